@@ -1,0 +1,89 @@
+# whosaid — PGXS build, plus the command-line tool, fuzzers and the
+# developer targets (demo, test, eval, bench, model).
+#
+#   make && sudo make install     build and install the extension
+#   make demo                     throwaway cluster, seed articles, who-said-what table
+#   make test                     every test; last line "N passed, M failed"
+#   make eval / make bench        accuracy / speed (need ../shared)
+
+EXTENSION   = whosaid
+MODULE_big  = whosaid
+EXTVERSION  = 0.1
+
+ENGINE_SRCS = $(sort $(wildcard src/engine/*.c))
+PG_SRCS     = $(sort $(wildcard src/pg/*.c))
+OBJS        = $(ENGINE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+# The install script is assembled from one piece per concern (src/sql/NN_*.sql).
+SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(wildcard $(EXTENSION)--*--*.sql) $(wildcard data/*.model)
+
+REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+ISOLATION    = $(sort $(notdir $(basename $(wildcard specs/*.spec))))
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
+
+ICU_CFLAGS  := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
+WARN        = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+
+PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS)
+PG_CFLAGS   = $(WARN)
+SHLIB_LINK  = $(ICU_LIBS)
+EXTRA_CLEAN = build results output_iso regression.diffs regression.out log tmp_check
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(SQL_PIECES)
+	cat $^ > $@
+
+# ---------------------------------------------------------------- CLI
+CLI_CC      ?= cc
+CLI_CFLAGS  ?= -O2 -g
+CLI_OBJS     = $(patsubst src/%.c,build/cli/%.o,$(ENGINE_SRCS) $(wildcard src/cli/*.c))
+
+all: build/whosaid
+
+build/whosaid: $(CLI_OBJS)
+	$(CLI_CC) $(CLI_CFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+
+build/cli/%.o: src/%.c $(wildcard src/engine/*.h) $(wildcard src/cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CLI_CC) $(CLI_CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -c -o $@ $<
+
+# ---------------------------------------------------------------- fuzzing
+# libFuzzer + ASan + UBSan when clang is available (test/fuzz/README.md).
+FUZZ_CC     ?= clang
+FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRCS    = $(ENGINE_SRCS)
+
+build/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(WARN) -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -o $@ $< $(FUZZ_SRCS) $(ICU_LIBS) -lm
+
+fuzz: $(patsubst test/fuzz/fuzz_%.c,build/fuzz_%,$(wildcard test/fuzz/fuzz_*.c))
+
+# ---------------------------------------------------------------- developer targets
+.PHONY: demo test eval bench fuzz model lexicons cli
+cli: build/whosaid
+
+demo:
+	bash test/demo.sh
+
+test:
+	bash test/run.sh
+
+eval: build/whosaid
+	bash test/eval.sh
+
+bench:
+	bash test/bench.sh
+
+model: build/whosaid
+	bash test/train_model.sh
+
+lexicons:
+	bash test/gen_lexicons.sh

@@ -1,0 +1,245 @@
+/*
+ * whosaid.c — the command-line tool: the extension's engine over JSONL.
+ *
+ *   whosaid quotes   [--model FILE] < {"id","text"} lines > {"id","quotes":[...]}
+ *   whosaid actors   [--model FILE]   ... > {"id","actors":[...],"mentions":[...]}
+ *   whosaid tokens                    ... > one token per line (debugging)
+ *
+ * Offsets written are 0-based code points, end exclusive (the scorer's
+ * convention; the SQL functions add 1). --stats prints throughput to stderr.
+ */
+#include "cli.h"
+#include "json.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void
+put_span(FILE *f, const char *name, ws_span s, bool comma)
+{
+	if (WS_SPAN_PRESENT(s))
+		fprintf(f, "\"%s_start\":%d,\"%s_end\":%d", name, s.cb, name, s.ce);
+	else
+		fprintf(f, "\"%s_start\":null,\"%s_end\":null", name, name);
+	if (comma)
+		fputc(',', f);
+}
+
+static void
+put_opt_string(FILE *f, const char *s)
+{
+	if (s)
+		json_put_string(f, s, strlen(s));
+	else
+		fputs("null", f);
+}
+
+static void
+emit_quotes(FILE *out, ws_doc *d, const ws_model *model)
+{
+	ws_actors  *actors = ws_find_actors(d, model);
+	ws_quotes  *qs = ws_find_quotes(d, actors);
+
+	fputs(",\"quotes\":[", out);
+	for (int32_t i = 0; i < qs->n; i++)
+	{
+		ws_quote   *q = &qs->quotes[i];
+
+		fprintf(out, "%s{\"kind\":\"%s\",", i ? "," : "", ws_quote_kind_name(q->kind));
+		put_span(out, "content", q->content, true);
+		fputs("\"content\":", out);
+		put_opt_string(out, q->content_text);
+		fputs(",\"speaker\":", out);
+		put_opt_string(out, q->speaker_name);
+		fputs(",\"speaker_mention\":", out);
+		put_opt_string(out, q->speaker_mention);
+		fputc(',', out);
+		put_span(out, "speaker", q->speaker, true);
+		fputs("\"cue\":", out);
+		put_opt_string(out, q->cue_text);
+		fputc(',', out);
+		put_span(out, "cue", q->cue, false);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
+static void
+emit_actors(FILE *out, ws_doc *d, const ws_model *model)
+{
+	ws_actors  *a = ws_find_actors(d, model);
+
+	fputs(",\"actors\":[", out);
+	for (int32_t i = 0; i < a->nactors; i++)
+	{
+		ws_actor   *x = &a->actors[i];
+
+		fprintf(out, "%s{\"actor\":", i ? "," : "");
+		put_opt_string(out, x->name);
+		fprintf(out, ",\"kind\":\"%s\",\"role\":", ws_kind_name(x->kind));
+		put_opt_string(out, x->role);
+		fputs(",\"affiliation\":", out);
+		put_opt_string(out, x->affiliation);
+		fputs(",\"aliases\":[", out);
+		for (int32_t k = 0; k < x->naliases; k++)
+		{
+			if (k)
+				fputc(',', out);
+			put_opt_string(out, x->aliases[k]);
+		}
+		fprintf(out, "],\"mentions\":%d,", x->nmentions);
+		put_span(out, "first", x->first, false);
+		fputc('}', out);
+	}
+	fputs("],\"mentions\":[", out);
+	for (int32_t i = 0; i < a->nmentions; i++)
+	{
+		ws_mention *m = &a->mentions[i];
+
+		fprintf(out, "%s{\"kind\":\"%s\",", i ? "," : "", ws_kind_name(m->kind));
+		put_span(out, "span", m->span, true);
+		fputs("\"actor\":", out);
+		put_opt_string(out, m->actor >= 0 ? a->actors[m->actor].name : NULL);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
+static void
+emit_tokens(FILE *out, ws_doc *d, const ws_model *model)
+{
+	fputs(",\"tokens\":[", out);
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		ws_tok	   *t = &d->toks[i];
+
+		fprintf(out, "%s[", i ? "," : "");
+		json_put_string(out, d->text + t->b, (size_t) (t->e - t->b));
+		fprintf(out, ",%d,%d,%d,%u,%u,%u]", t->cb, t->ce, t->sent, t->flags, t->lex, t->quote);
+	}
+	fputc(']', out);
+}
+
+typedef void (*emit_fn) (FILE *out, ws_doc *d, const ws_model *model);
+
+static const struct
+{
+	const char *name;
+	emit_fn		emit;
+}			commands[] = {
+	{"quotes", emit_quotes},
+	{"actors", emit_actors},
+	{"tokens", emit_tokens},
+};
+
+static int
+usage(void)
+{
+	fputs("usage: whosaid quotes|actors|tokens [--model FILE] [--stats] < in.jsonl > out.jsonl\n"
+		  "       whosaid train --train FILE [--dev FILE] --out MODEL   (see README)\n", stderr);
+	return 2;
+}
+
+static int
+run_jsonl(emit_fn emit, const char *model_path, bool stats)
+{
+	ws_model   *model = NULL;
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		len;
+	long		docs = 0,
+				lineno = 0;
+	double		bytes = 0;
+	struct timespec t0,
+				t1;
+
+	if (model_path)
+	{
+		char		err[512];
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		model = ws_model_load(model_path, err, sizeof(err));
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (model == NULL)
+		{
+			fprintf(stderr, "whosaid: %s\n", err);
+			return 1;
+		}
+		if (stats)
+			fprintf(stderr, "model load: %.2f ms\n",
+					(t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while ((len = getline(&line, &cap, stdin)) > 0)
+	{
+		char	   *id = NULL,
+				   *text = NULL;
+		size_t		idlen = 0,
+					textlen = 0;
+		ws_arena   *arena;
+		ws_doc	   *d;
+
+		lineno++;
+		if (!json_get_string(line, (size_t) len, "text", &text, &textlen))
+		{
+			fprintf(stderr, "whosaid: line %ld: no \"text\" string\n", lineno);
+			continue;
+		}
+		if (!json_get_string(line, (size_t) len, "id", &id, &idlen))
+		{
+			char		buf[32];
+
+			idlen = (size_t) snprintf(buf, sizeof(buf), "%ld", lineno);
+			id = strdup(buf);
+		}
+		arena = ws_arena_new();
+		d = ws_doc_new(arena, text, (int32_t) textlen);
+		fputs("{\"id\":", stdout);
+		json_put_string(stdout, id, idlen);
+		emit(stdout, d, model);
+		fputs("}\n", stdout);
+		ws_arena_free(arena);
+		bytes += (double) textlen;
+		docs++;
+		free(id);
+		free(text);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	free(line);
+	if (stats)
+	{
+		double		s = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+
+		fprintf(stderr, "%ld documents, %.2f MB in %.3f s: %.2f MB/s\n",
+				docs, bytes / 1e6, s, s > 0 ? bytes / 1e6 / s : 0.0);
+	}
+	if (model)
+		ws_model_free(model);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *model_path = NULL;
+	bool		stats = false;
+
+	if (argc < 2)
+		return usage();
+	if (strcmp(argv[1], "train") == 0)
+		return cli_train(argc - 1, argv + 1);
+	for (int i = 2; i < argc; i++)
+	{
+		if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+			model_path = argv[++i];
+		else if (strcmp(argv[i], "--stats") == 0)
+			stats = true;
+		else
+			return usage();
+	}
+	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
+		if (strcmp(argv[1], commands[c].name) == 0)
+			return run_jsonl(commands[c].emit, model_path, stats);
+	return usage();
+}

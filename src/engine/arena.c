@@ -1,0 +1,106 @@
+/*
+ * arena.c — bump allocator for one document's work. Blocks come from
+ * ws_alloc_hook (palloc in the backend, malloc in the CLI); the whole arena
+ * is released at once, so a longjmp out of the engine leaks nothing the
+ * host's own memory management does not reclaim.
+ */
+#include "ws.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void *
+default_alloc(size_t size)
+{
+	void	   *p = malloc(size);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+void	   *(*ws_alloc_hook) (size_t size) = default_alloc;
+void		(*ws_free_hook) (void *ptr) = free;
+void		(*ws_interrupt_hook) (void) = NULL;
+
+typedef struct block
+{
+	struct block *next;
+	size_t		size;
+	size_t		used;
+	/* data follows, 16-aligned */
+} block;
+
+struct ws_arena
+{
+	block	   *head;
+};
+
+#define BLOCK_HDR ((sizeof(block) + 15) & ~(size_t) 15)
+#define MIN_BLOCK (64 * 1024)
+
+ws_arena *
+ws_arena_new(void)
+{
+	ws_arena   *a = ws_alloc_hook(sizeof(ws_arena));
+
+	a->head = NULL;
+	return a;
+}
+
+void *
+ws_arena_alloc(ws_arena *a, size_t size)
+{
+	block	   *b = a->head;
+	void	   *p;
+
+	size = (size + 7) & ~(size_t) 7;
+	if (b == NULL || b->size - b->used < size)
+	{
+		size_t		bsize = size > MIN_BLOCK / 2 ? size : MIN_BLOCK;
+
+		b = ws_alloc_hook(BLOCK_HDR + bsize);
+		b->size = bsize;
+		b->used = 0;
+		/* a big one-off block goes behind the head so the head keeps filling */
+		if (a->head != NULL && bsize != MIN_BLOCK)
+		{
+			b->next = a->head->next;
+			a->head->next = b;
+		}
+		else
+		{
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = (char *) b + BLOCK_HDR + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *
+ws_arena_strndup(ws_arena *a, const char *s, size_t n)
+{
+	char	   *p = ws_arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+ws_arena_free(ws_arena *a)
+{
+	block	   *b = a->head;
+
+	while (b)
+	{
+		block	   *next = b->next;
+
+		ws_free_hook(b);
+		b = next;
+	}
+	ws_free_hook(a);
+}

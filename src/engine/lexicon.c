@@ -1,0 +1,204 @@
+/*
+ * lexicon.c — the word-class table: every one-word entry of the compiled-in
+ * lists, case-folded, in an open-addressing hash built once per process.
+ * It is permanent, so it lives in malloc'd memory, not in an arena.
+ */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+typedef struct lex_entry
+{
+	uint32_t	hash;
+	uint16_t	classes;
+	const char *word;			/* folded, NUL-terminated; NULL = empty slot */
+} lex_entry;
+
+static lex_entry *table;
+static uint32_t table_mask;
+static bool table_built;
+
+static const char *const function_words[] = {
+	"a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "by",
+	"for", "from", "of", "to", "with", "and", "or", "but", "if", "when", "while",
+	"as", "after", "before", "since", "because", "although", "though", "so",
+	"yet", "it", "its", "his", "her", "their", "our", "my", "your", "we", "i",
+	"he", "she", "they", "you", "there", "here", "what", "which", "who", "how",
+	"why", "where", "not", "no", "yes", "all", "some", "many", "most", "more",
+	"last", "next", "first", "one", "two", "three", "every", "each", "also",
+	"however", "meanwhile", "now", "then", "today", "yesterday", "tomorrow",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "mr", "mrs",
+	"ms", "dr", "is", "was", "are", "were", "be", "been", "has", "have", "had",
+	"will", "would", "can", "could", "should", "do", "does", "did", "asked",
+	"read", "follow", "leave", "show", "image", "photo", "speaking", "according",
+	NULL
+};
+
+int32_t
+ws_fold(const char *s, int32_t len, char *buf, int32_t cap)
+{
+	int32_t		i = 0,
+				o = 0;
+
+	while (i < len)
+	{
+		unsigned char ch = (unsigned char) s[i];
+
+		if (ch < 0x80)
+		{
+			if (o + 1 > cap)
+				break;
+			buf[o++] = (char) ((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+			i++;
+		}
+		else
+		{
+			UChar32		c;
+			UBool		err = false;
+
+			U8_NEXT(s, i, len, c);
+			if (c < 0)
+				c = 0xFFFD;
+			c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+			/* ’ folds to ' so don’t and don't hash alike */
+			if (c == 0x2019)
+				c = '\'';
+			if (o + U8_LENGTH(c) > cap)
+				break;
+			U8_APPEND((uint8_t *) buf, o, cap, c, err);
+			if (err)
+				break;
+		}
+	}
+	return o;
+}
+
+uint32_t
+ws_hash_fold(const char *s, int32_t len)
+{
+	char		buf[256];
+	int32_t		n = ws_fold(s, len, buf, sizeof(buf));
+	uint32_t	h = 2166136261u;
+
+	for (int32_t i = 0; i < n; i++)
+	{
+		h ^= (unsigned char) buf[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+add_word(const char *w, uint16_t classes)
+{
+	char		buf[256];
+	int32_t		len = (int32_t) strlen(w);
+	int32_t		n;
+	uint32_t	h,
+				slot;
+
+	if (memchr(w, ' ', len) != NULL)
+		return;					/* phrases are for the phrase matchers */
+	n = ws_fold(w, len, buf, sizeof(buf) - 1);
+	buf[n] = '\0';
+	h = ws_hash_fold(w, len);
+	for (slot = h & table_mask;; slot = (slot + 1) & table_mask)
+	{
+		if (table[slot].word == NULL)
+		{
+			char	   *copy = malloc(n + 1);
+
+			if (copy == NULL)
+				return;
+			memcpy(copy, buf, n + 1);
+			table[slot].word = copy;
+			table[slot].hash = h;
+			table[slot].classes = classes;
+			return;
+		}
+		if (table[slot].hash == h && strcmp(table[slot].word, buf) == 0)
+		{
+			table[slot].classes |= classes;
+			return;
+		}
+	}
+}
+
+static void
+add_list(const char *name, uint16_t classes)
+{
+	const ws_lex_list *l = ws_lex_list_named(name);
+
+	for (int32_t i = 0; l && i < l->n; i++)
+		add_word(l->words[i], classes);
+}
+
+static void
+build_table(void)
+{
+	static const struct
+	{
+		const char *list;
+		uint16_t	classes;
+	}			lists[] = {
+		{"speech_verbs", WS_LEX_SPEECH},
+		{"whosaid_cue_verbs", WS_LEX_SPEECH},
+		{"honorifics", WS_LEX_HONORIFIC},
+		{"first_names_male", WS_LEX_MALE},
+		{"first_names_female", WS_LEX_FEMALE},
+		{"countries", WS_LEX_PLACE},
+		{"capitals", WS_LEX_PLACE},
+		{"us_cities", WS_LEX_PLACE},
+		{"nationalities", WS_LEX_NATIONALITY},
+		{"whosaid_org_words", WS_LEX_ORGWORD},
+		{"organizations", WS_LEX_ORG},
+		{"occupations", WS_LEX_ROLE},
+		{"whosaid_role_words", WS_LEX_ROLE},
+		{"whosaid_pronouns", WS_LEX_PRONOUN},
+	};
+	uint32_t	size = 1 << 15;	/* > 2 x the ~13k words */
+
+	table_built = true;
+	table = calloc(size, sizeof(lex_entry));
+	if (table == NULL)
+		return;
+	table_mask = size - 1;
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		add_list(lists[i].list, lists[i].classes);
+	for (int i = 0; function_words[i]; i++)
+		add_word(function_words[i], WS_LEX_FUNCTION);
+}
+
+const ws_lex_list *
+ws_lex_list_named(const char *name)
+{
+	for (const ws_lex_list *l = ws_lex_lists; l->name; l++)
+		if (strcmp(l->name, name) == 0)
+			return l;
+	return NULL;
+}
+
+uint16_t
+ws_lex_classes(const char *s, int32_t len)
+{
+	char		buf[256];
+	int32_t		n;
+	uint32_t	h;
+
+	if (!table_built)
+		build_table();
+	if (table == NULL || len <= 0 || len >= (int32_t) sizeof(buf))
+		return 0;
+	n = ws_fold(s, len, buf, sizeof(buf) - 1);
+	buf[n] = '\0';
+	h = ws_hash_fold(s, len);
+	for (uint32_t slot = h & table_mask; table[slot].word; slot = (slot + 1) & table_mask)
+		if (table[slot].hash == h && strcmp(table[slot].word, buf) == 0)
+			return table[slot].classes;
+	return 0;
+}

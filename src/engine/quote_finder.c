@@ -1,0 +1,731 @@
+/*
+ * quote_finder.c — who said what: assemble quotes from quotation marks,
+ * cue verbs and speaker phrases.
+ *
+ *  1. direct: a quoted stretch with a cue right after it ("…," said X /
+ *     "…," X said) or right before it (X said: "…"); a following stretch
+ *     after "said X," joins it (split quote);
+ *  2. mixed and indirect: a cue with a subject and a reported clause
+ *     (X said that …, X told Y …, X called on Y to …, according to X, …),
+ *     or a clause followed by ", X said"; mixed when the clause holds
+ *     quotation marks;
+ *  3. a quoted paragraph with no cue continues the previous speaker.
+ * Quoted stretches with none of these (scare quotes, titles) are not quotes.
+ */
+#include "quotes.h"
+
+#include <stdlib.h>
+#include <strings.h>
+
+#define MAX_PARTS 4
+#define RIGHT_WINDOW 12
+#define LEFT_WINDOW 8
+
+typedef struct cand
+{
+	ws_quote_kind kind;
+	ws_range	parts[MAX_PARTS];
+	int32_t		nparts;
+	ws_range	speaker;
+	ws_range	cue;
+	int32_t		inherit;		/* >= 0: speaker taken from this candidate */
+} cand;
+
+typedef struct finder
+{
+	ws_doc	   *d;
+	ws_marks   *marks;
+	cand	   *c;
+	int32_t		n,
+				cap;
+	int32_t    *sent_b;			/* first token of each sentence */
+	int32_t    *sent_e;
+	uint8_t    *in_quote;		/* token is inside a marked stretch */
+	uint8_t    *cue_used;		/* token is the cue of a direct quote */
+} finder;
+
+static bool
+tok_is(const ws_doc *d, int32_t i, const char *w)
+{
+	int32_t		n = (int32_t) strlen(w);
+
+	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) == n &&
+		strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
+}
+
+static bool
+tok_in(const ws_doc *d, int32_t i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
+
+static bool
+is_punct(const ws_doc *d, int32_t i, char c)
+{
+	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) == 1 && WS_TOK_PTR(d, i)[0] == c;
+}
+
+static bool
+is_terminal(const ws_doc *d, int32_t i)
+{
+	return is_punct(d, i, '.') || is_punct(d, i, '!') || is_punct(d, i, '?');
+}
+
+static cand *
+new_cand(finder *f)
+{
+	cand	   *c;
+
+	if (f->n == f->cap)
+	{
+		int32_t		ncap = f->cap ? f->cap * 2 : 32;
+		cand	   *n = ws_arena_alloc(f->d->arena, sizeof(cand) * (size_t) ncap);
+
+		if (f->n)
+			memcpy(n, f->c, sizeof(cand) * (size_t) f->n);
+		f->c = n;
+		f->cap = ncap;
+	}
+	c = &f->c[f->n++];
+	memset(c, 0, sizeof(*c));
+	c->speaker = WS_NO_RANGE;
+	c->cue = WS_NO_RANGE;
+	c->inherit = -1;
+	return c;
+}
+
+/* ------------------------------------------------------------ cues */
+
+static const char *const noun_risky[] = {
+	"point", "points", "present", "presents", "release", "releases", "state",
+	"states", "finding", "finds", "report", "reports", "note", "notes",
+	"comment", "comments", "claim", "claims", "continue", "continues",
+	"continued", "continuing", "think", "thinking", "reply", "dispute",
+	"call", "calls", "calling", "estimates", "estimated", "ensure", "ensures",
+	"ensured", "ensuring", "accept", "accepted", "describe", "described",
+	"illustrate", "illustrated", "demonstrate", "demonstrated", "write",
+	"writing", "thought", "saying", "concern", "highlight", "highlights",
+	"mention", "remind", "inform", "persist", "persisted", "present",
+	"presenting", "released", "reported", "charge", "charged", "charges",
+	"counter", "countered", "believe", "believes", "believed", "hint",
+	"repeat", "repeated", "recall", "recalled", "remark", "stress", "wonder",
+	"ask", "asks", "asked", "asking", "tweet", "vow", "pledge", "promise",
+	"promised", "blame", "blamed",
+	NULL
+};
+static const char *const determiners_poss[] = {
+	"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
+	"that", "these", "those", "'s", "’s", "no", "any", "every",
+	NULL
+};
+static const char *const object_verbs[] = {
+	"told", "tell", "tells", "telling", "informed", "informs", "assured",
+	"assures", "reminded", "reminds", "warned", "warns", "warning", "notified",
+	"convinced", NULL
+};
+static const char *const directive_verbs[] = {
+	"urged", "urges", "urging", "asked", "asks", "asking", "called",
+	"calling", "calls", "pressed", "challenged", "encouraged", "advised",
+	NULL
+};
+
+static bool
+ends_with(const ws_doc *d, int32_t i, const char *suffix)
+{
+	int32_t		n = (int32_t) strlen(suffix);
+
+	return WS_TOK_LEN(d, i) > n &&
+		strncasecmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n) == 0;
+}
+
+/* Is token i a speech verb used as a verb here? */
+static bool
+is_cue(const finder *f, int32_t i)
+{
+	const ws_doc *d = f->d;
+	const ws_tok *t = &d->toks[i];
+
+	if (!(t->lex & WS_LEX_SPEECH) || f->in_quote[i])
+		return false;
+	if ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START))
+		return false;
+	if (i > 0 && tok_in(d, i - 1, determiners_poss))
+		return false;
+	if (i > 0 && (tok_is(d, i - 1, "to") || tok_is(d, i - 1, "be") || tok_is(d, i - 1, "being")))
+		return false;
+	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
+	if (!ends_with(d, i, "ed") && !ends_with(d, i, "s") && !ends_with(d, i, "ing") &&
+		!tok_is(d, i, "said") && !tok_is(d, i, "told") && !tok_is(d, i, "wrote") &&
+		!tok_is(d, i, "thought"))
+	{
+		if (i == 0 || !(tok_is(d, i - 1, "they") || tok_is(d, i - 1, "we") ||
+						tok_is(d, i - 1, "i") || tok_is(d, i - 1, "you") ||
+						ends_with(d, i - 1, "s")))
+			return false;
+	}
+	/* forms that are often nouns speak only right after their subject */
+	if (tok_in(d, i, noun_risky) && i > 0 && !ws_is_pronoun(d, i - 1) &&
+		!(d->toks[i - 1].flags & WS_T_CAP) && !tok_is(d, i - 1, "has") &&
+		!tok_is(d, i - 1, "have") && !tok_is(d, i - 1, "had") && !tok_is(d, i - 1, "also") &&
+		!is_punct(d, i - 1, ','))
+		return false;
+	/* passive "was told", "it was reported" */
+	if (i > 0 && (tok_is(d, i - 1, "was") || tok_is(d, i - 1, "were") ||
+				  tok_is(d, i - 1, "is") || tok_is(d, i - 1, "are") ||
+				  tok_is(d, i - 1, "been")))
+		return false;
+	return true;
+}
+
+/* Is [b,e) a plausible object phrase (reporters, the BBC, the Senate)? */
+static int32_t
+object_end(const ws_doc *d, int32_t b, int32_t hi)
+{
+	int32_t		e = b;
+
+	while (e < hi && e - b < 6)
+	{
+		const ws_tok *t = &d->toks[e];
+
+		if (tok_is(d, e, "that") || tok_is(d, e, "to") || (t->flags & WS_T_PUNCT &&
+														  !(t->flags & WS_T_POSSESSIVE)))
+			break;
+		if ((t->lex & WS_LEX_FUNCTION) && !tok_in(d, e, determiners_poss) &&
+			!tok_is(d, e, "him") && !tok_is(d, e, "her") && !tok_is(d, e, "them") &&
+			!tok_is(d, e, "us") && !tok_is(d, e, "me"))
+			break;
+		e++;
+	}
+	return e;
+}
+
+static int32_t
+sentence_end(const finder *f, int32_t i)
+{
+	return f->sent_e[f->d->toks[i].sent];
+}
+
+static int32_t
+sentence_begin(const finder *f, int32_t i)
+{
+	return f->sent_b[f->d->toks[i].sent];
+}
+
+/* Cue phrase: aux before (has called), particle after (called on/for). */
+static ws_range
+cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
+{
+	ws_range	r = {c, c + 1};
+
+	while (r.b - 1 >= lo && (tok_is(d, r.b - 1, "has") || tok_is(d, r.b - 1, "have") ||
+							 tok_is(d, r.b - 1, "had") || tok_is(d, r.b - 1, "also")))
+		r.b--;
+	if (c + 1 < d->ntoks && (tok_is(d, c + 1, "on") || tok_is(d, c + 1, "for")) &&
+		(tok_is(d, c, "called") || tok_is(d, c, "calls") || tok_is(d, c, "calling") ||
+		 tok_is(d, c, "call")))
+		r.e++;
+	return r;
+}
+
+/* ------------------------------------------------------------ direct quotes */
+
+/* "…," said X / "…," X said — cue after a quoted stretch ending at `j`. */
+static bool
+cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
+{
+	ws_doc	   *d = f->d;
+
+	if (j < hi && (is_punct(d, j, ',') || (d->toks[j].flags & WS_T_DASH)))
+		j++;
+	if (j >= hi || (d->toks[j].flags & WS_T_PARA_START))
+		return false;
+	if (is_cue(f, j))
+	{
+		ws_range	s = ws_phrase_after(d, j + 1, hi);
+
+		if (s.b < 0)
+			return false;
+		*cue = cue_phrase(d, j, j);
+		*spk = s;
+		return true;
+	}
+	{
+		ws_range	s = ws_phrase_after(d, j, hi);
+		int32_t		k;
+
+		if (s.b < 0)
+			return false;
+		k = s.e;
+		while (k < hi && k - s.e < 3 && (tok_is(d, k, "also") || tok_is(d, k, "has") ||
+										  tok_is(d, k, "had") || tok_is(d, k, "later")))
+			k++;
+		if (k < hi && is_cue(f, k))
+		{
+			*cue = cue_phrase(d, k, s.e);
+			*spk = s;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* X said: "…" / X told reporters, "…" — cue before the opening mark at `open`. */
+static bool
+cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
+{
+	ws_doc	   *d = f->d;
+	int32_t		k = open - 1,
+				lo;
+
+	if (k < 0 || (d->toks[open].flags & WS_T_PARA_START))
+		return false;
+	lo = sentence_begin(f, k);
+	if (is_punct(d, k, ':') || is_punct(d, k, ','))
+		k--;
+	for (int32_t c = k; c >= lo && k - c < LEFT_WINDOW; c--)
+	{
+		if (f->in_quote[c] || d->toks[c].quote)
+			return false;
+		if (is_cue(f, c))
+		{
+			/* only an object phrase may stand between cue and mark */
+			if (object_end(d, c + 1, k + 1) != k + 1)
+				return false;
+			*spk = ws_subject_before(d, c, lo);
+			if (spk->b < 0)
+			{
+				/* "Speaking on …, said:" is rare; inverted "said X:" is not */
+				*spk = ws_phrase_after(d, c + 1, k + 1);
+				if (spk->b < 0)
+					return false;
+			}
+			*cue = cue_phrase(d, c, lo);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+find_direct(finder *f)
+{
+	ws_doc	   *d = f->d;
+
+	for (int32_t m = 0; m < f->marks->n; m++)
+	{
+		ws_marked  *mk = &f->marks->items[m];
+		ws_range	cue,
+					spk;
+		cand	   *c;
+		int32_t		hi;
+
+		if (mk->used || mk->ie <= mk->ib)
+			continue;
+		hi = mk->close_end + RIGHT_WINDOW;
+		if (hi > d->ntoks)
+			hi = d->ntoks;
+		for (int32_t k = mk->close_end; k < hi; k++)
+			if (d->toks[k].quote || is_terminal(d, k))
+			{
+				hi = k;
+				break;
+			}
+		if (!cue_right(f, mk->close_end, hi, &cue, &spk) && !cue_left(f, mk->open, &cue, &spk))
+			continue;
+		c = new_cand(f);
+		c->kind = WS_DIRECT;
+		c->parts[c->nparts++] = (ws_range)
+		{
+			mk->ib, mk->ie
+		};
+		c->cue = cue;
+		c->speaker = spk;
+		mk->used = true;
+		for (int32_t k = cue.b; k < cue.e; k++)
+			f->cue_used[k] = 1;
+		/* "…," said X, "…" — the next stretch continues the same quote */
+		{
+			int32_t		after = cue.e > spk.e ? cue.e : spk.e;
+
+			while (m + 1 < f->marks->n && c->nparts < MAX_PARTS &&
+				   after < d->ntoks && is_punct(d, after, ',') &&
+				   f->marks->items[m + 1].open == after + 1 &&
+				   after > mk->close_end)
+			{
+				ws_marked  *nx = &f->marks->items[++m];
+
+				c->parts[c->nparts++] = (ws_range)
+				{
+					nx->ib, nx->ie
+				};
+				nx->used = true;
+				after = nx->close_end;
+			}
+		}
+	}
+}
+
+/* ------------------------------------------------------------ indirect and mixed */
+
+static bool
+overlaps_direct(finder *f, int32_t b, int32_t e)
+{
+	for (int32_t i = 0; i < f->n; i++)
+	{
+		cand	   *c = &f->c[i];
+
+		if (c->kind != WS_DIRECT)
+			continue;
+		if (c->parts[0].b < e && c->parts[c->nparts - 1].e > b)
+			return true;
+		if (c->cue.b >= b && c->cue.b < e)
+			return true;
+	}
+	return false;
+}
+
+static int32_t
+trim_end(const ws_doc *d, int32_t b, int32_t e)
+{
+	while (e > b && (d->toks[e - 1].flags & WS_T_PUNCT) && !d->toks[e - 1].quote)
+		e--;
+	return e;
+}
+
+static void
+add_reported(finder *f, int32_t b, int32_t e, ws_range spk, ws_range cue)
+{
+	ws_doc	   *d = f->d;
+	cand	   *c;
+	int32_t		words = 0;
+	bool		marks = false;
+
+	/* "revealed that …, and said …" / "…, adding that …": a second report */
+	for (int32_t k = b + 1; k < e; k++)
+		if ((is_punct(d, k - 1, ',') || tok_is(d, k - 1, "and")) && is_cue(f, k) &&
+			ws_subject_before(d, k, k - 1).b < 0)
+		{
+			e = k - 1;
+			break;
+		}
+	e = trim_end(d, b, e);
+	while (e > b && (tok_is(d, e - 1, "and") || is_punct(d, e - 1, ',')))
+		e = trim_end(d, b, e - 1);
+	while (b < e && is_punct(d, b, ','))
+		b++;
+	for (int32_t i = b; i < e; i++)
+	{
+		if (d->toks[i].flags & WS_T_WORD)
+			words++;
+		if (d->toks[i].quote)
+			marks = true;
+	}
+	if (words < 3 || overlaps_direct(f, b, e))
+		return;
+	c = new_cand(f);
+	c->kind = marks ? WS_MIXED : WS_INDIRECT;
+	c->parts[c->nparts++] = (ws_range)
+	{
+		b, e
+	};
+	c->speaker = spk;
+	c->cue = cue;
+	/* quoted stretches inside the clause are part of it, not quotes of their own */
+	for (int32_t m = 0; m < f->marks->n; m++)
+	{
+		ws_marked  *mk = &f->marks->items[m];
+
+		if (mk->open >= b && mk->open < e)
+			mk->used = true;
+	}
+}
+
+/* "…, adding that", "and said": the speaker of the nearest earlier cue in the paragraph */
+static ws_range
+previous_speaker(finder *f, int32_t i)
+{
+	int32_t		best = -1;
+
+	for (int32_t k = 0; k < f->n; k++)
+		if (f->c[k].cue.b >= 0 && f->c[k].cue.b < i && f->c[k].speaker.b >= 0 &&
+			f->d->toks[f->c[k].cue.b].para == f->d->toks[i].para &&
+			(best < 0 || f->c[k].cue.b > f->c[best].cue.b))
+			best = k;
+	return best >= 0 ? f->c[best].speaker : WS_NO_RANGE;
+}
+
+/* Only a short tail ("in a statement", "on Tuesday") follows the cue. */
+static bool
+tail_only(const ws_doc *d, int32_t from, int32_t se)
+{
+	int32_t		words = 0;
+
+	for (int32_t i = from; i < se; i++)
+	{
+		if (tok_is(d, i, "that"))
+			return false;
+		if (d->toks[i].quote)
+			return false;
+		if (d->toks[i].flags & WS_T_WORD)
+			words++;
+	}
+	if (words == 0)
+		return true;
+	return words <= 5 && (tok_is(d, from, "in") || tok_is(d, from, "on") ||
+						  tok_is(d, from, "at") || tok_is(d, from, "during") ||
+						  tok_is(d, from, "last") || tok_is(d, from, "this") ||
+						  tok_is(d, from, "earlier") || tok_is(d, from, "yesterday") ||
+						  tok_is(d, from, "today") || tok_is(d, from, "to") ||
+						  tok_is(d, from, "via"));
+}
+
+/* Where the reported clause starts after cue phrase `cue`. */
+static int32_t
+clause_start(const ws_doc *d, ws_range cue, int32_t se)
+{
+	int32_t		c = cue.e - 1;
+	int32_t		b = cue.e;
+
+	if (tok_in(d, c, object_verbs))
+	{
+		int32_t		oe = object_end(d, b, se);
+
+		if (oe < se && tok_is(d, oe, "to") && !tok_is(d, c, "told"))
+			return b;			/* warned X to …: the directive includes X */
+		b = oe;
+	}
+	else if (tok_in(d, c, directive_verbs) || tok_is(d, c, "on") || tok_is(d, c, "for"))
+		return b;				/* urged X to …, called on X to … */
+	if (b < se && (is_punct(d, b, ',') || is_punct(d, b, ':')))
+		b++;
+	if (b < se && tok_is(d, b, "that"))
+		b++;
+	return b;
+}
+
+static void
+find_reported(finder *f)
+{
+	ws_doc	   *d = f->d;
+
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		int32_t		sb,
+					se;
+		ws_range	spk,
+					cue;
+
+		if ((i & 4095) == 0 && ws_interrupt_hook)
+			ws_interrupt_hook();
+
+		/* according to X, … / …, according to X */
+		if (tok_is(d, i, "according") && tok_is(d, i + 1, "to") && !f->in_quote[i])
+		{
+			sb = sentence_begin(f, i);
+			se = sentence_end(f, i);
+			spk = ws_phrase_after(d, i + 2, se);
+			if (spk.b < 0)
+				continue;
+			cue = (ws_range)
+			{
+				i, i + 2
+			};
+			if (i == sb || (i == sb + 1 && (d->toks[sb].flags & WS_T_PUNCT)))
+			{
+				int32_t		b = spk.e;
+
+				while (b < se && !is_punct(d, b, ','))
+					b++;
+				add_reported(f, b + 1, se, spk, cue);
+			}
+			else if (i > sb && is_punct(d, i - 1, ','))
+				add_reported(f, sb, i - 1, spk, cue);
+			continue;
+		}
+		if (!is_cue(f, i) || f->cue_used[i])
+			continue;
+		sb = sentence_begin(f, i);
+		se = sentence_end(f, i);
+		spk = ws_subject_before(d, i, sb);
+		if (spk.b < 0 && i > sb && (ends_with(d, i, "ing") || tok_is(d, i - 1, "and") ||
+									tok_is(d, i - 1, "before") || tok_is(d, i - 1, "after")))
+			spk = previous_speaker(f, i);
+		cue = cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
+		if (spk.b >= 0)
+		{
+			/* "…, X said." — the clause came first */
+			if (spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && tail_only(d, cue.e, se))
+			{
+				add_reported(f, sb, spk.b - 1, spk, cue);
+				continue;
+			}
+			add_reported(f, clause_start(d, cue, se), se, spk, cue);
+			continue;
+		}
+		/* "…, said X." */
+		if (i > sb && is_punct(d, i - 1, ','))
+		{
+			spk = ws_phrase_after(d, i + 1, se);
+			if (spk.b >= 0 && tail_only(d, spk.e, se))
+				add_reported(f, sb, i - 1, spk, cue);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ continuations */
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const cand *x = a,
+			   *y = b;
+
+	return (x->parts[0].b > y->parts[0].b) - (x->parts[0].b < y->parts[0].b);
+}
+
+/* A quoted paragraph with no cue after a quote continues its speaker. */
+static void
+find_continuations(finder *f)
+{
+	ws_doc	   *d = f->d;
+	int32_t		ndirect = f->n;
+
+	qsort(f->c, (size_t) f->n, sizeof(cand), cand_cmp);
+	for (int32_t m = 0; m < f->marks->n; m++)
+	{
+		ws_marked  *mk = &f->marks->items[m];
+		int32_t		prev = -1,
+					words = 0;
+		cand	   *c;
+
+		if (mk->used)
+			continue;
+		if (!(d->toks[mk->open].flags & (WS_T_PARA_START | WS_T_SENT_START)))
+			continue;
+		for (int32_t i = mk->ib; i < mk->ie; i++)
+			words += (d->toks[i].flags & WS_T_WORD) != 0;
+		if (words < 4)
+			continue;
+		for (int32_t k = 0; k < ndirect; k++)
+			if (f->c[k].parts[0].b < mk->open)
+				prev = k;
+		if (prev < 0 || d->toks[mk->open].para - d->toks[f->c[prev].parts[f->c[prev].nparts - 1].b].para > 2)
+			continue;
+		c = new_cand(f);
+		c->kind = WS_DIRECT;
+		c->parts[c->nparts++] = (ws_range)
+		{
+			mk->ib, mk->ie
+		};
+		c->inherit = prev;
+		mk->used = true;
+	}
+}
+
+/* ------------------------------------------------------------ output */
+
+static ws_span
+range_span(const ws_doc *d, ws_range r)
+{
+	if (r.b < 0 || r.e <= r.b)
+		return WS_NO_SPAN;
+	return ws_tok_span(d, r.b, r.e);
+}
+
+static const char *
+span_text(ws_doc *d, ws_span s)
+{
+	if (!WS_SPAN_PRESENT(s))
+		return NULL;
+	return ws_arena_strndup(d->arena, d->text + s.b, (size_t) (s.e - s.b));
+}
+
+static void
+emit(finder *f, ws_quotes *out, ws_resolver *res)
+{
+	ws_doc	   *d = f->d;
+
+	qsort(f->c, (size_t) f->n, sizeof(cand), cand_cmp);
+	out->quotes = ws_arena_alloc(d->arena, sizeof(ws_quote) * (size_t) (f->n ? f->n : 1));
+	for (int32_t i = 0; i < f->n; i++)
+	{
+		cand	   *c = &f->c[i];
+		ws_quote   *q = &out->quotes[out->n++];
+		size_t		len = 0;
+		char	   *buf;
+
+		q->kind = c->kind;
+		q->nparts = c->nparts;
+		q->parts = ws_arena_alloc(d->arena, sizeof(ws_span) * (size_t) c->nparts);
+		for (int32_t k = 0; k < c->nparts; k++)
+		{
+			q->parts[k] = range_span(d, c->parts[k]);
+			len += (size_t) (q->parts[k].e - q->parts[k].b) + 1;
+		}
+		q->content = q->parts[0];
+		q->content.e = q->parts[c->nparts - 1].e;
+		q->content.ce = q->parts[c->nparts - 1].ce;
+		buf = ws_arena_alloc(d->arena, len + 1);
+		len = 0;
+		for (int32_t k = 0; k < c->nparts; k++)
+		{
+			if (k)
+				buf[len++] = ' ';
+			memcpy(buf + len, d->text + q->parts[k].b, (size_t) (q->parts[k].e - q->parts[k].b));
+			len += (size_t) (q->parts[k].e - q->parts[k].b);
+		}
+		q->content_text = buf;
+		q->cue = range_span(d, c->cue);
+		q->cue_text = span_text(d, q->cue);
+		if (c->inherit >= 0)
+		{
+			/* continuation: same speaker, no local mention; find it by position */
+			for (int32_t k = i - 1; k >= 0; k--)
+				if (out->quotes[k].speaker_name || WS_SPAN_PRESENT(out->quotes[k].speaker))
+				{
+					q->speaker_name = out->quotes[k].speaker_name;
+					break;
+				}
+			q->speaker = WS_NO_SPAN;
+			continue;
+		}
+		{
+			ws_range	head = ws_phrase_head(d, c->speaker);
+
+			q->speaker = range_span(d, head);
+			q->speaker_mention = span_text(d, q->speaker);
+			q->speaker_name = ws_resolve_speaker(res, c->speaker);
+		}
+	}
+}
+
+ws_quotes *
+ws_find_quotes(ws_doc *d, ws_actors *actors)
+{
+	ws_quotes  *out = ws_arena_alloc(d->arena, sizeof(ws_quotes));
+	finder		f = {d};
+
+	if (d->ntoks == 0)
+		return out;
+	f.marks = ws_find_marks(d);
+	f.in_quote = ws_arena_alloc(d->arena, (size_t) d->ntoks);
+	f.cue_used = ws_arena_alloc(d->arena, (size_t) d->ntoks);
+	for (int32_t m = 0; m < f.marks->n; m++)
+		for (int32_t i = f.marks->items[m].open; i < f.marks->items[m].close_end; i++)
+			f.in_quote[i] = 1;
+	f.sent_b = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) d->nsents);
+	f.sent_e = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) d->nsents);
+	for (int32_t i = d->ntoks - 1; i >= 0; i--)
+		f.sent_b[d->toks[i].sent] = i;
+	for (int32_t i = 0; i < d->ntoks; i++)
+		f.sent_e[d->toks[i].sent] = i + 1;
+
+	find_direct(&f);
+	find_reported(&f);
+	find_continuations(&f);
+	emit(&f, out, ws_resolver_new(d, actors));
+	return out;
+}

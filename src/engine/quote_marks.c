@@ -1,0 +1,207 @@
+/*
+ * quote_marks.c — pair quotation marks into quoted stretches.
+ *
+ * Handles curly and straight double quotes, '' used as a double quote,
+ * single quotes used as quotation marks (told apart from apostrophes by
+ * their neighbours), nested quotes (ignored inside an open double quote),
+ * and a quotation running over paragraphs: an open quote still unclosed at
+ * a paragraph break continues when the next paragraph opens with a mark.
+ */
+#include "quotes.h"
+
+static bool
+is_double(uint8_t q)
+{
+	return q == WS_Q_DOUBLE_OPEN || q == WS_Q_DOUBLE_CLOSE || q == WS_Q_DOUBLE_STRAIGHT;
+}
+
+/* '' (two straight or curly single marks, touching) standing for " */
+static bool
+is_double_pair(const ws_doc *d, int32_t i)
+{
+	const ws_tok *a = &d->toks[i];
+	const ws_tok *b;
+
+	if (i + 1 >= d->ntoks)
+		return false;
+	b = &d->toks[i + 1];
+	return (a->quote >= WS_Q_SINGLE_OPEN && b->quote >= WS_Q_SINGLE_OPEN) &&
+		a->e == b->b;
+}
+
+static bool
+word_at(const ws_doc *d, int32_t i)
+{
+	return i >= 0 && i < d->ntoks && (d->toks[i].flags & WS_T_WORD);
+}
+
+/* Could a (non-curly-closing) single mark at i open a quotation? */
+static bool
+single_opens(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (t->quote == WS_Q_SINGLE_CLOSE)
+		return false;
+	if (!(t->flags & (WS_T_SPACE_BEFORE | WS_T_PARA_START)) && i > 0 &&
+		!(d->toks[i - 1].flags & WS_T_PUNCT))
+		return false;			/* students' — glued to a word */
+	if (t->flags & WS_T_SPACE_AFTER)
+		return false;
+	/* '90s, 'em: an elided word, not a quotation */
+	if (i + 1 < d->ntoks && (d->toks[i + 1].flags & WS_T_NUM))
+		return false;
+	return word_at(d, i + 1) || (i + 1 < d->ntoks && (d->toks[i + 1].flags & WS_T_QUOTE));
+}
+
+static bool
+single_closes(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (t->quote == WS_Q_SINGLE_OPEN)
+		return false;
+	if (t->flags & WS_T_SPACE_BEFORE)
+		return false;
+	return (t->flags & WS_T_SPACE_AFTER) || i + 1 >= d->ntoks ||
+		(d->toks[i + 1].flags & WS_T_PUNCT);
+}
+
+/* Does a straight double mark at i look like an opening one? */
+static bool
+straight_opens(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (t->flags & WS_T_SPACE_AFTER)
+		return false;
+	return (t->flags & (WS_T_SPACE_BEFORE | WS_T_PARA_START)) ||
+		(i > 0 && (d->toks[i - 1].flags & WS_T_PUNCT) && !(d->toks[i - 1].flags & WS_T_QUOTE));
+}
+
+static void
+push_mark(ws_doc *d, ws_marks *m, int32_t open, int32_t close, int32_t open_w, int32_t close_w,
+		  int32_t cont_from)
+{
+	ws_marked  *x;
+
+	if (m->n == m->cap)
+	{
+		int32_t		ncap = m->cap ? m->cap * 2 : 32;
+		ws_marked  *n = ws_arena_alloc(d->arena, sizeof(ws_marked) * (size_t) ncap);
+
+		if (m->n)
+			memcpy(n, m->items, sizeof(ws_marked) * (size_t) m->n);
+		m->items = n;
+		m->cap = ncap;
+	}
+	x = &m->items[m->n++];
+	x->open = open;
+	x->close = close;
+	x->ib = open + open_w;
+	x->ie = close;
+	x->close_end = close + close_w;
+	x->first_para_end = cont_from;
+	x->used = false;
+}
+
+ws_marks *
+ws_find_marks(ws_doc *d)
+{
+	ws_marks   *m = ws_arena_alloc(d->arena, sizeof(ws_marks));
+	int32_t		open = -1,
+				open_w = 0,
+				cont = -1;
+	bool		open_single = false;
+
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		ws_tok	   *t = &d->toks[i];
+		bool		dbl;
+		int32_t		w = 1;
+
+		if ((i & 4095) == 0 && ws_interrupt_hook)
+			ws_interrupt_hook();
+
+		/* paragraph break with an open quote: continue or give up */
+		if (open >= 0 && (t->flags & WS_T_PARA_START) && i > open + open_w)
+		{
+			bool		reopens = (t->flags & WS_T_QUOTE) &&
+				(open_single ? (t->quote >= WS_Q_SINGLE_OPEN) : is_double(t->quote) || is_double_pair(d, i));
+
+			if (reopens && !(t->quote == WS_Q_DOUBLE_CLOSE))
+			{
+				if (cont < 0)
+					cont = i;
+				i += is_double_pair(d, i) ? 1 : 0;
+				continue;		/* the repeated opening mark */
+			}
+			open = -1;
+			cont = -1;
+		}
+		if (!(t->flags & WS_T_QUOTE))
+			continue;
+
+		dbl = is_double(t->quote);
+		if (!dbl && is_double_pair(d, i))
+		{
+			dbl = true;
+			w = 2;
+		}
+
+		if (dbl)
+		{
+			bool		closes;
+
+			if (open >= 0 && open_single)
+			{
+				/* a double mark inside a single-quoted stretch: drop the single */
+				open = -1;
+				cont = -1;
+			}
+			if (t->quote == WS_Q_DOUBLE_OPEN)
+				closes = false;
+			else if (t->quote == WS_Q_DOUBLE_CLOSE)
+				closes = true;
+			else if (w == 2)
+				closes = open >= 0;
+			else
+				closes = open >= 0 || !straight_opens(d, i);
+
+			if (closes)
+			{
+				if (open >= 0)
+					push_mark(d, m, open, i, open_w, w, cont);
+				open = -1;
+				cont = -1;
+			}
+			else
+			{
+				open = i;
+				open_w = w;
+				open_single = false;
+				cont = -1;
+			}
+			i += w - 1;
+			continue;
+		}
+
+		/* single marks: only outside double quotes, and only where they quote */
+		if (open >= 0 && !open_single)
+			continue;
+		if (open >= 0 && single_closes(d, i))
+		{
+			push_mark(d, m, open, i, open_w, 1, cont);
+			open = -1;
+			cont = -1;
+		}
+		else if (open < 0 && single_opens(d, i))
+		{
+			open = i;
+			open_w = 1;
+			open_single = true;
+			cont = -1;
+		}
+	}
+	return m;
+}

@@ -1,0 +1,64 @@
+/*
+ * quotes.h — internals shared by the quote finder's files: quotation-mark
+ * pairing (quote_marks.c), cue and speaker phrases (speaker_resolver.c) and
+ * assembly (quote_finder.c).
+ */
+#ifndef WS_QUOTES_H
+#define WS_QUOTES_H
+
+#include "lexicon.h"
+#include "ws.h"
+
+#include <string.h>
+
+/* A stretch between paired quotation marks, in tokens. */
+typedef struct ws_marked
+{
+	int32_t		open;			/* opening mark */
+	int32_t		close;			/* closing mark */
+	int32_t		ib,
+				ie;				/* quoted tokens [ib, ie) */
+	int32_t		close_end;		/* first token after the closing mark */
+	int32_t		first_para_end; /* continuation: token opening the 2nd paragraph, or -1 */
+	bool		used;
+} ws_marked;
+
+typedef struct ws_marks
+{
+	ws_marked  *items;
+	int32_t		n,
+				cap;
+} ws_marks;
+
+ws_marks   *ws_find_marks(ws_doc *d);
+
+/* A token range [b, e); b < 0 when absent. */
+typedef struct ws_range
+{
+	int32_t		b,
+				e;
+} ws_range;
+
+#define WS_NO_RANGE ((ws_range){-1, -1})
+
+/* Speaker resolution state for one document (speaker_resolver.c). */
+typedef struct ws_resolver ws_resolver;
+
+ws_resolver *ws_resolver_new(ws_doc *d, ws_actors *actors);
+
+/* Speaker phrase ending right before token `end` (subject of a cue), within [lo, end). */
+ws_range	ws_subject_before(const ws_doc *d, int32_t end, int32_t lo);
+
+/* Speaker phrase starting at token `start` (after an inverted cue), within [start, hi). */
+ws_range	ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
+
+/* Canonical name for a speaker phrase; NULL for anonymous or unknown speakers. */
+const char *ws_resolve_speaker(ws_resolver *r, ws_range np);
+
+/* The phrase's head: the name inside an apposition, or the phrase itself. */
+ws_range	ws_phrase_head(const ws_doc *d, ws_range np);
+
+/* True for words that can start a clause on their own (the, he, Mr ...). */
+bool		ws_is_pronoun(const ws_doc *d, int32_t i);
+
+#endif

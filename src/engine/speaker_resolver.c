@@ -1,0 +1,503 @@
+/*
+ * speaker_resolver.c — who is speaking: the speaker phrase next to a cue
+ * (subject, apposition, inverted "said X") and its canonical name through
+ * pronouns ("he" → the last man named), titles and surnames ("Mr Parker",
+ * "Parker" → "Andrew Parker").
+ *
+ * Names come from the actor tagger when the caller has run it; otherwise a
+ * capitalisation scan of the document stands in.
+ */
+#include "quotes.h"
+
+#include <strings.h>
+
+#define MAX_NP 9
+
+typedef struct name_run
+{
+	int32_t		b,
+				e;				/* tokens, honorific and possessive excluded */
+	uint32_t	last_hash;
+	int8_t		gender;			/* 1 male, 2 female, 0 unknown */
+	bool		person;
+	const char *name;
+} name_run;
+
+struct ws_resolver
+{
+	ws_doc	   *doc;
+	ws_actors  *actors;
+	name_run   *runs;
+	int32_t		nruns;
+};
+
+static bool
+tok_is(const ws_doc *d, int32_t i, const char *w)
+{
+	int32_t		n = (int32_t) strlen(w);
+
+	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) == n &&
+		strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
+}
+
+static bool
+tok_in(const ws_doc *d, int32_t i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
+
+static const char *const determiners[] = {
+	"a", "an", "the", "his", "her", "their", "its", "our", "some", "many",
+	"several", "two", "three", "other", "another", "one", "both", "most", "senior",
+	NULL
+};
+static const char *const subj_pronouns[] = {"he", "she", "they", "i", "we", "it", "you", NULL};
+static const char *const between_aux[] = {
+	"has", "have", "had", "also", "later", "previously", "recently", "then",
+	"once", "would", "will", "repeatedly", "reportedly", "did", "does", "do",
+	"further", "again", "only", "just", "already", "publicly", "privately",
+	"first", "earlier", "often", "frequently", "never", "not", "flatly",
+	"simply", "separately", "quickly", "immediately", "subsequently", "even",
+	"may", "might", "could", "should", "can", "must", "shall", "is", "was",
+	"are", "were", "been", "being", "be",
+	NULL
+};
+static const char *const clause_openers[] = {
+	"in", "when", "after", "as", "if", "while", "although", "though",
+	"speaking", "asked", "since", "because", "before", "during", "at", "on",
+	"for", "with", "but", "and", "so", "however", "yet", "meanwhile", "still",
+	"last", "earlier", "later", "on", "by", "from", "to", "writing", "told",
+	NULL
+};
+
+bool
+ws_is_pronoun(const ws_doc *d, int32_t i)
+{
+	return tok_in(d, i, subj_pronouns);
+}
+
+static bool
+is_name_word(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (!(t->flags & WS_T_WORD) || !(t->flags & (WS_T_CAP | WS_T_NUM)))
+		return false;
+	if (t->flags & WS_T_NUM)
+		return (t->flags & WS_T_CAP) != 0;	/* MI5 starts with M; 2016 does not */
+	return !(t->lex & WS_LEX_FUNCTION) || (t->lex & WS_LEX_HONORIFIC);
+}
+
+/* Tokens that may sit inside a capitalised name: of, for, the, &, 's */
+static bool
+is_name_glue(const ws_doc *d, int32_t i)
+{
+	return tok_is(d, i, "of") || tok_is(d, i, "for") || tok_is(d, i, "&") ||
+		tok_is(d, i, "de") || tok_is(d, i, "van") || tok_is(d, i, "von");
+}
+
+/* Can token i sit inside a (lower-case) noun phrase? */
+static bool
+is_np_word(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (!(t->flags & WS_T_WORD) || (t->flags & WS_T_NUM && !(t->flags & WS_T_CAP)))
+		return (t->flags & WS_T_POSSESSIVE) != 0;
+	if (t->flags & WS_T_CAP)
+		return true;
+	if (t->lex & WS_LEX_FUNCTION)
+		return tok_in(d, i, determiners);
+	/* verbs in -ed / -ing end a noun phrase going left */
+	return true;
+}
+
+ws_range
+ws_phrase_head(const ws_doc *d, ws_range np)
+{
+	int32_t		fb = -1,
+				fe = -1,
+				lb = -1;
+
+	if (np.b < 0)
+		return np;
+	for (int32_t i = np.b; i < np.e; i++)
+	{
+		bool		in_run = is_name_word(d, i) ||
+			(i > np.b && is_name_word(d, i - 1) && i + 1 < np.e && is_name_word(d, i + 1) &&
+			 (is_name_glue(d, i) || tok_is(d, i, "and")));
+
+		if (!in_run)
+			continue;
+		if (i == np.b || !(is_name_word(d, i - 1) || is_name_glue(d, i - 1) || tok_is(d, i - 1, "and")))
+			lb = i;
+		if (fb < 0)
+			fb = i;
+		if (fb == lb)
+			fe = i + 1;
+	}
+	if (fb < 0)
+		return np;
+	/* Facebook's chief operating officer Sheryl Sandberg → Sheryl Sandberg */
+	if (lb > fb && is_name_word(d, np.e - 1) && !is_name_glue(d, lb - 1) &&
+		!tok_is(d, lb - 1, "at"))
+		return (ws_range)
+	{
+		lb, np.e
+	};
+	/* the director general of MI5: a role, no name to head it */
+	if (fb > np.b && !(d->toks[np.b].flags & WS_T_CAP) && fb != lb)
+		return np;
+	if (fb > np.b && (is_name_glue(d, fb - 1) || tok_is(d, fb - 1, "at")))
+		return np;
+	return (ws_range)
+	{
+		fb, fe
+	};
+}
+
+/* The noun phrase ending at token `last` (inclusive), going left to lo. */
+static ws_range
+np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
+{
+	int32_t		b = last;
+
+	if (last < lo)
+		return WS_NO_RANGE;
+	if (ws_is_pronoun(d, last))
+		return (ws_range)
+	{
+		last, last + 1
+	};
+	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !tok_in(d, last, determiners)))
+		return WS_NO_RANGE;
+	while (b - 1 >= lo && last - b + 1 < MAX_NP)
+	{
+		int32_t		p = b - 1;
+
+		if (tok_in(d, b, determiners) && !(d->toks[b].flags & WS_T_CAP))
+			break;				/* a determiner starts the phrase */
+		if ((is_name_glue(d, p) || tok_is(d, p, "and")) && p - 1 >= lo &&
+			is_name_word(d, p - 1) && is_name_word(d, b))
+		{
+			b = p - 1;
+			continue;
+		}
+		if (!is_np_word(d, p) || ws_is_pronoun(d, p))
+			break;
+		if ((d->toks[p].flags & WS_T_SENT_START) && (d->toks[p].lex & WS_LEX_FUNCTION) &&
+			!tok_in(d, p, determiners))
+			break;
+		b = p;
+	}
+	return (ws_range)
+	{
+		b, last + 1
+	};
+}
+
+static bool
+is_comma(const ws_doc *d, int32_t i)
+{
+	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) == 1 && WS_TOK_PTR(d, i)[0] == ',';
+}
+
+static bool
+is_boundary_punct(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (!(t->flags & WS_T_PUNCT) || (t->flags & WS_T_POSSESSIVE))
+		return false;
+	return !(t->flags & WS_T_DASH) || (t->flags & WS_T_SPACE_BEFORE);
+}
+
+ws_range
+ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
+{
+	int32_t		i = end - 1;
+
+	while (i >= lo && tok_in(d, i, between_aux))
+		i--;
+	if (i < lo)
+		return WS_NO_RANGE;
+	if (!is_comma(d, i))
+	{
+		if (is_boundary_punct(d, i))
+			return WS_NO_RANGE;
+		return np_ending_at(d, i, lo);
+	}
+
+	/*
+	 * "X, the director of Y, said": walk comma-separated segments right to
+	 * left; skip appositions (lower-case or determiner-led) and relative
+	 * clauses; take the nearest capitalised name; stop at an opening phrase.
+	 */
+	{
+		ws_range	fallback = WS_NO_RANGE;
+		int32_t		seg_e = i;	/* segment is [seg_b, seg_e) */
+
+		for (int guard = 0; guard < 6 && seg_e > lo; guard++)
+		{
+			int32_t		seg_b = seg_e;
+
+			while (seg_b - 1 >= lo && !is_comma(d, seg_b - 1) &&
+				   !tok_is(d, seg_b - 1, ";") && !tok_is(d, seg_b - 1, ":") &&
+				   !d->toks[seg_b - 1].quote)
+				seg_b--;
+			if (seg_b == seg_e)
+				break;
+			while (seg_b < seg_e && (tok_is(d, seg_b, "and") || tok_is(d, seg_b, "but")))
+				seg_b++;
+			if (seg_b < seg_e && (is_name_word(d, seg_b) ||
+								  (tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
+								   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
+				!tok_in(d, seg_b, clause_openers))
+			{
+				ws_range	h = ws_phrase_head(d, (ws_range)
+											   {
+											   seg_b, seg_e
+											   });
+
+				if (h.e - h.b <= MAX_NP)
+					return h;
+			}
+			/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
+			if (seg_b < seg_e && is_name_word(d, seg_e - 1))
+			{
+				ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
+
+				if (tail.b > seg_b && tok_is(d, tail.b - 1, "that"))
+					return ws_phrase_head(d, tail);
+			}
+			if (seg_b < seg_e && tok_in(d, seg_b, clause_openers))
+				break;
+			if (fallback.b < 0 && seg_b < seg_e && tok_in(d, seg_b, determiners))
+				fallback = np_ending_at(d, seg_e - 1, seg_b);
+			if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
+				break;
+			seg_e = seg_b - 1;
+		}
+		return fallback;
+	}
+}
+
+ws_range
+ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
+{
+	int32_t		e = start;
+
+	if (start >= hi)
+		return WS_NO_RANGE;
+	if (ws_is_pronoun(d, start))
+		return (ws_range)
+	{
+		start, start + 1
+	};
+	while (e < hi && e - start < MAX_NP)
+	{
+		if (is_name_word(d, e) || (d->toks[e].flags & WS_T_POSSESSIVE))
+			e++;
+		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))
+			e++;
+		else if (e == start && tok_in(d, e, determiners))
+			e++;
+		else if (e > start && tok_in(d, start, determiners) && is_np_word(d, e) &&
+				 !(d->toks[e].lex & WS_LEX_FUNCTION))
+			e++;
+		else
+			break;
+	}
+	if (e == start || (e == start + 1 && tok_in(d, start, determiners)))
+		return WS_NO_RANGE;
+	return (ws_range)
+	{
+		start, e
+	};
+}
+
+/* ------------------------------------------------------------ names */
+
+static const char *
+range_text(ws_doc *d, int32_t b, int32_t e)
+{
+	return ws_arena_strndup(d->arena, d->text + d->toks[b].b,
+							(size_t) (d->toks[e - 1].e - d->toks[b].b));
+}
+
+/* Strip an honorific, determiner or possessive clitic from a name's edges. */
+static ws_range
+strip_name(const ws_doc *d, ws_range r)
+{
+	while (r.b < r.e - 1 && ((d->toks[r.b].lex & WS_LEX_HONORIFIC) ||
+							 tok_in(d, r.b, determiners)))
+		r.b++;
+	while (r.e > r.b + 1 && (d->toks[r.e - 1].flags & WS_T_POSSESSIVE))
+		r.e--;
+	return r;
+}
+
+static int8_t
+gender_of(const ws_doc *d, int32_t honorific, int32_t first)
+{
+	if (honorific >= 0)
+	{
+		if (tok_is(d, honorific, "mr") || tok_is(d, honorific, "mr.") || tok_is(d, honorific, "sir") ||
+			tok_is(d, honorific, "lord"))
+			return 1;
+		if (tok_is(d, honorific, "mrs") || tok_is(d, honorific, "mrs.") || tok_is(d, honorific, "ms") ||
+			tok_is(d, honorific, "ms.") || tok_is(d, honorific, "miss") || tok_is(d, honorific, "dame") ||
+			tok_is(d, honorific, "lady"))
+			return 2;
+	}
+	if ((d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) == WS_LEX_MALE)
+		return 1;
+	if ((d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) == WS_LEX_FEMALE)
+		return 2;
+	return 0;
+}
+
+/* Scan the text for capitalised runs: the candidates a speaker can resolve to. */
+static void
+scan_names(ws_resolver *r)
+{
+	ws_doc	   *d = r->doc;
+	int32_t		cap = 64;
+
+	r->runs = ws_arena_alloc(d->arena, sizeof(name_run) * (size_t) cap);
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		int32_t		b = i,
+					e,
+					hon = -1;
+
+		if (!is_name_word(d, i))
+			continue;
+		if (d->toks[i].lex & WS_LEX_HONORIFIC)
+		{
+			hon = i;
+			b = i + 1;
+			if (b >= d->ntoks || !is_name_word(d, b))
+				continue;
+		}
+		e = b;
+		while (e < d->ntoks && (is_name_word(d, e) ||
+								(is_name_glue(d, e) && e + 1 < d->ntoks && is_name_word(d, e + 1))))
+			e++;
+		i = e - 1;
+		if (r->nruns == cap)
+		{
+			name_run   *n = ws_arena_alloc(d->arena, sizeof(name_run) * (size_t) cap * 2);
+
+			memcpy(n, r->runs, sizeof(name_run) * (size_t) cap);
+			r->runs = n;
+			cap *= 2;
+		}
+		{
+			name_run   *nr = &r->runs[r->nruns++];
+
+			nr->b = b;
+			nr->e = e;
+			nr->last_hash = d->toks[e - 1].hash;
+			nr->gender = gender_of(d, hon, b);
+			nr->person = hon >= 0 ||
+				((d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && e - b >= 2 &&
+				 !(d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG)));
+			nr->name = NULL;
+		}
+	}
+	/* a surname alone is a person when a full person name ends with it */
+	for (int32_t k = 0; k < r->nruns; k++)
+	{
+		name_run   *a = &r->runs[k];
+
+		if (a->person)
+			continue;
+		for (int32_t j = 0; j < r->nruns; j++)
+			if (r->runs[j].person && r->runs[j].last_hash == a->last_hash)
+			{
+				a->person = true;
+				if (!a->gender)
+					a->gender = r->runs[j].gender;
+				break;
+			}
+	}
+}
+
+ws_resolver *
+ws_resolver_new(ws_doc *d, ws_actors *actors)
+{
+	ws_resolver *r = ws_arena_alloc(d->arena, sizeof(ws_resolver));
+
+	r->doc = d;
+	r->actors = actors;
+	scan_names(r);
+	return r;
+}
+
+/* The longest person name in the text ending in the same word as run k. */
+static const char *
+canonical_person(ws_resolver *r, int32_t b, int32_t e)
+{
+	ws_doc	   *d = r->doc;
+	uint32_t	h = d->toks[e - 1].hash;
+	int32_t		best = -1;
+
+	for (int32_t k = 0; k < r->nruns; k++)
+	{
+		name_run   *x = &r->runs[k];
+
+		if (x->person && x->last_hash == h && x->e - x->b > (best >= 0 ? r->runs[best].e - r->runs[best].b : 0))
+			best = k;
+	}
+	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b)
+		return range_text(d, r->runs[best].b, r->runs[best].e);
+	return range_text(d, b, e);
+}
+
+static const char *
+resolve_pronoun(ws_resolver *r, int32_t at)
+{
+	ws_doc	   *d = r->doc;
+	int8_t		want;
+
+	if (tok_is(d, at, "he"))
+		want = 1;
+	else if (tok_is(d, at, "she"))
+		want = 2;
+	else
+		return NULL;			/* they / we / I: no single person to name */
+	for (int32_t k = r->nruns - 1; k >= 0; k--)
+	{
+		name_run   *x = &r->runs[k];
+
+		if (x->b >= at || !x->person)
+			continue;
+		if (x->gender == want || x->gender == 0)
+			return canonical_person(r, x->b, x->e);
+	}
+	return NULL;
+}
+
+const char *
+ws_resolve_speaker(ws_resolver *r, ws_range np)
+{
+	ws_doc	   *d = r->doc;
+	ws_range	h;
+
+	if (np.b < 0)
+		return NULL;
+	h = ws_phrase_head(d, np);
+	if (h.e - h.b == 1 && ws_is_pronoun(d, h.b))
+		return resolve_pronoun(r, h.b);
+	if (!is_name_word(d, h.b))
+		return NULL;			/* "a spokesman", "officials": anonymous */
+	h = strip_name(d, h);
+	for (int32_t k = 0; k < r->nruns; k++)
+		if (r->runs[k].person && r->runs[k].last_hash == d->toks[h.e - 1].hash)
+			return canonical_person(r, h.b, h.e);
+	return range_text(d, h.b, h.e);
+}

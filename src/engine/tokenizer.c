@@ -1,0 +1,505 @@
+/*
+ * tokenizer.c — UTF-8 text to tokens, sentences and paragraphs.
+ *
+ * Words come from ICU's UAX #29 word break iterator run directly over the
+ * UTF-8 bytes (utext_openUTF8), which keeps don't / O'Neill / Parker's whole
+ * and leaves a quotation mark standing alone. On top of that we join what
+ * news text needs joined (U.S., Mr., co-operation), split the possessive
+ * clitic ('s) off names, classify quotation marks, and cut sentences with
+ * rules that know abbreviations and quotation marks.
+ */
+#include "lexicon.h"
+#include "ws.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#define INTERRUPT_EVERY 4096
+
+/* One break iterator per process, re-pointed at each text. */
+static UBreakIterator *word_breaker;
+
+static UBreakIterator *
+get_breaker(void)
+{
+	if (word_breaker == NULL)
+	{
+		UErrorCode	status = U_ZERO_ERROR;
+
+		word_breaker = ubrk_open(UBRK_WORD, "en", NULL, 0, &status);
+		if (U_FAILURE(status))
+			word_breaker = NULL;
+	}
+	return word_breaker;
+}
+
+typedef struct tok_builder
+{
+	ws_doc	   *doc;
+	int32_t		cap;
+	int32_t		cp_pos_b;		/* byte offset whose code-point offset is known */
+	int32_t		cp_pos_c;
+} tok_builder;
+
+/* Code-point offset of byte offset b (b only moves forward, mostly). */
+static int32_t
+cp_offset(tok_builder *tb, int32_t b)
+{
+	const unsigned char *s = (const unsigned char *) tb->doc->text;
+
+	if (b < tb->cp_pos_b)
+	{
+		tb->cp_pos_b = 0;
+		tb->cp_pos_c = 0;
+	}
+	for (int32_t i = tb->cp_pos_b; i < b; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			tb->cp_pos_c++;
+	tb->cp_pos_b = b;
+	return tb->cp_pos_c;
+}
+
+static ws_tok *
+push_tok(tok_builder *tb, int32_t b, int32_t e)
+{
+	ws_doc	   *d = tb->doc;
+	ws_tok	   *t;
+
+	if (d->ntoks == tb->cap)
+	{
+		int32_t		ncap = tb->cap ? tb->cap * 2 : 256;
+		ws_tok	   *n = ws_arena_alloc(d->arena, sizeof(ws_tok) * (size_t) ncap);
+
+		if (d->ntoks)
+			memcpy(n, d->toks, sizeof(ws_tok) * (size_t) d->ntoks);
+		d->toks = n;
+		tb->cap = ncap;
+	}
+	t = &d->toks[d->ntoks++];
+	memset(t, 0, sizeof(*t));
+	t->b = b;
+	t->e = e;
+	t->cb = cp_offset(tb, b);
+	t->ce = cp_offset(tb, e);
+	return t;
+}
+
+static bool
+is_space_cp(UChar32 c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
+		u_isUWhiteSpace(c);
+}
+
+static bool
+is_newline_cp(UChar32 c)
+{
+	return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85;
+}
+
+static uint8_t
+quote_class(UChar32 c)
+{
+	switch (c)
+	{
+		case 0x201C:			/* “ */
+		case 0x201E:			/* „ */
+		case 0x00AB:			/* « */
+		case 0x201F:
+			return WS_Q_DOUBLE_OPEN;
+		case 0x201D:			/* ” */
+		case 0x00BB:			/* » */
+			return WS_Q_DOUBLE_CLOSE;
+		case '"':
+		case 0xFF02:
+			return WS_Q_DOUBLE_STRAIGHT;
+		case 0x2018:			/* ‘ */
+		case 0x201A:			/* ‚ */
+		case 0x201B:
+			return WS_Q_SINGLE_OPEN;
+		case 0x2019:			/* ’ */
+			return WS_Q_SINGLE_CLOSE;
+		case '\'':
+			return WS_Q_SINGLE_STRAIGHT;
+		default:
+			return WS_Q_NONE;
+	}
+}
+
+static bool
+is_dash_cp(UChar32 c)
+{
+	return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+/* Fill flags, hash and lexicon classes of a token from its text. */
+static void
+classify(ws_doc *d, ws_tok *t)
+{
+	const char *s = d->text + t->b;
+	int32_t		len = t->e - t->b;
+	int32_t		i = 0;
+	UChar32		c;
+	int			letters = 0,
+				uppers = 0;
+	char		buf[256];
+	int32_t		n;
+
+	U8_NEXT(s, i, len, c);
+	if (c < 0)
+		c = 0xFFFD;
+	if (len == i && quote_class(c) != WS_Q_NONE)
+	{
+		t->flags |= WS_T_QUOTE | WS_T_PUNCT;
+		t->quote = quote_class(c);
+	}
+	else if (len == i && is_dash_cp(c))
+		t->flags |= WS_T_DASH | WS_T_PUNCT;
+	else if (u_isdigit(c))
+		t->flags |= WS_T_WORD | WS_T_NUM;
+	else if (u_isalpha(c) || c == '\'' || c == 0x2019)
+		t->flags |= WS_T_WORD;
+	else
+		t->flags |= WS_T_PUNCT;
+
+	if (t->flags & WS_T_WORD)
+	{
+		int32_t		j = 0;
+
+		while (j < len)
+		{
+			UChar32		k;
+
+			U8_NEXT(s, j, len, k);
+			if (k < 0)
+				continue;
+			if (u_isalpha(k))
+			{
+				letters++;
+				if (u_isupper(k) || u_istitle(k))
+				{
+					if (letters == 1)
+						t->flags |= WS_T_CAP;
+					uppers++;
+				}
+			}
+		}
+		if (letters >= 2 && uppers == letters)
+			t->flags |= WS_T_ALLCAPS;
+	}
+
+	n = ws_fold(s, len, buf, sizeof(buf));
+	t->hash = ws_hash_fold(s, len);
+	if ((t->flags & WS_T_WORD) && n < (int32_t) sizeof(buf))
+		t->lex = ws_lex_classes(s, len);
+}
+
+static const char *const abbreviations[] = {
+	"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col",
+	"sgt", "capt", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "jan",
+	"feb", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "vs", "no", "mt",
+	"ft", "pres", "adm", "cmdr", "maj", "cpl", "supt", "etc", "messrs", "gov",
+	"atty", "rev", "hon", "dept", "univ", "ave", "blvd", "rd",
+	NULL
+};
+
+/* Titles after which a period never ends a sentence. */
+static bool
+is_title_abbrev(const char *s, int32_t len)
+{
+	static const char *const titles[] = {
+		"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt",
+		"col", "sgt", "capt", "rev", "st", "pres", "adm", "cmdr", "maj",
+		"cpl", "supt", "messrs", "atty", "hon", "no", "vs", "jr", "sr", NULL
+	};
+	char		buf[16];
+	int32_t		n;
+
+	if (len >= (int32_t) sizeof(buf))
+		return false;
+	n = ws_fold(s, len, buf, sizeof(buf) - 1);
+	buf[n] = '\0';
+	for (int i = 0; titles[i]; i++)
+		if (strcmp(titles[i], buf) == 0)
+			return true;
+	return false;
+}
+
+/* Does a word followed directly by "." form one token (Mr., U.S., J.)? */
+static bool
+takes_period(const char *s, int32_t len)
+{
+	char		buf[16];
+	int32_t		n;
+
+	if (memchr(s, '.', len) != NULL)
+		return true;			/* U.S, e.g */
+	if (len == 1 && s[0] >= 'A' && s[0] <= 'Z')
+		return true;			/* an initial */
+	if (len >= (int32_t) sizeof(buf))
+		return false;
+	n = ws_fold(s, len, buf, sizeof(buf) - 1);
+	buf[n] = '\0';
+	for (int i = 0; abbreviations[i]; i++)
+		if (strcmp(abbreviations[i], buf) == 0)
+			return true;
+	return false;
+}
+
+/* Split a trailing 's / ’s off a word; returns the byte length kept. */
+static int32_t
+possessive_split(const char *s, int32_t len)
+{
+	if (len > 3 && (s[len - 1] == 's' || s[len - 1] == 'S'))
+	{
+		if (s[len - 2] == '\'')
+			return len - 2;
+		if (len > 5 && (unsigned char) s[len - 4] == 0xE2 &&
+			(unsigned char) s[len - 3] == 0x80 && (unsigned char) s[len - 2] == 0x99)
+			return len - 4;
+	}
+	return len;
+}
+
+static bool
+is_terminal(const ws_doc *d, const ws_tok *t)
+{
+	const char *s = d->text + t->b;
+	int32_t		len = t->e - t->b;
+
+	if (!(t->flags & WS_T_PUNCT))
+		return false;
+	if (len == 1)
+		return s[0] == '.' || s[0] == '!' || s[0] == '?';
+	return len == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0;	/* … */
+}
+
+static bool
+is_closer(const ws_doc *d, const ws_tok *t)
+{
+	const char *s = d->text + t->b;
+
+	if (t->quote == WS_Q_DOUBLE_CLOSE || t->quote == WS_Q_SINGLE_CLOSE ||
+		t->quote == WS_Q_DOUBLE_STRAIGHT || t->quote == WS_Q_SINGLE_STRAIGHT)
+		return true;
+	return t->e - t->b == 1 && (s[0] == ')' || s[0] == ']');
+}
+
+/* Sentence boundaries: paragraph starts, and terminal punctuation (plus any
+ * closing quotes or brackets) before a token that can start a sentence. */
+static void
+split_sentences(ws_doc *d)
+{
+	int32_t		sent = 0;
+
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		ws_tok	   *t = &d->toks[i];
+
+		if (i == 0 || (t->flags & WS_T_PARA_START))
+		{
+			if (i > 0)
+				sent++;
+			t->flags |= WS_T_SENT_START;
+		}
+		t->sent = sent;
+		if (is_terminal(d, t) || (t->flags & WS_T_ABBREV))
+		{
+			int32_t		j = i + 1;
+			ws_tok	   *nx;
+
+			while (j < d->ntoks && is_closer(d, &d->toks[j]) &&
+				   !(d->toks[j].flags & WS_T_SPACE_BEFORE))
+				j++;
+			if (j >= d->ntoks)
+				continue;
+			nx = &d->toks[j];
+			if (nx->flags & WS_T_PARA_START)
+				continue;		/* handled at the top */
+			if (!(nx->flags & WS_T_SPACE_BEFORE))
+				continue;
+			if (t->flags & WS_T_ABBREV)
+			{
+				/* "Mr. Parker", "J. Smith": never; "the U.S. The": yes */
+				if (is_title_abbrev(d->text + t->b, t->e - t->b - 1) ||
+					t->e - t->b == 2)
+					continue;
+				if (!((nx->flags & WS_T_CAP) && (nx->lex & WS_LEX_FUNCTION)))
+					continue;
+			}
+			else if (!((nx->flags & (WS_T_CAP | WS_T_NUM)) ||
+					   nx->quote == WS_Q_DOUBLE_OPEN || nx->quote == WS_Q_SINGLE_OPEN ||
+					   nx->quote == WS_Q_DOUBLE_STRAIGHT))
+				continue;
+			/* tokens up to j-1 belong to this sentence */
+			for (int32_t k = i + 1; k < j; k++)
+				d->toks[k].sent = sent;
+			i = j - 1;
+			sent++;
+			nx->flags |= WS_T_SENT_START;
+		}
+	}
+	d->nsents = d->ntoks ? sent + 1 : 0;
+}
+
+ws_span
+ws_tok_span(const ws_doc *d, int32_t from, int32_t to)
+{
+	ws_span		s;
+
+	if (from < 0 || to <= from || to > d->ntoks)
+		return WS_NO_SPAN;
+	s.b = d->toks[from].b;
+	s.cb = d->toks[from].cb;
+	s.e = d->toks[to - 1].e;
+	s.ce = d->toks[to - 1].ce;
+	return s;
+}
+
+ws_doc *
+ws_doc_new(ws_arena *arena, const char *text, int32_t len)
+{
+	ws_doc	   *d = ws_arena_alloc(arena, sizeof(ws_doc));
+	tok_builder tb = {d, 0, 0, 0};
+	UBreakIterator *bi = get_breaker();
+	UText		ut = UTEXT_INITIALIZER;
+	UErrorCode	status = U_ZERO_ERROR;
+	uint32_t	pending = WS_T_PARA_START;	/* flags for the next token */
+	int32_t		para = 0;
+	int32_t		prev,
+				cur;
+
+	d->text = text;
+	d->len = len;
+	d->arena = arena;
+	if (len <= 0 || bi == NULL)
+		return d;
+
+	utext_openUTF8(&ut, text, len, &status);
+	if (U_FAILURE(status))
+		return d;
+	ubrk_setUText(bi, &ut, &status);
+	if (U_FAILURE(status))
+	{
+		utext_close(&ut);
+		return d;
+	}
+
+	for (prev = ubrk_first(bi), cur = ubrk_next(bi); cur != UBRK_DONE;
+		 prev = cur, cur = ubrk_next(bi))
+	{
+		int32_t		i = prev;
+		UChar32		c;
+		ws_tok	   *t;
+
+		if (cur <= prev || cur > len)
+			break;
+		U8_NEXT(text, i, len, c);
+		if (c >= 0 && is_space_cp(c))
+		{
+			/* a white-space run: note line breaks for the next token */
+			for (int32_t j = prev; j < cur;)
+			{
+				U8_NEXT(text, j, cur, c);
+				if (c >= 0 && is_newline_cp(c))
+					pending |= WS_T_PARA_START;
+			}
+			pending |= WS_T_SPACE_BEFORE;
+			if (d->ntoks)
+				d->toks[d->ntoks - 1].flags |= WS_T_SPACE_AFTER;
+			continue;
+		}
+
+		if (d->ntoks % INTERRUPT_EVERY == 0 && ws_interrupt_hook)
+			ws_interrupt_hook();
+
+		/* join "U.S" + "." and "Mr" + "." */
+		if (cur - prev == 1 && text[prev] == '.' && d->ntoks > 0 && !pending)
+		{
+			ws_tok	   *p = &d->toks[d->ntoks - 1];
+
+			if ((p->flags & WS_T_WORD) && !(p->flags & WS_T_ABBREV) &&
+				!(p->flags & WS_T_POSSESSIVE) &&
+				takes_period(text + p->b, p->e - p->b))
+			{
+				p->e = cur;
+				p->ce = cp_offset(&tb, cur);
+				p->flags |= WS_T_ABBREV;
+				p->hash = ws_hash_fold(text + p->b, p->e - p->b);
+				continue;
+			}
+		}
+		/* join word-word across a hyphen with no spaces: co-operation */
+		if (d->ntoks >= 2 && !pending && (ubrk_getRuleStatus(bi) >= UBRK_WORD_NUMBER))
+		{
+			ws_tok	   *h = &d->toks[d->ntoks - 1];
+			ws_tok	   *w = &d->toks[d->ntoks - 2];
+
+			if ((h->flags & WS_T_DASH) && h->e - h->b == 1 &&
+				!(h->flags & WS_T_SPACE_BEFORE) && (w->flags & WS_T_WORD) &&
+				!(w->flags & WS_T_POSSESSIVE))
+			{
+				uint32_t	keep = w->flags & (WS_T_SPACE_BEFORE | WS_T_PARA_START);
+
+				d->ntoks--;
+				w->e = cur;
+				w->ce = cp_offset(&tb, cur);
+				w->flags = keep;
+				classify(d, w);
+				w->flags |= keep;
+				continue;
+			}
+		}
+
+		/* MI5’s: UAX #29 splits a clitic after a digit; rejoin it as 's */
+		if (d->ntoks >= 2 && !pending && cur - prev == 1 &&
+			(text[prev] == 's' || text[prev] == 'S') &&
+			(cur >= len || !u_isalnum((UChar32) (unsigned char) text[cur])))
+		{
+			ws_tok	   *q = &d->toks[d->ntoks - 1];
+
+			if ((q->quote == WS_Q_SINGLE_CLOSE || q->quote == WS_Q_SINGLE_STRAIGHT) &&
+				!(q->flags & WS_T_SPACE_BEFORE) && (d->toks[d->ntoks - 2].flags & WS_T_WORD))
+			{
+				q->e = cur;
+				q->ce = cp_offset(&tb, cur);
+				q->flags = WS_T_WORD | WS_T_POSSESSIVE;
+				q->quote = WS_Q_NONE;
+				q->hash = ws_hash_fold(text + q->b, q->e - q->b);
+				continue;
+			}
+		}
+
+		{
+			int32_t		keep = cur - prev;
+
+			if (ubrk_getRuleStatus(bi) >= UBRK_WORD_LETTER)
+				keep = possessive_split(text + prev, cur - prev);
+			if ((pending & WS_T_PARA_START) && d->ntoks > 0)
+				para++;
+			t = push_tok(&tb, prev, prev + keep);
+			t->flags = pending;
+			t->para = para;
+			classify(d, t);
+			if (keep < cur - prev)
+			{
+				t = push_tok(&tb, prev + keep, cur);
+				t->para = para;
+				classify(d, t);
+				t->flags &= ~(WS_T_CAP | WS_T_ALLCAPS);
+				t->flags |= WS_T_POSSESSIVE;
+				t->lex = 0;
+			}
+		}
+		pending = 0;
+	}
+	if (d->ntoks)
+		d->toks[d->ntoks - 1].flags |= WS_T_SPACE_AFTER;
+	utext_close(&ut);
+	d->nchars = cp_offset(&tb, len);
+	split_sentences(d);
+	return d;
+}

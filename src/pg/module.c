@@ -1,0 +1,96 @@
+/*
+ * module.c — the extension's entry point and the glue every SQL function
+ * shares: engine hooks (palloc, CHECK_FOR_INTERRUPTS), text in, spans out.
+ */
+#include "whosaid_pg.h"
+
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
+#include "catalog/pg_type.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+static void *
+pg_alloc(size_t size)
+{
+	return palloc_extended(size, MCXT_ALLOC_HUGE);
+}
+
+static void
+pg_free(void *p)
+{
+	pfree(p);
+}
+
+static void
+pg_interrupt(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+void
+_PG_init(void)
+{
+	ws_alloc_hook = pg_alloc;
+	ws_free_hook = pg_free;
+	ws_interrupt_hook = pg_interrupt;
+}
+
+ws_doc *
+whosaid_doc(text *body)
+{
+	int			enc = GetDatabaseEncoding();
+	char	   *s = VARDATA_ANY(body);
+	int			len = VARSIZE_ANY_EXHDR(body);
+
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+	{
+		/* every server encoding converts to UTF-8; offsets stay in characters */
+		s = (char *) pg_do_encoding_conversion((unsigned char *) s, len, enc, PG_UTF8);
+		if (s != VARDATA_ANY(body))
+			len = strlen(s);
+	}
+	return ws_doc_new(ws_arena_new(), s, len);
+}
+
+Datum
+whosaid_range(ws_span s, bool *isnull)
+{
+	static TypeCacheEntry *typcache;
+	RangeBound	lo,
+				hi;
+
+	*isnull = !WS_SPAN_PRESENT(s);
+	if (*isnull)
+		return (Datum) 0;
+	if (typcache == NULL)
+		typcache = lookup_type_cache(INT4RANGEOID, TYPECACHE_RANGE_INFO);
+	lo.val = Int32GetDatum(s.cb + 1);
+	lo.infinite = false;
+	lo.inclusive = true;
+	lo.lower = true;
+	hi.val = Int32GetDatum(s.ce + 1);
+	hi.infinite = false;
+	hi.inclusive = false;
+	hi.lower = false;
+#if PG_VERSION_NUM >= 160000
+	return RangeTypePGetDatum(make_range(typcache, &lo, &hi, false, NULL));
+#else
+	return RangeTypePGetDatum(make_range(typcache, &lo, &hi, false));
+#endif
+}
+
+Datum
+whosaid_cstring_text(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL);
+	if (s == NULL)
+		return (Datum) 0;
+	/* the engine speaks UTF-8; give the database its own encoding back */
+	return PointerGetDatum(cstring_to_text(pg_any_to_server(s, strlen(s), PG_UTF8)));
+}

@@ -1,0 +1,32 @@
+/*
+ * whosaid_pg.h — shared glue of the PostgreSQL layer: text to engine
+ * document, engine spans to int4range, the per-backend tagger model.
+ */
+#ifndef WHOSAID_PG_H
+#define WHOSAID_PG_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "ws.h"
+
+/*
+ * Tokenize a text datum. The arena and everything derived from it are
+ * palloc'd in CurrentMemoryContext. Errors if the database encoding is
+ * neither UTF8 nor convertible (SQL_ASCII is read as UTF-8 bytes).
+ */
+ws_doc	   *whosaid_doc(text *body);
+
+/* int4range [cb+1, ce+1) in 1-based characters, or NULL when s is absent. */
+Datum		whosaid_range(ws_span s, bool *isnull);
+
+/* text datum (database encoding) from an engine UTF-8 string, or NULL. */
+Datum		whosaid_cstring_text(const char *s, bool *isnull);
+
+/*
+ * The tagger model, loaded (memory-mapped) on first use in this backend from
+ * $sharedir/extension/whosaid_ner.model. Errors clearly if it is missing or
+ * damaged. Defined in model.c.
+ */
+const ws_model *whosaid_model(void);
+
+#endif

@@ -1,0 +1,20 @@
+-- whosaid 0.1 — install script, assembled from src/sql/*.sql by the Makefile.
+\echo Use "CREATE EXTENSION whosaid" to load this file. \quit
+
+CREATE FUNCTION whosaid.quotes(body text)
+RETURNS TABLE (
+    n               int,
+    kind            text,
+    content         text,
+    content_span    int4range,
+    speaker         text,
+    speaker_mention text,
+    speaker_span    int4range,
+    cue             text,
+    cue_span        int4range)
+AS 'MODULE_PATHNAME', 'quotes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 10;
+
+COMMENT ON FUNCTION whosaid.quotes(text) IS
+'quotes in a text (direct, mixed, indirect) with content, cue and speaker; spans are 1-based character ranges';
