@@ -20,6 +20,7 @@
 #define MAX_PARTS 4
 #define RIGHT_WINDOW 12
 #define LEFT_WINDOW 8
+#define MIXED_MIN_PCT 25
 
 typedef struct cand
 {
@@ -309,6 +310,68 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 	return false;
 }
 
+/* Between two stretches of one quote: no cue but the quote's own. */
+static bool
+no_other_cue_between(const finder *f, int32_t from, int32_t to, ws_range cue)
+{
+	for (int32_t k = from; k < to; k++)
+		if (!(k >= cue.b && k < cue.e) && is_cue(f, k))
+			return false;
+	return true;
+}
+
+/* "Good Morning America", "Meet the Press": short, title-cased, no sentence. */
+static bool
+looks_like_title(const ws_doc *d, const ws_marked *mk)
+{
+	int32_t		words = 0,
+				caps = 0;
+
+	for (int32_t i = mk->ib; i < mk->ie; i++)
+	{
+		if (is_terminal(d, i) || is_punct(d, i, ','))
+			return false;
+		if (d->toks[i].flags & WS_T_WORD)
+		{
+			words++;
+			if ((d->toks[i].flags & WS_T_CAP) || (d->toks[i].lex & WS_LEX_FUNCTION))
+				caps += (d->toks[i].flags & WS_T_CAP) ? 1 : 0;
+			else
+				return false;
+		}
+	}
+	return words <= 7 && caps >= 1;
+}
+
+/*
+ * X boomed: "…" / From the report: "…" — a colon right before a quoted
+ * sentence introduces it; the speaker is the clause's subject, if any.
+ */
+static bool
+colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
+{
+	ws_doc	   *d = f->d;
+	int32_t		colon = mk->open - 1,
+				sb,
+				words = 0;
+
+	if (colon < 1 || !is_punct(d, colon, ':') || (d->toks[mk->open].flags & WS_T_PARA_START))
+		return false;
+	for (int32_t i = mk->ib; i < mk->ie; i++)
+		words += (d->toks[i].flags & WS_T_WORD) != 0;
+	if (words < 3)
+		return false;
+	sb = sentence_begin(f, colon);
+	*cue = (ws_range)
+	{
+		colon - 1, colon
+	};
+	*spk = ws_subject_before(d, colon - 1, sb);
+	if (spk->b < 0 && colon - 1 > sb)
+		*spk = ws_phrase_after(d, sb, colon - 1);
+	return true;
+}
+
 static void
 find_direct(finder *f)
 {
@@ -322,7 +385,7 @@ find_direct(finder *f)
 		cand	   *c;
 		int32_t		hi;
 
-		if (mk->used || mk->ie <= mk->ib)
+		if (mk->used || mk->ie <= mk->ib || looks_like_title(d, mk))
 			continue;
 		hi = mk->close_end + RIGHT_WINDOW;
 		if (hi > d->ntoks)
@@ -333,7 +396,8 @@ find_direct(finder *f)
 				hi = k;
 				break;
 			}
-		if (!cue_right(f, mk->close_end, hi, &cue, &spk) && !cue_left(f, mk->open, &cue, &spk))
+		if (!cue_right(f, mk->close_end, hi, &cue, &spk) && !cue_left(f, mk->open, &cue, &spk) &&
+			!colon_intro(f, mk, &cue, &spk))
 			continue;
 		c = new_cand(f);
 		c->kind = WS_DIRECT;
@@ -346,24 +410,36 @@ find_direct(finder *f)
 		mk->used = true;
 		for (int32_t k = cue.b; k < cue.e; k++)
 			f->cue_used[k] = 1;
-		/* "…," said X, "…" — the next stretch continues the same quote */
+		/*
+		 * "…," said X, "…" / "…," X said. "…" — later stretches of the same
+		 * paragraph with no cue of their own continue the same quote.
+		 */
+		while (m + 1 < f->marks->n && c->nparts < MAX_PARTS)
 		{
-			int32_t		after = cue.e > spk.e ? cue.e : spk.e;
+			ws_marked  *nx = &f->marks->items[m + 1];
+			ws_range	c2,
+						s2;
+			int32_t		h2 = nx->close_end + RIGHT_WINDOW < d->ntoks ? nx->close_end + RIGHT_WINDOW : d->ntoks;
 
-			while (m + 1 < f->marks->n && c->nparts < MAX_PARTS &&
-				   after < d->ntoks && is_punct(d, after, ',') &&
-				   f->marks->items[m + 1].open == after + 1 &&
-				   after > mk->close_end)
-			{
-				ws_marked  *nx = &f->marks->items[++m];
-
-				c->parts[c->nparts++] = (ws_range)
+			if (nx->used || d->toks[nx->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para ||
+				nx->open < (cue.e > spk.e ? cue.e : spk.e))
+				break;
+			for (int32_t k = nx->close_end; k < h2; k++)
+				if (d->toks[k].quote || is_terminal(d, k))
 				{
-					nx->ib, nx->ie
-				};
-				nx->used = true;
-				after = nx->close_end;
-			}
+					h2 = k;
+					break;
+				}
+			if (cue_right(f, nx->close_end, h2, &c2, &s2) ||
+				(cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
+				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue))
+				break;
+			c->parts[c->nparts++] = (ws_range)
+			{
+				nx->ib, nx->ie
+			};
+			nx->used = true;
+			m++;
 		}
 	}
 }
@@ -400,8 +476,9 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range spk, ws_range cue)
 {
 	ws_doc	   *d = f->d;
 	cand	   *c;
-	int32_t		words = 0;
-	bool		marks = false;
+	int32_t		words = 0,
+				quoted = 0;
+	bool		inside = false;
 
 	/* "revealed that …, and said …" / "…, adding that …": a second report */
 	for (int32_t k = b + 1; k < e; k++)
@@ -419,14 +496,18 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range spk, ws_range cue)
 	for (int32_t i = b; i < e; i++)
 	{
 		if (d->toks[i].flags & WS_T_WORD)
+		{
 			words++;
+			quoted += inside;
+		}
 		if (d->toks[i].quote)
-			marks = true;
+			inside = f->in_quote[i] && i + 1 < e && f->in_quote[i + 1] && !inside;
 	}
 	if (words < 3 || overlaps_direct(f, b, e))
 		return;
 	c = new_cand(f);
-	c->kind = marks ? WS_MIXED : WS_INDIRECT;
+	/* mixed: a substantial verbatim part, not a scare-quoted term or two */
+	c->kind = quoted * 100 >= words * MIXED_MIN_PCT && quoted >= 2 ? WS_MIXED : WS_INDIRECT;
 	c->parts[c->nparts++] = (ws_range)
 	{
 		b, e

@@ -222,6 +222,15 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 
 	while (i >= lo && tok_in(d, i, between_aux))
 		i--;
+	/* "he laughed and said", "she smiled, then said" */
+	if (i - 1 >= lo && (tok_is(d, i, "and") || tok_is(d, i, "then")) &&
+		!(d->toks[i - 1].flags & WS_T_CAP) && WS_TOK_LEN(d, i - 1) > 3 &&
+		strncmp(WS_TOK_PTR(d, i - 1) + WS_TOK_LEN(d, i - 1) - 2, "ed", 2) == 0)
+	{
+		i -= 2;
+		while (i >= lo && tok_in(d, i, between_aux))
+			i--;
+	}
 	if (i < lo)
 		return WS_NO_RANGE;
 	if (!is_comma(d, i))
@@ -299,6 +308,8 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	};
 	while (e < hi && e - start < MAX_NP)
 	{
+		if (e > start && (d->toks[e].lex & WS_LEX_SPEECH) && !(d->toks[e].flags & WS_T_CAP))
+			break;
 		if (is_name_word(d, e) || (d->toks[e].flags & WS_T_POSSESSIVE))
 			e++;
 		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))

@@ -194,6 +194,19 @@ typedef struct ws_actors
  */
 ws_actors  *ws_find_actors(ws_doc *d, const ws_model *model);
 
+/*
+ * Index of the actor one of whose mentions overlaps tokens [tok_b, tok_e),
+ * or -1. Logarithmic in the number of mentions.
+ */
+int32_t		ws_actor_at(const ws_actors *a, int32_t tok_b, int32_t tok_e);
+
+/*
+ * Index of the actor a name refers to — canonical name, an alias, or a
+ * person's surname; a leading honorific ("Mr Parker") and a possessive are
+ * ignored, case is not significant — or -1.
+ */
+int32_t		ws_actor_by_name(const ws_actors *a, const char *s, int32_t len);
+
 /* ------------------------------------------------------------ quotes */
 
 typedef enum ws_quote_kind
