@@ -18,7 +18,7 @@
 #include <strings.h>
 
 #define MAX_PARTS 4
-#define RIGHT_WINDOW 12
+#define RIGHT_WINDOW 30
 #define LEFT_WINDOW 8
 #define MIXED_MIN_PCT 25
 
@@ -269,6 +269,16 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 			*spk = s;
 			return true;
 		}
+		/* "…," Harry Bond, 30, of Raleigh, who was polled, said */
+		if (is_punct(d, s.e, ','))
+			for (k = s.e + 1; k < hi; k++)
+				if (is_punct(d, k - 1, ',') && is_cue(f, k))
+				{
+					*cue = cue_phrase(d, k, k);
+					*spk = s;
+					return true;
+				}
+
 	}
 	return false;
 }
@@ -695,6 +705,19 @@ find_continuations(finder *f)
 				prev = k;
 		if (prev < 0 || d->toks[mk->open].para - d->toks[f->c[prev].parts[f->c[prev].nparts - 1].b].para > 2)
 			continue;
+		mk->used = true;
+		/* same paragraph as the previous quote: it goes on */
+		c = &f->c[prev];
+		if (c->kind == WS_DIRECT && c->nparts < MAX_PARTS &&
+			d->toks[mk->open].para == d->toks[c->parts[c->nparts - 1].e - 1].para &&
+			c->parts[c->nparts - 1].e <= mk->ib)
+		{
+			c->parts[c->nparts++] = (ws_range)
+			{
+				mk->ib, mk->ie
+			};
+			continue;
+		}
 		c = new_cand(f);
 		c->kind = WS_DIRECT;
 		c->parts[c->nparts++] = (ws_range)
@@ -702,7 +725,6 @@ find_continuations(finder *f)
 			mk->ib, mk->ie
 		};
 		c->inherit = prev;
-		mk->used = true;
 	}
 }
 
