@@ -117,6 +117,15 @@ static const char *const noun_risky[] = {
 	"promised", "blame", "blamed",
 	NULL
 };
+/* speech-list forms that in news nearly always mean something else */
+static const char *const non_cues[] = {
+	"released", "release", "releases", "releasing", "presented", "present",
+	"presents", "presenting", "finding", "finds", "points", "point", "states",
+	"state", "accept", "accepted", "ensure", "ensured", "ensures", "ensuring",
+	"demonstrated", "demonstrate", "illustrated", "illustrate", "continue",
+	"continuing", "persist", "persisted", "persists", "persisting",
+	NULL
+};
 static const char *const determiners_poss[] = {
 	"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
 	"that", "these", "those", "'s", "’s", "no", "any", "every",
@@ -149,7 +158,7 @@ is_cue(const finder *f, int32_t i)
 	const ws_doc *d = f->d;
 	const ws_tok *t = &d->toks[i];
 
-	if (!(t->lex & WS_LEX_SPEECH) || f->in_quote[i])
+	if (!(t->lex & WS_LEX_SPEECH) || f->in_quote[i] || tok_in(d, i, non_cues))
 		return false;
 	if ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START))
 		return false;
@@ -168,10 +177,8 @@ is_cue(const finder *f, int32_t i)
 			return false;
 	}
 	/* forms that are often nouns speak only right after their subject */
-	if (tok_in(d, i, noun_risky) && i > 0 && !ws_is_pronoun(d, i - 1) &&
-		!(d->toks[i - 1].flags & WS_T_CAP) && !tok_is(d, i - 1, "has") &&
-		!tok_is(d, i - 1, "have") && !tok_is(d, i - 1, "had") && !tok_is(d, i - 1, "also") &&
-		!is_punct(d, i - 1, ','))
+	if (tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') &&
+		ws_subject_before(d, i, f->sent_b[t->sent]).b < 0)
 		return false;
 	/* passive "was told", "it was reported" */
 	if (i > 0 && (tok_is(d, i - 1, "was") || tok_is(d, i - 1, "were") ||

@@ -282,7 +282,9 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 				if (tail.b > seg_b && tok_is(d, tail.b - 1, "that"))
 					return ws_phrase_head(d, tail);
 			}
-			if (seg_b < seg_e && tok_in(d, seg_b, clause_openers))
+			/* an opening phrase ends the search, unless commas fence it in */
+			if (seg_b < seg_e && tok_in(d, seg_b, clause_openers) &&
+				!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
 				break;
 			if (fallback.b < 0 && seg_b < seg_e && tok_in(d, seg_b, determiners))
 				fallback = np_ending_at(d, seg_e - 1, seg_b);
