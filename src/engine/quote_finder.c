@@ -39,6 +39,7 @@ typedef struct finder
 	cand	   *c;
 	int32_t		n,
 				cap;
+	int32_t		ndirect;		/* c[0, ndirect) are direct, in text order */
 	int32_t    *sent_b;			/* first token of each sentence */
 	int32_t    *sent_e;
 	uint8_t    *in_quote;		/* token is inside a marked stretch */
@@ -463,15 +464,27 @@ find_direct(finder *f)
 
 /* ------------------------------------------------------------ indirect and mixed */
 
+/* Does [b, e) overlap a direct quote or its cue? (binary search: they are in order) */
 static bool
 overlaps_direct(finder *f, int32_t b, int32_t e)
 {
-	for (int32_t i = 0; i < f->n; i++)
+	int32_t		lo = 0,
+				hi = f->ndirect;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+		cand	   *c = &f->c[mid];
+
+		if (c->parts[c->nparts - 1].e + RIGHT_WINDOW <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int32_t i = lo; i < f->ndirect && f->c[i].parts[0].b < e + RIGHT_WINDOW; i++)
 	{
 		cand	   *c = &f->c[i];
 
-		if (c->kind != WS_DIRECT)
-			continue;
 		if (c->parts[0].b < e && c->parts[c->nparts - 1].e > b)
 			return true;
 		if (c->cue.b >= b && c->cue.b < e)
@@ -545,13 +558,32 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range spk, ws_range cue)
 static ws_range
 previous_speaker(finder *f, int32_t i)
 {
+	int32_t		para = f->d->toks[i].para;
 	int32_t		best = -1;
 
-	for (int32_t k = 0; k < f->n; k++)
-		if (f->c[k].cue.b >= 0 && f->c[k].cue.b < i && f->c[k].speaker.b >= 0 &&
-			f->d->toks[f->c[k].cue.b].para == f->d->toks[i].para &&
-			(best < 0 || f->c[k].cue.b > f->c[best].cue.b))
+	/* reported candidates come in text order after the direct ones */
+	for (int32_t k = f->n - 1; k >= f->ndirect; k--)
+	{
+		if (f->d->toks[f->c[k].cue.b].para != para)
+			break;
+		if (f->c[k].cue.b < i && f->c[k].speaker.b >= 0)
+		{
 			best = k;
+			break;
+		}
+	}
+	for (int32_t k = f->ndirect - 1; k >= 0; k--)
+	{
+		cand	   *c = &f->c[k];
+
+		if (c->cue.b < 0 || c->cue.b >= i)
+			continue;
+		if (f->d->toks[c->cue.b].para != para)
+			break;
+		if (c->speaker.b >= 0 && (best < 0 || c->cue.b > f->c[best].cue.b))
+			best = k;
+		break;
+	}
 	return best >= 0 ? f->c[best].speaker : WS_NO_RANGE;
 }
 
@@ -689,13 +721,14 @@ static void
 find_continuations(finder *f)
 {
 	ws_doc	   *d = f->d;
-	int32_t		ndirect = f->n;
+	int32_t		nsorted = f->n,
+				p = -1;
 
 	qsort(f->c, (size_t) f->n, sizeof(cand), cand_cmp);
 	for (int32_t m = 0; m < f->marks->n; m++)
 	{
 		ws_marked  *mk = &f->marks->items[m];
-		int32_t		prev = -1,
+		int32_t		prev,
 					words = 0;
 		cand	   *c;
 
@@ -707,9 +740,9 @@ find_continuations(finder *f)
 			words += (d->toks[i].flags & WS_T_WORD) != 0;
 		if (words < 4)
 			continue;
-		for (int32_t k = 0; k < ndirect; k++)
-			if (f->c[k].parts[0].b < mk->open)
-				prev = k;
+		while (p + 1 < nsorted && f->c[p + 1].parts[0].b < mk->open)
+			p++;
+		prev = p;
 		if (prev < 0 || d->toks[mk->open].para - d->toks[f->c[prev].parts[f->c[prev].nparts - 1].b].para > 2)
 			continue;
 		mk->used = true;
@@ -834,6 +867,7 @@ ws_find_quotes(ws_doc *d, ws_actors *actors)
 		f.sent_e[d->toks[i].sent] = i + 1;
 
 	find_direct(&f);
+	f.ndirect = f.n;
 	find_reported(&f);
 	find_continuations(&f);
 	emit(&f, out, ws_resolver_new(d, actors));

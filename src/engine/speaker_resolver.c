@@ -27,9 +27,28 @@ struct ws_resolver
 {
 	ws_doc	   *doc;
 	ws_actors  *actors;
-	name_run   *runs;
+	name_run   *runs;			/* in text order */
 	int32_t		nruns;
+	int32_t    *by_last;		/* hash of last word → longest person run, -1 */
+	uint32_t	mask;
 };
+
+/* Slot of a last-word hash in by_last (open addressing). */
+static uint32_t
+last_slot(const ws_resolver *r, uint32_t h)
+{
+	uint32_t	i = h & r->mask;
+
+	while (r->by_last[i] >= 0 && r->runs[r->by_last[i]].last_hash != h)
+		i = (i + 1) & r->mask;
+	return i;
+}
+
+static int32_t
+person_ending_in(const ws_resolver *r, uint32_t h)
+{
+	return r->by_last[last_slot(r, h)];
+}
 
 static bool
 tok_is(const ws_doc *d, int32_t i, const char *w)
@@ -422,21 +441,37 @@ scan_names(ws_resolver *r)
 			nr->name = NULL;
 		}
 	}
+	/* index the longest person name for each last word */
+	r->mask = 1;
+	while (r->mask < (uint32_t) r->nruns * 2 + 2)
+		r->mask <<= 1;
+	r->by_last = ws_arena_alloc(d->arena, sizeof(int32_t) * r->mask);
+	r->mask--;
+	for (uint32_t i = 0; i <= r->mask; i++)
+		r->by_last[i] = -1;
+	for (int32_t k = 0; k < r->nruns; k++)
+	{
+		name_run   *a = &r->runs[k];
+		uint32_t	slot;
+
+		if (!a->person)
+			continue;
+		slot = last_slot(r, a->last_hash);
+		if (r->by_last[slot] < 0 ||
+			a->e - a->b > r->runs[r->by_last[slot]].e - r->runs[r->by_last[slot]].b)
+			r->by_last[slot] = k;
+	}
 	/* a surname alone is a person when a full person name ends with it */
 	for (int32_t k = 0; k < r->nruns; k++)
 	{
 		name_run   *a = &r->runs[k];
+		int32_t		full = person_ending_in(r, a->last_hash);
 
-		if (a->person)
+		if (a->person || full < 0)
 			continue;
-		for (int32_t j = 0; j < r->nruns; j++)
-			if (r->runs[j].person && r->runs[j].last_hash == a->last_hash)
-			{
-				a->person = true;
-				if (!a->gender)
-					a->gender = r->runs[j].gender;
-				break;
-			}
+		a->person = true;
+		if (!a->gender)
+			a->gender = r->runs[full].gender;
 	}
 }
 
@@ -451,21 +486,13 @@ ws_resolver_new(ws_doc *d, ws_actors *actors)
 	return r;
 }
 
-/* The longest person name in the text ending in the same word as run k. */
+/* The longest person name in the text ending in the same word as [b, e). */
 static const char *
 canonical_person(ws_resolver *r, int32_t b, int32_t e)
 {
 	ws_doc	   *d = r->doc;
-	uint32_t	h = d->toks[e - 1].hash;
-	int32_t		best = -1;
+	int32_t		best = person_ending_in(r, d->toks[e - 1].hash);
 
-	for (int32_t k = 0; k < r->nruns; k++)
-	{
-		name_run   *x = &r->runs[k];
-
-		if (x->person && x->last_hash == h && x->e - x->b > (best >= 0 ? r->runs[best].e - r->runs[best].b : 0))
-			best = k;
-	}
 	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b)
 		return range_text(d, r->runs[best].b, r->runs[best].e);
 	return range_text(d, b, e);
@@ -483,11 +510,24 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 		want = 2;
 	else
 		return NULL;			/* they / we / I: no single person to name */
-	for (int32_t k = r->nruns - 1; k >= 0; k--)
+	int32_t		lo = 0,
+				hi = r->nruns;
+
+	/* the last run starting before the pronoun, then back a bounded way */
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (r->runs[mid].b < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int32_t k = lo - 1; k >= 0 && k >= lo - 200; k--)
 	{
 		name_run   *x = &r->runs[k];
 
-		if (x->b >= at || !x->person)
+		if (!x->person)
 			continue;
 		if (x->gender == want || x->gender == 0)
 			return canonical_person(r, x->b, x->e);
@@ -509,8 +549,7 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	if (!is_name_word(d, h.b))
 		return NULL;			/* "a spokesman", "officials": anonymous */
 	h = strip_name(d, h);
-	for (int32_t k = 0; k < r->nruns; k++)
-		if (r->runs[k].person && r->runs[k].last_hash == d->toks[h.e - 1].hash)
-			return canonical_person(r, h.b, h.e);
+	if (person_ending_in(r, d->toks[h.e - 1].hash) >= 0)
+		return canonical_person(r, h.b, h.e);
 	return range_text(d, h.b, h.e);
 }

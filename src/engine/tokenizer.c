@@ -264,6 +264,18 @@ possessive_split(const char *s, int32_t len)
 	return len;
 }
 
+/* Offset of the period in "concern.Parker" within [b, e), or 0. */
+static int32_t
+glued_sentence_dot(const char *s, int32_t b, int32_t e)
+{
+	for (int32_t i = b + 3; i + 2 < e; i++)
+		if (s[i] == '.' && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+			s[i - 2] >= 'a' && s[i - 2] <= 'z' && s[i - 3] >= 'a' && s[i - 3] <= 'z' &&
+			s[i + 1] >= 'A' && s[i + 1] <= 'Z' && s[i + 2] >= 'a' && s[i + 2] <= 'z')
+			return i;
+	return 0;
+}
+
 static bool
 is_terminal(const ws_doc *d, const ws_tok *t)
 {
@@ -319,7 +331,9 @@ split_sentences(ws_doc *d)
 			nx = &d->toks[j];
 			if (nx->flags & WS_T_PARA_START)
 				continue;		/* handled at the top */
-			if (!(nx->flags & WS_T_SPACE_BEFORE))
+			if (!(nx->flags & WS_T_SPACE_BEFORE) &&
+				!(i > 0 && j == i + 1 && (nx->flags & WS_T_CAP) &&
+				  glued_sentence_dot(d->text, d->toks[i - 1].b, nx->e) == t->b))
 				continue;
 			if (t->flags & WS_T_ABBREV)
 			{
@@ -470,6 +484,30 @@ ws_doc_new(ws_arena *arena, const char *text, int32_t len)
 				q->quote = WS_Q_NONE;
 				q->hash = ws_hash_fold(text + q->b, q->e - q->b);
 				continue;
+			}
+		}
+
+		/*
+		 * "concern.Parker": scraped text glues sentences; UAX #29 reads one
+		 * word. Split after a lower-case word at a period before a capital.
+		 */
+		if (ubrk_getRuleStatus(bi) >= UBRK_WORD_LETTER)
+		{
+			int32_t		dot = glued_sentence_dot(text, prev, cur);
+
+			if (dot > 0)
+			{
+				if ((pending & WS_T_PARA_START) && d->ntoks > 0)
+					para++;
+				t = push_tok(&tb, prev, dot);
+				t->flags = pending;
+				t->para = para;
+				classify(d, t);
+				t = push_tok(&tb, dot, dot + 1);
+				t->para = para;
+				classify(d, t);
+				pending = 0;
+				prev = dot + 1;
 			}
 		}
 
