@@ -26,7 +26,7 @@ ISOLATION_OPTS = --load-extension=$(EXTENSION)
 
 ICU_CFLAGS  := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
 ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
-WARN        = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+WARN        = -Wall -Wextra -Werror -Wdeclaration-after-statement -Wno-unused-parameter -Wno-missing-field-initializers
 
 PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS)
 PG_CFLAGS   = $(WARN)

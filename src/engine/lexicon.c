@@ -79,18 +79,24 @@ ws_fold(const char *s, int32_t len, char *buf, int32_t cap)
 }
 
 uint32_t
-ws_hash_fold(const char *s, int32_t len)
+ws_hash_bytes(const char *s, int32_t len)
 {
-	char		buf[256];
-	int32_t		n = ws_fold(s, len, buf, sizeof(buf));
 	uint32_t	h = 2166136261u;
 
-	for (int32_t i = 0; i < n; i++)
+	for (int32_t i = 0; i < len; i++)
 	{
-		h ^= (unsigned char) buf[i];
+		h ^= (unsigned char) s[i];
 		h *= 16777619u;
 	}
 	return h;
+}
+
+uint32_t
+ws_hash_fold(const char *s, int32_t len)
+{
+	char		buf[256];
+
+	return ws_hash_bytes(buf, ws_fold(s, len, buf, sizeof(buf)));
 }
 
 static void
@@ -184,21 +190,27 @@ ws_lex_list_named(const char *name)
 }
 
 uint16_t
+ws_lex_classes_folded(const char *folded, int32_t n, uint32_t h)
+{
+	if (!table_built)
+		build_table();
+	if (table == NULL || n <= 0)
+		return 0;
+	for (uint32_t slot = h & table_mask; table[slot].word; slot = (slot + 1) & table_mask)
+		if (table[slot].hash == h && strncmp(table[slot].word, folded, n) == 0 &&
+			table[slot].word[n] == '\0')
+			return table[slot].classes;
+	return 0;
+}
+
+uint16_t
 ws_lex_classes(const char *s, int32_t len)
 {
 	char		buf[256];
 	int32_t		n;
-	uint32_t	h;
 
-	if (!table_built)
-		build_table();
-	if (table == NULL || len <= 0 || len >= (int32_t) sizeof(buf))
+	if (len <= 0 || len >= (int32_t) sizeof(buf))
 		return 0;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
-	buf[n] = '\0';
-	h = ws_hash_fold(s, len);
-	for (uint32_t slot = h & table_mask; table[slot].word; slot = (slot + 1) & table_mask)
-		if (table[slot].hash == h && strcmp(table[slot].word, buf) == 0)
-			return table[slot].classes;
-	return 0;
+	return ws_lex_classes_folded(buf, n, ws_hash_bytes(buf, n));
 }

@@ -37,6 +37,12 @@ enum ws_lex_class
 /* Classes of a word, matched case-insensitively. Thread-unsafe first call. */
 uint16_t	ws_lex_classes(const char *s, int32_t len);
 
+/* The same for a word already case-folded (ws_fold) with its ws_hash_bytes. */
+uint16_t	ws_lex_classes_folded(const char *folded, int32_t n, uint32_t hash);
+
+/* FNV-1a of bytes; ws_hash_fold(s) == ws_hash_bytes(ws_fold(s)). */
+uint32_t	ws_hash_bytes(const char *s, int32_t len);
+
 /* Case-fold s into buf (capacity cap); returns bytes written (truncates). */
 int32_t		ws_fold(const char *s, int32_t len, char *buf, int32_t cap);
 

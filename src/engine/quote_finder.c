@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <strings.h>
 
-#define MAX_PARTS 4
+#define MAX_PARTS 8
 #define RIGHT_WINDOW 30
 #define LEFT_WINDOW 8
 #define MIXED_MIN_PCT 25
@@ -49,10 +49,12 @@ typedef struct finder
 static bool
 tok_is(const ws_doc *d, int32_t i, const char *w)
 {
-	int32_t		n = (int32_t) strlen(w);
+	int32_t		n;
 
-	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) == n &&
-		strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
+	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
+		return false;			/* cheap reject first: this runs per token per list */
+	n = (int32_t) strlen(w);
+	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
 }
 
 static bool
@@ -202,6 +204,9 @@ object_end(const ws_doc *d, int32_t b, int32_t hi)
 		if (tok_is(d, e, "that") || tok_is(d, e, "to") || (t->flags & WS_T_PUNCT &&
 														  !(t->flags & WS_T_POSSESSIVE)))
 			break;
+		if (e > b && tok_in(d, e, determiners_poss) && !tok_in(d, e - 1, determiners_poss) &&
+			!(t->flags & WS_T_POSSESSIVE))
+			break;				/* "told the Senate | the program …" */
 		if ((t->lex & WS_LEX_FUNCTION) && !tok_in(d, e, determiners_poss) &&
 			!tok_is(d, e, "him") && !tok_is(d, e, "her") && !tok_is(d, e, "them") &&
 			!tok_is(d, e, "us") && !tok_is(d, e, "me"))
@@ -239,13 +244,60 @@ cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 	return r;
 }
 
+/* Only a short tail ("in a statement", "on Tuesday") follows the cue. */
+static bool
+tail_only(const ws_doc *d, int32_t from, int32_t se)
+{
+	int32_t		words = 0;
+
+	for (int32_t i = from; i < se; i++)
+	{
+		if (tok_is(d, i, "that"))
+			return false;
+		if (d->toks[i].quote)
+			return false;
+		if (d->toks[i].flags & WS_T_WORD)
+			words++;
+	}
+	if (words == 0)
+		return true;
+	return words <= 5 && (tok_is(d, from, "in") || tok_is(d, from, "on") ||
+						  tok_is(d, from, "at") || tok_is(d, from, "during") ||
+						  tok_is(d, from, "last") || tok_is(d, from, "this") ||
+						  tok_is(d, from, "earlier") || tok_is(d, from, "yesterday") ||
+						  tok_is(d, from, "today") || tok_is(d, from, "to") ||
+						  tok_is(d, from, "via"));
+}
+
 /* ------------------------------------------------------------ direct quotes */
+
+/* Add tokens [b, e) as parts, cut at the opening mark repeated per paragraph. */
+static void
+add_stretch(const ws_doc *d, cand *c, int32_t b, int32_t e)
+{
+	for (int32_t i = b; i < e && c->nparts < MAX_PARTS - 1; i++)
+		if (d->toks[i].quote && (d->toks[i].flags & WS_T_PARA_START))
+		{
+			if (i > b)
+				c->parts[c->nparts++] = (ws_range) {b, i};
+			b = i + 1;
+			while (b < e && d->toks[b].quote && d->toks[b].b == d->toks[b - 1].e)
+				b++;			/* the second mark of '' */
+		}
+	if (e > b)
+		c->parts[c->nparts++] = (ws_range) {b, e};
+}
+
 
 /* "…," said X / "…," X said — cue after a quoted stretch ending at `j`. */
 static bool
 cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 {
 	ws_doc	   *d = f->d;
+
+	/* "…." She added that … — a new sentence, not an attribution */
+	bool		ends_sentence = j >= 2 && is_terminal(d, j - 2) &&
+		j < d->ntoks && (d->toks[j].flags & WS_T_SENT_START);
 
 	if (j < hi && (is_punct(d, j, ',') || (d->toks[j].flags & WS_T_DASH)))
 		j++;
@@ -271,7 +323,8 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		while (k < hi && k - s.e < 3 && (tok_is(d, k, "also") || tok_is(d, k, "has") ||
 										  tok_is(d, k, "had") || tok_is(d, k, "later")))
 			k++;
-		if (k < hi && is_cue(f, k))
+		if (k < hi && is_cue(f, k) &&
+			(!ends_sentence || tail_only(d, k + 1, sentence_end(f, k))))
 		{
 			*cue = cue_phrase(d, k, s.e);
 			*spk = s;
@@ -419,10 +472,7 @@ find_direct(finder *f)
 			continue;
 		c = new_cand(f);
 		c->kind = WS_DIRECT;
-		c->parts[c->nparts++] = (ws_range)
-		{
-			mk->ib, mk->ie
-		};
+		add_stretch(d, c, mk->ib, mk->ie);
 		c->cue = cue;
 		c->speaker = spk;
 		mk->used = true;
@@ -452,10 +502,7 @@ find_direct(finder *f)
 				(cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
 				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue))
 				break;
-			c->parts[c->nparts++] = (ws_range)
-			{
-				nx->ib, nx->ie
-			};
+			add_stretch(d, c, nx->ib, nx->ie);
 			nx->used = true;
 			m++;
 		}
@@ -585,31 +632,6 @@ previous_speaker(finder *f, int32_t i)
 		break;
 	}
 	return best >= 0 ? f->c[best].speaker : WS_NO_RANGE;
-}
-
-/* Only a short tail ("in a statement", "on Tuesday") follows the cue. */
-static bool
-tail_only(const ws_doc *d, int32_t from, int32_t se)
-{
-	int32_t		words = 0;
-
-	for (int32_t i = from; i < se; i++)
-	{
-		if (tok_is(d, i, "that"))
-			return false;
-		if (d->toks[i].quote)
-			return false;
-		if (d->toks[i].flags & WS_T_WORD)
-			words++;
-	}
-	if (words == 0)
-		return true;
-	return words <= 5 && (tok_is(d, from, "in") || tok_is(d, from, "on") ||
-						  tok_is(d, from, "at") || tok_is(d, from, "during") ||
-						  tok_is(d, from, "last") || tok_is(d, from, "this") ||
-						  tok_is(d, from, "earlier") || tok_is(d, from, "yesterday") ||
-						  tok_is(d, from, "today") || tok_is(d, from, "to") ||
-						  tok_is(d, from, "via"));
 }
 
 /* Where the reported clause starts after cue phrase `cue`. */
@@ -752,18 +774,12 @@ find_continuations(finder *f)
 			d->toks[mk->open].para == d->toks[c->parts[c->nparts - 1].e - 1].para &&
 			c->parts[c->nparts - 1].e <= mk->ib)
 		{
-			c->parts[c->nparts++] = (ws_range)
-			{
-				mk->ib, mk->ie
-			};
+			add_stretch(d, c, mk->ib, mk->ie);
 			continue;
 		}
 		c = new_cand(f);
 		c->kind = WS_DIRECT;
-		c->parts[c->nparts++] = (ws_range)
-		{
-			mk->ib, mk->ie
-		};
+		add_stretch(d, c, mk->ib, mk->ie);
 		c->inherit = prev;
 	}
 }
@@ -786,8 +802,42 @@ span_text(ws_doc *d, ws_span s)
 	return ws_arena_strndup(d->arena, d->text + s.b, (size_t) (s.e - s.b));
 }
 
+/* The actor with a mention overlapping byte span s, or -1 (mentions are in text order). */
+static int32_t
+actor_at(const ws_actors *a, ws_span s)
+{
+	int32_t		lo = 0,
+				hi;
+
+	if (a == NULL || !WS_SPAN_PRESENT(s))
+		return -1;
+	hi = a->nmentions;
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (a->mentions[mid].span.e <= s.b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < a->nmentions && a->mentions[lo].span.b < s.e && a->mentions[lo].actor >= 0)
+		return a->mentions[lo].actor;
+	return -1;
+}
+
+/* The actor whose canonical name is name, or -1. */
+static int32_t
+actor_named(const ws_actors *a, const char *name)
+{
+	for (int32_t i = 0; a && name && i < a->nactors; i++)
+		if (a->actors[i].name && strcmp(a->actors[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
 static void
-emit(finder *f, ws_quotes *out, ws_resolver *res)
+emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 {
 	ws_doc	   *d = f->d;
 
@@ -838,9 +888,20 @@ emit(finder *f, ws_quotes *out, ws_resolver *res)
 		{
 			ws_range	head = ws_phrase_head(d, c->speaker);
 
+			int32_t		who;
+
 			q->speaker = range_span(d, head);
 			q->speaker_mention = span_text(d, q->speaker);
 			q->speaker_name = ws_resolve_speaker(res, c->speaker);
+			/* the tagger's actor, when it names this speaker, has the last word */
+			who = actor_at(actors, q->speaker);
+			if (who < 0 || actors->actors[who].kind == WS_PLACE)
+				who = actor_named(actors, q->speaker_name);
+			if (who >= 0 && actors->actors[who].kind != WS_PLACE)
+			{
+				q->speaker_name = actors->actors[who].name;
+				actors->actors[who].quoted = true;
+			}
 		}
 	}
 }
@@ -870,6 +931,6 @@ ws_find_quotes(ws_doc *d, ws_actors *actors)
 	f.ndirect = f.n;
 	find_reported(&f);
 	find_continuations(&f);
-	emit(&f, out, ws_resolver_new(d, actors));
+	emit(&f, out, ws_resolver_new(d, actors), actors);
 	return out;
 }

@@ -53,10 +53,12 @@ person_ending_in(const ws_resolver *r, uint32_t h)
 static bool
 tok_is(const ws_doc *d, int32_t i, const char *w)
 {
-	int32_t		n = (int32_t) strlen(w);
+	int32_t		n;
 
-	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) == n &&
-		strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
+	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
+		return false;			/* cheap reject first: this runs per token per list */
+	n = (int32_t) strlen(w);
+	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
 }
 
 static bool
@@ -140,19 +142,21 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	int32_t		fb = -1,
 				fe = -1,
 				lb = -1;
+	bool		prev_in_run = false;
 
 	if (np.b < 0)
 		return np;
 	for (int32_t i = np.b; i < np.e; i++)
 	{
 		bool		in_run = is_name_word(d, i) ||
-			(i > np.b && is_name_word(d, i - 1) && i + 1 < np.e && is_name_word(d, i + 1) &&
+			(prev_in_run && i + 1 < np.e && is_name_word(d, i + 1) &&
 			 (is_name_glue(d, i) || tok_is(d, i, "and")));
 
+		if (in_run && !prev_in_run)
+			lb = i;				/* a run starts */
+		prev_in_run = in_run;
 		if (!in_run)
 			continue;
-		if (i == np.b || !(is_name_word(d, i - 1) || is_name_glue(d, i - 1) || tok_is(d, i - 1, "and")))
-			lb = i;
 		if (fb < 0)
 			fb = i;
 		if (fb == lb)
@@ -503,6 +507,8 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 {
 	ws_doc	   *d = r->doc;
 	int8_t		want;
+	int32_t		lo = 0,
+				hi = r->nruns;
 
 	if (tok_is(d, at, "he"))
 		want = 1;
@@ -510,8 +516,6 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 		want = 2;
 	else
 		return NULL;			/* they / we / I: no single person to name */
-	int32_t		lo = 0,
-				hi = r->nruns;
 
 	/* the last run starting before the pronoun, then back a bounded way */
 	while (lo < hi)

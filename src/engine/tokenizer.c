@@ -192,9 +192,9 @@ classify(ws_doc *d, ws_tok *t)
 	}
 
 	n = ws_fold(s, len, buf, sizeof(buf));
-	t->hash = ws_hash_fold(s, len);
+	t->hash = ws_hash_bytes(buf, n);
 	if ((t->flags & WS_T_WORD) && n < (int32_t) sizeof(buf))
-		t->lex = ws_lex_classes(s, len);
+		t->lex = ws_lex_classes_folded(buf, n, t->hash);
 }
 
 static const char *const abbreviations[] = {

@@ -1,0 +1,62 @@
+-- whosaid.quotes(): who said what, on small texts whose answer is known.
+\pset null '∅'
+
+-- a split quote with an inverted cue is one quote; spans are 1-based characters
+SELECT n, kind, content, speaker, speaker_mention, cue, content_span, speaker_span, cue_span
+FROM whosaid.quotes('“We don’t own those platforms,” said Paul Chichester, “we don’t run them.”');
+
+-- cue after the quote, pronoun resolved to the last man named; surname to full name
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes(E'Andrew Parker, the director general of MI5, spoke on Tuesday.\n'
+                    '“We must act now,” he said. “The threat is real,” Parker added.');
+
+-- cue before the quote, with a colon; woman resolved through "she"
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes('Sheryl Sandberg, chief operating officer of Facebook, said: “We all need to work together.” '
+                    'She added that the company would “do more to stop meddling in elections”.');
+
+-- straight quotes and single quotes used as quotation marks
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes($$"Taxes will rise," Mr. Smith said. 'We will win,' said Mary Jones.$$);
+
+-- apostrophes are not quotation marks
+SELECT count(*) AS quotes
+FROM whosaid.quotes($$Parker's view: don't panic. In the '90s O'Neill's students' union met.$$);
+
+-- a quote running over two paragraphs, and a quote paragraph with no cue
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes(E'“The first part of the statement runs on.\n\n'
+                    '“And the second part ends it,” said Jack Dorsey.\n\n'
+                    '“A third paragraph follows with no cue at all.”');
+
+-- indirect speech: said that, told, called on, according to
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes('The minister said that taxes would rise next year. '
+                    'Officials told the Senate the program was working well. '
+                    'MI5 has called on social networks to report dangerous users. '
+                    'According to the police, the suspect fled the city on foot.');
+
+-- anonymous sources keep their mention and have no speaker
+SELECT n, kind, speaker, speaker_mention, cue
+FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');
+
+-- not quotes: scare quotes, titles, page furniture, photo credits
+SELECT count(*) AS quotes
+FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'
+                    'Facebook flags so-called “fake news” with a “disputed” tag. '
+                    'She watched the film “Gone With The Wind” twice.');
+
+-- substr() over each span gives back the text it names
+WITH t(body) AS (VALUES
+  ('“We don’t own those platforms,” said Paul Chichester. Officials said that costs would rise.'),
+  ('In Zürich, “Grüße aus Köln,” sagte – no: said Jürgen Groß. Groß said prices fell.'))
+SELECT left(t.body, 12) AS text, q.n, q.kind,
+       substr(t.body, lower(q.speaker_span), upper(q.speaker_span) - lower(q.speaker_span)) = q.speaker_mention AS speaker_ok,
+       substr(t.body, lower(q.cue_span), upper(q.cue_span) - lower(q.cue_span)) = q.cue AS cue_ok,
+       substr(t.body, lower(q.content_span), upper(q.content_span) - lower(q.content_span)) = q.content AS content_ok
+FROM t, whosaid.quotes(t.body) q
+ORDER BY t.body, q.n;
+
+-- the function's properties
+SELECT provolatile, proisstrict, proparallel, obj_description(oid, 'pg_proc') IS NOT NULL AS has_comment
+FROM pg_proc WHERE oid = 'whosaid.quotes(text)'::regprocedure;
