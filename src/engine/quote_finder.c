@@ -746,7 +746,8 @@ find_continuations(finder *f)
 	int32_t		nsorted = f->n,
 				p = -1;
 
-	qsort(f->c, (size_t) f->n, sizeof(cand), cand_cmp);
+	if (f->n > 1)
+		qsort(f->c, (size_t) f->n, sizeof(cand), cand_cmp);
 	for (int32_t m = 0; m < f->marks->n; m++)
 	{
 		ws_marked  *mk = &f->marks->items[m];
@@ -841,7 +842,8 @@ emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 {
 	ws_doc	   *d = f->d;
 
-	qsort(f->c, (size_t) f->n, sizeof(cand), cand_cmp);
+	if (f->n > 1)
+		qsort(f->c, (size_t) f->n, sizeof(cand), cand_cmp);
 	out->quotes = ws_arena_alloc(d->arena, sizeof(ws_quote) * (size_t) (f->n ? f->n : 1));
 	for (int32_t i = 0; i < f->n; i++)
 	{

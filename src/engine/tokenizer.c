@@ -48,16 +48,26 @@ typedef struct tok_builder
 static int32_t
 cp_offset(tok_builder *tb, int32_t b)
 {
-	const unsigned char *s = (const unsigned char *) tb->doc->text;
+	const char *s = tb->doc->text;
+	int32_t		i;
 
 	if (b < tb->cp_pos_b)
 	{
 		tb->cp_pos_b = 0;
 		tb->cp_pos_c = 0;
 	}
-	for (int32_t i = tb->cp_pos_b; i < b; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			tb->cp_pos_c++;
+	/* step as ICU does: an ill-formed sequence is one code point (U+FFFD) */
+	i = tb->cp_pos_b;
+	while (i < b)
+	{
+		UChar32		c;
+
+		if ((unsigned char) s[i] < 0x80)
+			i++;
+		else
+			U8_NEXT(s, i, b, c);
+		tb->cp_pos_c++;
+	}
 	tb->cp_pos_b = b;
 	return tb->cp_pos_c;
 }
