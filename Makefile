@@ -40,6 +40,9 @@ include $(PGXS)
 $(DATA_built): $(SQL_PIECES)
 	cat $^ > $@
 
+# PGXS tracks no header dependencies; every object depends on every header.
+$(OBJS): $(wildcard src/engine/*.h src/pg/*.h)
+
 # ---------------------------------------------------------------- CLI
 CLI_CC      ?= cc
 CLI_CFLAGS  ?= -O2 -g

@@ -49,7 +49,7 @@ FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'
 -- substr() over each span gives back the text it names
 WITH t(body) AS (VALUES
   ('“We don’t own those platforms,” said Paul Chichester. Officials said that costs would rise.'),
-  ('In Zürich, “Grüße aus Köln,” sagte – no: said Jürgen Groß. Groß said prices fell.'))
+  ('In Zürich, “Grüße aus Köln, an alle,” said Jürgen Groß. Groß said that the prices fell sharply.'))
 SELECT left(t.body, 12) AS text, q.n, q.kind,
        substr(t.body, lower(q.speaker_span), upper(q.speaker_span) - lower(q.speaker_span)) = q.speaker_mention AS speaker_ok,
        substr(t.body, lower(q.cue_span), upper(q.cue_span) - lower(q.cue_span)) = q.cue AS cue_ok,

@@ -10,8 +10,8 @@ SELECT count(*) FROM whosaid.quotes(repeat('“', 500) || repeat('”', 500));
 SELECT count(*) FROM whosaid.quotes(repeat($$'$$, 999) || repeat('‘’', 300) || repeat('«»', 200));
 
 -- unbalanced marks: an opening mark never closed, a closing mark never opened
-SELECT n, kind, content, speaker FROM whosaid.quotes('“Unclosed quote, said nobody. He said that it rained.');
-SELECT n, kind, content, speaker FROM whosaid.quotes('Closed but never opened,” said Ann Lee. She said that it rained.');
+SELECT n, kind, content, speaker FROM whosaid.quotes('“Unclosed quote, said nobody. He said that it rained all day.');
+SELECT n, kind, content, speaker FROM whosaid.quotes('Closed but never opened,” said Ann Lee. She said that it rained all day.');
 
 -- 1 MB of straight double quotes
 SELECT count(*) FROM whosaid.quotes(repeat('"', 1024 * 1024));
@@ -51,6 +51,7 @@ SELECT count(*) FROM whosaid.quotes('“𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 ünïc
 SELECT current_database() AS regress_db \gset
 CREATE DATABASE whosaid_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c whosaid_latin1
+SET client_encoding = 'UTF8';  -- this file is UTF-8; the server converts to LATIN1
 CREATE EXTENSION whosaid;
 SELECT n, kind, content, speaker, content_span, speaker_span
 FROM whosaid.quotes('"Très bien, ça marche," said José Müller.');

@@ -21,6 +21,7 @@
 #define RIGHT_WINDOW 30
 #define LEFT_WINDOW 8
 #define MIXED_MIN_PCT 25
+#define MAX_CLAUSE 150			/* tokens of reported speech kept, nearest the cue */
 
 typedef struct cand
 {
@@ -557,6 +558,14 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range spk, ws_range cue)
 				quoted = 0;
 	bool		inside = false;
 
+	/* a run-on "sentence" must not make every cue's clause the whole text */
+	if (e - b > MAX_CLAUSE)
+	{
+		if (cue.b >= e)
+			b = e - MAX_CLAUSE;
+		else
+			e = b + MAX_CLAUSE;
+	}
 	/* "revealed that …, and said …" / "…, adding that …": a second report */
 	for (int32_t k = b + 1; k < e; k++)
 		if ((is_punct(d, k - 1, ',') || tok_is(d, k - 1, "and")) && is_cue(f, k) &&
@@ -822,8 +831,10 @@ actor_at(const ws_actors *a, ws_span s)
 		else
 			hi = mid;
 	}
-	if (lo < a->nmentions && a->mentions[lo].span.b < s.e && a->mentions[lo].actor >= 0)
-		return a->mentions[lo].actor;
+	/* the first person or organisation among the overlapping mentions */
+	for (; lo < a->nmentions && a->mentions[lo].span.b < s.e; lo++)
+		if (a->mentions[lo].actor >= 0 && a->mentions[lo].kind != WS_PLACE)
+			return a->mentions[lo].actor;
 	return -1;
 }
 
@@ -897,8 +908,10 @@ emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 			q->speaker_name = ws_resolve_speaker(res, c->speaker);
 			/* the tagger's actor, when it names this speaker, has the last word */
 			who = actor_at(actors, q->speaker);
-			if (who < 0 || actors->actors[who].kind == WS_PLACE)
+			if (who < 0)
 				who = actor_named(actors, q->speaker_name);
+			if (q->speaker_name && strstr(q->speaker_name, " and "))
+				who = -1;		/* "Facebook and Twitter": two actors speak */
 			if (who >= 0 && actors->actors[who].kind != WS_PLACE)
 			{
 				q->speaker_name = actors->actors[who].name;

@@ -1,0 +1,166 @@
+/*
+ * ner_model.c — the tagger's model file: validation and memory mapping.
+ *
+ * A model is a 64-byte header followed by int16 weights (see ner.h). The
+ * file is mapped read-only and shared by every document the process tags;
+ * it is permanent per-process data, so its bookkeeping uses malloc, not an
+ * arena. Anything wrong with the file — missing, short, foreign, from
+ * another version, corrupted — is reported with the file's name and never
+ * read past its end.
+ */
+#include "ner.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+_Static_assert(sizeof(ws_model_header) == 64, "model header is 64 bytes");
+
+uint64_t
+ws_model_checksum(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t	h = 14695981039346656037ull;
+	size_t		i = 0;
+
+	for (; i + 8 <= n; i += 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 1099511628211ull;
+	}
+	for (; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211ull;
+	return h ^ (uint64_t) n;
+}
+
+static bool
+host_is_little_endian(void)
+{
+	const uint16_t one = 1;
+
+	return *(const unsigned char *) &one == 1;
+}
+
+ws_model *
+ws_model_load(const char *path, char *err, size_t errlen)
+{
+	int			fd;
+	struct stat st;
+	void	   *map;
+	const ws_model_header *h;
+	ws_model   *m;
+	uint64_t	nbuckets;
+
+	if (!host_is_little_endian())
+	{
+		snprintf(err, errlen, "model file \"%s\": big-endian hosts are not supported", path);
+		return NULL;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+	{
+		snprintf(err, errlen, "could not open model file \"%s\": %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+	{
+		snprintf(err, errlen, "model file \"%s\" is not a regular file", path);
+		close(fd);
+		return NULL;
+	}
+	if ((uint64_t) st.st_size < sizeof(ws_model_header))
+	{
+		snprintf(err, errlen, "model file \"%s\" is truncated: %lld bytes, the header alone needs %zu",
+				 path, (long long) st.st_size, sizeof(ws_model_header));
+		close(fd);
+		return NULL;
+	}
+	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+	{
+		snprintf(err, errlen, "could not map model file \"%s\": %s", path, strerror(errno));
+		return NULL;
+	}
+	h = map;
+	if (memcmp(h->magic, WS_MODEL_MAGIC, 8) != 0)
+	{
+		snprintf(err, errlen, "file \"%s\" is not a whosaid tagger model (bad magic number)", path);
+		goto fail;
+	}
+	if (h->version != WS_MODEL_VERSION || h->feature_set != WS_FEATURE_SET)
+	{
+		snprintf(err, errlen, "model file \"%s\" has format %u / feature set %u; this build reads %u / %u (retrain with \"make model\")",
+				 path, h->version, h->feature_set, WS_MODEL_VERSION, WS_FEATURE_SET);
+		goto fail;
+	}
+	if (h->nlabels != WS_NER_NLABELS || h->hash_bits < 8 || h->hash_bits > 26 ||
+		!(h->scale > 0.0f && h->scale < 1e6f))
+	{
+		snprintf(err, errlen, "model file \"%s\" has an invalid header", path);
+		goto fail;
+	}
+	nbuckets = (uint64_t) 1 << h->hash_bits;
+	if (h->weight_bytes != nbuckets * WS_NER_NLABELS * sizeof(int16_t) ||
+		(uint64_t) st.st_size != sizeof(ws_model_header) + h->weight_bytes)
+	{
+		snprintf(err, errlen, "model file \"%s\" is truncated or damaged: %lld bytes, expected %llu",
+				 path, (long long) st.st_size,
+				 (unsigned long long) (sizeof(ws_model_header) + nbuckets * WS_NER_NLABELS * sizeof(int16_t)));
+		goto fail;
+	}
+	if (ws_model_checksum((const char *) map + sizeof(ws_model_header), h->weight_bytes) != h->checksum)
+	{
+		snprintf(err, errlen, "model file \"%s\" is damaged (checksum mismatch)", path);
+		goto fail;
+	}
+	m = calloc(1, sizeof(ws_model));
+	if (m == NULL)
+	{
+		snprintf(err, errlen, "out of memory loading model file \"%s\"", path);
+		goto fail;
+	}
+	m->hdr = h;
+	m->w = (const int16_t *) ((const char *) map + sizeof(ws_model_header));
+	m->mask = (uint32_t) (nbuckets - 1);
+	m->scale = h->scale;
+	m->map = map;
+	m->map_len = (size_t) st.st_size;
+	m->mapped = true;
+	return m;
+
+fail:
+	munmap(map, (size_t) st.st_size);
+	return NULL;
+}
+
+void
+ws_model_free(ws_model *m)
+{
+	if (m == NULL)
+		return;
+	if (m->mapped)
+		munmap(m->map, m->map_len);
+	else
+		free(m->map);
+	free(m);
+}
+
+size_t
+ws_model_bytes(const ws_model *m)
+{
+	return m ? m->map_len : 0;
+}
+
+uint32_t
+ws_model_buckets(const ws_model *m)
+{
+	return m ? m->mask + 1 : 0;
+}

@@ -1,0 +1,424 @@
+/*
+ * ner_tagger.c — the named-entity tagger: hashed features over the
+ * engine's own tokens, scored by an averaged-perceptron model (ner_model.c)
+ * and decoded greedily left to right under BIO constraints.
+ *
+ * Features of token i: its folded form, exact-case form, shape, affixes,
+ * casing and position flags, lexicon classes (ws_tok.lex), gazetteer
+ * phrase marks, the words and shapes of a ±2 window, the two previous
+ * labels, whether the word also occurs in lower case in the document, and
+ * the label the document last gave the same word ("history"). Training
+ * (src/cli/train.c) calls the same ws_ner_features, so what is learnt is
+ * exactly what is seen at run time.
+ */
+#include "lexicon.h"
+#include "ner.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#define INTERRUPT_EVERY 4096
+
+typedef struct tok_feats
+{
+	uint32_t	shape;			/* collapsed word shape (Xx, X.X., dd-dd) */
+	uint32_t	exact;			/* case-sensitive form */
+	uint32_t	pre2,
+				pre3,
+				suf2,
+				suf3,
+				suf4;
+	uint8_t		len;			/* code points, capped */
+	uint8_t		gaz_b,
+				gaz_i;
+	uint8_t		lower_seen;		/* capitalised, and seen in lower case elsewhere */
+	uint8_t		caps_para;		/* the whole line is upper case (headline) */
+} tok_feats;
+
+struct ws_ner_doc
+{
+	const ws_doc *d;
+	tok_feats  *tf;
+	/* history: word hash -> last entity type given to it (1..4), 0 none */
+	uint32_t   *hist_key;
+	uint8_t    *hist_val;
+	uint32_t	hist_mask;
+};
+
+/* ------------------------------------------------------------ hashing */
+
+static inline uint32_t
+fmix(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h;
+}
+
+static inline uint32_t
+F1(uint32_t tmpl, uint32_t a)
+{
+	return fmix(a * 0x9E3779B1u ^ (tmpl * 0x27d4eb2fu + 0x165667b1u));
+}
+
+static inline uint32_t
+F2(uint32_t tmpl, uint32_t a, uint32_t b)
+{
+	return fmix(F1(tmpl, a) ^ (b * 0x85ebca77u + 0x2f7a1c3du));
+}
+
+static inline uint32_t
+F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
+{
+	return fmix(F2(tmpl, a, b) ^ (c * 0xc2b2ae3du + 0x61c88647u));
+}
+
+static uint32_t
+bytes_hash(const char *s, int32_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	for (int32_t i = 0; i < n; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 16777619u;
+	}
+	return h ^ (uint32_t) n;
+}
+
+/* ------------------------------------------------------------ per token */
+
+static void
+token_feats(const ws_doc *d, int32_t i, tok_feats *f)
+{
+	const char *s = WS_TOK_PTR(d, i);
+	int32_t		len = WS_TOK_LEN(d, i);
+	char		shape[32];
+	int32_t		ns = 0;
+	char		fold[64];
+	int32_t		nf;
+	int32_t		ncp = 0;
+
+	for (int32_t j = 0; j < len;)
+	{
+		UChar32		c;
+		char		k;
+
+		U8_NEXT(s, j, len, c);
+		ncp++;
+		if (c < 0)
+			k = '?';
+		else if (c < 0x80)
+		{
+			if (c >= 'A' && c <= 'Z')
+				k = 'X';
+			else if (c >= 'a' && c <= 'z')
+				k = 'x';
+			else if (c >= '0' && c <= '9')
+				k = 'd';
+			else
+				k = (char) c;
+		}
+		else if (u_isupper(c) || u_istitle(c))
+			k = 'X';
+		else if (u_isalpha(c))
+			k = 'x';
+		else if (u_isdigit(c))
+			k = 'd';
+		else if (c == 0x2019)
+			k = '\'';
+		else
+			k = 'o';
+		/* collapse runs: Xxxxx -> Xx, ddd -> d */
+		if (ns > 0 && shape[ns - 1] == k)
+			continue;
+		if (ns < (int32_t) sizeof(shape))
+			shape[ns++] = k;
+	}
+	f->shape = bytes_hash(shape, ns);
+	f->exact = bytes_hash(s, len < 64 ? len : 64);
+	f->len = (uint8_t) (ncp > 12 ? 12 : ncp);
+	nf = ws_fold(s, len, fold, sizeof(fold));
+	f->pre2 = nf >= 2 ? bytes_hash(fold, 2) : 0;
+	f->pre3 = nf >= 3 ? bytes_hash(fold, 3) : 0;
+	f->suf2 = nf >= 2 ? bytes_hash(fold + nf - 2, 2) : 0;
+	f->suf3 = nf >= 3 ? bytes_hash(fold + nf - 3, 3) : 0;
+	f->suf4 = nf >= 4 ? bytes_hash(fold + nf - 4, 4) : 0;
+}
+
+ws_ner_doc *
+ws_ner_prepare(const ws_doc *d)
+{
+	ws_ner_doc *nd = ws_arena_alloc(d->arena, sizeof(ws_ner_doc));
+	int32_t		n = d->ntoks;
+	uint8_t    *gb,
+			   *gi;
+	uint32_t	size = 64;
+	uint32_t   *lower;
+	uint32_t	lmask;
+
+	nd->d = d;
+	if (n == 0)
+		return nd;
+	nd->tf = ws_arena_alloc(d->arena, sizeof(tok_feats) * (size_t) n);
+	gb = ws_arena_alloc(d->arena, (size_t) n * 2);
+	gi = gb + n;
+	ws_gazetteer_mark(d, gb, gi);
+
+	while (size < (uint32_t) n * 2)
+		size <<= 1;
+	lower = ws_arena_alloc(d->arena, sizeof(uint32_t) * size);
+	lmask = size - 1;
+	nd->hist_key = ws_arena_alloc(d->arena, sizeof(uint32_t) * size);
+	nd->hist_val = ws_arena_alloc(d->arena, size);
+	nd->hist_mask = lmask;
+
+	for (int32_t i = 0; i < n; i++)
+	{
+		const ws_tok *t = &d->toks[i];
+
+		if (i % INTERRUPT_EVERY == 0 && ws_interrupt_hook)
+			ws_interrupt_hook();
+		token_feats(d, i, &nd->tf[i]);
+		nd->tf[i].gaz_b = gb[i];
+		nd->tf[i].gaz_i = gi[i];
+		/* lower-case occurrences (0 is the empty marker; hash 0 is lost) */
+		if ((t->flags & WS_T_WORD) && !(t->flags & WS_T_CAP) && t->hash != 0)
+		{
+			uint32_t	s = fmix(t->hash) & lmask;
+
+			while (lower[s] != 0 && lower[s] != t->hash)
+				s = (s + 1) & lmask;
+			lower[s] = t->hash;
+		}
+	}
+	for (int32_t i = 0; i < n; i++)
+	{
+		const ws_tok *t = &d->toks[i];
+
+		if ((t->flags & WS_T_CAP) && t->hash != 0)
+		{
+			uint32_t	s = fmix(t->hash) & lmask;
+
+			while (lower[s] != 0 && lower[s] != t->hash)
+				s = (s + 1) & lmask;
+			nd->tf[i].lower_seen = lower[s] == t->hash;
+		}
+	}
+	/* upper-case lines (headlines): every word token has no lower case */
+	for (int32_t i = 0; i < n;)
+	{
+		int32_t		j = i;
+		int32_t		words = 0;
+		bool		allcaps = true;
+
+		while (j < n && d->toks[j].para == d->toks[i].para)
+		{
+			const ws_tok *t = &d->toks[j];
+
+			if ((t->flags & WS_T_WORD) && !(t->flags & WS_T_NUM))
+			{
+				words++;
+				if (!(t->flags & WS_T_ALLCAPS) &&
+					!((t->flags & WS_T_CAP) && WS_TOK_LEN(d, j) == 1))
+					allcaps = false;
+			}
+			j++;
+		}
+		if (allcaps && words >= 2)
+			for (int32_t k = i; k < j; k++)
+				nd->tf[k].caps_para = 1;
+		i = j;
+	}
+	return nd;
+}
+
+static inline uint8_t
+label_type(uint8_t y)
+{
+	return y == WS_NER_O ? 0 : (uint8_t) ((y + 1) / 2);	/* 1 PER 2 ORG 3 LOC 4 MISC */
+}
+
+static uint8_t
+hist_get(const ws_ner_doc *nd, uint32_t key)
+{
+	uint32_t	s = fmix(key) & nd->hist_mask;
+
+	while (nd->hist_key[s] != 0)
+	{
+		if (nd->hist_key[s] == key)
+			return nd->hist_val[s];
+		s = (s + 1) & nd->hist_mask;
+	}
+	return 0;
+}
+
+void
+ws_ner_commit(ws_ner_doc *nd, int32_t i, uint8_t label)
+{
+	const ws_tok *t = &nd->d->toks[i];
+	uint32_t	key = nd->tf[i].exact | 1;
+	uint32_t	s;
+
+	if (!(t->flags & WS_T_CAP))
+		return;
+	s = fmix(key) & nd->hist_mask;
+	while (nd->hist_key[s] != 0 && nd->hist_key[s] != key)
+		s = (s + 1) & nd->hist_mask;
+	nd->hist_key[s] = key;
+	nd->hist_val[s] = (uint8_t) (label_type(label) + 1);
+}
+
+bool
+ws_ner_allowed(uint8_t prev, uint8_t y)
+{
+	if (y == WS_NER_O || (y & 1))
+		return true;			/* O and B-X always */
+	return prev == y || prev == y - 1;	/* I-X after B-X or I-X */
+}
+
+/* token word / shape at offset, with sentinels outside the line */
+#define PAD_WORD 0x5bd1e995u
+#define PAD_SHAPE 0x1b873593u
+
+int
+ws_ner_features(ws_ner_doc *nd, int32_t i, const uint8_t *labels, uint32_t *out)
+{
+	const ws_doc *d = nd->d;
+	const ws_tok *t = &d->toks[i];
+	const tok_feats *f = &nd->tf[i];
+	uint32_t	w[5],
+				sh[5],
+				lx[5];
+	uint32_t	y1,
+				y2;
+	uint32_t	capfl;
+	uint8_t		h;
+	int			n = 0;
+
+	for (int k = -2; k <= 2; k++)
+	{
+		int32_t		j = i + k;
+
+		if (j < 0 || j >= d->ntoks || d->toks[j].para != t->para)
+		{
+			w[k + 2] = PAD_WORD + (uint32_t) k;
+			sh[k + 2] = PAD_SHAPE + (uint32_t) k;
+			lx[k + 2] = 0xffff;
+		}
+		else
+		{
+			w[k + 2] = d->toks[j].hash;
+			sh[k + 2] = nd->tf[j].shape;
+			lx[k + 2] = d->toks[j].lex;
+		}
+	}
+	y1 = (i > 0 && d->toks[i - 1].para == t->para) ? labels[i - 1] : 99;
+	y2 = (i > 1 && d->toks[i - 2].para == t->para) ? labels[i - 2] : 99;
+	capfl = ((t->flags & WS_T_CAP) ? 1 : 0) | ((t->flags & WS_T_ALLCAPS) ? 2 : 0) |
+		((t->flags & WS_T_SENT_START) ? 4 : 0) | (f->caps_para ? 8 : 0);
+
+	out[n++] = F1(1, 0);
+	out[n++] = F1(2, w[2]);
+	out[n++] = F1(3, f->exact);
+	out[n++] = F1(4, sh[2]);
+	out[n++] = F2(5, sh[2], capfl);
+	if (f->pre2)
+		out[n++] = F1(6, f->pre2);
+	if (f->pre3)
+		out[n++] = F1(7, f->pre3);
+	if (f->suf2)
+		out[n++] = F1(8, f->suf2);
+	if (f->suf3)
+		out[n++] = F1(9, f->suf3);
+	if (f->suf4)
+		out[n++] = F1(10, f->suf4);
+	out[n++] = F1(11, w[1]);
+	out[n++] = F1(12, w[3]);
+	out[n++] = F1(13, w[0]);
+	out[n++] = F1(14, w[4]);
+	out[n++] = F1(15, sh[1]);
+	out[n++] = F1(16, sh[3]);
+	out[n++] = F2(17, sh[0], sh[1]);
+	out[n++] = F2(18, sh[3], sh[4]);
+	out[n++] = F2(19, w[1], w[2]);
+	out[n++] = F2(20, w[2], w[3]);
+	out[n++] = F3(21, sh[1], sh[2], sh[3]);
+	out[n++] = F2(22, lx[2], capfl);
+	out[n++] = F1(23, lx[1]);
+	out[n++] = F1(24, lx[3]);
+	out[n++] = F2(25, f->gaz_b, f->gaz_i);
+	out[n++] = F3(26, f->gaz_b, f->gaz_i, capfl);
+	if (i + 1 < d->ntoks)
+	{
+		out[n++] = F2(27, nd->tf[i + 1].gaz_b, nd->tf[i + 1].gaz_i);
+		if (d->toks[i + 1].flags & WS_T_POSSESSIVE)
+			out[n++] = F1(28, sh[2]);
+	}
+	if (i > 0)
+		out[n++] = F2(29, nd->tf[i - 1].gaz_b, nd->tf[i - 1].gaz_i);
+	out[n++] = F2(30, f->lower_seen, capfl);
+	out[n++] = F2(31, f->len, capfl);
+	out[n++] = F1(32, (t->flags & (WS_T_ABBREV | WS_T_POSSESSIVE | WS_T_PARA_START | WS_T_QUOTE)));
+	out[n++] = F1(33, y1);
+	out[n++] = F2(34, y2, y1);
+	out[n++] = F2(35, y1, w[2]);
+	out[n++] = F2(36, y1, sh[2]);
+	out[n++] = F3(37, y1, sh[2], sh[3]);
+	out[n++] = F2(38, w[1], w[3]);
+	h = (t->flags & WS_T_CAP) ? hist_get(nd, f->exact | 1) : 0;
+	out[n++] = F2(39, h, capfl);
+	out[n++] = F2(40, h, y1);
+	out[n++] = F3(41, w[2], f->caps_para, 0);
+	return n;
+}
+
+/* ------------------------------------------------------------ decoding */
+
+void
+ws_ner_tag(const ws_model *m, const ws_doc *d, uint8_t *labels)
+{
+	ws_ner_doc *nd;
+	uint32_t	feats[WS_NER_MAXFEAT];
+
+	if (d->ntoks == 0)
+		return;
+	if (m == NULL)
+	{
+		memset(labels, WS_NER_O, (size_t) d->ntoks);
+		return;
+	}
+	nd = ws_ner_prepare(d);
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		int32_t		sc[WS_NER_NLABELS] = {0};
+		int			nfeat;
+		uint8_t		prev,
+					best = WS_NER_O;
+		int32_t		bestsc = INT32_MIN;
+
+		if (i % INTERRUPT_EVERY == 0 && ws_interrupt_hook)
+			ws_interrupt_hook();
+		nfeat = ws_ner_features(nd, i, labels, feats);
+		for (int k = 0; k < nfeat; k++)
+		{
+			const int16_t *row = m->w + (size_t) (feats[k] & m->mask) * WS_NER_NLABELS;
+
+			for (int y = 0; y < WS_NER_NLABELS; y++)
+				sc[y] += row[y];
+		}
+		prev = (i > 0 && d->toks[i - 1].para == d->toks[i].para) ? labels[i - 1] : WS_NER_O;
+		for (int y = 0; y < WS_NER_NLABELS; y++)
+			if (sc[y] > bestsc && ws_ner_allowed(prev, (uint8_t) y))
+			{
+				bestsc = sc[y];
+				best = (uint8_t) y;
+			}
+		labels[i] = best;
+		ws_ner_commit(nd, i, best);
+	}
+}

@@ -1,0 +1,92 @@
+/*
+ * model.c — the tagger model of this backend: loaded (memory-mapped) on
+ * first use from $sharedir/extension/whosaid_ner.model and kept for the
+ * backend's life; whosaid.model_info() reports what was loaded and how
+ * long it took.
+ */
+#include "whosaid_pg.h"
+
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "portability/instr_time.h"
+#include "utils/builtins.h"
+
+#include "ner.h"
+
+static ws_model *backend_model;
+static char model_path[MAXPGPATH];
+static double model_load_ms;
+
+static void
+model_file_path(char *out)
+{
+	char		share[MAXPGPATH];
+
+	get_share_path(my_exec_path, share);
+	snprintf(out, MAXPGPATH, "%s/extension/whosaid_ner.model", share);
+}
+
+const ws_model *
+whosaid_model(void)
+{
+	char		err[MAXPGPATH + 256];
+	instr_time	start,
+				duration;
+
+	if (backend_model != NULL)
+		return backend_model;
+	model_file_path(model_path);
+	INSTR_TIME_SET_CURRENT(start);
+	backend_model = ws_model_load(model_path, err, sizeof(err));
+	INSTR_TIME_SET_CURRENT(duration);
+	INSTR_TIME_SUBTRACT(duration, start);
+	if (backend_model == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FILE),
+				 errmsg("%s", err),
+				 errdetail("The named-entity tagger's model file could not be used."),
+				 errhint("Reinstall the extension with \"make install\", or rebuild the model with \"make model\".")));
+	model_load_ms = INSTR_TIME_GET_MILLISEC(duration);
+	return backend_model;
+}
+
+PG_FUNCTION_INFO_V1(model_info);
+
+Datum
+model_info(PG_FUNCTION_ARGS)
+{
+	const ws_model *m = whosaid_model();
+	TupleDesc	tupdesc;
+	Datum		values[8];
+	bool		nulls[8] = {0};
+	int32		used = 0;
+	uint32		nb = ws_model_buckets(m);
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	/* buckets with any non-zero weight: the features the model really uses */
+	for (uint32 b = 0; b < nb; b++)
+	{
+		const int16 *row = m->w + (size_t) b * WS_NER_NLABELS;
+
+		for (int y = 0; y < WS_NER_NLABELS; y++)
+			if (row[y] != 0)
+			{
+				used++;
+				break;
+			}
+		if ((b & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	values[0] = CStringGetTextDatum(model_path);
+	values[1] = Int64GetDatum((int64) ws_model_bytes(m));
+	values[2] = Float8GetDatum(model_load_ms);
+	values[3] = Int32GetDatum(used);
+	values[4] = Int32GetDatum((int32) nb);
+	values[5] = Int32GetDatum((int32) m->hdr->version);
+	values[6] = Int32GetDatum((int32) m->hdr->feature_set);
+	values[7] = Int64GetDatum((int64) m->hdr->train_tokens);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

@@ -1,0 +1,176 @@
+-- 50_views.sql — what BI tools (Metabase, Superset, Grafana) read without
+-- custom SQL: per tracked table, views created by whosaid.track() next to the
+-- derived tables, plus set-returning helpers over any tracked table.
+--
+--   <prefix>_who_said_what   one row per quote: source key, time, speaker and
+--                            who the speaker is (kind, role, affiliation)
+--   <prefix>_named_actors    one row per actor per row: source key, time, actor,
+--                            and whether the actor is quoted there
+--   <prefix>_top_speakers    speakers by number of quotes
+--   <prefix>_actor_pairs     actors named in the same row, both ways round
+
+CREATE FUNCTION whosaid._track_views(t whosaid.tracked)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+				 WHERE c.oid = t.quotes_table);
+	has_time boolean := t.time_column IS NOT NULL;
+	time_col text := CASE WHEN t.time_column IS NULL THEN '' ELSE format('s.%I, ', t.time_column) END;
+	time_join text := CASE WHEN t.time_column IS NULL THEN ''
+						   ELSE format(' JOIN %s s ON %s', t.relid, whosaid._track_join(t, 'q', 's')) END;
+	v regclass;
+BEGIN
+	EXECUTE format(
+		'CREATE VIEW %I.%I AS SELECT %s, %sq.n, q.kind, q.speaker, sp.kind AS speaker_kind,'
+		' sp.role AS speaker_role, sp.affiliation AS speaker_affiliation, q.content, q.cue, q.speaker_mention'
+		' FROM %s q%s'
+		' LEFT JOIN LATERAL (SELECT a.kind, a.role, a.affiliation FROM %s a'
+		' WHERE %s AND a.actor = q.speaker ORDER BY a.n LIMIT 1) sp ON true',
+		nsp, t.prefix || '_who_said_what', whosaid._track_keys(t, 'q'), time_col,
+		t.quotes_table, time_join, t.actors_table, whosaid._track_join(t, 'a', 'q'));
+	v := format('%I.%I', nsp, t.prefix || '_who_said_what')::regclass;
+	EXECUTE format('COMMENT ON VIEW %s IS %L', v,
+				   format('who said what in %s: one row per quote, with the speaker''s kind, role and affiliation', t.relid));
+
+	EXECUTE format(
+		'CREATE VIEW %I.%I AS SELECT %s, %sq.actor, q.kind, q.role, q.affiliation, q.mentions,'
+		' EXISTS (SELECT FROM %s w WHERE %s AND w.speaker = q.actor) AS quoted'
+		' FROM %s q%s',
+		nsp, t.prefix || '_named_actors', whosaid._track_keys(t, 'q'), time_col,
+		t.quotes_table, whosaid._track_join(t, 'w', 'q'), t.actors_table, time_join);
+	v := format('%I.%I', nsp, t.prefix || '_named_actors')::regclass;
+	EXECUTE format('COMMENT ON VIEW %s IS %L', v,
+				   format('actors named in %s: one row per actor and row, and whether the actor is quoted there', t.relid));
+
+	EXECUTE format(
+		'CREATE VIEW %I.%I AS SELECT q.speaker, count(*) AS quotes, count(DISTINCT (%s)) AS articles%s'
+		' FROM %s q%s WHERE q.speaker IS NOT NULL GROUP BY q.speaker ORDER BY quotes DESC, q.speaker',
+		nsp, t.prefix || '_top_speakers', whosaid._track_keys(t, 'q'),
+		CASE WHEN has_time THEN format(', min(s.%1$I) AS first_quoted, max(s.%1$I) AS last_quoted', t.time_column)
+			 ELSE '' END,
+		t.quotes_table, time_join);
+	v := format('%I.%I', nsp, t.prefix || '_top_speakers')::regclass;
+	EXECUTE format('COMMENT ON VIEW %s IS %L', v,
+				   format('speakers quoted in %s, most quoted first', t.relid));
+
+	EXECUTE format(
+		'CREATE VIEW %I.%I AS SELECT a.actor, a.kind, b.actor AS other_actor, b.kind AS other_kind,'
+		' count(DISTINCT (%s)) AS articles'
+		' FROM %s a JOIN %s b ON %s AND a.actor <> b.actor GROUP BY 1, 2, 3, 4',
+		nsp, t.prefix || '_actor_pairs', whosaid._track_keys(t, 'a'),
+		t.actors_table, t.actors_table, whosaid._track_join(t, 'a', 'b'));
+	v := format('%I.%I', nsp, t.prefix || '_actor_pairs')::regclass;
+	EXECUTE format('COMMENT ON VIEW %s IS %L', v,
+				   format('pairs of actors named in the same row of %s, both ways round, with the number of rows', t.relid));
+END
+$$;
+
+COMMENT ON FUNCTION whosaid._track_views(whosaid.tracked) IS
+'internal: creates the BI views of a tracked table (called by whosaid.track())';
+
+CREATE FUNCTION whosaid._track_drop_views(t whosaid.tracked)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+				 WHERE c.oid = t.quotes_table);
+	suffix text;
+BEGIN
+	FOREACH suffix IN ARRAY ARRAY['_who_said_what', '_named_actors', '_top_speakers', '_actor_pairs'] LOOP
+		EXECUTE format('DROP VIEW IF EXISTS %I.%I', nsp, t.prefix || suffix);
+	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION whosaid._track_drop_views(whosaid.tracked) IS
+'internal: drops the BI views of a tracked table (called by whosaid.untrack())';
+
+CREATE FUNCTION whosaid._tracked(tbl regclass)
+RETURNS whosaid.tracked
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $$
+DECLARE
+	t whosaid.tracked;
+BEGIN
+	SELECT * INTO t FROM whosaid.tracked WHERE relid = tbl;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'table % is not tracked', tbl
+			USING ERRCODE = 'undefined_object',
+				  HINT = format('Call whosaid.track(%L) first.', tbl::text);
+	END IF;
+	RETURN t;
+END
+$$;
+
+COMMENT ON FUNCTION whosaid._tracked(regclass) IS
+'internal: the whosaid.tracked row of a table, or an error if it is not tracked';
+
+-- The time filter of the helpers: [since, until) on the tracked time column.
+CREATE FUNCTION whosaid._track_time_filter(t whosaid.tracked, since timestamptz, until timestamptz,
+										   OUT join_sql text, OUT where_sql text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $$
+BEGIN
+	join_sql := '';
+	where_sql := 'true';
+	IF since IS NULL AND until IS NULL THEN
+		RETURN;
+	END IF;
+	IF t.time_column IS NULL THEN
+		RAISE EXCEPTION 'table % has no time column', t.relid
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Track it with time_column => ''...'' to filter by time.';
+	END IF;
+	join_sql := format(' JOIN %s s ON %s', t.relid, whosaid._track_join(t, 'x', 's'));
+	where_sql := format('($1 IS NULL OR s.%1$I >= $1) AND ($2 IS NULL OR s.%1$I < $2)', t.time_column);
+END
+$$;
+
+COMMENT ON FUNCTION whosaid._track_time_filter(whosaid.tracked, timestamptz, timestamptz) IS
+'internal: join and condition restricting a helper to rows of a tracked table in [since, until)';
+
+CREATE FUNCTION whosaid.top_speakers(tbl regclass, since timestamptz DEFAULT NULL,
+									 until timestamptz DEFAULT NULL, top int DEFAULT 10)
+RETURNS TABLE (speaker text, quotes bigint, articles bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $$
+DECLARE
+	t whosaid.tracked := whosaid._tracked(tbl);
+	f record := whosaid._track_time_filter(t, since, until);
+BEGIN
+	RETURN QUERY EXECUTE format(
+		'SELECT x.speaker, count(*), count(DISTINCT (%s)) FROM %s x%s'
+		' WHERE x.speaker IS NOT NULL AND %s GROUP BY x.speaker ORDER BY 2 DESC, 1 LIMIT $3',
+		whosaid._track_keys(t, 'x'), t.quotes_table, f.join_sql, f.where_sql)
+		USING since, until, top;
+END
+$$;
+
+COMMENT ON FUNCTION whosaid.top_speakers(regclass, timestamptz, timestamptz, int) IS
+'the most quoted speakers of a tracked table, optionally in [since, until) of its time column';
+
+CREATE FUNCTION whosaid.cooccurring_actors(tbl regclass, with_actor text, since timestamptz DEFAULT NULL,
+										   until timestamptz DEFAULT NULL, top int DEFAULT 10)
+RETURNS TABLE (actor text, kind text, articles bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $$
+DECLARE
+	t whosaid.tracked := whosaid._tracked(tbl);
+	f record := whosaid._track_time_filter(t, since, until);
+BEGIN
+	-- with_actor matches an actor's canonical name or one of its aliases
+	RETURN QUERY EXECUTE format(
+		'SELECT o.actor, o.kind, count(DISTINCT (%s)) FROM %s x%s JOIN %s o ON %s'
+		' WHERE (x.actor = $4 OR $4 = ANY (x.aliases)) AND o.actor IS DISTINCT FROM x.actor AND %s'
+		' GROUP BY o.actor, o.kind ORDER BY 3 DESC, 1, 2 LIMIT $3',
+		whosaid._track_keys(t, 'x'), t.actors_table, f.join_sql, t.actors_table,
+		whosaid._track_join(t, 'o', 'x'), f.where_sql)
+		USING since, until, top, with_actor;
+END
+$$;
+
+COMMENT ON FUNCTION whosaid.cooccurring_actors(regclass, text, timestamptz, timestamptz, int) IS
+'actors named in the same rows of a tracked table as with_actor, most frequent first';
