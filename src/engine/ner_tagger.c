@@ -404,6 +404,9 @@ ws_ner_tag(const ws_model *m, const ws_doc *d, uint8_t *labels)
 		if (i % INTERRUPT_EVERY == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
 		nfeat = ws_ner_features(nd, i, labels, feats);
+		/* the rows are scattered over megabytes: ask for all before adding any */
+		for (int k = 0; k < nfeat; k++)
+			__builtin_prefetch(m->w + (size_t) (feats[k] & m->mask) * WS_NER_NLABELS);
 		for (int k = 0; k < nfeat; k++)
 		{
 			const int16_t *row = m->w + (size_t) (feats[k] & m->mask) * WS_NER_NLABELS;

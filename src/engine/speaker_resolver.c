@@ -552,6 +552,10 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 		return resolve_pronoun(r, h.b);
 	if (!is_name_word(d, h.b))
 		return NULL;			/* "a spokesman", "officials": anonymous */
+	/* "Officials said", "Sources told": capitalised only by the sentence */
+	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
+		(d->toks[h.b].lex & WS_LEX_ROLE))
+		return NULL;
 	h = strip_name(d, h);
 	if (person_ending_in(r, d->toks[h.e - 1].hash) >= 0)
 		return canonical_person(r, h.b, h.e);
