@@ -11,7 +11,7 @@ SHARED=${WHOSAID_SHARED:-../shared}
 BBC=$SHARED/corpus/bbc
 W=build/bench
 RUNS=${BENCH_RUNS:-3}
-BENCHES=(sql_quotes sql_actors cli)
+BENCHES=(sql_quotes sql_actors cli scale)
 
 if ! compgen -G "$BBC/*.txt" >/dev/null; then
 	echo "skipped: ../shared not present ($BBC)"
@@ -112,6 +112,11 @@ bench_cli() {
 	echo "== CLI: build/whosaid quotes, $NDOCS articles as JSONL ($MB MB of text), best of $RUNS"
 	printf '%-34s %10s ms  = %s MB/s\n' "whosaid quotes" "$best" \
 		"$(awk -v b="$BYTES" -v ms="$best" 'BEGIN { printf "%.2f", b / 1e6 / (ms / 1000) }')"
+}
+
+# Issue 5's scale figures: GIN at 100,000 rows, index vs sequential scan, tracked inserts.
+bench_scale() {
+	bash test/bench_scale.sh
 }
 
 main() {

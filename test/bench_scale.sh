@@ -141,7 +141,7 @@ SQL
 		WHERE a.kind = 'person' AND a.actor ~ '^[A-Za-z]+ [A-Za-z]+$'
 		GROUP BY a.actor HAVING count(*) BETWEEN 2 AND 4 ORDER BY count(*), a.actor LIMIT 1")
 	query="\"$name\""
-	sql="SELECT count(*) FROM scale WHERE actors @@ '$(printf '%s' "$query" | sed "s/'/''/g")'::whosaid.actorquery"
+	sql="SELECT count(*) FROM scale WHERE actors OPERATOR(whosaid.@@) '$(printf '%s' "$query" | sed "s/'/''/g")'::whosaid.actorquery"
 	sqlq=$(printf '%s' "$sql" | sed "s/'/''/g")
 	IFS='|' read -r idx_ms idx_n < <(q -c "SELECT round(ms::numeric, 2), n FROM bench('$sqlq', 5, '{enable_seqscan=off}')")
 	IFS='|' read -r seq_ms seq_n < <(q -c "SELECT round(ms::numeric, 2), n FROM bench('$sqlq', 3, '{enable_bitmapscan=off,enable_indexscan=off}')")

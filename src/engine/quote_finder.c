@@ -15,7 +15,6 @@
 #include "quotes.h"
 
 #include <stdlib.h>
-#include <strings.h>
 
 #define MAX_PARTS 8
 #define RIGHT_WINDOW 30
@@ -46,26 +45,6 @@ typedef struct finder
 	uint8_t    *in_quote;		/* token is inside a marked stretch */
 	uint8_t    *cue_used;		/* token is the cue of a direct quote */
 } finder;
-
-static bool
-tok_is(const ws_doc *d, int32_t i, const char *w)
-{
-	int32_t		n;
-
-	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
-		return false;			/* cheap reject first: this runs per token per list */
-	n = (int32_t) strlen(w);
-	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
-}
-
-static bool
-tok_in(const ws_doc *d, int32_t i, const char *const *words)
-{
-	for (int k = 0; words[k]; k++)
-		if (tok_is(d, i, words[k]))
-			return true;
-	return false;
-}
 
 static bool
 is_punct(const ws_doc *d, int32_t i, char c)
@@ -162,32 +141,32 @@ is_cue(const finder *f, int32_t i)
 	const ws_doc *d = f->d;
 	const ws_tok *t = &d->toks[i];
 
-	if (!(t->lex & WS_LEX_SPEECH) || f->in_quote[i] || tok_in(d, i, non_cues))
+	if (!(t->lex & WS_LEX_SPEECH) || f->in_quote[i] || ws_tok_in(d, i, non_cues))
 		return false;
 	if ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START))
 		return false;
-	if (i > 0 && tok_in(d, i - 1, determiners_poss))
+	if (i > 0 && ws_tok_in(d, i - 1, determiners_poss))
 		return false;
-	if (i > 0 && (tok_is(d, i - 1, "to") || tok_is(d, i - 1, "be") || tok_is(d, i - 1, "being")))
+	if (i > 0 && (ws_tok_is(d, i - 1, "to") || ws_tok_is(d, i - 1, "be") || ws_tok_is(d, i - 1, "being")))
 		return false;
 	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
 	if (!ends_with(d, i, "ed") && !ends_with(d, i, "s") && !ends_with(d, i, "ing") &&
-		!tok_is(d, i, "said") && !tok_is(d, i, "told") && !tok_is(d, i, "wrote") &&
-		!tok_is(d, i, "thought"))
+		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
+		!ws_tok_is(d, i, "thought"))
 	{
-		if (i == 0 || !(tok_is(d, i - 1, "they") || tok_is(d, i - 1, "we") ||
-						tok_is(d, i - 1, "i") || tok_is(d, i - 1, "you") ||
+		if (i == 0 || !(ws_tok_is(d, i - 1, "they") || ws_tok_is(d, i - 1, "we") ||
+						ws_tok_is(d, i - 1, "i") || ws_tok_is(d, i - 1, "you") ||
 						ends_with(d, i - 1, "s")))
 			return false;
 	}
 	/* forms that are often nouns speak only right after their subject */
-	if (tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') &&
+	if (ws_tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') &&
 		ws_subject_before(d, i, f->sent_b[t->sent]).b < 0)
 		return false;
 	/* passive "was told", "it was reported" */
-	if (i > 0 && (tok_is(d, i - 1, "was") || tok_is(d, i - 1, "were") ||
-				  tok_is(d, i - 1, "is") || tok_is(d, i - 1, "are") ||
-				  tok_is(d, i - 1, "been")))
+	if (i > 0 && (ws_tok_is(d, i - 1, "was") || ws_tok_is(d, i - 1, "were") ||
+				  ws_tok_is(d, i - 1, "is") || ws_tok_is(d, i - 1, "are") ||
+				  ws_tok_is(d, i - 1, "been")))
 		return false;
 	return true;
 }
@@ -202,15 +181,15 @@ object_end(const ws_doc *d, int32_t b, int32_t hi)
 	{
 		const ws_tok *t = &d->toks[e];
 
-		if (tok_is(d, e, "that") || tok_is(d, e, "to") || (t->flags & WS_T_PUNCT &&
+		if (ws_tok_is(d, e, "that") || ws_tok_is(d, e, "to") || (t->flags & WS_T_PUNCT &&
 														  !(t->flags & WS_T_POSSESSIVE)))
 			break;
-		if (e > b && tok_in(d, e, determiners_poss) && !tok_in(d, e - 1, determiners_poss) &&
+		if (e > b && ws_tok_in(d, e, determiners_poss) && !ws_tok_in(d, e - 1, determiners_poss) &&
 			!(t->flags & WS_T_POSSESSIVE))
 			break;				/* "told the Senate | the program …" */
-		if ((t->lex & WS_LEX_FUNCTION) && !tok_in(d, e, determiners_poss) &&
-			!tok_is(d, e, "him") && !tok_is(d, e, "her") && !tok_is(d, e, "them") &&
-			!tok_is(d, e, "us") && !tok_is(d, e, "me"))
+		if ((t->lex & WS_LEX_FUNCTION) && !ws_tok_in(d, e, determiners_poss) &&
+			!ws_tok_is(d, e, "him") && !ws_tok_is(d, e, "her") && !ws_tok_is(d, e, "them") &&
+			!ws_tok_is(d, e, "us") && !ws_tok_is(d, e, "me"))
 			break;
 		e++;
 	}
@@ -235,12 +214,12 @@ cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 {
 	ws_range	r = {c, c + 1};
 
-	while (r.b - 1 >= lo && (tok_is(d, r.b - 1, "has") || tok_is(d, r.b - 1, "have") ||
-							 tok_is(d, r.b - 1, "had") || tok_is(d, r.b - 1, "also")))
+	while (r.b - 1 >= lo && (ws_tok_is(d, r.b - 1, "has") || ws_tok_is(d, r.b - 1, "have") ||
+							 ws_tok_is(d, r.b - 1, "had") || ws_tok_is(d, r.b - 1, "also")))
 		r.b--;
-	if (c + 1 < d->ntoks && (tok_is(d, c + 1, "on") || tok_is(d, c + 1, "for")) &&
-		(tok_is(d, c, "called") || tok_is(d, c, "calls") || tok_is(d, c, "calling") ||
-		 tok_is(d, c, "call")))
+	if (c + 1 < d->ntoks && (ws_tok_is(d, c + 1, "on") || ws_tok_is(d, c + 1, "for")) &&
+		(ws_tok_is(d, c, "called") || ws_tok_is(d, c, "calls") || ws_tok_is(d, c, "calling") ||
+		 ws_tok_is(d, c, "call")))
 		r.e++;
 	return r;
 }
@@ -253,7 +232,7 @@ tail_only(const ws_doc *d, int32_t from, int32_t se)
 
 	for (int32_t i = from; i < se; i++)
 	{
-		if (tok_is(d, i, "that"))
+		if (ws_tok_is(d, i, "that"))
 			return false;
 		if (d->toks[i].quote)
 			return false;
@@ -262,12 +241,12 @@ tail_only(const ws_doc *d, int32_t from, int32_t se)
 	}
 	if (words == 0)
 		return true;
-	return words <= 5 && (tok_is(d, from, "in") || tok_is(d, from, "on") ||
-						  tok_is(d, from, "at") || tok_is(d, from, "during") ||
-						  tok_is(d, from, "last") || tok_is(d, from, "this") ||
-						  tok_is(d, from, "earlier") || tok_is(d, from, "yesterday") ||
-						  tok_is(d, from, "today") || tok_is(d, from, "to") ||
-						  tok_is(d, from, "via"));
+	return words <= 5 && (ws_tok_is(d, from, "in") || ws_tok_is(d, from, "on") ||
+						  ws_tok_is(d, from, "at") || ws_tok_is(d, from, "during") ||
+						  ws_tok_is(d, from, "last") || ws_tok_is(d, from, "this") ||
+						  ws_tok_is(d, from, "earlier") || ws_tok_is(d, from, "yesterday") ||
+						  ws_tok_is(d, from, "today") || ws_tok_is(d, from, "to") ||
+						  ws_tok_is(d, from, "via"));
 }
 
 /* ------------------------------------------------------------ direct quotes */
@@ -321,8 +300,8 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		if (s.b < 0)
 			return false;
 		k = s.e;
-		while (k < hi && k - s.e < 3 && (tok_is(d, k, "also") || tok_is(d, k, "has") ||
-										  tok_is(d, k, "had") || tok_is(d, k, "later")))
+		while (k < hi && k - s.e < 3 && (ws_tok_is(d, k, "also") || ws_tok_is(d, k, "has") ||
+										  ws_tok_is(d, k, "had") || ws_tok_is(d, k, "later")))
 			k++;
 		if (k < hi && is_cue(f, k) &&
 			(!ends_sentence || tail_only(d, k + 1, sentence_end(f, k))))
@@ -568,14 +547,14 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range spk, ws_range cue)
 	}
 	/* "revealed that …, and said …" / "…, adding that …": a second report */
 	for (int32_t k = b + 1; k < e; k++)
-		if ((is_punct(d, k - 1, ',') || tok_is(d, k - 1, "and")) && is_cue(f, k) &&
+		if ((is_punct(d, k - 1, ',') || ws_tok_is(d, k - 1, "and")) && is_cue(f, k) &&
 			ws_subject_before(d, k, k - 1).b < 0)
 		{
 			e = k - 1;
 			break;
 		}
 	e = trim_end(d, b, e);
-	while (e > b && (tok_is(d, e - 1, "and") || is_punct(d, e - 1, ',')))
+	while (e > b && (ws_tok_is(d, e - 1, "and") || is_punct(d, e - 1, ',')))
 		e = trim_end(d, b, e - 1);
 	while (b < e && is_punct(d, b, ','))
 		b++;
@@ -650,19 +629,19 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 	int32_t		c = cue.e - 1;
 	int32_t		b = cue.e;
 
-	if (tok_in(d, c, object_verbs))
+	if (ws_tok_in(d, c, object_verbs))
 	{
 		int32_t		oe = object_end(d, b, se);
 
-		if (oe < se && tok_is(d, oe, "to") && !tok_is(d, c, "told"))
+		if (oe < se && ws_tok_is(d, oe, "to") && !ws_tok_is(d, c, "told"))
 			return b;			/* warned X to …: the directive includes X */
 		b = oe;
 	}
-	else if (tok_in(d, c, directive_verbs) || tok_is(d, c, "on") || tok_is(d, c, "for"))
+	else if (ws_tok_in(d, c, directive_verbs) || ws_tok_is(d, c, "on") || ws_tok_is(d, c, "for"))
 		return b;				/* urged X to …, called on X to … */
 	if (b < se && (is_punct(d, b, ',') || is_punct(d, b, ':')))
 		b++;
-	if (b < se && tok_is(d, b, "that"))
+	if (b < se && ws_tok_is(d, b, "that"))
 		b++;
 	return b;
 }
@@ -683,7 +662,7 @@ find_reported(finder *f)
 			ws_interrupt_hook();
 
 		/* according to X, … / …, according to X */
-		if (tok_is(d, i, "according") && tok_is(d, i + 1, "to") && !f->in_quote[i])
+		if (ws_tok_is(d, i, "according") && ws_tok_is(d, i + 1, "to") && !f->in_quote[i])
 		{
 			sb = sentence_begin(f, i);
 			se = sentence_end(f, i);
@@ -711,8 +690,8 @@ find_reported(finder *f)
 		sb = sentence_begin(f, i);
 		se = sentence_end(f, i);
 		spk = ws_subject_before(d, i, sb);
-		if (spk.b < 0 && i > sb && (ends_with(d, i, "ing") || tok_is(d, i - 1, "and") ||
-									tok_is(d, i - 1, "before") || tok_is(d, i - 1, "after")))
+		if (spk.b < 0 && i > sb && (ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
+									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
 			spk = previous_speaker(f, i);
 		cue = cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
 		if (spk.b >= 0)

@@ -10,6 +10,29 @@
 #include "ws.h"
 
 #include <string.h>
+#include <strings.h>
+
+/* Is token i the word w (ASCII case-insensitive)? Runs per token per word list. */
+static inline bool
+ws_tok_is(const ws_doc *d, int32_t i, const char *w)
+{
+	int32_t		n;
+
+	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
+		return false;			/* cheap reject first */
+	n = (int32_t) strlen(w);
+	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
+}
+
+/* Is token i one of the NULL-terminated words? */
+static inline bool
+ws_tok_in(const ws_doc *d, int32_t i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (ws_tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
 
 /* A stretch between paired quotation marks, in tokens. */
 typedef struct ws_marked

@@ -9,7 +9,6 @@
  */
 #include "quotes.h"
 
-#include <strings.h>
 
 #define MAX_NP 9
 
@@ -50,26 +49,6 @@ person_ending_in(const ws_resolver *r, uint32_t h)
 	return r->by_last[last_slot(r, h)];
 }
 
-static bool
-tok_is(const ws_doc *d, int32_t i, const char *w)
-{
-	int32_t		n;
-
-	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
-		return false;			/* cheap reject first: this runs per token per list */
-	n = (int32_t) strlen(w);
-	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
-}
-
-static bool
-tok_in(const ws_doc *d, int32_t i, const char *const *words)
-{
-	for (int k = 0; words[k]; k++)
-		if (tok_is(d, i, words[k]))
-			return true;
-	return false;
-}
-
 static const char *const determiners[] = {
 	"a", "an", "the", "his", "her", "their", "its", "our", "some", "many",
 	"several", "two", "three", "other", "another", "one", "both", "most", "senior",
@@ -97,7 +76,7 @@ static const char *const clause_openers[] = {
 bool
 ws_is_pronoun(const ws_doc *d, int32_t i)
 {
-	return tok_in(d, i, subj_pronouns);
+	return ws_tok_in(d, i, subj_pronouns);
 }
 
 static bool
@@ -116,8 +95,8 @@ is_name_word(const ws_doc *d, int32_t i)
 static bool
 is_name_glue(const ws_doc *d, int32_t i)
 {
-	return tok_is(d, i, "of") || tok_is(d, i, "for") || tok_is(d, i, "&") ||
-		tok_is(d, i, "de") || tok_is(d, i, "van") || tok_is(d, i, "von");
+	return ws_tok_is(d, i, "of") || ws_tok_is(d, i, "for") || ws_tok_is(d, i, "&") ||
+		ws_tok_is(d, i, "de") || ws_tok_is(d, i, "van") || ws_tok_is(d, i, "von");
 }
 
 /* Can token i sit inside a (lower-case) noun phrase? */
@@ -131,7 +110,7 @@ is_np_word(const ws_doc *d, int32_t i)
 	if (t->flags & WS_T_CAP)
 		return true;
 	if (t->lex & WS_LEX_FUNCTION)
-		return tok_in(d, i, determiners);
+		return ws_tok_in(d, i, determiners);
 	/* verbs in -ed / -ing end a noun phrase going left */
 	return true;
 }
@@ -150,7 +129,7 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	{
 		bool		in_run = is_name_word(d, i) ||
 			(prev_in_run && i + 1 < np.e && is_name_word(d, i + 1) &&
-			 (is_name_glue(d, i) || tok_is(d, i, "and")));
+			 (is_name_glue(d, i) || ws_tok_is(d, i, "and")));
 
 		if (in_run && !prev_in_run)
 			lb = i;				/* a run starts */
@@ -166,7 +145,7 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 		return np;
 	/* Facebook's chief operating officer Sheryl Sandberg → Sheryl Sandberg */
 	if (lb > fb && is_name_word(d, np.e - 1) && !is_name_glue(d, lb - 1) &&
-		!tok_is(d, lb - 1, "at"))
+		!ws_tok_is(d, lb - 1, "at"))
 		return (ws_range)
 	{
 		lb, np.e
@@ -174,7 +153,7 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	/* the director general of MI5: a role, no name to head it */
 	if (fb > np.b && !(d->toks[np.b].flags & WS_T_CAP) && fb != lb)
 		return np;
-	if (fb > np.b && (is_name_glue(d, fb - 1) || tok_is(d, fb - 1, "at")))
+	if (fb > np.b && (is_name_glue(d, fb - 1) || ws_tok_is(d, fb - 1, "at")))
 		return np;
 	return (ws_range)
 	{
@@ -195,15 +174,15 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 	{
 		last, last + 1
 	};
-	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !tok_in(d, last, determiners)))
+	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !ws_tok_in(d, last, determiners)))
 		return WS_NO_RANGE;
 	while (b - 1 >= lo && last - b + 1 < MAX_NP)
 	{
 		int32_t		p = b - 1;
 
-		if (tok_in(d, b, determiners) && !(d->toks[b].flags & WS_T_CAP))
+		if (ws_tok_in(d, b, determiners) && !(d->toks[b].flags & WS_T_CAP))
 			break;				/* a determiner starts the phrase */
-		if ((is_name_glue(d, p) || tok_is(d, p, "and")) && p - 1 >= lo &&
+		if ((is_name_glue(d, p) || ws_tok_is(d, p, "and")) && p - 1 >= lo &&
 			is_name_word(d, p - 1) && is_name_word(d, b))
 		{
 			b = p - 1;
@@ -212,7 +191,7 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 		if (!is_np_word(d, p) || ws_is_pronoun(d, p))
 			break;
 		if ((d->toks[p].flags & WS_T_SENT_START) && (d->toks[p].lex & WS_LEX_FUNCTION) &&
-			!tok_in(d, p, determiners))
+			!ws_tok_in(d, p, determiners))
 			break;
 		b = p;
 	}
@@ -243,15 +222,15 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 {
 	int32_t		i = end - 1;
 
-	while (i >= lo && tok_in(d, i, between_aux))
+	while (i >= lo && ws_tok_in(d, i, between_aux))
 		i--;
 	/* "he laughed and said", "she smiled, then said" */
-	if (i - 1 >= lo && (tok_is(d, i, "and") || tok_is(d, i, "then")) &&
+	if (i - 1 >= lo && (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "then")) &&
 		!(d->toks[i - 1].flags & WS_T_CAP) && WS_TOK_LEN(d, i - 1) > 3 &&
 		strncmp(WS_TOK_PTR(d, i - 1) + WS_TOK_LEN(d, i - 1) - 2, "ed", 2) == 0)
 	{
 		i -= 2;
-		while (i >= lo && tok_in(d, i, between_aux))
+		while (i >= lo && ws_tok_in(d, i, between_aux))
 			i--;
 	}
 	if (i < lo)
@@ -277,17 +256,17 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 			int32_t		seg_b = seg_e;
 
 			while (seg_b - 1 >= lo && !is_comma(d, seg_b - 1) &&
-				   !tok_is(d, seg_b - 1, ";") && !tok_is(d, seg_b - 1, ":") &&
+				   !ws_tok_is(d, seg_b - 1, ";") && !ws_tok_is(d, seg_b - 1, ":") &&
 				   !d->toks[seg_b - 1].quote)
 				seg_b--;
 			if (seg_b == seg_e)
 				break;
-			while (seg_b < seg_e && (tok_is(d, seg_b, "and") || tok_is(d, seg_b, "but")))
+			while (seg_b < seg_e && (ws_tok_is(d, seg_b, "and") || ws_tok_is(d, seg_b, "but")))
 				seg_b++;
 			if (seg_b < seg_e && (is_name_word(d, seg_b) ||
-								  (tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
+								  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
 								   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
-				!tok_in(d, seg_b, clause_openers))
+				!ws_tok_in(d, seg_b, clause_openers))
 			{
 				ws_range	h = ws_phrase_head(d, (ws_range)
 											   {
@@ -302,14 +281,14 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 			{
 				ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
 
-				if (tail.b > seg_b && tok_is(d, tail.b - 1, "that"))
+				if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
 					return ws_phrase_head(d, tail);
 			}
 			/* an opening phrase ends the search, unless commas fence it in */
-			if (seg_b < seg_e && tok_in(d, seg_b, clause_openers) &&
+			if (seg_b < seg_e && ws_tok_in(d, seg_b, clause_openers) &&
 				!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
 				break;
-			if (fallback.b < 0 && seg_b < seg_e && tok_in(d, seg_b, determiners))
+			if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, determiners))
 				fallback = np_ending_at(d, seg_e - 1, seg_b);
 			if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
 				break;
@@ -339,15 +318,15 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 			e++;
 		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))
 			e++;
-		else if (e == start && tok_in(d, e, determiners))
+		else if (e == start && ws_tok_in(d, e, determiners))
 			e++;
-		else if (e > start && tok_in(d, start, determiners) && is_np_word(d, e) &&
+		else if (e > start && ws_tok_in(d, start, determiners) && is_np_word(d, e) &&
 				 !(d->toks[e].lex & WS_LEX_FUNCTION))
 			e++;
 		else
 			break;
 	}
-	if (e == start || (e == start + 1 && tok_in(d, start, determiners)))
+	if (e == start || (e == start + 1 && ws_tok_in(d, start, determiners)))
 		return WS_NO_RANGE;
 	return (ws_range)
 	{
@@ -369,7 +348,7 @@ static ws_range
 strip_name(const ws_doc *d, ws_range r)
 {
 	while (r.b < r.e - 1 && ((d->toks[r.b].lex & WS_LEX_HONORIFIC) ||
-							 tok_in(d, r.b, determiners)))
+							 ws_tok_in(d, r.b, determiners)))
 		r.b++;
 	while (r.e > r.b + 1 && (d->toks[r.e - 1].flags & WS_T_POSSESSIVE))
 		r.e--;
@@ -381,12 +360,12 @@ gender_of(const ws_doc *d, int32_t honorific, int32_t first)
 {
 	if (honorific >= 0)
 	{
-		if (tok_is(d, honorific, "mr") || tok_is(d, honorific, "mr.") || tok_is(d, honorific, "sir") ||
-			tok_is(d, honorific, "lord"))
+		if (ws_tok_is(d, honorific, "mr") || ws_tok_is(d, honorific, "mr.") || ws_tok_is(d, honorific, "sir") ||
+			ws_tok_is(d, honorific, "lord"))
 			return 1;
-		if (tok_is(d, honorific, "mrs") || tok_is(d, honorific, "mrs.") || tok_is(d, honorific, "ms") ||
-			tok_is(d, honorific, "ms.") || tok_is(d, honorific, "miss") || tok_is(d, honorific, "dame") ||
-			tok_is(d, honorific, "lady"))
+		if (ws_tok_is(d, honorific, "mrs") || ws_tok_is(d, honorific, "mrs.") || ws_tok_is(d, honorific, "ms") ||
+			ws_tok_is(d, honorific, "ms.") || ws_tok_is(d, honorific, "miss") || ws_tok_is(d, honorific, "dame") ||
+			ws_tok_is(d, honorific, "lady"))
 			return 2;
 	}
 	if ((d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) == WS_LEX_MALE)
@@ -510,9 +489,9 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 	int32_t		lo = 0,
 				hi = r->nruns;
 
-	if (tok_is(d, at, "he"))
+	if (ws_tok_is(d, at, "he"))
 		want = 1;
-	else if (tok_is(d, at, "she"))
+	else if (ws_tok_is(d, at, "she"))
 		want = 2;
 	else
 		return NULL;			/* they / we / I: no single person to name */
