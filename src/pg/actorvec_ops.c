@@ -2,7 +2,7 @@
  * actorvec_ops.c — the operators: actorvec @@ actorquery (and its
  * commutator), @> and <@ (containment of actors) and && (a shared actor).
  * Semantics live in the engine (ws_av_matches, ws_av_contains,
- * ws_av_overlaps); see doc/query.md.
+ * ws_av_overlaps); see README.md, "Querying actors".
  */
 #include "actorvec.h"
 
