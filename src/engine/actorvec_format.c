@@ -969,7 +969,7 @@ qskip(qparser *p)
 	p->i = skip_space(p->s, p->len, p->i);
 }
 
-static pnode *parse_or(qparser *p, uint8_t kind, uint8_t flags);
+static pnode *parse_chain(qparser *p, uint8_t kind, uint8_t flags, bool is_or);
 
 static pnode *
 new_op(qparser *p, uint8_t type, pnode **kids, int32_t n)
@@ -1143,7 +1143,7 @@ parse_unary(qparser *p, uint8_t kind, uint8_t flags)
 		int32_t		open = p->i;
 
 		p->i++;
-		r = parse_or(p, kind, flags);
+		r = parse_chain(p, kind, flags, true);
 		if (r == NULL)
 			return NULL;
 		qskip(p);
@@ -1169,13 +1169,18 @@ parse_unary(qparser *p, uint8_t kind, uint8_t flags)
 	return r;
 }
 
+/*
+ * a & b & … (is_or false) or a | b | … (is_or true, over & chains): one
+ * n-ary node per chain, so long flat queries stay shallow.
+ */
 static pnode *
-parse_and(qparser *p, uint8_t kind, uint8_t flags)
+parse_chain(qparser *p, uint8_t kind, uint8_t flags, bool is_or)
 {
 	pnode	  **kids = NULL;
 	int32_t		n = 0,
 				cap = 0;
-	pnode	   *k = parse_unary(p, kind, flags);
+	char		opch = is_or ? '|' : '&';
+	pnode	   *k = is_or ? parse_chain(p, kind, flags, false) : parse_unary(p, kind, flags);
 
 	if (k == NULL)
 		return NULL;
@@ -1184,41 +1189,16 @@ parse_and(qparser *p, uint8_t kind, uint8_t flags)
 		kids = grow(p->a, kids, n, &cap, n + 1, sizeof(pnode *));
 		kids[n++] = k;
 		qskip(p);
-		if (p->i >= p->len || p->s[p->i] != '&')
+		if (p->i >= p->len || p->s[p->i] != opch)
 			break;
 		p->i++;
 		if ((n & 1023) == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
-		k = parse_unary(p, kind, flags);
+		k = is_or ? parse_chain(p, kind, flags, false) : parse_unary(p, kind, flags);
 		if (k == NULL)
 			return NULL;
 	}
-	return n == 1 ? kids[0] : new_op(p, WS_AQ_AND, kids, n);
-}
-
-static pnode *
-parse_or(qparser *p, uint8_t kind, uint8_t flags)
-{
-	pnode	  **kids = NULL;
-	int32_t		n = 0,
-				cap = 0;
-	pnode	   *k = parse_and(p, kind, flags);
-
-	if (k == NULL)
-		return NULL;
-	for (;;)
-	{
-		kids = grow(p->a, kids, n, &cap, n + 1, sizeof(pnode *));
-		kids[n++] = k;
-		qskip(p);
-		if (p->i >= p->len || p->s[p->i] != '|')
-			break;
-		p->i++;
-		k = parse_and(p, kind, flags);
-		if (k == NULL)
-			return NULL;
-	}
-	return n == 1 ? kids[0] : new_op(p, WS_AQ_OR, kids, n);
+	return n == 1 ? kids[0] : new_op(p, is_or ? WS_AQ_OR : WS_AQ_AND, kids, n);
 }
 
 static int32_t
@@ -1259,7 +1239,7 @@ ws_aq_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 	qskip(&p);
 	if (p.i >= len)
 		return ws_aq_assemble(a, NULL, 0, err);
-	root = parse_or(&p, 0, 0);
+	root = parse_chain(&p, 0, 0, true);
 	if (root == NULL)
 		return NULL;
 	qskip(&p);
