@@ -60,10 +60,11 @@ build/cli/%.o: src/%.c $(wildcard src/engine/*.h) $(wildcard src/cli/*.h)
 # ---------------------------------------------------------------- fuzzing
 # libFuzzer + ASan + UBSan when clang is available (test/fuzz/README.md).
 FUZZ_CC     ?= clang
-FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+               -fsanitize-coverage-ignorelist=test/fuzz/coverage_ignore.txt
 FUZZ_SRCS    = $(ENGINE_SRCS)
 
-build/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_SRCS) $(wildcard src/engine/*.h)
+build/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_SRCS) $(wildcard src/engine/*.h) test/fuzz/coverage_ignore.txt
 	@mkdir -p build
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(WARN) -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -o $@ $< $(FUZZ_SRCS) $(ICU_LIBS) -lm
 

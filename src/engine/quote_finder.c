@@ -19,6 +19,7 @@
 #define MAX_PARTS 8
 #define RIGHT_WINDOW 30
 #define LEFT_WINDOW 8
+#define MAX_NP_RIGHT 10			/* tokens of a speaker phrase between mark and cue */
 #define MIXED_MIN_PCT 25
 #define MAX_CLAUSE 150			/* tokens of reported speech kept, nearest the cue */
 
@@ -310,6 +311,23 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 			*spk = s;
 			return true;
 		}
+		/*
+		 * "…," Sanders campaign manager Jeff Weaver said: a noun phrase with
+		 * lower-case premodifiers, ending right before the cue.
+		 */
+		for (k = s.e; k < hi && k - j <= MAX_NP_RIGHT; k++)
+			if (is_cue(f, k))
+			{
+				ws_range	np = ws_subject_before(d, k, j);
+
+				if (np.b == j && (!ends_sentence || tail_only(d, k + 1, sentence_end(f, k))))
+				{
+					*cue = cue_phrase(d, k, np.e);
+					*spk = np;
+					return true;
+				}
+				break;
+			}
 		/* "…," Harry Bond, 30, of Raleigh, who was polled, said */
 		if (is_punct(d, s.e, ','))
 			for (k = s.e + 1; k < hi; k++)
@@ -343,8 +361,14 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 			return false;
 		if (is_cue(f, c))
 		{
-			/* only an object phrase may stand between cue and mark */
-			if (object_end(d, c + 1, k + 1) != k + 1)
+			/*
+			 * Only an object phrase may stand between cue and mark, and
+			 * only a told-like verb takes one: in "says the businessman
+			 * “can't win”" the phrase is the reported clause's subject.
+			 */
+			if (object_end(d, c + 1, k + 1) != k + 1 ||
+				(c + 1 < open && !is_punct(d, open - 1, ':') && !is_punct(d, open - 1, ',') &&
+				 !ws_tok_in(d, c, object_verbs)))
 				return false;
 			*spk = ws_subject_before(d, c, lo);
 			if (spk->b < 0)
@@ -423,6 +447,35 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 	return true;
 }
 
+/*
+ * He "made a strategic mistake," Lichtman said: words of the same sentence
+ * before the opening mark, which the quoted fragment continues, belong to
+ * the content (a mixed quote). Returns the first such token, or -1.
+ */
+static int32_t
+lead_in(const finder *f, const ws_marked *mk)
+{
+	const ws_doc *d = f->d;
+	int32_t		sb = sentence_begin(f, mk->open),
+				words = 0,
+				first = mk->ib;
+
+	if (mk->open <= sb || is_punct(d, mk->open - 1, ':') ||
+		(d->toks[mk->open].flags & WS_T_PARA_START))
+		return -1;
+	while (first < mk->ie && !(d->toks[first].flags & WS_T_WORD))
+		first++;
+	if (first < mk->ie && (d->toks[first].flags & WS_T_CAP) && is_punct(d, mk->open - 1, ','))
+		return -1;
+	for (int32_t i = sb; i < mk->open; i++)
+	{
+		if (f->in_quote[i] || d->toks[i].quote || f->cue_used[i])
+			return -1;
+		words += (d->toks[i].flags & WS_T_WORD) != 0;
+	}
+	return words >= 2 ? sb : -1;
+}
+
 static void
 find_direct(finder *f)
 {
@@ -434,7 +487,8 @@ find_direct(finder *f)
 		ws_range	cue,
 					spk;
 		cand	   *c;
-		int32_t		hi;
+		int32_t		hi,
+					lead;
 
 		if (mk->used || mk->ie <= mk->ib || looks_like_title(d, mk))
 			continue;
@@ -447,12 +501,18 @@ find_direct(finder *f)
 				hi = k;
 				break;
 			}
-		if (!cue_right(f, mk->close_end, hi, &cue, &spk) && !cue_left(f, mk->open, &cue, &spk) &&
-			!colon_intro(f, mk, &cue, &spk))
+		if (cue_right(f, mk->close_end, hi, &cue, &spk))
+			lead = lead_in(f, mk);
+		else if (cue_left(f, mk->open, &cue, &spk) || colon_intro(f, mk, &cue, &spk))
+			lead = -1;
+		else
 			continue;
 		c = new_cand(f);
-		c->kind = WS_DIRECT;
-		add_stretch(d, c, mk->ib, mk->ie);
+		c->kind = lead >= 0 ? WS_MIXED : WS_DIRECT;
+		if (lead >= 0)
+			c->parts[c->nparts++] = (ws_range) {lead, mk->close_end};
+		else
+			add_stretch(d, c, mk->ib, mk->ie);
 		c->cue = cue;
 		c->speaker = spk;
 		mk->used = true;

@@ -143,6 +143,9 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	}
 	if (fb < 0)
 		return np;
+	/* "Trump supporters", "White House officials": the name only modifies */
+	if (!is_name_word(d, np.e - 1) && !(d->toks[np.e - 1].flags & WS_T_POSSESSIVE))
+		return np;
 	/* Facebook's chief operating officer Sheryl Sandberg → Sheryl Sandberg */
 	if (lb > fb && is_name_word(d, np.e - 1) && !is_name_glue(d, lb - 1) &&
 		!ws_tok_is(d, lb - 1, "at"))
@@ -233,6 +236,15 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 		while (i >= lo && ws_tok_in(d, i, between_aux))
 			i--;
 	}
+	/* "Lisa Madigan (D) asserted", "Paul Ryan (R-WI) said" */
+	if (i >= lo && ws_tok_is(d, i, ")"))
+		for (int32_t k = i - 1; k > lo && i - k <= 6; k--)
+			if (ws_tok_is(d, k, "("))
+			{
+				if (is_name_word(d, k - 1))
+					i = k - 1;
+				break;
+			}
 	if (i < lo)
 		return WS_NO_RANGE;
 	if (!is_comma(d, i))
@@ -301,7 +313,9 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 ws_range
 ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 {
-	int32_t		e = start;
+	int32_t		e = start,
+				last_name = -1;
+	bool		det = ws_tok_in(d, start, determiners);
 
 	if (start >= hi)
 		return WS_NO_RANGE;
@@ -310,23 +324,29 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	{
 		start, start + 1
 	};
-	while (e < hi && e - start < MAX_NP)
+
+	/*
+	 * A run of name words, possessives and lower-case nouns: "the
+	 * spokesman", "Mr Parker", "pollster Frank Luntz", "Clinton spokesman
+	 * Brian Fallon". Without a determiner it must end in a name.
+	 */
+	for (; e < hi && e - start < MAX_NP; e++)
 	{
 		if (e > start && (d->toks[e].lex & WS_LEX_SPEECH) && !(d->toks[e].flags & WS_T_CAP))
 			break;
 		if (is_name_word(d, e) || (d->toks[e].flags & WS_T_POSSESSIVE))
-			e++;
+			last_name = e;
 		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))
-			e++;
-		else if (e == start && ws_tok_in(d, e, determiners))
-			e++;
-		else if (e > start && ws_tok_in(d, start, determiners) && is_np_word(d, e) &&
-				 !(d->toks[e].lex & WS_LEX_FUNCTION))
-			e++;
-		else
+			continue;
+		else if (e == start && det)
+			continue;
+		else if (!is_np_word(d, e) || (d->toks[e].lex & WS_LEX_FUNCTION) ||
+				 (d->toks[e].flags & WS_T_NUM))
 			break;
 	}
-	if (e == start || (e == start + 1 && ws_tok_in(d, start, determiners)))
+	if (!det)
+		e = last_name + 1;
+	if (e <= start || (e == start + 1 && det))
 		return WS_NO_RANGE;
 	return (ws_range)
 	{
@@ -529,8 +549,8 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	h = ws_phrase_head(d, np);
 	if (h.e - h.b == 1 && ws_is_pronoun(d, h.b))
 		return resolve_pronoun(r, h.b);
-	if (!is_name_word(d, h.b))
-		return NULL;			/* "a spokesman", "officials": anonymous */
+	if (!is_name_word(d, h.b) || !is_name_word(d, h.e - 1))
+		return NULL;			/* "a spokesman", "Trump aides": anonymous */
 	/* "Officials said", "Sources told": capitalised only by the sentence */
 	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
 		(d->toks[h.b].lex & WS_LEX_ROLE))
