@@ -342,6 +342,18 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 	return false;
 }
 
+/* The noun phrase opening the sentence at sb, before token `to` ("And then Trump …"). */
+static ws_range
+sentence_subject(const finder *f, int32_t sb, int32_t to)
+{
+	const ws_doc *d = f->d;
+
+	while (sb < to && (ws_tok_is(d, sb, "and") || ws_tok_is(d, sb, "but") ||
+					   ws_tok_is(d, sb, "then") || ws_tok_is(d, sb, "so")))
+		sb++;
+	return ws_phrase_after(d, sb, to);
+}
+
 /* X said: "…" / X told reporters, "…" — cue before the opening mark at `open`. */
 static bool
 cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
@@ -371,13 +383,15 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 				 !ws_tok_in(d, c, object_verbs)))
 				return false;
 			*spk = ws_subject_before(d, c, lo);
+			/* "Speaking on …, said:" is rare; inverted "said X:" is not */
 			if (spk->b < 0)
-			{
-				/* "Speaking on …, said:" is rare; inverted "said X:" is not */
 				*spk = ws_phrase_after(d, c + 1, k + 1);
-				if (spk->b < 0)
-					return false;
-			}
+			/* "Trump went on the attack, saying, “…”": the sentence's subject */
+			if (spk->b < 0 && c > lo &&
+				(is_punct(d, c - 1, ',') || ws_tok_is(d, c - 1, "and")))
+				*spk = sentence_subject(f, lo, c);
+			if (spk->b < 0)
+				return false;
 			*cue = cue_phrase(d, c, lo);
 			return true;
 		}
@@ -460,8 +474,8 @@ lead_in(const finder *f, const ws_marked *mk)
 				words = 0,
 				first = mk->ib;
 
-	if (mk->open <= sb || is_punct(d, mk->open - 1, ':') ||
-		(d->toks[mk->open].flags & WS_T_PARA_START))
+	if (mk->open <= sb || is_punct(d, mk->open - 1, ':') || is_punct(d, mk->open - 1, '(') ||
+		(d->toks[mk->open - 1].flags & WS_T_DASH) || (d->toks[mk->open].flags & WS_T_PARA_START))
 		return -1;
 	while (first < mk->ie && !(d->toks[first].flags & WS_T_WORD))
 		first++;
@@ -469,7 +483,7 @@ lead_in(const finder *f, const ws_marked *mk)
 		return -1;
 	for (int32_t i = sb; i < mk->open; i++)
 	{
-		if (f->in_quote[i] || d->toks[i].quote || f->cue_used[i])
+		if (f->in_quote[i] || d->toks[i].quote || f->cue_used[i] || is_terminal(d, i))
 			return -1;
 		words += (d->toks[i].flags & WS_T_WORD) != 0;
 	}
@@ -769,7 +783,7 @@ find_reported(finder *f)
 		if (i > sb && is_punct(d, i - 1, ','))
 		{
 			spk = ws_phrase_after(d, i + 1, se);
-			if (spk.b >= 0 && tail_only(d, spk.e, se))
+			if (spk.b >= 0 && (tail_only(d, spk.e, se) || is_punct(d, spk.e, ',')))
 				add_reported(f, sb, i - 1, spk, cue);
 		}
 	}
@@ -817,10 +831,10 @@ find_continuations(finder *f)
 		if (prev < 0 || d->toks[mk->open].para - d->toks[f->c[prev].parts[f->c[prev].nparts - 1].b].para > 2)
 			continue;
 		mk->used = true;
-		/* same paragraph as the previous quote: it goes on */
+		/* the previous direct quote goes on, in its paragraph or the next */
 		c = &f->c[prev];
 		if (c->kind == WS_DIRECT && c->nparts < MAX_PARTS &&
-			d->toks[mk->open].para == d->toks[c->parts[c->nparts - 1].e - 1].para &&
+			d->toks[mk->open].para - d->toks[c->parts[c->nparts - 1].e - 1].para <= 1 &&
 			c->parts[c->nparts - 1].e <= mk->ib)
 		{
 			add_stretch(d, c, mk->ib, mk->ie);

@@ -356,7 +356,7 @@ split_sentences(ws_doc *d)
 			}
 			else if (!((nx->flags & (WS_T_CAP | WS_T_NUM)) ||
 					   nx->quote == WS_Q_DOUBLE_OPEN || nx->quote == WS_Q_SINGLE_OPEN ||
-					   nx->quote == WS_Q_DOUBLE_STRAIGHT))
+					   nx->quote == WS_Q_DOUBLE_STRAIGHT || nx->quote == WS_Q_SINGLE_STRAIGHT))
 				continue;
 			/* tokens up to j-1 belong to this sentence */
 			for (int32_t k = i + 1; k < j; k++)
