@@ -23,11 +23,16 @@ FROM whosaid.quotes($$"Taxes will rise," Mr. Smith said. 'We will win,' said Mar
 SELECT count(*) AS quotes
 FROM whosaid.quotes($$Parker's view: don't panic. In the '90s O'Neill's students' union met.$$);
 
--- a quote running over two paragraphs, and a quote paragraph with no cue
+-- a quote running over two paragraphs, and a quote paragraph with no cue that
+-- continues it: one quote in three parts
 SELECT n, kind, content, speaker, speaker_mention, cue
 FROM whosaid.quotes(E'“The first part of the statement runs on.\n\n'
                     '“And the second part ends it,” said Jack Dorsey.\n\n'
                     '“A third paragraph follows with no cue at all.”');
+-- after reported speech, a cue-less quote paragraph is a quote of its own, same speaker
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes(E'Jack Dorsey said that the company would act on abuse.\n\n'
+                    '“We will do more, and we will do it this year.”');
 
 -- indirect speech: said that, told, called on, according to
 SELECT n, kind, content, speaker, speaker_mention, cue
