@@ -157,7 +157,8 @@ is_cue(const finder *f, int32_t i)
 	{
 		if (i == 0 || !(ws_tok_is(d, i - 1, "they") || ws_tok_is(d, i - 1, "we") ||
 						ws_tok_is(d, i - 1, "i") || ws_tok_is(d, i - 1, "you") ||
-						ends_with(d, i - 1, "s")))
+						ws_tok_is(d, i - 1, "who") || ws_tok_is(d, i - 1, "percent") ||
+						(d->toks[i - 1].flags & WS_T_NUM) || ends_with(d, i - 1, "s")))
 			return false;
 	}
 	/* forms that are often nouns speak only right after their subject */
@@ -602,8 +603,19 @@ trim_end(const ws_doc *d, int32_t b, int32_t e)
 	return e;
 }
 
+static const char *const time_openers[] = {
+	"last", "this", "on", "in", "at", "earlier", "later", "recently", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "publicly", "privately", "repeatedly", "also",
+	NULL
+};
+/*
+ * A reported clause [b, e) with its speaker and cue. A hole inside it (the
+ * ", she said," of "Over the years, she said, email has …") is left out of
+ * the content, which then has two parts.
+ */
 static void
-add_reported(finder *f, int32_t b, int32_t e, ws_range spk, ws_range cue)
+add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_range cue)
 {
 	ws_doc	   *d = f->d;
 	cand	   *c;
@@ -647,6 +659,13 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range spk, ws_range cue)
 	c = new_cand(f);
 	/* mixed: a substantial verbatim part, not a scare-quoted term or two */
 	c->kind = quoted * 100 >= words * MIXED_MIN_PCT && quoted >= 2 ? WS_MIXED : WS_INDIRECT;
+	if (hole.b > b && hole.e < e)
+	{
+		c->parts[c->nparts++] = (ws_range) {b, trim_end(d, b, hole.b)};
+		b = hole.e;
+		while (b < e && (d->toks[b].flags & WS_T_PUNCT) && !d->toks[b].quote)
+			b++;
+	}
 	c->parts[c->nparts++] = (ws_range)
 	{
 		b, e
@@ -715,6 +734,16 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 		return b;				/* urged X to …, called on X to … */
 	if (b < se && (is_punct(d, b, ',') || is_punct(d, b, ':')))
 		b++;
+	/* "announced last week that …", "said on Tuesday that …" */
+	if (b < se && ws_tok_in(d, b, time_openers))
+	{
+		for (int32_t k = b + 1; k < se && k - b < 5 && !(d->toks[k].flags & WS_T_PUNCT); k++)
+			if (ws_tok_is(d, k, "that"))
+			{
+				b = k;
+				break;
+			}
+	}
 	if (b < se && ws_tok_is(d, b, "that"))
 		b++;
 	return b;
@@ -753,10 +782,10 @@ find_reported(finder *f)
 
 				while (b < se && !is_punct(d, b, ','))
 					b++;
-				add_reported(f, b + 1, se, spk, cue);
+				add_reported(f, b + 1, se, WS_NO_RANGE, spk, cue);
 			}
 			else if (i > sb && is_punct(d, i - 1, ','))
-				add_reported(f, sb, i - 1, spk, cue);
+				add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
 			continue;
 		}
 		if (!is_cue(f, i) || f->cue_used[i])
@@ -765,6 +794,7 @@ find_reported(finder *f)
 		se = sentence_end(f, i);
 		spk = ws_subject_before(d, i, sb);
 		if (spk.b < 0 && i > sb && (ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
+									ws_tok_is(d, i - 1, "but") ||
 									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
 			spk = previous_speaker(f, i);
 		cue = cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
@@ -773,10 +803,16 @@ find_reported(finder *f)
 			/* "…, X said." — the clause came first */
 			if (spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && tail_only(d, cue.e, se))
 			{
-				add_reported(f, sb, spk.b - 1, spk, cue);
+				add_reported(f, sb, spk.b - 1, WS_NO_RANGE, spk, cue);
 				continue;
 			}
-			add_reported(f, clause_start(d, cue, se), se, spk, cue);
+			/* "…, X said, …" — the cue sits inside the clause */
+			if (spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && is_punct(d, cue.e, ','))
+			{
+				add_reported(f, sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
+				continue;
+			}
+			add_reported(f, clause_start(d, cue, se), se, WS_NO_RANGE, spk, cue);
 			continue;
 		}
 		/* "…, said X." */
@@ -784,7 +820,7 @@ find_reported(finder *f)
 		{
 			spk = ws_phrase_after(d, i + 1, se);
 			if (spk.b >= 0 && (tail_only(d, spk.e, se) || is_punct(d, spk.e, ',')))
-				add_reported(f, sb, i - 1, spk, cue);
+				add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
 		}
 	}
 }

@@ -227,6 +227,9 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 
 	while (i >= lo && ws_tok_in(d, i, between_aux))
 		i--;
+	/* "Republicans who say" */
+	if (i > lo && ws_tok_is(d, i, "who"))
+		i--;
 	/* "he laughed and said", "she smiled, then said" */
 	if (i - 1 >= lo && (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "then")) &&
 		!(d->toks[i - 1].flags & WS_T_CAP) && WS_TOK_LEN(d, i - 1) > 3 &&
