@@ -355,6 +355,27 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 	return ws_phrase_after(d, sb, to);
 }
 
+static const char *const progressive_aux[] = {
+	"is", "was", "are", "were", "been", "be", "am", NULL
+};
+
+/*
+ * The subject of cue c: the noun phrase before it, except that a participle
+ * ("…praised Putin, saying", "sent an email calling on") has the sentence's
+ * subject; "with 22 percent saying" keeps its own.
+ */
+static ws_range
+cue_subject(const finder *f, int32_t c, int32_t lo)
+{
+	const ws_doc *d = f->d;
+	ws_range	s = ws_subject_before(d, c, lo);
+
+	if (c > lo && ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, progressive_aux) &&
+		!(s.b > lo && ws_tok_is(d, s.b - 1, "with")))
+		return sentence_subject(f, lo, c);
+	return s;
+}
+
 /* X said: "…" / X told reporters, "…" — cue before the opening mark at `open`. */
 static bool
 cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
@@ -383,7 +404,7 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 				(c + 1 < open && !is_punct(d, open - 1, ':') && !is_punct(d, open - 1, ',') &&
 				 !ws_tok_in(d, c, object_verbs)))
 				return false;
-			*spk = ws_subject_before(d, c, lo);
+			*spk = cue_subject(f, c, lo);
 			/* "Speaking on …, said:" is rare; inverted "said X:" is not */
 			if (spk->b < 0)
 				*spk = ws_phrase_after(d, c + 1, k + 1);
@@ -792,7 +813,7 @@ find_reported(finder *f)
 			continue;
 		sb = sentence_begin(f, i);
 		se = sentence_end(f, i);
-		spk = ws_subject_before(d, i, sb);
+		spk = cue_subject(f, i, sb);
 		if (spk.b < 0 && i > sb && (ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
 									ws_tok_is(d, i - 1, "but") ||
 									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
