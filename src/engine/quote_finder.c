@@ -162,7 +162,7 @@ is_cue(const finder *f, int32_t i)
 			return false;
 	}
 	/* forms that are often nouns speak only right after their subject */
-	if (ws_tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') &&
+	if (ws_tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
 		ws_subject_before(d, i, f->sent_b[t->sent]).b < 0)
 		return false;
 	/* passive "was told", "it was reported" */
@@ -278,7 +278,7 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 	ws_doc	   *d = f->d;
 
 	/* "…." She added that … — a new sentence, not an attribution */
-	bool		ends_sentence = j >= 2 && is_terminal(d, j - 2) &&
+	bool		ends_sentence = j >= 2 && is_punct(d, j - 2, '.') &&
 		j < d->ntoks && (d->toks[j].flags & WS_T_SENT_START);
 
 	if (j < hi && (is_punct(d, j, ',') || (d->toks[j].flags & WS_T_DASH)))
@@ -384,7 +384,8 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 	int32_t		k = open - 1,
 				lo;
 
-	if (k < 0 || (d->toks[open].flags & WS_T_PARA_START))
+	/* "He said:¶“…”": a colon may end the paragraph before the quote */
+	if (k < 0 || ((d->toks[open].flags & WS_T_PARA_START) && !is_punct(d, k, ':')))
 		return false;
 	lo = sentence_begin(f, k);
 	if (is_punct(d, k, ':') || is_punct(d, k, ','))
@@ -473,6 +474,13 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 	if (words < 3)
 		return false;
 	sb = sentence_begin(f, colon);
+	/* Clinton: "…" — a name alone before the colon speaks; the colon is the cue */
+	*spk = ws_phrase_after(d, sb, colon);
+	if (spk->b == sb && spk->e == colon && !ws_tok_in(d, sb, determiners_poss))
+	{
+		*cue = (ws_range) {colon, colon + 1};
+		return true;
+	}
 	*cue = (ws_range)
 	{
 		colon - 1, colon
