@@ -41,6 +41,25 @@ FROM whosaid.quotes('The minister said that taxes would rise next year. '
                     'MI5 has called on social networks to report dangerous users. '
                     'According to the police, the suspect fled the city on foot.');
 
+-- speakers with premodifiers and party tags; a participle's subject is the sentence's;
+-- a cue inside the reported clause; a question ending the quote, then the cue
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes(E'“We will win this,” Sanders campaign manager Jeff Weaver said.\n\n'
+                    'Speaker Paul Ryan (R-WI) said that the bill would pass.\n\n'
+                    'Trump praised Putin, saying that he was a strong leader.\n\n'
+                    'Over the years, Ms. Weber said, email has kept her in touch.\n\n'
+                    '“Did you know it was Mussolini?” Chuck Todd asked the candidate.');
+
+-- a colon ending the paragraph before the quote; a name and a colon
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes(E'Senator John Bolton said:\n\n'
+                    '“In all the administrations I served in, it was like a monastery.”\n\n'
+                    'Clinton: “Our goal is not to contain ISIS but to defeat it.”');
+
+-- a lead-in the quoted fragment continues is part of the content: mixed
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Gore tried to distance himself, and in doing so he “made a strategic mistake,” Lichtman said.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');
