@@ -343,16 +343,31 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 	return false;
 }
 
-/* The noun phrase opening the sentence at sb, before token `to` ("And then Trump …"). */
+/*
+ * The noun phrase opening the sentence at sb, before token `to`: "And then
+ * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
+ * ("Minutes later, she …", "In a statement, Rep. Jeffries …").
+ */
 static ws_range
 sentence_subject(const finder *f, int32_t sb, int32_t to)
 {
 	const ws_doc *d = f->d;
+	ws_range	np;
 
 	while (sb < to && (ws_tok_is(d, sb, "and") || ws_tok_is(d, sb, "but") ||
-					   ws_tok_is(d, sb, "then") || ws_tok_is(d, sb, "so")))
+					   ws_tok_is(d, sb, "then") || ws_tok_is(d, sb, "so") ||
+					   ws_tok_is(d, sb, "as")))
 		sb++;
-	return ws_phrase_after(d, sb, to);
+	np = ws_phrase_after(d, sb, to);
+	if (np.b < 0 || !is_punct(d, np.e, ','))
+		for (int32_t k = sb; k + 1 < to; k++)
+			if (is_punct(d, k, ','))
+			{
+				ws_range	after = ws_phrase_after(d, k + 1, to);
+
+				return after.b >= 0 ? after : np;
+			}
+	return np;
 }
 
 static const char *const progressive_aux[] = {
@@ -481,13 +496,19 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 		*cue = (ws_range) {colon, colon + 1};
 		return true;
 	}
-	*cue = (ws_range)
+	/* "X said:", "said X:" — or "he returned to his familiar lines:" */
+	if (is_cue(f, colon - 1))
 	{
-		colon - 1, colon
-	};
-	*spk = ws_subject_before(d, colon - 1, sb);
-	if (spk->b < 0 && colon - 1 > sb)
-		*spk = ws_phrase_after(d, sb, colon - 1);
+		*cue = (ws_range) {colon - 1, colon};
+		*spk = ws_subject_before(d, colon - 1, sb);
+		if (spk->b < 0 && colon - 1 > sb)
+			*spk = ws_phrase_after(d, sb, colon - 1);
+	}
+	else
+	{
+		*cue = (ws_range) {colon, colon + 1};
+		*spk = sentence_subject(f, sb, colon);
+	}
 	return true;
 }
 
