@@ -63,6 +63,12 @@ echo "whosaid quotes on PolNeAR $SPLIT $(predict polnear)"
 echo "whosaid quotes on the seeds $(predict seeds)"
 echo
 score "PolNeAR $SPLIT" "$POLNEAR" polnear
+# The New York Times articles quote with two apostrophes (''…''). PolNeAR's derived type calls
+# every such quotation indirect; whosaid calls them direct, so the direct+mixed line above
+# counts them as false positives. The same line without those articles shows the difference.
+grep -v '"id": "nyt' "$POLNEAR" >"$W/polnear.no-nyt.jsonl"
+echo "== PolNeAR $SPLIT without its $(grep -c '"id": "nyt' "$POLNEAR") NYT articles, direct+mixed"
+python3 "$SCORE" "$W/polnear.no-nyt.jsonl" "$W/polnear.pred.jsonl" --types direct,mixed
 echo
 score "seeds" "$SEEDS" seeds
 
