@@ -670,7 +670,9 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	ws_doc	   *d = f->d;
 	cand	   *c;
 	int32_t		words = 0,
-				quoted = 0;
+				quoted = 0,
+				first_e,		/* the parts: [b, first_e) and [rest_b, e) */
+				rest_b;
 	bool		inside = false;
 
 	/* a run-on "sentence" must not make every cue's clause the whole text */
@@ -706,20 +708,24 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	}
 	if (words < 3 || overlaps_direct(f, b, e))
 		return;
+	if (hole.b > b && hole.e < e)
+	{
+		first_e = trim_end(d, b, hole.b);
+		rest_b = hole.e;
+		while (rest_b < e && (d->toks[rest_b].flags & WS_T_PUNCT) && !d->toks[rest_b].quote)
+			rest_b++;
+	}
+	else
+		first_e = rest_b = b;	/* no hole: one part [b, e) */
+	if (first_e <= b && rest_b >= e)
+		return;
 	c = new_cand(f);
 	/* mixed: a substantial verbatim part, not a scare-quoted term or two */
 	c->kind = quoted * 100 >= words * MIXED_MIN_PCT && quoted >= 2 ? WS_MIXED : WS_INDIRECT;
-	if (hole.b > b && hole.e < e)
-	{
-		c->parts[c->nparts++] = (ws_range) {b, trim_end(d, b, hole.b)};
-		b = hole.e;
-		while (b < e && (d->toks[b].flags & WS_T_PUNCT) && !d->toks[b].quote)
-			b++;
-	}
-	c->parts[c->nparts++] = (ws_range)
-	{
-		b, e
-	};
+	if (first_e > b)
+		c->parts[c->nparts++] = (ws_range) {b, first_e};
+	if (rest_b < e)
+		c->parts[c->nparts++] = (ws_range) {rest_b, e};
 	c->speaker = spk;
 	c->cue = cue;
 	/* quoted stretches inside the clause are part of it, not quotes of their own */
