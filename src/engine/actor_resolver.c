@@ -158,7 +158,7 @@ same_para(const ws_doc *d, int32_t i, int32_t j)
 	return i >= 0 && j >= 0 && i < d->ntoks && j < d->ntoks && d->toks[i].para == d->toks[j].para;
 }
 
-/* Text of tokens [b, e) with white-space runs made single spaces. */
+/* Text of tokens [b, e) with runs of white space and control characters (NUL too) made single spaces. */
 static const char *
 span_text(const ws_doc *d, int32_t b, int32_t e, int32_t extra_b)
 {
@@ -172,7 +172,7 @@ span_text(const ws_doc *d, int32_t b, int32_t e, int32_t extra_b)
 	{
 		char		c = d->text[i];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		if ((unsigned char) c <= ' ' || c == 0x7F)
 		{
 			sp = true;
 			continue;

@@ -97,10 +97,11 @@ push_tok(tok_builder *tb, int32_t b, int32_t e)
 	return t;
 }
 
+/* White space, and control characters (NUL among them), which are not words either. */
 static bool
 is_space_cp(UChar32 c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
+	return c == ' ' || c == 0xA0 || c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
 		u_isUWhiteSpace(c);
 }
 
