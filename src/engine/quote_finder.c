@@ -424,7 +424,7 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 			/* "Speaking on …, said:" is rare; inverted "said X:" is not */
 			if (spk->b < 0)
 				*spk = ws_phrase_after(d, c + 1, k + 1);
-			/* "Trump went on the attack, saying, “…”": the sentence's subject */
+			/* "… and said, “…”", "…, said, “…”": the sentence's subject */
 			if (spk->b < 0 && c > lo &&
 				(is_punct(d, c - 1, ',') || ws_tok_is(d, c - 1, "and")))
 				*spk = sentence_subject(f, lo, c);
