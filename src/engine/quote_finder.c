@@ -110,6 +110,10 @@ static const char *const non_cues[] = {
 	"continuing", "persist", "persisted", "persists", "persisting",
 	NULL
 };
+/* subjects a base-form verb ("say", "warn") agrees with, besides plurals in -s and numbers */
+static const char *const plural_subjects[] = {
+	"they", "we", "i", "you", "who", "percent", NULL
+};
 static const char *const determiners_poss[] = {
 	"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
 	"that", "these", "those", "'s", "’s", "no", "any", "every",
@@ -155,9 +159,7 @@ is_cue(const finder *f, int32_t i)
 		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
 		!ws_tok_is(d, i, "thought"))
 	{
-		if (i == 0 || !(ws_tok_is(d, i - 1, "they") || ws_tok_is(d, i - 1, "we") ||
-						ws_tok_is(d, i - 1, "i") || ws_tok_is(d, i - 1, "you") ||
-						ws_tok_is(d, i - 1, "who") || ws_tok_is(d, i - 1, "percent") ||
+		if (i == 0 || !(ws_tok_in(d, i - 1, plural_subjects) ||
 						(d->toks[i - 1].flags & WS_T_NUM) || ends_with(d, i - 1, "s")))
 			return false;
 	}
@@ -541,6 +543,18 @@ lead_in(const finder *f, const ws_marked *mk)
 	return words >= 2 ? sb : -1;
 }
 
+/* Where a cue after a closing mark at `from` must lie before: the next mark or sentence end. */
+static int32_t
+cue_window_end(const ws_doc *d, int32_t from)
+{
+	int32_t		hi = from + RIGHT_WINDOW < d->ntoks ? from + RIGHT_WINDOW : d->ntoks;
+
+	for (int32_t k = from; k < hi; k++)
+		if (d->toks[k].quote || is_terminal(d, k))
+			return k;
+	return hi;
+}
+
 static void
 find_direct(finder *f)
 {
@@ -557,15 +571,7 @@ find_direct(finder *f)
 
 		if (mk->used || mk->ie <= mk->ib || looks_like_title(d, mk))
 			continue;
-		hi = mk->close_end + RIGHT_WINDOW;
-		if (hi > d->ntoks)
-			hi = d->ntoks;
-		for (int32_t k = mk->close_end; k < hi; k++)
-			if (d->toks[k].quote || is_terminal(d, k))
-			{
-				hi = k;
-				break;
-			}
+		hi = cue_window_end(d, mk->close_end);
 		if (cue_right(f, mk->close_end, hi, &cue, &spk))
 			lead = lead_in(f, mk);
 		else if (cue_left(f, mk->open, &cue, &spk) || colon_intro(f, mk, &cue, &spk))
@@ -592,18 +598,11 @@ find_direct(finder *f)
 			ws_marked  *nx = &f->marks->items[m + 1];
 			ws_range	c2,
 						s2;
-			int32_t		h2 = nx->close_end + RIGHT_WINDOW < d->ntoks ? nx->close_end + RIGHT_WINDOW : d->ntoks;
 
 			if (nx->used || d->toks[nx->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para ||
 				nx->open < (cue.e > spk.e ? cue.e : spk.e))
 				break;
-			for (int32_t k = nx->close_end; k < h2; k++)
-				if (d->toks[k].quote || is_terminal(d, k))
-				{
-					h2 = k;
-					break;
-				}
-			if (cue_right(f, nx->close_end, h2, &c2, &s2) ||
+			if (cue_right(f, nx->close_end, cue_window_end(d, nx->close_end), &c2, &s2) ||
 				(cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
 				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue))
 				break;
