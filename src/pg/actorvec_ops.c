@@ -8,13 +8,12 @@
 
 #include "fmgr.h"
 
-PG_FUNCTION_INFO_V1(actorvec_matches);
-
-Datum
-actorvec_matches(PG_FUNCTION_ARGS)
+/* actorvec @@ actorquery, with the two in argument positions vec_arg and query_arg */
+static bool
+matches(FunctionCallInfo fcinfo, int vec_arg, int query_arg)
 {
-	ActorVec   *vp = PG_GETARG_ACTORVEC_P(0);
-	ActorQuery *qp = PG_GETARG_ACTORQUERY_P(1);
+	ActorVec   *vp = PG_GETARG_ACTORVEC_P(vec_arg);
+	ActorQuery *qp = PG_GETARG_ACTORQUERY_P(query_arg);
 	ws_av		v;
 	ws_aq		q;
 	bool		r;
@@ -22,9 +21,17 @@ actorvec_matches(PG_FUNCTION_ARGS)
 	actorvec_view(vp, &v);
 	actorquery_view(qp, &q);
 	r = ws_av_matches(&v, &q);
-	PG_FREE_IF_COPY(vp, 0);
-	PG_FREE_IF_COPY(qp, 1);
-	PG_RETURN_BOOL(r);
+	PG_FREE_IF_COPY(vp, vec_arg);
+	PG_FREE_IF_COPY(qp, query_arg);
+	return r;
+}
+
+PG_FUNCTION_INFO_V1(actorvec_matches);
+
+Datum
+actorvec_matches(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(matches(fcinfo, 0, 1));
 }
 
 PG_FUNCTION_INFO_V1(actorquery_matches);
@@ -32,18 +39,7 @@ PG_FUNCTION_INFO_V1(actorquery_matches);
 Datum
 actorquery_matches(PG_FUNCTION_ARGS)
 {
-	ActorQuery *qp = PG_GETARG_ACTORQUERY_P(0);
-	ActorVec   *vp = PG_GETARG_ACTORVEC_P(1);
-	ws_av		v;
-	ws_aq		q;
-	bool		r;
-
-	actorvec_view(vp, &v);
-	actorquery_view(qp, &q);
-	r = ws_av_matches(&v, &q);
-	PG_FREE_IF_COPY(qp, 0);
-	PG_FREE_IF_COPY(vp, 1);
-	PG_RETURN_BOOL(r);
+	PG_RETURN_BOOL(matches(fcinfo, 1, 0));
 }
 
 typedef bool (*av_pred) (const ws_av *a, const ws_av *b);
