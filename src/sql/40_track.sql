@@ -44,6 +44,26 @@ CREATE POLICY tracked_write ON whosaid.tracked FOR ALL
 		AND pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = actors_table), 'USAGE'));
 GRANT SELECT, INSERT, UPDATE, DELETE ON whosaid.tracked TO PUBLIC;
 
+CREATE FUNCTION whosaid._tracked(tbl regclass)
+RETURNS whosaid.tracked
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $$
+DECLARE
+	t whosaid.tracked;
+BEGIN
+	SELECT * INTO t FROM whosaid.tracked WHERE relid = tbl;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'table % is not tracked', tbl
+			USING ERRCODE = 'undefined_object',
+				  HINT = format('Call whosaid.track(%L) first.', tbl::text);
+	END IF;
+	RETURN t;
+END
+$$;
+
+COMMENT ON FUNCTION whosaid._tracked(regclass) IS
+'internal: the whosaid.tracked row of a table, or an error if it is not tracked';
+
 -- SQL fragments over the key columns: "a", "b" / s."a", s."b" / join condition
 -- / the keys cast back from a text[] parameter (keyset position).
 CREATE FUNCTION whosaid._track_keys(t whosaid.tracked, qual text DEFAULT NULL)
@@ -408,12 +428,7 @@ BEGIN
 		RAISE EXCEPTION 'batch_size must be at least 1'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	SELECT * INTO t FROM whosaid.tracked WHERE relid = tbl;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'table % is not tracked', tbl
-			USING ERRCODE = 'undefined_object',
-				  HINT = format('Call whosaid.track(%L) first.', tbl::text);
-	END IF;
+	t := whosaid._tracked(tbl);
 	IF restart THEN
 		UPDATE whosaid.tracked SET backfill_after = NULL, backfill_rows = 0, backfilled_at = NULL
 		WHERE relid = tbl RETURNING * INTO t;

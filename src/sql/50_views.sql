@@ -88,26 +88,6 @@ $$;
 COMMENT ON FUNCTION whosaid._track_drop_views(whosaid.tracked) IS
 'internal: drops the BI views of a tracked table (called by whosaid.untrack())';
 
-CREATE FUNCTION whosaid._tracked(tbl regclass)
-RETURNS whosaid.tracked
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-AS $$
-DECLARE
-	t whosaid.tracked;
-BEGIN
-	SELECT * INTO t FROM whosaid.tracked WHERE relid = tbl;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'table % is not tracked', tbl
-			USING ERRCODE = 'undefined_object',
-				  HINT = format('Call whosaid.track(%L) first.', tbl::text);
-	END IF;
-	RETURN t;
-END
-$$;
-
-COMMENT ON FUNCTION whosaid._tracked(regclass) IS
-'internal: the whosaid.tracked row of a table, or an error if it is not tracked';
-
 -- The time filter of the helpers: [since, until) on the tracked time column.
 CREATE FUNCTION whosaid._track_time_filter(t whosaid.tracked, since timestamptz, until timestamptz,
 										   OUT join_sql text, OUT where_sql text)
