@@ -60,6 +60,18 @@ FROM whosaid.quotes(E'Senator John Bolton said:\n\n'
 SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes('Gore tried to distance himself, and in doing so he “made a strategic mistake,” Lichtman said.');
 
+-- a report nested at the end of another is not repeated ("wants" inside "says")
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Hillary Clinton says she wants to expand those standards to hedge funds.');
+
+-- progressive cues; a participle after the closing mark starts a second report
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Donald Trump is insisting that he has “expanded the Republican party,” claiming that he is responsible for higher turnout.');
+
+-- "and later said": the sentence's subject speaks
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes('Bill Maher brought up the bombing and later said, “It’s not just Muslims shooting people.”');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -167,8 +167,8 @@ is_cue(const finder *f, int32_t i)
 	if (ws_tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
 		ws_subject_before(d, i, f->sent_b[t->sent]).b < 0)
 		return false;
-	/* passive "was told", "it was reported" */
-	if (i > 0 && (ws_tok_is(d, i - 1, "was") || ws_tok_is(d, i - 1, "were") ||
+	/* passive "was told", "it was reported"; progressive "is insisting" speaks */
+	if (i > 0 && !ends_with(d, i, "ing") && (ws_tok_is(d, i - 1, "was") || ws_tok_is(d, i - 1, "were") ||
 				  ws_tok_is(d, i - 1, "is") || ws_tok_is(d, i - 1, "are") ||
 				  ws_tok_is(d, i - 1, "been")))
 		return false;
@@ -212,14 +212,19 @@ sentence_begin(const finder *f, int32_t i)
 	return f->sent_b[f->d->toks[i].sent];
 }
 
-/* Cue phrase: aux before (has called), particle after (called on/for). */
+static const char *const progressive_aux[] = {
+	"is", "was", "are", "were", "been", "be", "am", NULL
+};
+
+/* Cue phrase: aux before (has called, is insisting), particle after (called on/for). */
 static ws_range
 cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 {
 	ws_range	r = {c, c + 1};
 
 	while (r.b - 1 >= lo && (ws_tok_is(d, r.b - 1, "has") || ws_tok_is(d, r.b - 1, "have") ||
-							 ws_tok_is(d, r.b - 1, "had") || ws_tok_is(d, r.b - 1, "also")))
+							 ws_tok_is(d, r.b - 1, "had") || ws_tok_is(d, r.b - 1, "also") ||
+							 (ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, progressive_aux))))
 		r.b--;
 	if (c + 1 < d->ntoks && (ws_tok_is(d, c + 1, "on") || ws_tok_is(d, c + 1, "for")) &&
 		(ws_tok_is(d, c, "called") || ws_tok_is(d, c, "calls") || ws_tok_is(d, c, "calling") ||
@@ -372,8 +377,8 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 	return np;
 }
 
-static const char *const progressive_aux[] = {
-	"is", "was", "are", "were", "been", "be", "am", NULL
+static const char *const cue_adverbs[] = {
+	"later", "then", "also", "again", "quickly", "once", "simply", "finally", NULL
 };
 
 /*
@@ -391,6 +396,17 @@ cue_subject(const finder *f, int32_t c, int32_t lo)
 		!(s.b > lo && ws_tok_is(d, s.b - 1, "with")))
 		return sentence_subject(f, lo, c);
 	return s;
+}
+
+/* Cue c follows "and", "but" or a comma, perhaps past an adverb ("and later said"). */
+static bool
+joins_previous(const ws_doc *d, int32_t c, int32_t lo)
+{
+	int32_t		p = c - 1;
+
+	while (p > lo && ws_tok_in(d, p, cue_adverbs))
+		p--;
+	return is_punct(d, p, ',') || ws_tok_is(d, p, "and") || ws_tok_is(d, p, "but");
 }
 
 /* X said: "…" / X told reporters, "…" — cue before the opening mark at `open`. */
@@ -426,9 +442,8 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 			/* "Speaking on …, said:" is rare; inverted "said X:" is not */
 			if (spk->b < 0)
 				*spk = ws_phrase_after(d, c + 1, k + 1);
-			/* "… and said, “…”", "…, said, “…”": the sentence's subject */
-			if (spk->b < 0 && c > lo &&
-				(is_punct(d, c - 1, ',') || ws_tok_is(d, c - 1, "and")))
+			/* "… and (later) said, “…”", "…, said, “…”": the sentence's subject */
+			if (spk->b < 0 && c > lo && joins_previous(d, c, lo))
 				*spk = sentence_subject(f, lo, c);
 			if (spk->b < 0)
 				return false;
@@ -682,12 +697,13 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 		else
 			e = b + MAX_CLAUSE;
 	}
-	/* "revealed that …, and said …" / "…, adding that …": a second report */
+	/* "revealed that …, and said …" / "…, adding that …" / "…,” claiming …": a second report */
 	for (int32_t k = b + 1; k < e; k++)
-		if ((is_punct(d, k - 1, ',') || ws_tok_is(d, k - 1, "and")) && is_cue(f, k) &&
+		if ((is_punct(d, k - 1, ',') || ws_tok_is(d, k - 1, "and") ||
+			 (d->toks[k - 1].quote && is_punct(d, k - 2, ','))) && is_cue(f, k) &&
 			ws_subject_before(d, k, k - 1).b < 0)
 		{
-			e = k - 1;
+			e = d->toks[k - 1].quote ? k : k - 1;
 			break;
 		}
 	e = trim_end(d, b, e);
@@ -878,6 +894,49 @@ find_reported(finder *f)
 				add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
 		}
 	}
+}
+
+static bool
+covers(const cand *c, int32_t i)
+{
+	return i >= c->parts[0].b && i < c->parts[c->nparts - 1].e;
+}
+
+/*
+ * A report nested at the end of another ("Clinton says she wants to expand
+ * X": "to expand X") repeats its host's words; it stays only when its cue
+ * is itself a plain speech verb. Reported candidates are in cue order.
+ */
+static void
+drop_nested(finder *f)
+{
+	const ws_doc *d = f->d;
+	int32_t		kept = f->ndirect;
+
+	for (int32_t k = f->ndirect; k < f->n; k++)
+	{
+		cand	   *b = &f->c[k];
+		int32_t		head = b->cue.e - 1;
+		bool		nested = false;
+
+		if (!ws_tok_is(d, head, "said") && !ws_tok_is(d, head, "says") &&
+			!ws_tok_is(d, head, "say") && !ws_tok_is(d, head, "reported") &&
+			!ws_tok_is(d, head, "to"))
+			for (int32_t a = f->ndirect; a < f->n && !nested; a++)
+			{
+				const cand *h = &f->c[a];
+
+				if (h->cue.b < b->cue.b - 2 * MAX_CLAUSE)
+					continue;
+				if (h->cue.b > b->cue.b + 2 * MAX_CLAUSE)
+					break;
+				nested = a != k && covers(h, b->cue.b) && !covers(b, h->cue.b) &&
+					h->parts[h->nparts - 1].e <= b->parts[b->nparts - 1].e + 1;
+			}
+		if (!nested)
+			f->c[kept++] = *b;
+	}
+	f->n = kept;
 }
 
 /* ------------------------------------------------------------ continuations */
@@ -1089,6 +1148,7 @@ ws_find_quotes(ws_doc *d, ws_actors *actors)
 	find_direct(&f);
 	f.ndirect = f.n;
 	find_reported(&f);
+	drop_nested(&f);
 	find_continuations(&f);
 	emit(&f, out, ws_resolver_new(d, actors), actors);
 	return out;
