@@ -532,7 +532,8 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 /*
  * He "made a strategic mistake," Lichtman said: words of the same sentence
  * before the opening mark, which the quoted fragment continues, belong to
- * the content (a mixed quote). Returns the first such token, or -1.
+ * the content (a mixed quote). Returns the first such token, or -1; -2
+ * when those words hold a cue of their own, whose report the quote is part of.
  */
 static int32_t
 lead_in(const finder *f, const ws_marked *mk)
@@ -553,6 +554,8 @@ lead_in(const finder *f, const ws_marked *mk)
 	{
 		if (f->in_quote[i] || d->toks[i].quote || f->cue_used[i] || is_terminal(d, i))
 			return -1;
+		if (is_cue(f, i))
+			return -2;
 		words += (d->toks[i].flags & WS_T_WORD) != 0;
 	}
 	return words >= 2 ? sb : -1;
@@ -588,7 +591,11 @@ find_direct(finder *f)
 			continue;
 		hi = cue_window_end(d, mk->close_end);
 		if (cue_right(f, mk->close_end, hi, &cue, &spk))
+		{
 			lead = lead_in(f, mk);
+			if (lead == -2)
+				continue;		/* "X admitted that he had “…,” he claimed": X's report */
+		}
 		else if (cue_left(f, mk->open, &cue, &spk) || colon_intro(f, mk, &cue, &spk))
 			lead = -1;
 		else
@@ -667,10 +674,10 @@ trim_end(const ws_doc *d, int32_t b, int32_t e)
 	return e;
 }
 
-static const char *const time_openers[] = {
+static const char *const adjunct_openers[] = {
 	"last", "this", "on", "in", "at", "earlier", "later", "recently", "monday",
 	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-	"yesterday", "publicly", "privately", "repeatedly", "also",
+	"yesterday", "publicly", "privately", "repeatedly", "also", "to",
 	NULL
 };
 /*
@@ -699,13 +706,27 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	}
 	/* "revealed that …, and said …" / "…, adding that …" / "…,” claiming …": a second report */
 	for (int32_t k = b + 1; k < e; k++)
+	{
+		ws_range	s;
+
+		if (!is_cue(f, k))
+			continue;
 		if ((is_punct(d, k - 1, ',') || ws_tok_is(d, k - 1, "and") ||
-			 (d->toks[k - 1].quote && is_punct(d, k - 2, ','))) && is_cue(f, k) &&
+			 (d->toks[k - 1].quote && is_punct(d, k - 2, ','))) &&
 			ws_subject_before(d, k, k - 1).b < 0)
 		{
 			e = d->toks[k - 1].quote ? k : k - 1;
 			break;
 		}
+		/* "…,” he claimed …": another speaker's report */
+		s = ws_subject_before(d, k, b);
+		if (s.b > b + 1 && !is_punct(d, k + 1, ',') &&
+			(is_punct(d, s.b - 1, ',') || (d->toks[s.b - 1].quote && is_punct(d, s.b - 2, ','))))
+		{
+			e = d->toks[s.b - 1].quote ? s.b : s.b - 1;
+			break;
+		}
+	}
 	e = trim_end(d, b, e);
 	while (e > b && (ws_tok_is(d, e - 1, "and") || is_punct(d, e - 1, ',')))
 		e = trim_end(d, b, e - 1);
@@ -805,8 +826,8 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 		return b;				/* urged X to …, called on X to … */
 	if (b < se && (is_punct(d, b, ',') || is_punct(d, b, ':')))
 		b++;
-	/* "announced last week that …", "said on Tuesday that …" */
-	if (b < se && ws_tok_in(d, b, time_openers))
+	/* "announced last week that …", "admitted to the paper that …" */
+	if (b < se && ws_tok_in(d, b, adjunct_openers))
 	{
 		for (int32_t k = b + 1; k < se && k - b < 5 && !(d->toks[k].flags & WS_T_PUNCT); k++)
 			if (ws_tok_is(d, k, "that"))
