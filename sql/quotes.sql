@@ -72,6 +72,12 @@ FROM whosaid.quotes('Donald Trump is insisting that he has “expanded the Repub
 SELECT n, kind, content, speaker_mention, cue
 FROM whosaid.quotes('Bill Maher brought up the bombing and later said, “It’s not just Muslims shooting people.”');
 
+-- manner-of-speaking cues; a first name that is also a word ("Will"); a party tag ending in "."
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'“They stole the country,” the man shouted.\n\n'
+                    '"It is a pretty expensive model," said Will Doyle, a professor at Vanderbilt University.\n\n'
+                    '“There’s tremendous energy in these races,” Rep. Earl Blumenauer (D-Ore.) said.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

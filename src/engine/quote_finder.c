@@ -568,8 +568,8 @@ cue_window_end(const ws_doc *d, int32_t from)
 	int32_t		hi = from + RIGHT_WINDOW < d->ntoks ? from + RIGHT_WINDOW : d->ntoks;
 
 	for (int32_t k = from; k < hi; k++)
-		if (d->toks[k].quote || is_terminal(d, k))
-			return k;
+		if (d->toks[k].quote || (is_terminal(d, k) && !is_punct(d, k + 1, ')')))
+			return k;			/* "(D-Ore.)" does not end it */
 	return hi;
 }
 

@@ -88,7 +88,9 @@ is_name_word(const ws_doc *d, int32_t i)
 		return false;
 	if (t->flags & WS_T_NUM)
 		return (t->flags & WS_T_CAP) != 0;	/* MI5 starts with M; 2016 does not */
-	return !(t->lex & WS_LEX_FUNCTION) || (t->lex & WS_LEX_HONORIFIC);
+	/* "Will Doyle" and "May Ellis" inside a sentence, not "Will he …?" */
+	return !(t->lex & WS_LEX_FUNCTION) || (t->lex & WS_LEX_HONORIFIC) ||
+		((t->lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && !(t->flags & WS_T_SENT_START));
 }
 
 /* Tokens that may sit inside a capitalised name: of, for, the, &, 's */
