@@ -78,6 +78,12 @@ FROM whosaid.quotes(E'“They stole the country,” the man shouted.\n\n'
                     '"It is a pretty expensive model," said Will Doyle, a professor at Vanderbilt University.\n\n'
                     '“There’s tremendous energy in these races,” Rep. Earl Blumenauer (D-Ore.) said.');
 
+-- an adverb before the cue; "said, adding" keeps the speaker; a sentence opener is no subject
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes(E'Jabbing her finger, Clinton angrily said, “I am so sick of the lying.”\n\n'
+                    '“It has been a total disaster,” Trump said, adding, “Nobody cares.”\n\n'
+                    'Instead, George Will called for Republicans to back Chris Christie.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -278,6 +278,8 @@ add_stretch(const ws_doc *d, cand *c, int32_t b, int32_t e)
 }
 
 
+static const char *const np_prepositions[] = {"for", "of", "at", "with", "from", NULL};
+
 /* "…," said X / "…," X said — cue after a quoted stretch ending at `j`. */
 static bool
 cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
@@ -309,6 +311,14 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		if (s.b < 0)
 			return false;
 		k = s.e;
+		/* "a spokesman for committee Democrats said", "a professor at Yale said" */
+		if (ws_tok_in(d, k, np_prepositions))
+		{
+			ws_range	obj = ws_phrase_after(d, k + 1, hi);
+
+			if (obj.b >= 0)
+				k = obj.e;
+		}
 		while (k < hi && k - s.e < 3 && (ws_tok_is(d, k, "also") || ws_tok_is(d, k, "has") ||
 										  ws_tok_is(d, k, "had") || ws_tok_is(d, k, "later")))
 			k++;
@@ -350,6 +360,13 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 	return false;
 }
 
+static const char *const sentence_adverbs[] = {
+	"instead", "likewise", "meanwhile", "however", "still", "outside", "inside",
+	"indeed", "now", "yet", "moreover", "thus", "therefore", "afterward",
+	"afterwards", "separately", "nevertheless", "nonetheless", "here", "there",
+	"today", "yesterday", "tonight", "earlier", "later", NULL
+};
+
 /*
  * The noun phrase opening the sentence at sb, before token `to`: "And then
  * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
@@ -366,6 +383,10 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 					   ws_tok_is(d, sb, "as")))
 		sb++;
 	np = ws_phrase_after(d, sb, to);
+	/* "Instead, Will called …", "Holding signs, the protesters …": an opener */
+	if (np.e == np.b + 1 && (ws_tok_in(d, np.b, sentence_adverbs) || ends_with(d, np.b, "ly") ||
+							 ends_with(d, np.b, "ing")))
+		np = WS_NO_RANGE;
 	if (np.b < 0 || !is_punct(d, np.e, ','))
 		for (int32_t k = sb; k + 1 < to; k++)
 			if (is_punct(d, k, ','))
@@ -392,6 +413,11 @@ cue_subject(const finder *f, int32_t c, int32_t lo)
 	const ws_doc *d = f->d;
 	ws_range	s = ws_subject_before(d, c, lo);
 
+	/* "…,” Trump said, adding …": the subject of the cue before the comma */
+	if (c >= 2 && ends_with(d, c, "ing") && is_punct(d, c - 1, ','))
+		for (int32_t k = f->n - 1; k >= 0; k--)
+			if (f->c[k].cue.e == c - 1 && f->c[k].speaker.b >= 0)
+				return f->c[k].speaker;
 	if (c > lo && ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, progressive_aux) &&
 		!(s.b > lo && ws_tok_is(d, s.b - 1, "with")))
 		return sentence_subject(f, lo, c);

@@ -179,7 +179,8 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 	{
 		last, last + 1
 	};
-	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !ws_tok_in(d, last, determiners)))
+	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !ws_tok_in(d, last, determiners) &&
+								 !is_name_word(d, last)))
 		return WS_NO_RANGE;
 	while (b - 1 >= lo && last - b + 1 < MAX_NP)
 	{
@@ -227,7 +228,10 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 {
 	int32_t		i = end - 1;
 
-	while (i >= lo && ws_tok_in(d, i, between_aux))
+	/* "has also said", "she angrily said" */
+	while (i >= lo && ((ws_tok_in(d, i, between_aux) && !is_name_word(d, i)) ||
+					   (!(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 &&
+						strncmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - 2, "ly", 2) == 0)))
 		i--;
 	/* "Republicans who say" */
 	if (i > lo && ws_tok_is(d, i, "who"))
