@@ -32,6 +32,9 @@ FROM (SELECT 'Über-fan Zoë Ball told Björn Ulvaeus in Malmö that ABBA’s to
 SELECT count(*) <= 300000 AS bounded FROM whosaid.mentions(repeat('ABCDEFGH IJKLMNOP ', 60000));
 SELECT count(*) <= 300000 AS bounded FROM whosaid.actors(repeat('Xy Zw ', 170000));
 
+-- a capitalised sentence opener is not part of a name
+SELECT actor, kind, aliases FROM whosaid.actors('Anthony Weiner resigned in 2011. Although Weiner admitted it, he said no more.');
+
 -- the model this backend loaded
 SELECT path LIKE '%/extension/whosaid_ner.model' AS path_ok, bytes > 1000000 AS bytes_ok,
        load_ms >= 0 AS load_ok, features > 10000 AS features_ok, buckets, format

@@ -84,6 +84,10 @@ FROM whosaid.quotes(E'Jabbing her finger, Clinton angrily said, “I am so sick 
                     '“It has been a total disaster,” Trump said, adding, “Nobody cares.”\n\n'
                     'Instead, George Will called for Republicans to back Chris Christie.');
 
+-- "he" resolves to a person the tagger found, even without a known first name
+SELECT n, speaker, speaker_mention
+FROM whosaid.quotes('FBI Director Comey spoke for an hour on Tuesday. “We did our job,” he said.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

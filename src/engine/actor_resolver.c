@@ -324,6 +324,10 @@ collect_mentions(resolver *r, bool model_used)
 		if (k == WS_PERSON)
 			while (e - b > 1 && is_honorific_tok(d, b))
 				b++;
+		/* "Although Weiner …": a capitalised opener is not part of the name ("A. Smith" keeps A.) */
+		while (e - b > 1 && (d->toks[b].flags & WS_T_SENT_START) && (d->toks[b].lex & WS_LEX_FUNCTION) &&
+			   WS_TOK_LEN(d, b) > 2 && !tok_is(d, b, "the"))
+			b++;
 		if (b >= e)
 			continue;
 		/* the gazetteer settles a name the tagger could not know: a known

@@ -453,6 +453,30 @@ scan_names(ws_resolver *r)
 			nr->name = NULL;
 		}
 	}
+	/* the tagger's persons are persons, first name or not ("Maher", "Weiner") */
+	if (r->actors)
+	{
+		const ws_actors *a = r->actors;
+		int32_t		m = 0;
+
+		for (int32_t k = 0; k < r->nruns; k++)
+		{
+			name_run   *nr = &r->runs[k];
+
+			while (m < a->nmentions && a->mentions[m].tok_e <= nr->b)
+				m++;
+			/* "FBI Director Comey": the run narrows to the person */
+			for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
+				if (a->mentions[x].kind == WS_PERSON)
+				{
+					nr->b = nr->b > a->mentions[x].tok_b ? nr->b : a->mentions[x].tok_b;
+					nr->e = nr->e < a->mentions[x].tok_e ? nr->e : a->mentions[x].tok_e;
+					nr->last_hash = d->toks[nr->e - 1].hash;
+					nr->person = true;
+					break;
+				}
+		}
+	}
 	/* index the longest person name for each last word */
 	r->mask = 1;
 	while (r->mask < (uint32_t) r->nruns * 2 + 2)
