@@ -88,6 +88,11 @@ FROM whosaid.quotes(E'Jabbing her finger, Clinton angrily said, “I am so sick 
 SELECT n, speaker, speaker_mention
 FROM whosaid.quotes('FBI Director Comey spoke for an hour on Tuesday. “We did our job,” he said.');
 
+-- "… and said" with no earlier speaker: the sentence's subject; an object "X of Y"
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'Trump doubled down on his comments about Curiel and said the judge had “an inherent conflict of interest” in the case.\n\n'
+                    'Newt Gingrich told Bill O’Reilly of Fox News that “you have to look at it very seriously, of course.”');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -188,6 +188,13 @@ object_end(const ws_doc *d, int32_t b, int32_t hi)
 		if (ws_tok_is(d, e, "that") || ws_tok_is(d, e, "to") || (t->flags & WS_T_PUNCT &&
 														  !(t->flags & WS_T_POSSESSIVE)))
 			break;
+		/* "Bill O'Reilly of Fox News" */
+		if (e > b && ws_tok_is(d, e, "of") && (d->toks[e - 1].flags & WS_T_CAP) &&
+			e + 1 < hi && (d->toks[e + 1].flags & WS_T_CAP))
+		{
+			e++;
+			continue;
+		}
 		if (e > b && ws_tok_in(d, e, determiners_poss) && !ws_tok_in(d, e - 1, determiners_poss) &&
 			!(t->flags & WS_T_POSSESSIVE))
 			break;				/* "told the Senate | the program …" */
@@ -915,6 +922,9 @@ find_reported(finder *f)
 									ws_tok_is(d, i - 1, "but") ||
 									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
 			spk = previous_speaker(f, i);
+		/* "Trump doubled down on his comments and said …": the sentence's subject */
+		if (spk.b < 0 && i > sb && joins_previous(d, i, sb))
+			spk = sentence_subject(f, sb, i);
 		cue = cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
 		if (spk.b >= 0)
 		{
