@@ -22,6 +22,7 @@
 #define MAX_NP_RIGHT 10			/* tokens of a speaker phrase between mark and cue */
 #define MIXED_MIN_PCT 25
 #define MAX_CLAUSE 150			/* tokens of reported speech kept, nearest the cue */
+#define MAX_LEAD_IN 60			/* tokens before a mark that a mixed quote may take in */
 
 typedef struct cand
 {
@@ -421,10 +422,13 @@ cue_subject(const finder *f, int32_t c, int32_t lo)
 	ws_range	s = ws_subject_before(d, c, lo);
 
 	/* "…,” Trump said, adding …": the subject of the cue before the comma */
-	if (c >= 2 && ends_with(d, c, "ing") && is_punct(d, c - 1, ','))
-		for (int32_t k = f->n - 1; k >= 0; k--)
-			if (f->c[k].cue.e == c - 1 && f->c[k].speaker.b >= 0)
-				return f->c[k].speaker;
+	if (c - 2 >= lo && ends_with(d, c, "ing") && is_punct(d, c - 1, ',') && is_cue(f, c - 2))
+	{
+		ws_range	s2 = ws_subject_before(d, c - 2, lo);
+
+		if (s2.b >= 0)
+			return s2;
+	}
 	if (c > lo && ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, progressive_aux) &&
 		!(s.b > lo && ws_tok_is(d, s.b - 1, "with")))
 		return sentence_subject(f, lo, c);
@@ -576,7 +580,8 @@ lead_in(const finder *f, const ws_marked *mk)
 				words = 0,
 				first = mk->ib;
 
-	if (mk->open <= sb || is_punct(d, mk->open - 1, ':') || is_punct(d, mk->open - 1, '(') ||
+	if (mk->open <= sb || mk->open - sb > MAX_LEAD_IN || is_punct(d, mk->open - 1, ':') ||
+		is_punct(d, mk->open - 1, '(') ||
 		(d->toks[mk->open - 1].flags & WS_T_DASH) || (d->toks[mk->open].flags & WS_T_PARA_START))
 		return -1;
 	while (first < mk->ie && !(d->toks[first].flags & WS_T_WORD))
@@ -812,7 +817,9 @@ static ws_range
 previous_speaker(finder *f, int32_t i)
 {
 	int32_t		para = f->d->toks[i].para;
-	int32_t		best = -1;
+	int32_t		best = -1,
+				lo,
+				hi;
 
 	/* reported candidates come in text order after the direct ones */
 	for (int32_t k = f->n - 1; k >= f->ndirect; k--)
@@ -825,7 +832,19 @@ previous_speaker(finder *f, int32_t i)
 			break;
 		}
 	}
-	for (int32_t k = f->ndirect - 1; k >= 0; k--)
+	/* direct candidates are in text order: start from the last one opening before i */
+	lo = 0;
+	hi = f->ndirect;
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (f->c[mid].parts[0].b < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int32_t k = lo + 1 < f->ndirect ? lo + 1 : f->ndirect - 1; k >= 0; k--)
 	{
 		cand	   *c = &f->c[k];
 
@@ -968,31 +987,35 @@ static void
 drop_nested(finder *f)
 {
 	const ws_doc *d = f->d;
-	int32_t		kept = f->ndirect;
+	uint8_t    *drop = ws_arena_alloc(d->arena, (size_t) (f->n + 1));
+	int32_t		kept = f->ndirect,
+				first = f->ndirect;	/* the first candidate whose cue may host c[k]'s */
 
 	for (int32_t k = f->ndirect; k < f->n; k++)
 	{
-		cand	   *b = &f->c[k];
+		const cand *b = &f->c[k];
 		int32_t		head = b->cue.e - 1;
-		bool		nested = false;
 
-		if (!ws_tok_is(d, head, "said") && !ws_tok_is(d, head, "says") &&
-			!ws_tok_is(d, head, "say") && !ws_tok_is(d, head, "reported") &&
-			!ws_tok_is(d, head, "to"))
-			for (int32_t a = f->ndirect; a < f->n && !nested; a++)
+		while (f->c[first].cue.b < b->cue.b - 2 * MAX_CLAUSE)
+			first++;
+		if (ws_tok_is(d, head, "said") || ws_tok_is(d, head, "says") || ws_tok_is(d, head, "say") ||
+			ws_tok_is(d, head, "reported") || ws_tok_is(d, head, "to"))
+			continue;
+		for (int32_t a = first; a < f->n && f->c[a].cue.b <= b->cue.b + 2 * MAX_CLAUSE; a++)
+		{
+			const cand *h = &f->c[a];
+
+			if (a != k && covers(h, b->cue.b) && !covers(b, h->cue.b) &&
+				h->parts[h->nparts - 1].e <= b->parts[b->nparts - 1].e + 1)
 			{
-				const cand *h = &f->c[a];
-
-				if (h->cue.b < b->cue.b - 2 * MAX_CLAUSE)
-					continue;
-				if (h->cue.b > b->cue.b + 2 * MAX_CLAUSE)
-					break;
-				nested = a != k && covers(h, b->cue.b) && !covers(b, h->cue.b) &&
-					h->parts[h->nparts - 1].e <= b->parts[b->nparts - 1].e + 1;
+				drop[k] = 1;
+				break;
 			}
-		if (!nested)
-			f->c[kept++] = *b;
+		}
 	}
+	for (int32_t k = f->ndirect; k < f->n; k++)
+		if (!drop[k])
+			f->c[kept++] = f->c[k];
 	f->n = kept;
 }
 
