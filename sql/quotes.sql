@@ -78,11 +78,12 @@ FROM whosaid.quotes(E'“They stole the country,” the man shouted.\n\n'
                     '"It is a pretty expensive model," said Will Doyle, a professor at Vanderbilt University.\n\n'
                     '“There’s tremendous energy in these races,” Rep. Earl Blumenauer (D-Ore.) said.');
 
--- an adverb before the cue; "said, adding" keeps the speaker; a sentence opener is no subject
+-- an adverb before the cue (not "family"); "said, adding" keeps the speaker; a sentence opener is no subject
 SELECT n, kind, content, speaker_mention, cue
 FROM whosaid.quotes(E'Jabbing her finger, Clinton angrily said, “I am so sick of the lying.”\n\n'
                     '“It has been a total disaster,” Trump said, adding, “Nobody cares.”\n\n'
-                    'Instead, George Will called for Republicans to back Chris Christie.');
+                    'Instead, George Will called for Republicans to back Chris Christie.\n\n'
+                    'His family said that he was innocent.');
 
 -- "he" resolves to a person the tagger found, even without a known first name
 SELECT n, speaker, speaker_mention

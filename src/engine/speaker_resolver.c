@@ -228,9 +228,10 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 {
 	int32_t		i = end - 1;
 
-	/* "has also said", "she angrily said" */
+	/* "has also said", "she angrily said" (but "the family said") */
 	while (i >= lo && ((ws_tok_in(d, i, between_aux) && !is_name_word(d, i)) ||
-					   (!(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 &&
+					   (i - 1 >= lo && !ws_tok_in(d, i - 1, determiners) &&
+						!(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 &&
 						strncmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - 2, "ly", 2) == 0)))
 		i--;
 	/* "Republicans who say" */
