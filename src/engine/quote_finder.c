@@ -644,9 +644,14 @@ find_direct(finder *f)
 			c->parts[c->nparts++] = (ws_range) {lead, mk->close_end};
 		else
 			add_stretch(d, c, mk->ib, mk->ie);
+		mk->used = true;
+		if (c->nparts == 0)
+		{
+			f->n--;				/* only marks: '' ¶ '" */
+			continue;
+		}
 		c->cue = cue;
 		c->speaker = spk;
-		mk->used = true;
 		for (int32_t k = cue.b; k < cue.e; k++)
 			f->cue_used[k] = 1;
 		/*
@@ -1074,6 +1079,8 @@ find_continuations(finder *f)
 		c->kind = WS_DIRECT;
 		add_stretch(d, c, mk->ib, mk->ie);
 		c->inherit = prev;
+		if (c->nparts == 0)
+			f->n--;
 	}
 }
 
