@@ -709,6 +709,13 @@ overlaps_direct(finder *f, int32_t b, int32_t e)
 	return false;
 }
 
+/* Token i follows a comma, perhaps past the closing mark it sits in (",”"). */
+static bool
+after_comma(const ws_doc *d, int32_t i)
+{
+	return is_punct(d, i - 1, ',') || (i >= 1 && d->toks[i - 1].quote && is_punct(d, i - 2, ','));
+}
+
 static int32_t
 trim_end(const ws_doc *d, int32_t b, int32_t e)
 {
@@ -751,22 +758,22 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	for (int32_t k = b + 1; k < e; k++)
 	{
 		ws_range	s;
+		int32_t		cut = -1;	/* the clause ends before token cut */
 
 		if (!is_cue(f, k))
 			continue;
-		if ((is_punct(d, k - 1, ',') || ws_tok_is(d, k - 1, "and") ||
-			 (d->toks[k - 1].quote && is_punct(d, k - 2, ','))) &&
-			ws_subject_before(d, k, k - 1).b < 0)
+		if ((after_comma(d, k) || ws_tok_is(d, k - 1, "and")) && ws_subject_before(d, k, k - 1).b < 0)
+			cut = k;
+		else
 		{
-			e = d->toks[k - 1].quote ? k : k - 1;
-			break;
+			/* "…,” he claimed …": another speaker's report */
+			s = ws_subject_before(d, k, b);
+			if (s.b > b + 1 && !is_punct(d, k + 1, ',') && after_comma(d, s.b))
+				cut = s.b;
 		}
-		/* "…,” he claimed …": another speaker's report */
-		s = ws_subject_before(d, k, b);
-		if (s.b > b + 1 && !is_punct(d, k + 1, ',') &&
-			(is_punct(d, s.b - 1, ',') || (d->toks[s.b - 1].quote && is_punct(d, s.b - 2, ','))))
+		if (cut >= 0)
 		{
-			e = d->toks[s.b - 1].quote ? s.b : s.b - 1;
+			e = d->toks[cut - 1].quote ? cut : cut - 1;	/* keep a closing mark */
 			break;
 		}
 	}
