@@ -131,15 +131,6 @@ static const char *const directive_verbs[] = {
 	NULL
 };
 
-static bool
-ends_with(const ws_doc *d, int32_t i, const char *suffix)
-{
-	int32_t		n = (int32_t) strlen(suffix);
-
-	return WS_TOK_LEN(d, i) > n &&
-		strncasecmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n) == 0;
-}
-
 /* Is token i a speech verb used as a verb here? */
 static bool
 is_cue(const finder *f, int32_t i)
@@ -156,12 +147,12 @@ is_cue(const finder *f, int32_t i)
 	if (i > 0 && (ws_tok_is(d, i - 1, "to") || ws_tok_is(d, i - 1, "be") || ws_tok_is(d, i - 1, "being")))
 		return false;
 	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
-	if (!ends_with(d, i, "ed") && !ends_with(d, i, "s") && !ends_with(d, i, "ing") &&
+	if (!ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
 		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
 		!ws_tok_is(d, i, "thought"))
 	{
 		if (i == 0 || !(ws_tok_in(d, i - 1, plural_subjects) ||
-						(d->toks[i - 1].flags & WS_T_NUM) || ends_with(d, i - 1, "s")))
+						(d->toks[i - 1].flags & WS_T_NUM) || ws_tok_ends_with(d, i - 1, "s")))
 			return false;
 	}
 	/* forms that are often nouns speak only right after their subject */
@@ -169,7 +160,7 @@ is_cue(const finder *f, int32_t i)
 		ws_subject_before(d, i, f->sent_b[t->sent]).b < 0)
 		return false;
 	/* passive "was told", "it was reported"; progressive "is insisting" speaks */
-	if (i > 0 && !ends_with(d, i, "ing") && (ws_tok_is(d, i - 1, "was") || ws_tok_is(d, i - 1, "were") ||
+	if (i > 0 && !ws_tok_ends_with(d, i, "ing") && (ws_tok_is(d, i - 1, "was") || ws_tok_is(d, i - 1, "were") ||
 				  ws_tok_is(d, i - 1, "is") || ws_tok_is(d, i - 1, "are") ||
 				  ws_tok_is(d, i - 1, "been")))
 		return false;
@@ -232,7 +223,7 @@ cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 
 	while (r.b - 1 >= lo && (ws_tok_is(d, r.b - 1, "has") || ws_tok_is(d, r.b - 1, "have") ||
 							 ws_tok_is(d, r.b - 1, "had") || ws_tok_is(d, r.b - 1, "also") ||
-							 (ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, progressive_aux))))
+							 (ws_tok_ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, progressive_aux))))
 		r.b--;
 	if (c + 1 < d->ntoks && (ws_tok_is(d, c + 1, "on") || ws_tok_is(d, c + 1, "for")) &&
 		(ws_tok_is(d, c, "called") || ws_tok_is(d, c, "calls") || ws_tok_is(d, c, "calling") ||
@@ -392,8 +383,8 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 		sb++;
 	np = ws_phrase_after(d, sb, to);
 	/* "Instead, Will called …", "Holding signs, the protesters …": an opener */
-	if (np.e == np.b + 1 && (ws_tok_in(d, np.b, sentence_adverbs) || ends_with(d, np.b, "ly") ||
-							 ends_with(d, np.b, "ing")))
+	if (np.e == np.b + 1 && (ws_tok_in(d, np.b, sentence_adverbs) || ws_tok_ends_with(d, np.b, "ly") ||
+							 ws_tok_ends_with(d, np.b, "ing")))
 		np = WS_NO_RANGE;
 	if (np.b < 0 || !is_punct(d, np.e, ','))
 		for (int32_t k = sb; k + 1 < to; k++)
@@ -422,14 +413,14 @@ cue_subject(const finder *f, int32_t c, int32_t lo)
 	ws_range	s = ws_subject_before(d, c, lo);
 
 	/* "…,” Trump said, adding …": the subject of the cue before the comma */
-	if (c - 2 >= lo && ends_with(d, c, "ing") && is_punct(d, c - 1, ',') && is_cue(f, c - 2))
+	if (c - 2 >= lo && ws_tok_ends_with(d, c, "ing") && is_punct(d, c - 1, ',') && is_cue(f, c - 2))
 	{
 		ws_range	s2 = ws_subject_before(d, c - 2, lo);
 
 		if (s2.b >= 0)
 			return s2;
 	}
-	if (c > lo && ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, progressive_aux) &&
+	if (c > lo && ws_tok_ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, progressive_aux) &&
 		!(s.b > lo && ws_tok_is(d, s.b - 1, "with")))
 		return sentence_subject(f, lo, c);
 	return s;
@@ -949,7 +940,7 @@ find_reported(finder *f)
 		sb = sentence_begin(f, i);
 		se = sentence_end(f, i);
 		spk = cue_subject(f, i, sb);
-		if (spk.b < 0 && i > sb && (ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
+		if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
 									ws_tok_is(d, i - 1, "but") ||
 									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
 			spk = previous_speaker(f, i);

@@ -24,6 +24,16 @@ ws_tok_is(const ws_doc *d, int32_t i, const char *w)
 	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
 }
 
+/* Does token i end in suffix, with at least one character before it (ASCII case-insensitive)? */
+static inline bool
+ws_tok_ends_with(const ws_doc *d, int32_t i, const char *suffix)
+{
+	int32_t		n = (int32_t) strlen(suffix);
+
+	return WS_TOK_LEN(d, i) > n &&
+		strncasecmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n) == 0;
+}
+
 /* Is token i one of the NULL-terminated words? */
 static inline bool
 ws_tok_in(const ws_doc *d, int32_t i, const char *const *words)

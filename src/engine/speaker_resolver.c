@@ -232,7 +232,7 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 	while (i >= lo && ((ws_tok_in(d, i, between_aux) && !is_name_word(d, i)) ||
 					   (i - 1 >= lo && !ws_tok_in(d, i - 1, determiners) &&
 						!(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 &&
-						strncmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - 2, "ly", 2) == 0)))
+						ws_tok_ends_with(d, i, "ly"))))
 		i--;
 	/* "Republicans who say" */
 	if (i > lo && ws_tok_is(d, i, "who"))
@@ -240,7 +240,7 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 	/* "he laughed and said", "she smiled, then said" */
 	if (i - 1 >= lo && (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "then")) &&
 		!(d->toks[i - 1].flags & WS_T_CAP) && WS_TOK_LEN(d, i - 1) > 3 &&
-		strncmp(WS_TOK_PTR(d, i - 1) + WS_TOK_LEN(d, i - 1) - 2, "ed", 2) == 0)
+		ws_tok_ends_with(d, i - 1, "ed"))
 	{
 		i -= 2;
 		while (i >= lo && ws_tok_in(d, i, between_aux))
