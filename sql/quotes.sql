@@ -94,6 +94,23 @@ SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes(E'Trump doubled down on his comments about Curiel and said the judge had “an inherent conflict of interest” in the case.\n\n'
                     'Newt Gingrich told Bill O’Reilly of Fox News that “you have to look at it very seriously, of course.”');
 
+-- "…, said X": the clause before the cue is the content, X the speaker (not the clause's last word)
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes(E'The economy is improving, said John Smith, an economist at the bank.\n\n'
+                    'The vote signals "the beginning of the end" for the union, said Geert Wilders.');
+
+-- a determiner-led subject before a relative clause keeps its head: "A spokesman", not "the company"
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes('A spokesman for the company, who joined it in March, said the plan had failed.');
+
+-- a cue-less quote later in the paragraph continues the report before it, which becomes mixed;
+-- in the next paragraph it is a quote of its own by the same speaker
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'Sen. Bob Corker said he and his partners were careful about the deal. “We were meticulous about it, every word.”\n\n'
+                    '“Nothing in the bill touches the agreement. It is a separate question entirely.”\n\n'
+                    'Sen. Ben Cardin said the bill lacked support among Democrats.\n\n'
+                    '“We will keep talking to them about it,” he said later.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -944,10 +944,21 @@ find_reported(finder *f)
 									ws_tok_is(d, i - 1, "but") ||
 									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
 			spk = previous_speaker(f, i);
+		cue = cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
+		/* "…, said X." */
+		if (spk.b < 0 && i > sb && is_punct(d, i - 1, ','))
+		{
+			ws_range	after = ws_phrase_after(d, i + 1, se);
+
+			if (after.b >= 0 && (tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
+			{
+				add_reported(f, sb, i - 1, WS_NO_RANGE, after, cue);
+				continue;
+			}
+		}
 		/* "Trump doubled down on his comments and said …": the sentence's subject */
 		if (spk.b < 0 && i > sb && joins_previous(d, i, sb))
 			spk = sentence_subject(f, sb, i);
-		cue = cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
 		if (spk.b >= 0)
 		{
 			/* "…, X said." — the clause came first */
@@ -963,14 +974,6 @@ find_reported(finder *f)
 				continue;
 			}
 			add_reported(f, clause_start(d, cue, se), se, WS_NO_RANGE, spk, cue);
-			continue;
-		}
-		/* "…, said X." */
-		if (i > sb && is_punct(d, i - 1, ','))
-		{
-			spk = ws_phrase_after(d, i + 1, se);
-			if (spk.b >= 0 && (tail_only(d, spk.e, se) || is_punct(d, spk.e, ',')))
-				add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
 		}
 	}
 }
@@ -1047,6 +1050,7 @@ find_continuations(finder *f)
 	{
 		ws_marked  *mk = &f->marks->items[m];
 		int32_t		prev,
+					gap,
 					words = 0;
 		cand	   *c;
 
@@ -1064,12 +1068,18 @@ find_continuations(finder *f)
 		if (prev < 0 || d->toks[mk->open].para - d->toks[f->c[prev].parts[f->c[prev].nparts - 1].b].para > 2)
 			continue;
 		mk->used = true;
-		/* the previous direct quote goes on, in its paragraph or the next */
+		/*
+		 * The previous quote goes on: a direct one in its paragraph or the
+		 * next; a reported one ("Beck said X. “Y.”") in its paragraph, and is
+		 * then partly verbatim.
+		 */
 		c = &f->c[prev];
-		if (c->kind == WS_DIRECT && c->nparts < MAX_PARTS &&
-			d->toks[mk->open].para - d->toks[c->parts[c->nparts - 1].e - 1].para <= 1 &&
-			c->parts[c->nparts - 1].e <= mk->ib)
+		gap = d->toks[mk->open].para - d->toks[c->parts[c->nparts - 1].e - 1].para;
+		if (c->nparts < MAX_PARTS && c->parts[c->nparts - 1].e <= mk->ib &&
+			(c->kind == WS_DIRECT ? gap <= 1 : gap == 0))
 		{
+			if (c->kind == WS_INDIRECT)
+				c->kind = WS_MIXED;
 			add_stretch(d, c, mk->ib, mk->ie);
 			continue;
 		}

@@ -65,6 +65,11 @@ static const char *const between_aux[] = {
 	"are", "were", "been", "being", "be",
 	NULL
 };
+/* A segment holding one of these is a clause ("the economy is improving"), not a subject. */
+static const char *const finite_verbs[] = {
+	"is", "was", "are", "were", "has", "have", "had", "will", "would", "can",
+	"could", "should", "may", "might", "must", "does", "did", "do", NULL
+};
 static const char *const clause_openers[] = {
 	"in", "when", "after", "as", "if", "while", "although", "though",
 	"speaking", "asked", "since", "because", "before", "during", "at", "on",
@@ -208,6 +213,15 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 }
 
 static bool
+holds_any(const ws_doc *d, int32_t b, int32_t e, const char *const *words)
+{
+	for (int32_t k = b; k < e; k++)
+		if (ws_tok_in(d, k, words))
+			return true;
+	return false;
+}
+
+static bool
 is_comma(const ws_doc *d, int32_t i)
 {
 	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) == 1 && WS_TOK_PTR(d, i)[0] == ',';
@@ -310,8 +324,9 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 			if (seg_b < seg_e && ws_tok_in(d, seg_b, clause_openers) &&
 				!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
 				break;
-			if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, determiners))
-				fallback = np_ending_at(d, seg_e - 1, seg_b);
+			if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, determiners) &&
+				!holds_any(d, seg_b, seg_e, finite_verbs))
+				fallback = ws_phrase_after(d, seg_b, seg_e);
 			if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
 				break;
 			seg_e = seg_b - 1;
