@@ -111,6 +111,11 @@ FROM whosaid.quotes(E'Sen. Bob Corker said he and his partners were careful abou
                     'Sen. Ben Cardin said the bill lacked support among Democrats.\n\n'
                     '“We will keep talking to them about it,” he said later.');
 
+-- after the cue, a second part follows punctuation or ", but"; a term in the narrative is not one
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'"You know, I love Larry," President Barack Obama said, but "when it comes to energy, Larry has a history."\n\n'
+                    '"I am all for the Second Amendment," says Jorge Llamas, 31, but he was shocked to hear about the "gun show loophole" that lets some buyers skip checks.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -602,6 +602,8 @@ cue_window_end(const ws_doc *d, int32_t from)
 	return hi;
 }
 
+static const char *const part_glue[] = {"and", "but", "or", "still", "then", "also", "yet", NULL};
+
 static void
 find_direct(finder *f)
 {
@@ -658,6 +660,21 @@ find_direct(finder *f)
 			if (nx->used || d->toks[nx->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para ||
 				nx->open < (cue.e > spk.e ? cue.e : spk.e))
 				break;
+			/*
+			 * After the cue a second part opens a sentence or follows
+			 * punctuation, perhaps and a conjunction ("…," he said, but
+			 * "…"); "…,” says X, but he heard of the “gun show loophole”"
+			 * is narrative.
+			 */
+			if (cue.b > c->parts[c->nparts - 1].b && !(d->toks[nx->open].flags & WS_T_SENT_START))
+			{
+				int32_t		k = nx->open - 1;
+
+				while (k > nx->open - 3 && ws_tok_in(d, k, part_glue))
+					k--;
+				if (!(d->toks[k].flags & WS_T_PUNCT))
+					break;
+			}
 			if (cue_right(f, nx->close_end, cue_window_end(d, nx->close_end), &c2, &s2) ||
 				(cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
 				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue))
