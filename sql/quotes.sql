@@ -116,6 +116,12 @@ SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes(E'"You know, I love Larry," President Barack Obama said, but "when it comes to energy, Larry has a history."\n\n'
                     '"I am all for the Second Amendment," says Jorge Llamas, 31, but he was shocked to hear about the "gun show loophole" that lets some buyers skip checks.');
 
+-- the speaker's aside after the cue ("noting …") does not end the quote; a quote opening a sentence
+-- inside a later paragraph, after narrative, continues nothing
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'"That is the big question," Sen. Tom Clark said, noting he would back any of the others. "We have a deep bench here."\n\n'
+                    'The campaign has since hired staff in Ohio. "It was never going to be easy in that state."');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -483,12 +483,27 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 }
 
 /* Between two stretches of one quote: no cue but the quote's own. */
+/* Token i follows a comma, perhaps past the closing mark it sits in (",”"). */
+static bool
+after_comma(const ws_doc *d, int32_t i)
+{
+	return is_punct(d, i - 1, ',') || (i >= 1 && d->toks[i - 1].quote && is_punct(d, i - 2, ','));
+}
+
 static bool
 no_other_cue_between(const finder *f, int32_t from, int32_t to, ws_range cue)
 {
 	for (int32_t k = from; k < to; k++)
-		if (!(k >= cue.b && k < cue.e) && is_cue(f, k))
+	{
+		if (k >= cue.b && k < cue.e)
+			continue;
+		/* the speaker's own aside: "…," he said, referring to X. "…" / when asked */
+		if (k > cue.e && ((ws_tok_ends_with(f->d, k, "ing") && after_comma(f->d, k)) ||
+						  (ws_tok_is(f->d, k, "asked") && ws_tok_is(f->d, k - 1, "when"))))
+			continue;
+		if (is_cue(f, k))
 			return false;
+	}
 	return true;
 }
 
@@ -715,13 +730,6 @@ overlaps_direct(finder *f, int32_t b, int32_t e)
 			return true;
 	}
 	return false;
-}
-
-/* Token i follows a comma, perhaps past the closing mark it sits in (",”"). */
-static bool
-after_comma(const ws_doc *d, int32_t i)
-{
-	return is_punct(d, i - 1, ',') || (i >= 1 && d->toks[i - 1].quote && is_punct(d, i - 2, ','));
 }
 
 static int32_t
@@ -1083,6 +1091,10 @@ find_continuations(finder *f)
 			p++;
 		prev = p;
 		if (prev < 0 || d->toks[mk->open].para - d->toks[f->c[prev].parts[f->c[prev].nparts - 1].b].para > 2)
+			continue;
+		/* in a later paragraph, only a quote opening it goes on */
+		if (d->toks[mk->open].para != d->toks[f->c[prev].parts[f->c[prev].nparts - 1].e - 1].para &&
+			!(d->toks[mk->open].flags & WS_T_PARA_START))
 			continue;
 		mk->used = true;
 		/*
