@@ -122,6 +122,12 @@ SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes(E'"That is the big question," Sen. Tom Clark said, noting he would back any of the others. "We have a deep bench here."\n\n'
                     'The campaign has since hired staff in Ohio. "It was never going to be easy in that state."');
 
+-- a quote right after the cue that the sentence goes on from is part of a mixed report;
+-- one that ends its sentence is direct
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'Sen. Bernie Sanders says “the wind is at our backs” despite his loss in Nevada.\n\n'
+                    'Sen. Bernie Sanders said, “The wind is at our backs.”');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

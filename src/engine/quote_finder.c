@@ -617,6 +617,16 @@ cue_window_end(const ws_doc *d, int32_t from)
 	return hi;
 }
 
+static const char *const naming_cues[] = {"called", "calls", "calling", "dubbed", "labeled", "termed", NULL};
+
+/* A lower-case word, not a participle, continues the sentence at token i. */
+static bool
+sentence_goes_on(const ws_doc *d, int32_t i)
+{
+	return i < d->ntoks && (d->toks[i].flags & WS_T_WORD) && !(d->toks[i].flags & WS_T_CAP) &&
+		!(d->toks[i].flags & (WS_T_PARA_START | WS_T_SENT_START)) && !ws_tok_ends_with(d, i, "ing");
+}
+
 static const char *const part_glue[] = {"and", "but", "or", "still", "then", "also", "yet", NULL};
 
 static void
@@ -642,7 +652,14 @@ find_direct(finder *f)
 			if (lead == -2)
 				continue;		/* "X admitted that he had “…,” he claimed": X's report */
 		}
-		else if (cue_left(f, mk->open, &cue, &spk) || colon_intro(f, mk, &cue, &spk))
+		else if (cue_left(f, mk->open, &cue, &spk))
+		{
+			/* said “it gets me mad” every time …: the clause is the report (mixed) */
+			if (sentence_goes_on(d, mk->close_end) && !ws_tok_in(d, cue.e - 1, naming_cues))
+				continue;
+			lead = -1;
+		}
+		else if (colon_intro(f, mk, &cue, &spk))
 			lead = -1;
 		else
 			continue;
