@@ -128,6 +128,11 @@ SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes(E'Sen. Bernie Sanders says “the wind is at our backs” despite his loss in Nevada.\n\n'
                     'Sen. Bernie Sanders said, “The wind is at our backs.”');
 
+-- a report is mixed from 4 quoted words on; a quoted term or two leaves it indirect
+SELECT n, kind, content
+FROM whosaid.quotes(E'Sen. Bernie Sanders said the party “must open its doors to working people” this year.\n\n'
+                    'Sen. Bernie Sanders said the plan was “very serious” and costly.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -20,7 +20,7 @@
 #define RIGHT_WINDOW 30
 #define LEFT_WINDOW 8
 #define MAX_NP_RIGHT 10			/* tokens of a speaker phrase between mark and cue */
-#define MIXED_MIN_PCT 25
+#define MIXED_MIN_WORDS 4			/* quoted words that make a report mixed */
 #define MAX_CLAUSE 150			/* tokens of reported speech kept, nearest the cue */
 #define MAX_LEAD_IN 60			/* tokens before a mark that a mixed quote may take in */
 
@@ -617,6 +617,27 @@ cue_window_end(const ws_doc *d, int32_t from)
 	return hi;
 }
 
+/*
+ * A report [b, e) is mixed if MIXED_MIN_WORDS or more of its words are
+ * verbatim; a scare-quoted term or two leaves it indirect.
+ */
+static ws_quote_kind
+report_kind(const finder *f, int32_t b, int32_t e)
+{
+	const ws_doc *d = f->d;
+	int32_t		quoted = 0;
+	bool		inside = false;
+
+	for (int32_t i = b; i < e; i++)
+	{
+		if (d->toks[i].flags & WS_T_WORD)
+			quoted += inside;
+		if (d->toks[i].quote)
+			inside = f->in_quote[i] && i + 1 < e && f->in_quote[i + 1] && !inside;
+	}
+	return quoted >= MIXED_MIN_WORDS ? WS_MIXED : WS_INDIRECT;
+}
+
 static const char *const naming_cues[] = {"called", "calls", "calling", "dubbed", "labeled", "termed", NULL};
 
 /* A lower-case word, not a participle, continues the sentence at token i. */
@@ -664,7 +685,7 @@ find_direct(finder *f)
 		else
 			continue;
 		c = new_cand(f);
-		c->kind = lead >= 0 ? WS_MIXED : WS_DIRECT;
+		c->kind = lead >= 0 ? report_kind(f, lead, mk->close_end) : WS_DIRECT;
 		if (lead >= 0)
 			c->parts[c->nparts++] = (ws_range) {lead, mk->close_end};
 		else
@@ -774,10 +795,8 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	ws_doc	   *d = f->d;
 	cand	   *c;
 	int32_t		words = 0,
-				quoted = 0,
 				first_e,		/* the parts: [b, first_e) and [rest_b, e) */
 				rest_b;
-	bool		inside = false;
 
 	/* a run-on "sentence" must not make every cue's clause the whole text */
 	if (e - b > MAX_CLAUSE)
@@ -816,15 +835,7 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	while (b < e && is_punct(d, b, ','))
 		b++;
 	for (int32_t i = b; i < e; i++)
-	{
-		if (d->toks[i].flags & WS_T_WORD)
-		{
-			words++;
-			quoted += inside;
-		}
-		if (d->toks[i].quote)
-			inside = f->in_quote[i] && i + 1 < e && f->in_quote[i + 1] && !inside;
-	}
+		words += (d->toks[i].flags & WS_T_WORD) != 0;
 	if (words < 3 || overlaps_direct(f, b, e))
 		return;
 	if (hole.b > b && hole.e < e)
@@ -839,8 +850,7 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	if (first_e <= b && rest_b >= e)
 		return;
 	c = new_cand(f);
-	/* mixed: a substantial verbatim part, not a scare-quoted term or two */
-	c->kind = quoted * 100 >= words * MIXED_MIN_PCT && quoted >= 2 ? WS_MIXED : WS_INDIRECT;
+	c->kind = report_kind(f, b, e);
 	if (first_e > b)
 		c->parts[c->nparts++] = (ws_range) {b, first_e};
 	if (rest_b < e)
