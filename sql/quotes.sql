@@ -133,6 +133,12 @@ SELECT n, kind, content
 FROM whosaid.quotes(E'Sen. Bernie Sanders said the party “must open its doors to working people” this year.\n\n'
                     'Sen. Bernie Sanders said the plan was “very serious” and costly.');
 
+-- a left mark glued to the word before and followed by a space closes ("not,“ he said");
+-- an age is part of a speaker phrase
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes(E'“Apparently not,“ he said. “A leopard doesn’t change its spots.”\n\n'
+                    '“We will keep going,” said the 46-year-old.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

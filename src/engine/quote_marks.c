@@ -67,6 +67,17 @@ single_closes(const ws_doc *d, int32_t i)
 		(d->toks[i + 1].flags & WS_T_PUNCT);
 }
 
+/* A left mark glued to the word before and followed by a space or the end: “Not,“ he said */
+static bool
+wrong_way_close(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (t->flags & (WS_T_SPACE_BEFORE | WS_T_PARA_START))
+		return false;
+	return (t->flags & WS_T_SPACE_AFTER) || i + 1 >= d->ntoks || (d->toks[i + 1].flags & WS_T_PARA_START);
+}
+
 /* Does a straight double mark at i look like an opening one? */
 static bool
 straight_opens(const ws_doc *d, int32_t i)
@@ -160,7 +171,7 @@ ws_find_marks(ws_doc *d)
 				cont = -1;
 			}
 			if (t->quote == WS_Q_DOUBLE_OPEN)
-				closes = false;
+				closes = open >= 0 && wrong_way_close(d, i);
 			else if (t->quote == WS_Q_DOUBLE_CLOSE)
 				closes = true;
 			else if (w == 2)

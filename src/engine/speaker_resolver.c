@@ -106,13 +106,20 @@ is_name_glue(const ws_doc *d, int32_t i)
 		ws_tok_is(d, i, "de") || ws_tok_is(d, i, "van") || ws_tok_is(d, i, "von");
 }
 
+/* "46-year-old": a number that is an adjective */
+static bool
+is_age(const ws_doc *d, int32_t i)
+{
+	return ws_tok_ends_with(d, i, "-old");
+}
+
 /* Can token i sit inside a (lower-case) noun phrase? */
 static bool
 is_np_word(const ws_doc *d, int32_t i)
 {
 	const ws_tok *t = &d->toks[i];
 
-	if (!(t->flags & WS_T_WORD) || (t->flags & WS_T_NUM && !(t->flags & WS_T_CAP)))
+	if (!(t->flags & WS_T_WORD) || (t->flags & WS_T_NUM && !(t->flags & WS_T_CAP) && !is_age(d, i)))
 		return (t->flags & WS_T_POSSESSIVE) != 0;
 	if (t->flags & WS_T_CAP)
 		return true;
@@ -366,7 +373,7 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 		else if (e == start && det)
 			continue;
 		else if (!is_np_word(d, e) || (d->toks[e].lex & WS_LEX_FUNCTION) ||
-				 (d->toks[e].flags & WS_T_NUM))
+				 ((d->toks[e].flags & WS_T_NUM) && !is_age(d, e)))
 			break;
 	}
 	if (!det)
