@@ -139,6 +139,10 @@ SELECT n, kind, content, speaker_mention, cue
 FROM whosaid.quotes(E'“Apparently not,“ he said. “A leopard doesn’t change its spots.”\n\n'
                     '“We will keep going,” said the 46-year-old.');
 
+-- a narrative sentence between two quoted stretches ends the first quote; the second has the same speaker
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Hillary Clinton said, "I do take responsibility." She followed that by adding a joke. "I am not a natural politician."');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

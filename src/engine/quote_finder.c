@@ -648,6 +648,17 @@ sentence_goes_on(const ws_doc *d, int32_t i)
 		!(d->toks[i].flags & (WS_T_PARA_START | WS_T_SENT_START)) && !ws_tok_ends_with(d, i, "ing");
 }
 
+/* A sentence in [from, to) other than the cue's: "…" She followed that by saying, "…" */
+static bool
+narrative_between(const finder *f, int32_t from, int32_t to, ws_range cue)
+{
+	for (int32_t k = from; k < to; k++)
+		if ((f->d->toks[k].flags & WS_T_SENT_START) && !f->d->toks[k].quote &&
+			!(cue.b >= k && cue.b < sentence_end(f, k)))
+			return true;
+	return false;
+}
+
 static const char *const part_glue[] = {"and", "but", "or", "still", "then", "also", "yet", NULL};
 
 static void
@@ -730,7 +741,8 @@ find_direct(finder *f)
 			}
 			if (cue_right(f, nx->close_end, cue_window_end(d, nx->close_end), &c2, &s2) ||
 				(cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
-				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue))
+				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue) ||
+				narrative_between(f, c->parts[c->nparts - 1].e, nx->open, cue))
 				break;
 			add_stretch(d, c, nx->ib, nx->ie);
 			nx->used = true;
@@ -1120,19 +1132,21 @@ find_continuations(finder *f)
 		if (prev < 0 || d->toks[mk->open].para - d->toks[f->c[prev].parts[f->c[prev].nparts - 1].b].para > 2)
 			continue;
 		/* in a later paragraph, only a quote opening it goes on */
-		if (d->toks[mk->open].para != d->toks[f->c[prev].parts[f->c[prev].nparts - 1].e - 1].para &&
+		c = &f->c[prev];
+		if (d->toks[mk->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para &&
 			!(d->toks[mk->open].flags & WS_T_PARA_START))
 			continue;
 		mk->used = true;
 		/*
 		 * The previous quote goes on: a direct one in its paragraph or the
 		 * next; a reported one ("Beck said X. “Y.”") in its paragraph, and is
-		 * then partly verbatim.
+		 * then partly verbatim. Past a narrative sentence it is a quote of
+		 * its own.
 		 */
-		c = &f->c[prev];
 		gap = d->toks[mk->open].para - d->toks[c->parts[c->nparts - 1].e - 1].para;
 		if (c->nparts < MAX_PARTS && c->parts[c->nparts - 1].e <= mk->ib &&
-			(c->kind == WS_DIRECT ? gap <= 1 : gap == 0))
+			(c->kind == WS_DIRECT ? gap <= 1 : gap == 0) &&
+			!(gap == 0 && narrative_between(f, c->parts[c->nparts - 1].e, mk->open, c->cue)))
 		{
 			if (c->kind == WS_INDIRECT)
 				c->kind = WS_MIXED;
