@@ -482,7 +482,6 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 	return false;
 }
 
-/* Between two stretches of one quote: no cue but the quote's own. */
 /* Token i follows a comma, perhaps past the closing mark it sits in (",”"). */
 static bool
 after_comma(const ws_doc *d, int32_t i)
@@ -490,6 +489,7 @@ after_comma(const ws_doc *d, int32_t i)
 	return is_punct(d, i - 1, ',') || (i >= 1 && d->toks[i - 1].quote && is_punct(d, i - 2, ','));
 }
 
+/* Between two stretches of one quote: no cue but the quote's own. */
 static bool
 no_other_cue_between(const finder *f, int32_t from, int32_t to, ws_range cue)
 {
