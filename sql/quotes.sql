@@ -143,6 +143,10 @@ FROM whosaid.quotes(E'“Apparently not,“ he said. “A leopard doesn’t chan
 SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes('Hillary Clinton said, "I do take responsibility." She followed that by adding a joke. "I am not a natural politician."');
 
+-- a report inside a direct quote's attribution does not take the speaker's next quoted sentence
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('“We won big tonight,” Donald Trump said, two hours after outlets declared him the victor. “This is a great night for everybody here.”');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -1131,6 +1131,15 @@ find_continuations(finder *f)
 		prev = p;
 		if (prev < 0 || d->toks[mk->open].para - d->toks[f->c[prev].parts[f->c[prev].nparts - 1].b].para > 2)
 			continue;
+		/*
+		 * In its paragraph, not a report inside a direct quote's attribution
+		 * ("…," Trump said, after outlets declared him the victor. "…")
+		 */
+		if (f->c[prev].kind != WS_DIRECT && prev > 0 && f->c[prev - 1].kind == WS_DIRECT &&
+			f->c[prev - 1].cue.b >= 0 &&
+			d->toks[f->c[prev - 1].cue.b].sent == d->toks[f->c[prev].parts[0].b].sent &&
+			d->toks[f->c[prev].parts[0].b].para == d->toks[mk->open].para)
+			prev--;
 		/* in a later paragraph, only a quote opening it goes on */
 		c = &f->c[prev];
 		if (d->toks[mk->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para &&
