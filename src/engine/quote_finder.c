@@ -796,6 +796,25 @@ static const char *const adjunct_openers[] = {
 	"yesterday", "publicly", "privately", "repeatedly", "also", "to",
 	NULL
 };
+/* The first mark opening at or after token b (marks are in text order). */
+static int32_t
+first_mark_at(const ws_marks *marks, int32_t b)
+{
+	int32_t		lo = 0,
+				hi = marks->n;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (marks->items[mid].open < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
  * A reported clause [b, e) with its speaker and cue. A hole inside it (the
  * ", she said," of "Over the years, she said, email has …") is left out of
@@ -870,13 +889,8 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	c->speaker = spk;
 	c->cue = cue;
 	/* quoted stretches inside the clause are part of it, not quotes of their own */
-	for (int32_t m = 0; m < f->marks->n; m++)
-	{
-		ws_marked  *mk = &f->marks->items[m];
-
-		if (mk->open >= b && mk->open < e)
-			mk->used = true;
-	}
+	for (int32_t m = first_mark_at(f->marks, b); m < f->marks->n && f->marks->items[m].open < e; m++)
+		f->marks->items[m].used = true;
 }
 
 /* "…, adding that", "and said": the speaker of the nearest earlier cue in the paragraph */
