@@ -1229,20 +1229,67 @@ actor_at(const ws_actors *a, ws_span s)
 	return -1;
 }
 
-/* The actor whose canonical name is name, or -1. */
-static int32_t
-actor_named(const ws_actors *a, const char *name)
+/* An actor's canonical name, for a sorted index */
+typedef struct named
 {
-	for (int32_t i = 0; a && name && i < a->nactors; i++)
-		if (a->actors[i].name && strcmp(a->actors[i].name, name) == 0)
-			return i;
-	return -1;
+	const char *name;
+	int32_t		actor;
+} named;
+
+static int
+named_cmp(const void *a, const void *b)
+{
+	const named *x = a,
+			   *y = b;
+	int			c = strcmp(x->name, y->name);
+
+	return c ? c : (x->actor > y->actor) - (x->actor < y->actor);
+}
+
+/* The actors with a canonical name, sorted by it; *n gets their number. */
+static named *
+index_names(ws_doc *d, const ws_actors *a, int32_t *n)
+{
+	named	   *ix;
+
+	*n = 0;
+	if (!a || a->nactors == 0)
+		return NULL;
+	ix = ws_arena_alloc(d->arena, sizeof(named) * (size_t) a->nactors);
+	for (int32_t i = 0; i < a->nactors; i++)
+		if (a->actors[i].name)
+			ix[(*n)++] = (named) {a->actors[i].name, i};
+	qsort(ix, (size_t) *n, sizeof(named), named_cmp);
+	return ix;
+}
+
+/* The first actor whose canonical name is name, or -1. */
+static int32_t
+actor_named(const named *ix, int32_t n, const char *name)
+{
+	int32_t		lo = 0,
+				hi = n;
+
+	if (!name)
+		return -1;
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (strcmp(ix[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(ix[lo].name, name) == 0 ? ix[lo].actor : -1;
 }
 
 static void
 emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 {
 	ws_doc	   *d = f->d;
+	int32_t		nnames;
+	named	   *names = index_names(d, actors, &nnames);
 
 	if (f->n > 1)
 		qsort(f->c, (size_t) f->n, sizeof(cand), cand_cmp);
@@ -1300,7 +1347,7 @@ emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 			/* the tagger's actor, when it names this speaker, has the last word */
 			who = actor_at(actors, q->speaker);
 			if (who < 0)
-				who = actor_named(actors, q->speaker_name);
+				who = actor_named(names, nnames, q->speaker_name);
 			if (q->speaker_name && strstr(q->speaker_name, " and "))
 				who = -1;		/* "Facebook and Twitter": two actors speak */
 			if (who >= 0 && actors->actors[who].kind != WS_PLACE)
