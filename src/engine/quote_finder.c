@@ -1154,10 +1154,10 @@ find_continuations(finder *f)
 			d->toks[f->c[prev - 1].cue.b].sent == d->toks[f->c[prev].parts[0].b].sent &&
 			d->toks[f->c[prev].parts[0].b].para == d->toks[mk->open].para)
 			prev--;
-		/* in a later paragraph, only a quote opening it goes on */
 		c = &f->c[prev];
-		if (d->toks[mk->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para &&
-			!(d->toks[mk->open].flags & WS_T_PARA_START))
+		gap = d->toks[mk->open].para - d->toks[c->parts[c->nparts - 1].e - 1].para;
+		/* in a later paragraph, only a quote opening it goes on */
+		if (gap != 0 && !(d->toks[mk->open].flags & WS_T_PARA_START))
 			continue;
 		mk->used = true;
 		/*
@@ -1166,7 +1166,6 @@ find_continuations(finder *f)
 		 * then partly verbatim. Past a narrative sentence it is a quote of
 		 * its own.
 		 */
-		gap = d->toks[mk->open].para - d->toks[c->parts[c->nparts - 1].e - 1].para;
 		if (c->nparts < MAX_PARTS && c->parts[c->nparts - 1].e <= mk->ib &&
 			(c->kind == WS_DIRECT ? gap <= 1 : gap == 0) &&
 			!(gap == 0 && narrative_between(f, c->parts[c->nparts - 1].e, mk->open, c->cue)))
