@@ -147,6 +147,22 @@ FROM whosaid.quotes('Hillary Clinton said, "I do take responsibility." She follo
 SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes('“We won big tonight,” Donald Trump said, two hours after outlets declared him the victor. “This is a great night for everybody here.”');
 
+-- a quote opened inside a reported clause runs to its closing mark, past the sentence end
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('David Brooks said the tone of the debate “was because they went after Trump. And I think Marco Rubio did well.”');
+
+-- a partitive speaker ("one of those advisers") is anonymous; "went on to say" is a cue;
+-- a cue ending in a colon introduces the next quote, not the one before
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes(E'“There won’t be a path for Bernie,” said one of those advisers.\n\n'
+                    '“It is going to be close,” Claudia Tenney said. “This is what I am up against.” She went on to say:\n\n'
+                    '“None of them will come out and support the nominee.”');
+
+-- "Mic.com." and "the U.S." end a sentence before an opening quote
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes('Teams are in a postmortem, said Jake Horowitz, editor of Mic.com. "You have a sophisticated operation," he said. '
+                    'He moved back to the U.S. "I missed home," he said.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -144,10 +144,11 @@ is_cue(const finder *f, int32_t i)
 		return false;
 	if (i > 0 && ws_tok_in(d, i - 1, determiners_poss))
 		return false;
-	if (i > 0 && (ws_tok_is(d, i - 1, "to") || ws_tok_is(d, i - 1, "be") || ws_tok_is(d, i - 1, "being")))
+	if (i > 0 && ((ws_tok_is(d, i - 1, "to") && ws_catenative_before(d, i) < 0) ||
+				  ws_tok_is(d, i - 1, "be") || ws_tok_is(d, i - 1, "being")))
 		return false;
 	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
-	if (!ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
+	if (ws_catenative_before(d, i) < 0 && !ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
 		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
 		!ws_tok_is(d, i, "thought"))
 	{
@@ -221,6 +222,8 @@ cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 {
 	ws_range	r = {c, c + 1};
 
+	if (ws_catenative_before(d, c) >= lo)
+		r.b = ws_catenative_before(d, c);	/* went on to say */
 	while (r.b - 1 >= lo && (ws_tok_is(d, r.b - 1, "has") || ws_tok_is(d, r.b - 1, "have") ||
 							 ws_tok_is(d, r.b - 1, "had") || ws_tok_is(d, r.b - 1, "also") ||
 							 (ws_tok_ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, progressive_aux))))
@@ -242,8 +245,8 @@ tail_only(const ws_doc *d, int32_t from, int32_t se)
 	{
 		if (ws_tok_is(d, i, "that"))
 			return false;
-		if (d->toks[i].quote)
-			return false;
+		if (d->toks[i].quote || is_punct(d, i, ':'))
+			return false;		/* "She went on to say:" introduces what follows */
 		if (d->toks[i].flags & WS_T_WORD)
 			words++;
 	}
@@ -860,6 +863,10 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 			break;
 		}
 	}
+	/* "Trump said that “ethanol people” “do a fantastic job. And …”": to the closing mark */
+	for (int32_t m = first_mark_at(f->marks, b); m < f->marks->n && f->marks->items[m].open < e; m++)
+		if (f->marks->items[m].close_end > e && f->marks->items[m].first_para_end < 0)
+			e = f->marks->items[m].close_end;
 	e = trim_end(d, b, e);
 	while (e > b && (ws_tok_is(d, e - 1, "and") || is_punct(d, e - 1, ',')))
 		e = trim_end(d, b, e - 1);

@@ -82,6 +82,9 @@ ws_resolver *ws_resolver_new(ws_doc *d, ws_actors *actors);
 /* Speaker phrase ending right before token `end` (subject of a cue), within [lo, end). */
 ws_range	ws_subject_before(const ws_doc *d, int32_t end, int32_t lo);
 
+/* "went on to", "continued to" right before token i: its first token, or -1 */
+int32_t		ws_catenative_before(const ws_doc *d, int32_t i);
+
 /* Speaker phrase starting at token `start` (after an inverted cue), within [start, hi). */
 ws_range	ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
 

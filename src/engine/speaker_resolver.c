@@ -54,6 +54,11 @@ static const char *const determiners[] = {
 	"several", "two", "three", "other", "another", "one", "both", "most", "senior",
 	NULL
 };
+/* "one of those advisers", "some of his aides" */
+static const char *const partitives[] = {
+	"one", "some", "many", "several", "most", "two", "three", "both", "each",
+	"another", NULL
+};
 static const char *const subj_pronouns[] = {"he", "she", "they", "i", "we", "it", "you", NULL};
 static const char *const between_aux[] = {
 	"has", "have", "had", "also", "later", "previously", "recently", "then",
@@ -213,6 +218,8 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 			break;
 		b = p;
 	}
+	if (b - 2 >= lo && ws_tok_is(d, b - 1, "of") && ws_tok_in(d, b - 2, partitives))
+		b -= 2;
 	return (ws_range)
 	{
 		b, last + 1
@@ -244,10 +251,30 @@ is_boundary_punct(const ws_doc *d, int32_t i)
 	return !(t->flags & WS_T_DASH) || (t->flags & WS_T_SPACE_BEFORE);
 }
 
+static const char *const continue_verbs[] = {
+	"continued", "continues", "proceeded", "proceeds", NULL
+};
+static const char *const go_verbs[] = {"went", "goes", "go", NULL};
+
+int32_t
+ws_catenative_before(const ws_doc *d, int32_t i)
+{
+	if (i < 2 || !ws_tok_is(d, i - 1, "to"))
+		return -1;
+	if (ws_tok_in(d, i - 2, continue_verbs))
+		return i - 2;
+	if (i >= 3 && ws_tok_is(d, i - 2, "on") && ws_tok_in(d, i - 3, go_verbs))
+		return i - 3;
+	return -1;
+}
+
 ws_range
 ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 {
 	int32_t		i = end - 1;
+
+	if (ws_catenative_before(d, end) >= lo)
+		i = ws_catenative_before(d, end) - 1;
 
 	/* "has also said", "she angrily said" (but "the family said") */
 	while (i >= lo && ((ws_tok_in(d, i, between_aux) && !is_name_word(d, i)) ||
@@ -309,7 +336,8 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 			if (seg_b < seg_e && (is_name_word(d, seg_b) ||
 								  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
 								   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
-				!ws_tok_in(d, seg_b, clause_openers))
+				!ws_tok_in(d, seg_b, clause_openers) &&
+				(is_name_word(d, seg_e - 1) || !holds_any(d, seg_b, seg_e, finite_verbs)))
 			{
 				ws_range	h = ws_phrase_head(d, (ws_range)
 											   {
@@ -346,6 +374,7 @@ ws_range
 ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 {
 	int32_t		e = start,
+				words,			/* the first token after the determiner */
 				last_name = -1;
 	bool		det = ws_tok_in(d, start, determiners);
 
@@ -356,6 +385,17 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	{
 		start, start + 1
 	};
+	/* "one of those advisers", "some of Clinton's aides" */
+	if (ws_tok_in(d, start, partitives) && ws_tok_is(d, start + 1, "of"))
+	{
+		det = true;
+		e = start + 2;
+		if (ws_tok_in(d, e, determiners) || ws_tok_is(d, e, "those") || ws_tok_is(d, e, "these"))
+			e++;
+	}
+	else if (det)
+		e++;
+	words = e;
 
 	/*
 	 * A run of name words, possessives and lower-case nouns: "the
@@ -370,15 +410,13 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 			last_name = e;
 		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))
 			continue;
-		else if (e == start && det)
-			continue;
 		else if (!is_np_word(d, e) || (d->toks[e].lex & WS_LEX_FUNCTION) ||
 				 ((d->toks[e].flags & WS_T_NUM) && !is_age(d, e)))
 			break;
 	}
 	if (!det)
 		e = last_name + 1;
-	if (e <= start || (e == start + 1 && det))
+	if (e <= start || (det && e <= words))
 		return WS_NO_RANGE;
 	return (ws_range)
 	{

@@ -247,7 +247,13 @@ takes_period(const char *s, int32_t len)
 	int32_t		n;
 
 	if (memchr(s, '.', len) != NULL)
-		return true;			/* U.S, e.g */
+	{
+		const char *last = s + len;
+
+		while (last[-1] != '.')
+			last--;
+		return s + len - last < 2;	/* U.S, e.g, but not Mic.com */
+	}
 	if (len == 1 && s[0] >= 'A' && s[0] <= 'Z')
 		return true;			/* an initial */
 	if (len >= (int32_t) sizeof(buf))
@@ -311,6 +317,14 @@ is_closer(const ws_doc *d, const ws_tok *t)
 	return t->e - t->b == 1 && (s[0] == ')' || s[0] == ']');
 }
 
+/* A mark that may open a quotation */
+static bool
+is_opener(const ws_tok *t)
+{
+	return t->quote == WS_Q_DOUBLE_OPEN || t->quote == WS_Q_SINGLE_OPEN ||
+		t->quote == WS_Q_DOUBLE_STRAIGHT || t->quote == WS_Q_SINGLE_STRAIGHT;
+}
+
 /* Sentence boundaries: paragraph starts, and terminal punctuation (plus any
  * closing quotes or brackets) before a token that can start a sentence. */
 static void
@@ -352,12 +366,11 @@ split_sentences(ws_doc *d)
 				if (is_title_abbrev(d->text + t->b, t->e - t->b - 1) ||
 					t->e - t->b == 2)
 					continue;
-				if (!((nx->flags & WS_T_CAP) && (nx->lex & WS_LEX_FUNCTION)))
+				if (!((nx->flags & WS_T_CAP) && (nx->lex & WS_LEX_FUNCTION)) &&
+					!(is_opener(nx) && j + 1 < d->ntoks && (d->toks[j + 1].flags & WS_T_CAP)))
 					continue;
 			}
-			else if (!((nx->flags & (WS_T_CAP | WS_T_NUM)) ||
-					   nx->quote == WS_Q_DOUBLE_OPEN || nx->quote == WS_Q_SINGLE_OPEN ||
-					   nx->quote == WS_Q_DOUBLE_STRAIGHT || nx->quote == WS_Q_SINGLE_STRAIGHT))
+			else if (!((nx->flags & (WS_T_CAP | WS_T_NUM)) || is_opener(nx)))
 				continue;
 			/* tokens up to j-1 belong to this sentence */
 			for (int32_t k = i + 1; k < j; k++)
