@@ -163,6 +163,20 @@ SELECT n, kind, content, speaker, speaker_mention, cue
 FROM whosaid.quotes('Teams are in a postmortem, said Jake Horowitz, editor of Mic.com. "You have a sophisticated operation," he said. '
                     'He moved back to the U.S. "I missed home," he said.');
 
+-- a quoted title before "X said" + a clause is not what X said; "but said" starts a second report
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Speaking on Fox News Channel’s “Hannity,” Newt Gingrich said if Donald Trump picked him it would be a “two-pirate ticket.” '
+                    'Boreing said the members will still meet for drinks, but said, “It’s time we change how we do it.”');
+
+-- clause first: "…, X said Monday.", "…, X said Tuesday in Paris, noting …", "…, said X, a … expert";
+-- subjects past "however" and a parenthesis
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Donald Trump is on solid ground, Carly Fiorina said Monday. '
+                    'His excesses are sickening, François Hollande said Tuesday in Paris, noting the nominee was a danger. '
+                    'A variety of factors impact the cost of college, said Mark Kantrowitz, a student loan expert. '
+                    'Ash Carter however said he would welcome China’s participation. '
+                    'John Kasich (who has 25 delegates to date) said it is possible for him to win.');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -235,7 +235,18 @@ cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 	return r;
 }
 
-/* Only a short tail ("in a statement", "on Tuesday") follows the cue. */
+/* cues that put the speaker after them: "…, said Mark Kantrowitz" */
+static const char *const inverting_cues[] = {
+	"said", "says", "added", "adds", "wrote", "writes", "noted", "notes",
+	"explained", "explains", "argued", "argues", "continued", "continues", NULL
+};
+static const char *const tail_openers[] = {
+	"in", "on", "at", "during", "last", "this", "earlier", "yesterday", "today",
+	"tonight", "to", "via", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", NULL
+};
+
+/* Only a short tail ("in a statement", "on Tuesday", "Monday") follows the cue. */
 static bool
 tail_only(const ws_doc *d, int32_t from, int32_t se)
 {
@@ -243,6 +254,8 @@ tail_only(const ws_doc *d, int32_t from, int32_t se)
 
 	for (int32_t i = from; i < se; i++)
 	{
+		if (i > from && !ws_tok_is(d, from, "to") && is_punct(d, i, ',') && ws_tok_ends_with(d, i + 1, "ing"))
+			break;				/* "…, Hollande said Tuesday, noting …" */
 		if (ws_tok_is(d, i, "that"))
 			return false;
 		if (d->toks[i].quote || is_punct(d, i, ':'))
@@ -252,12 +265,7 @@ tail_only(const ws_doc *d, int32_t from, int32_t se)
 	}
 	if (words == 0)
 		return true;
-	return words <= 5 && (ws_tok_is(d, from, "in") || ws_tok_is(d, from, "on") ||
-						  ws_tok_is(d, from, "at") || ws_tok_is(d, from, "during") ||
-						  ws_tok_is(d, from, "last") || ws_tok_is(d, from, "this") ||
-						  ws_tok_is(d, from, "earlier") || ws_tok_is(d, from, "yesterday") ||
-						  ws_tok_is(d, from, "today") || ws_tok_is(d, from, "to") ||
-						  ws_tok_is(d, from, "via"));
+	return words <= 5 && ws_tok_in(d, from, tail_openers);
 }
 
 /* ------------------------------------------------------------ direct quotes */
@@ -385,9 +393,10 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 					   ws_tok_is(d, sb, "as")))
 		sb++;
 	np = ws_phrase_after(d, sb, to);
-	/* "Instead, Will called …", "Holding signs, the protesters …": an opener */
+	/* "Instead, Will called …", "Holding signs, the protesters …": an opener ("King laughed": a name) */
 	if (np.e == np.b + 1 && (ws_tok_in(d, np.b, sentence_adverbs) || ws_tok_ends_with(d, np.b, "ly") ||
-							 ws_tok_ends_with(d, np.b, "ing")))
+							 (ws_tok_ends_with(d, np.b, "ing") && np.e < to &&
+							  !(d->toks[np.e].lex & WS_LEX_SPEECH) && !ws_tok_ends_with(d, np.e, "ed"))))
 		np = WS_NO_RANGE;
 	if (np.b < 0 || !is_punct(d, np.e, ','))
 		for (int32_t k = sb; k + 1 < to; k++)
@@ -662,6 +671,31 @@ narrative_between(const finder *f, int32_t from, int32_t to, ws_range cue)
 	return false;
 }
 
+/*
+ * After the cue at i a clause of its own begins: "…,” Gingrich said if Trump
+ * picked him it would be …", "… “Marco!,” the senator said his campaign was …".
+ * The quote before is then not what the cue reports.
+ */
+static bool
+clause_after_cue(const finder *f, ws_range cue)
+{
+	const ws_doc *d = f->d;
+	int32_t		i = cue.e,
+				se;
+
+	if (!sentence_goes_on(d, i) || ws_tok_in(d, cue.e - 1, object_verbs))
+		return false;
+	if (ws_tok_is(d, i, "that") || ws_tok_is(d, i, "if") || ws_tok_is(d, i, "whether"))
+		return true;
+	if (!ws_is_pronoun(d, i) && !ws_tok_in(d, i, determiners_poss))
+		return false;
+	se = sentence_end(f, i);
+	for (int32_t k = i + 1; k < se && k - i <= 8 && !(d->toks[k].flags & WS_T_PUNCT); k++)
+		if (ws_is_finite_verb(d, k))
+			return true;
+	return false;
+}
+
 static const char *const part_glue[] = {"and", "but", "or", "still", "then", "also", "yet", NULL};
 
 static void
@@ -683,6 +717,8 @@ find_direct(finder *f)
 		hi = cue_window_end(d, mk->close_end);
 		if (cue_right(f, mk->close_end, hi, &cue, &spk))
 		{
+			if (clause_after_cue(f, cue))
+				continue;
 			lead = lead_in(f, mk);
 			if (lead == -2)
 				continue;		/* "X admitted that he had “…,” he claimed": X's report */
@@ -848,7 +884,8 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 
 		if (!is_cue(f, k))
 			continue;
-		if ((after_comma(d, k) || ws_tok_is(d, k - 1, "and")) && ws_subject_before(d, k, k - 1).b < 0)
+		if ((after_comma(d, k) || ws_tok_is(d, k - 1, "and") || ws_tok_is(d, k - 1, "but")) &&
+			ws_subject_before(d, k, k - 1).b < 0)
 			cut = k;
 		else
 		{
@@ -868,7 +905,7 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 		if (f->marks->items[m].close_end > e && f->marks->items[m].first_para_end < 0)
 			e = f->marks->items[m].close_end;
 	e = trim_end(d, b, e);
-	while (e > b && (ws_tok_is(d, e - 1, "and") || is_punct(d, e - 1, ',')))
+	while (e > b && (ws_tok_is(d, e - 1, "and") || ws_tok_is(d, e - 1, "but") || is_punct(d, e - 1, ',')))
 		e = trim_end(d, b, e - 1);
 	while (b < e && is_punct(d, b, ','))
 		b++;
@@ -1030,12 +1067,14 @@ find_reported(finder *f)
 									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
 			spk = previous_speaker(f, i);
 		cue = cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
-		/* "…, said X." */
-		if (spk.b < 0 && i > sb && is_punct(d, i - 1, ','))
+		/* "…, said X." ("…, said Mark Kantrowitz, a … expert" even past a subject) */
+		if (i > sb && is_punct(d, i - 1, ','))
 		{
 			ws_range	after = ws_phrase_after(d, i + 1, se);
 
-			if (after.b >= 0 && (tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
+			if (after.b >= 0 && !ws_tok_in(d, after.b, tail_openers) &&
+				(spk.b < 0 || ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, inverting_cues))) &&
+				(tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
 			{
 				add_reported(f, sb, i - 1, WS_NO_RANGE, after, cue);
 				continue;

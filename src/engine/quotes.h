@@ -97,4 +97,7 @@ ws_range	ws_phrase_head(const ws_doc *d, ws_range np);
 /* True for words that can start a clause on their own (the, he, Mr ...). */
 bool		ws_is_pronoun(const ws_doc *d, int32_t i);
 
+/* Auxiliaries and modals that make a clause finite (is, was, would …). */
+bool		ws_is_finite_verb(const ws_doc *d, int32_t i);
+
 #endif

@@ -67,7 +67,7 @@ static const char *const between_aux[] = {
 	"first", "earlier", "often", "frequently", "never", "not", "flatly",
 	"simply", "separately", "quickly", "immediately", "subsequently", "even",
 	"may", "might", "could", "should", "can", "must", "shall", "is", "was",
-	"are", "were", "been", "being", "be",
+	"are", "were", "been", "being", "be", "however",
 	NULL
 };
 /* A segment holding one of these is a clause ("the economy is improving"), not a subject. */
@@ -87,6 +87,12 @@ bool
 ws_is_pronoun(const ws_doc *d, int32_t i)
 {
 	return ws_tok_in(d, i, subj_pronouns);
+}
+
+bool
+ws_is_finite_verb(const ws_doc *d, int32_t i)
+{
+	return ws_tok_in(d, i, finite_verbs);
 }
 
 static bool
@@ -296,7 +302,7 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 	}
 	/* "Lisa Madigan (D) asserted", "Paul Ryan (R-WI) said" */
 	if (i >= lo && ws_tok_is(d, i, ")"))
-		for (int32_t k = i - 1; k > lo && i - k <= 6; k--)
+		for (int32_t k = i - 1; k > lo && i - k <= 10; k--)
 			if (ws_tok_is(d, k, "("))
 			{
 				if (is_name_word(d, k - 1))
