@@ -168,6 +168,12 @@ SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes('Speaking on Fox News Channel’s “Hannity,” Newt Gingrich said if Donald Trump picked him it would be a “two-pirate ticket.” '
                     'Boreing said the members will still meet for drinks, but said, “It’s time we change how we do it.”');
 
+-- a cue after the quote that reports a clause of its own leaves the quote to the cue before it;
+-- a show named after the cue of the quote before is not a quote
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Hillary Clinton, exasperated, responded: "What difference does it make?" Her critics cited it as evidence that she did not care. '
+                    '"Of course Bill Clinton is fair game," Carly Fiorina told "Fox and Friends," reminding viewers that he was a president.');
+
 -- clause first: "…, X said Monday.", "…, X said Tuesday in Paris, noting …", "…, said X, a … expert";
 -- subjects past "however" and a parenthesis
 SELECT n, kind, content, speaker, cue

@@ -122,8 +122,8 @@ static const char *const determiners_poss[] = {
 };
 static const char *const object_verbs[] = {
 	"told", "tell", "tells", "telling", "informed", "informs", "assured",
-	"assures", "reminded", "reminds", "warned", "warns", "warning", "notified",
-	"convinced", NULL
+	"assures", "assuring", "reminded", "reminds", "reminding", "warned", "warns",
+	"warning", "notified", "convinced", NULL
 };
 static const char *const directive_verbs[] = {
 	"urged", "urges", "urging", "asked", "asks", "asking", "called",
@@ -304,7 +304,7 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		j++;
 	if (j >= hi || (d->toks[j].flags & WS_T_PARA_START))
 		return false;
-	if (is_cue(f, j))
+	if (is_cue(f, j) && !ws_tok_ends_with(d, j, "ing"))	/* "…,” reminding the hosts": no inversion */
 	{
 		ws_range	s = ws_phrase_after(d, j + 1, hi);
 
@@ -469,6 +469,8 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 			return false;
 		if (is_cue(f, c))
 		{
+			if (f->cue_used[c] && ws_tok_in(d, c, object_verbs))
+				return false;	/* "“…,” Fiorina told “Fox and Friends,”" */
 			/*
 			 * Only an object phrase may stand between cue and mark, and
 			 * only a told-like verb takes one: in "says the businessman
@@ -715,10 +717,8 @@ find_direct(finder *f)
 		if (mk->used || mk->ie <= mk->ib || looks_like_title(d, mk))
 			continue;
 		hi = cue_window_end(d, mk->close_end);
-		if (cue_right(f, mk->close_end, hi, &cue, &spk))
+		if (cue_right(f, mk->close_end, hi, &cue, &spk) && !clause_after_cue(f, cue))
 		{
-			if (clause_after_cue(f, cue))
-				continue;
 			lead = lead_in(f, mk);
 			if (lead == -2)
 				continue;		/* "X admitted that he had “…,” he claimed": X's report */
