@@ -148,7 +148,8 @@ is_cue(const finder *f, int32_t i)
 				  ws_tok_is(d, i - 1, "be") || ws_tok_is(d, i - 1, "being")))
 		return false;
 	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
-	if (ws_catenative_before(d, i) < 0 && !ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
+	if (ws_catenative_before(d, i) < 0 &&
+		!ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
 		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
 		!ws_tok_is(d, i, "thought"))
 	{
@@ -254,8 +255,10 @@ tail_only(const ws_doc *d, int32_t from, int32_t se)
 
 	for (int32_t i = from; i < se; i++)
 	{
-		if (i > from && !ws_tok_is(d, from, "to") && is_punct(d, i, ',') && ws_tok_ends_with(d, i + 1, "ing"))
-			break;				/* "…, Hollande said Tuesday, noting …" */
+		/* "…, Hollande said Tuesday, noting …" */
+		if (i > from && !ws_tok_is(d, from, "to") && is_punct(d, i, ',') &&
+			ws_tok_ends_with(d, i + 1, "ing"))
+			break;
 		if (ws_tok_is(d, i, "that"))
 			return false;
 		if (d->toks[i].quote || is_punct(d, i, ':'))
@@ -304,7 +307,8 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		j++;
 	if (j >= hi || (d->toks[j].flags & WS_T_PARA_START))
 		return false;
-	if (is_cue(f, j) && !ws_tok_ends_with(d, j, "ing"))	/* "…,” reminding the hosts": no inversion */
+	/* inverted "…,” said X"; a participle ("…,” reminding the hosts") is not */
+	if (is_cue(f, j) && !ws_tok_ends_with(d, j, "ing"))
 	{
 		ws_range	s = ws_phrase_after(d, j + 1, hi);
 
@@ -393,7 +397,10 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 					   ws_tok_is(d, sb, "as")))
 		sb++;
 	np = ws_phrase_after(d, sb, to);
-	/* "Instead, Will called …", "Holding signs, the protesters …": an opener ("King laughed": a name) */
+	/*
+	 * "Instead, Will called …", "Holding signs, the protesters …": an opener;
+	 * "King laughed" is a name
+	 */
 	if (np.e == np.b + 1 && (ws_tok_in(d, np.b, sentence_adverbs) || ws_tok_ends_with(d, np.b, "ly") ||
 							 (ws_tok_ends_with(d, np.b, "ing") && np.e < to &&
 							  !(d->toks[np.e].lex & WS_LEX_SPEECH) && !ws_tok_ends_with(d, np.e, "ed"))))
@@ -1073,7 +1080,8 @@ find_reported(finder *f)
 			ws_range	after = ws_phrase_after(d, i + 1, se);
 
 			if (after.b >= 0 && !ws_tok_in(d, after.b, tail_openers) &&
-				(spk.b < 0 || ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, inverting_cues))) &&
+				(spk.b < 0 ||
+				 ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, inverting_cues))) &&
 				(tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
 			{
 				add_reported(f, sb, i - 1, WS_NO_RANGE, after, cue);
