@@ -137,6 +137,7 @@ is_cue(const finder *f, int32_t i)
 {
 	const ws_doc *d = f->d;
 	const ws_tok *t = &d->toks[i];
+	bool		went_on_to;
 
 	if (!(t->lex & WS_LEX_SPEECH) || f->in_quote[i] || ws_tok_in(d, i, non_cues))
 		return false;
@@ -144,11 +145,12 @@ is_cue(const finder *f, int32_t i)
 		return false;
 	if (i > 0 && ws_tok_in(d, i - 1, determiners_poss))
 		return false;
-	if (i > 0 && ((ws_tok_is(d, i - 1, "to") && ws_catenative_before(d, i) < 0) ||
+	went_on_to = ws_catenative_before(d, i) >= 0;
+	if (i > 0 && ((ws_tok_is(d, i - 1, "to") && !went_on_to) ||
 				  ws_tok_is(d, i - 1, "be") || ws_tok_is(d, i - 1, "being")))
 		return false;
 	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
-	if (ws_catenative_before(d, i) < 0 &&
+	if (!went_on_to &&
 		!ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
 		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
 		!ws_tok_is(d, i, "thought"))
@@ -217,14 +219,15 @@ static const char *const progressive_aux[] = {
 	"is", "was", "are", "were", "been", "be", "am", NULL
 };
 
-/* Cue phrase: aux before (has called, is insisting), particle after (called on/for). */
+/* Cue phrase: aux before (has called, is insisting, went on to say), particle after (called on/for). */
 static ws_range
 cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 {
 	ws_range	r = {c, c + 1};
+	int32_t		went_on_to = ws_catenative_before(d, c);
 
-	if (ws_catenative_before(d, c) >= lo)
-		r.b = ws_catenative_before(d, c);	/* went on to say */
+	if (went_on_to >= lo)
+		r.b = went_on_to;
 	while (r.b - 1 >= lo && (ws_tok_is(d, r.b - 1, "has") || ws_tok_is(d, r.b - 1, "have") ||
 							 ws_tok_is(d, r.b - 1, "had") || ws_tok_is(d, r.b - 1, "also") ||
 							 (ws_tok_ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, progressive_aux))))
@@ -873,7 +876,8 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	cand	   *c;
 	int32_t		words = 0,
 				first_e,		/* the parts: [b, first_e) and [rest_b, e) */
-				rest_b;
+				rest_b,
+				first_mark;
 
 	/* a run-on "sentence" must not make every cue's clause the whole text */
 	if (e - b > MAX_CLAUSE)
@@ -908,7 +912,8 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 		}
 	}
 	/* "Trump said that “ethanol people” “do a fantastic job. And …”": to the closing mark */
-	for (int32_t m = first_mark_at(f->marks, b); m < f->marks->n && f->marks->items[m].open < e; m++)
+	first_mark = first_mark_at(f->marks, b);
+	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].open < e; m++)
 		if (f->marks->items[m].close_end > e && f->marks->items[m].first_para_end < 0)
 			e = f->marks->items[m].close_end;
 	e = trim_end(d, b, e);
@@ -940,7 +945,7 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	c->speaker = spk;
 	c->cue = cue;
 	/* quoted stretches inside the clause are part of it, not quotes of their own */
-	for (int32_t m = first_mark_at(f->marks, b); m < f->marks->n && f->marks->items[m].open < e; m++)
+	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].open < e; m++)
 		f->marks->items[m].used = true;
 }
 

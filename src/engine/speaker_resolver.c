@@ -277,10 +277,11 @@ ws_catenative_before(const ws_doc *d, int32_t i)
 ws_range
 ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 {
-	int32_t		i = end - 1;
+	int32_t		i = end - 1,
+				went_on_to = ws_catenative_before(d, end);
 
-	if (ws_catenative_before(d, end) >= lo)
-		i = ws_catenative_before(d, end) - 1;
+	if (went_on_to >= lo)
+		i = went_on_to - 1;
 
 	/* "has also said", "she angrily said" (but "the family said") */
 	while (i >= lo && ((ws_tok_in(d, i, between_aux) && !is_name_word(d, i)) ||
