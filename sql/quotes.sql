@@ -183,6 +183,20 @@ FROM whosaid.quotes('Donald Trump is on solid ground, Carly Fiorina said Monday.
                     'Ash Carter however said he would welcome China’s participation. '
                     'John Kasich (who has 25 delegates to date) said it is possible for him to win.');
 
+-- a sentence of only subject, cue and tail reports nothing, and introduces the quoted sentence after it;
+-- "appeared" is a cue only before "to"/"that"; a participle's subject is found past a comma-fenced opener
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'Jeff Weaver, the campaign manager, said in a statement. “Working Americans are beating the machine.”\n\n'
+                    || E'Dianne Bystrom agreed. "Republicans are running out of time."\n\n'
+                    || 'On Thursday, after weeks of silence, Warren appeared with Rachel Maddow and endorsed Clinton, saying, “I think a fighter is what this country needs.” '
+                    'In a wide-ranging, in-prison interview last year, Lazar said he welcomed extradition and added, "I''ll plead guilty, no problem."');
+
+-- a report is mixed when one quotation in it runs four words or more, also between '' marks;
+-- scare-quoted terms, however many, leave it indirect
+SELECT n, kind, content, speaker
+FROM whosaid.quotes('Sanders said Clinton''s "poor judgment" was "clearly lacking." '
+                    'Mrs. Clinton said the campaign would ''''begin to focus on national security.''''');
+
 -- anonymous sources keep their mention and have no speaker
 SELECT n, kind, speaker, speaker_mention, cue
 FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');

@@ -163,6 +163,10 @@ is_cue(const finder *f, int32_t i)
 	if (ws_tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
 		ws_subject_before(d, i, f->sent_b[t->sent]).b < 0)
 		return false;
+	/* "appears to …", "it appeared that …", not "appeared at the debate" */
+	if ((ws_tok_is(d, i, "appears") || ws_tok_is(d, i, "appeared")) &&
+		!ws_tok_is(d, i + 1, "to") && !ws_tok_is(d, i + 1, "that"))
+		return false;
 	/* passive "was told", "it was reported"; progressive "is insisting" speaks */
 	if (i > 0 && !ws_tok_ends_with(d, i, "ing") && (ws_tok_is(d, i - 1, "was") || ws_tok_is(d, i - 1, "were") ||
 				  ws_tok_is(d, i - 1, "is") || ws_tok_is(d, i - 1, "are") ||
@@ -414,7 +418,8 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 			{
 				ws_range	after = ws_phrase_after(d, k + 1, to);
 
-				return after.b >= 0 ? after : np;
+				if (after.b >= 0)
+					return after;
 			}
 	return np;
 }
@@ -597,6 +602,43 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 }
 
 /*
+ * Jeff Weaver said in a statement. "…" / Bystrom agreed. "…": a sentence of
+ * nothing but a subject, its cue and a tail introduces the quoted sentence
+ * after it in the same paragraph.
+ */
+static bool
+report_before(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
+{
+	const ws_doc *d = f->d;
+	int32_t		k = mk->open - 1,
+				sb,
+				c;
+
+	if (k < 1 || !is_punct(d, k, '.') || !(d->toks[mk->open].flags & WS_T_SENT_START) ||
+		(d->toks[mk->open].flags & WS_T_PARA_START))
+		return false;
+	sb = sentence_begin(f, k);
+	for (c = sb; c < k && !is_cue(f, c); c++)
+		if (f->in_quote[c] || d->toks[c].quote)
+			return false;
+	if (c == k || f->cue_used[c] || !tail_only(d, c + 1, k))
+		return false;
+	*spk = ws_subject_before(d, c, sb);
+	if (spk->b > sb)
+	{
+		/* "Jeff Weaver, Sanders’ campaign manager, said …" */
+		ws_range	name = ws_phrase_after(d, sb, c);
+
+		if (name.b == sb && is_punct(d, name.e, ','))
+			*spk = name;
+	}
+	if (spk->b != sb)
+		return false;
+	*cue = cue_phrase(d, c, spk->e);
+	return true;
+}
+
+/*
  * He "made a strategic mistake," Lichtman said: words of the same sentence
  * before the opening mark, which the quoted fragment continues, belong to
  * the content (a mixed quote). Returns the first such token, or -1; -2
@@ -641,25 +683,44 @@ cue_window_end(const ws_doc *d, int32_t from)
 	return hi;
 }
 
+/* The first mark opening at or after token b (marks are in text order). */
+static int32_t
+first_mark_at(const ws_marks *marks, int32_t b)
+{
+	int32_t		lo = 0,
+				hi = marks->n;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (marks->items[mid].open < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
- * A report [b, e) is mixed if MIXED_MIN_WORDS or more of its words are
- * verbatim; a scare-quoted term or two leaves it indirect.
+ * A report [b, e) is mixed if one of its quotations runs MIXED_MIN_WORDS
+ * words or more; scare-quoted terms, however many, leave it indirect.
  */
 static ws_quote_kind
 report_kind(const finder *f, int32_t b, int32_t e)
 {
 	const ws_doc *d = f->d;
-	int32_t		quoted = 0;
-	bool		inside = false;
 
-	for (int32_t i = b; i < e; i++)
+	for (int32_t m = first_mark_at(f->marks, b); m < f->marks->n && f->marks->items[m].open < e; m++)
 	{
-		if (d->toks[i].flags & WS_T_WORD)
-			quoted += inside;
-		if (d->toks[i].quote)
-			inside = f->in_quote[i] && i + 1 < e && f->in_quote[i + 1] && !inside;
+		const ws_marked *mk = &f->marks->items[m];
+		int32_t		words = 0;
+
+		for (int32_t i = mk->ib; i < mk->ie && i < e; i++)
+			if ((d->toks[i].flags & WS_T_WORD) && ++words >= MIXED_MIN_WORDS)
+				return WS_MIXED;
 	}
-	return quoted >= MIXED_MIN_WORDS ? WS_MIXED : WS_INDIRECT;
+	return WS_INDIRECT;
 }
 
 static const char *const naming_cues[] = {"called", "calls", "calling", "dubbed", "labeled", "termed", NULL};
@@ -740,7 +801,7 @@ find_direct(finder *f)
 				continue;
 			lead = -1;
 		}
-		else if (colon_intro(f, mk, &cue, &spk))
+		else if (colon_intro(f, mk, &cue, &spk) || report_before(f, mk, &cue, &spk))
 			lead = -1;
 		else
 			continue;
@@ -845,24 +906,6 @@ static const char *const adjunct_openers[] = {
 	"yesterday", "publicly", "privately", "repeatedly", "also", "to",
 	NULL
 };
-/* The first mark opening at or after token b (marks are in text order). */
-static int32_t
-first_mark_at(const ws_marks *marks, int32_t b)
-{
-	int32_t		lo = 0,
-				hi = marks->n;
-
-	while (lo < hi)
-	{
-		int32_t		mid = lo + (hi - lo) / 2;
-
-		if (marks->items[mid].open < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 
 /*
  * A reported clause [b, e) with its speaker and cue. A hole inside it (the
@@ -1041,6 +1084,7 @@ find_reported(finder *f)
 					se;
 		ws_range	spk,
 					cue;
+		bool		own_subject;
 
 		if ((i & 4095) == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
@@ -1074,6 +1118,7 @@ find_reported(finder *f)
 		sb = sentence_begin(f, i);
 		se = sentence_end(f, i);
 		spk = cue_subject(f, i, sb);
+		own_subject = spk.b >= 0;
 		if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
 									ws_tok_is(d, i - 1, "but") ||
 									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
@@ -1099,18 +1144,20 @@ find_reported(finder *f)
 		if (spk.b >= 0)
 		{
 			/* "…, X said." — the clause came first */
-			if (spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && tail_only(d, cue.e, se))
+			if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && tail_only(d, cue.e, se))
 			{
 				add_reported(f, sb, spk.b - 1, WS_NO_RANGE, spk, cue);
 				continue;
 			}
 			/* "…, X said, …" — the cue sits inside the clause */
-			if (spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && is_punct(d, cue.e, ','))
+			if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && is_punct(d, cue.e, ','))
 			{
 				add_reported(f, sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
 				continue;
 			}
-			add_reported(f, clause_start(d, cue, se), se, WS_NO_RANGE, spk, cue);
+			/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
+			if (!tail_only(d, cue.e, se) || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
+				add_reported(f, clause_start(d, cue, se), se, WS_NO_RANGE, spk, cue);
 		}
 	}
 }
