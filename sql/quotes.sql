@@ -197,9 +197,17 @@ SELECT n, kind, content, speaker
 FROM whosaid.quotes('Sanders said Clinton''s "poor judgment" was "clearly lacking." '
                     'Mrs. Clinton said the campaign would ''''begin to focus on national security.''''');
 
--- anonymous sources keep their mention and have no speaker
+-- anonymous sources keep their mention and have no speaker; a company's spokesman speaks for it
 SELECT n, kind, speaker, speaker_mention, cue
-FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said.');
+FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said. '
+                    'A top GOP strategist said the plan would fail. '
+                    '“It is over,” said one New Hampshire Democrat. '
+                    '“No comment,” said a Facebook spokesman.');
+
+-- a participle's subject is the sentence's, not the object before it; "told X," names the hearer
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Clinton attacked Trump, saying, "He is not fit to lead." '
+                    'Carson did not mention his rivals, but told his supporters, "Our nation is in horrible trouble."');
 
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes

@@ -401,7 +401,7 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 
 	while (sb < to && (ws_tok_is(d, sb, "and") || ws_tok_is(d, sb, "but") ||
 					   ws_tok_is(d, sb, "then") || ws_tok_is(d, sb, "so") ||
-					   ws_tok_is(d, sb, "as")))
+					   ws_tok_is(d, sb, "as") || ws_tok_is(d, sb, "even")))
 		sb++;
 	np = ws_phrase_after(d, sb, to);
 	/*
@@ -496,8 +496,8 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 				 !ws_tok_in(d, c, object_verbs)))
 				return false;
 			*spk = cue_subject(f, c, lo);
-			/* "Speaking on …, said:" is rare; inverted "said X:" is not */
-			if (spk->b < 0)
+			/* "Speaking on …, said:" is rare; inverted "said X:" is not ("told X:" names the hearer) */
+			if (spk->b < 0 && !ws_tok_in(d, c, object_verbs))
 				*spk = ws_phrase_after(d, c + 1, k + 1);
 			/* "… and (later) said, “…”", "…, said, “…”": the sentence's subject */
 			if (spk->b < 0 && c > lo && joins_previous(d, c, lo))
@@ -1334,6 +1334,39 @@ actor_at(const ws_actors *a, ws_span s)
 	return -1;
 }
 
+static const char *const indefinites[] = {
+	"a", "an", "one", "some", "another", "other", "several", NULL
+};
+static const char *const spokespeople[] = {
+	"spokesman", "spokeswoman", "spokesperson", "representative", NULL
+};
+
+/* "a top GOP strategist", "one New Hampshire Democrat" name no one */
+static bool
+anonymous(const ws_doc *d, ws_range spk)
+{
+	if (!ws_tok_in(d, spk.b, indefinites) || is_punct(d, spk.b + 1, '.'))
+		return false;
+	for (int32_t i = spk.b + 1; i < spk.e; i++)
+		if (ws_tok_in(d, i, spokespeople))
+			return false;
+	return true;
+}
+
+/* "a Facebook spokesman", "a spokesman for Ryan": the name spoken for */
+static ws_range
+spoken_for(const ws_doc *d, ws_range spk)
+{
+	bool		spokes = false;
+
+	for (int32_t i = spk.b; i < spk.e; i++)
+		spokes |= ws_tok_in(d, i, spokespeople);
+	for (int32_t i = spk.b + 1; spokes && i < spk.e; i++)
+		if (d->toks[i].flags & WS_T_CAP)
+			return ws_phrase_after(d, i, spk.e);
+	return WS_NO_RANGE;
+}
+
 /* An actor's canonical name, for a sorted index */
 typedef struct named
 {
@@ -1448,7 +1481,11 @@ emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 
 			q->speaker = range_span(d, head);
 			q->speaker_mention = span_text(d, q->speaker);
+			if (anonymous(d, c->speaker))
+				continue;
 			q->speaker_name = ws_resolve_speaker(res, c->speaker);
+			if (q->speaker_name == NULL)
+				q->speaker_name = ws_resolve_speaker(res, spoken_for(d, c->speaker));
 			/* the tagger's actor, when it names this speaker, has the last word */
 			who = actor_at(actors, q->speaker);
 			if (who < 0)

@@ -413,6 +413,10 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	{
 		if (e > start && (d->toks[e].lex & WS_LEX_SPEECH) && !(d->toks[e].flags & WS_T_CAP))
 			break;
+		/* "Clinton attacked Trump": a verb after the name ends it */
+		if (!det && last_name >= 0 && !(d->toks[e].flags & WS_T_CAP) && WS_TOK_LEN(d, e) > 4 &&
+			ws_tok_ends_with(d, e, "ed"))
+			break;
 		if (is_name_word(d, e) || (d->toks[e].flags & WS_T_POSSESSIVE))
 			last_name = e;
 		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))
