@@ -1341,29 +1341,31 @@ static const char *const spokespeople[] = {
 	"spokesman", "spokeswoman", "spokesperson", "representative", NULL
 };
 
+static bool
+names_spokesperson(const ws_doc *d, ws_range spk)
+{
+	for (int32_t i = spk.b; i < spk.e; i++)
+		if (ws_tok_in(d, i, spokespeople))
+			return true;
+	return false;
+}
+
 /* "a top GOP strategist", "one New Hampshire Democrat" name no one */
 static bool
 anonymous(const ws_doc *d, ws_range spk)
 {
-	if (!ws_tok_in(d, spk.b, indefinites) || is_punct(d, spk.b + 1, '.'))
-		return false;
-	for (int32_t i = spk.b + 1; i < spk.e; i++)
-		if (ws_tok_in(d, i, spokespeople))
-			return false;
-	return true;
+	return ws_tok_in(d, spk.b, indefinites) && !is_punct(d, spk.b + 1, '.') &&
+		!names_spokesperson(d, spk);
 }
 
 /* "a Facebook spokesman", "a spokesman for Ryan": the name spoken for */
 static ws_range
 spoken_for(const ws_doc *d, ws_range spk)
 {
-	bool		spokes = false;
-
-	for (int32_t i = spk.b; i < spk.e; i++)
-		spokes |= ws_tok_in(d, i, spokespeople);
-	for (int32_t i = spk.b + 1; spokes && i < spk.e; i++)
-		if (d->toks[i].flags & WS_T_CAP)
-			return ws_phrase_after(d, i, spk.e);
+	if (names_spokesperson(d, spk))
+		for (int32_t i = spk.b + 1; i < spk.e; i++)
+			if (d->toks[i].flags & WS_T_CAP)
+				return ws_phrase_after(d, i, spk.e);
 	return WS_NO_RANGE;
 }
 
