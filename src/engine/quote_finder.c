@@ -1143,20 +1143,25 @@ find_reported(finder *f)
 			spk = sentence_subject(f, sb, i);
 		if (spk.b >= 0)
 		{
-			/* "…, X said." — the clause came first */
-			if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && tail_only(d, cue.e, se))
+			bool		tail = tail_only(d, cue.e, se);
+
+			if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ','))
 			{
-				add_reported(f, sb, spk.b - 1, WS_NO_RANGE, spk, cue);
-				continue;
-			}
-			/* "…, X said, …" — the cue sits inside the clause */
-			if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') && is_punct(d, cue.e, ','))
-			{
-				add_reported(f, sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
-				continue;
+				/* "…, X said." — the clause came first */
+				if (tail)
+				{
+					add_reported(f, sb, spk.b - 1, WS_NO_RANGE, spk, cue);
+					continue;
+				}
+				/* "…, X said, …" — the cue sits inside the clause */
+				if (is_punct(d, cue.e, ','))
+				{
+					add_reported(f, sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
+					continue;
+				}
 			}
 			/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
-			if (!tail_only(d, cue.e, se) || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
+			if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
 				add_reported(f, clause_start(d, cue, se), se, WS_NO_RANGE, spk, cue);
 		}
 	}
@@ -1341,28 +1346,19 @@ static const char *const spokespeople[] = {
 	"spokesman", "spokeswoman", "spokesperson", "representative", NULL
 };
 
-static bool
-names_spokesperson(const ws_doc *d, ws_range spk)
-{
-	for (int32_t i = spk.b; i < spk.e; i++)
-		if (ws_tok_in(d, i, spokespeople))
-			return true;
-	return false;
-}
-
 /* "a top GOP strategist", "one New Hampshire Democrat" name no one */
 static bool
 anonymous(const ws_doc *d, ws_range spk)
 {
 	return ws_tok_in(d, spk.b, indefinites) && !is_punct(d, spk.b + 1, '.') &&
-		!names_spokesperson(d, spk);
+		!ws_any_tok_in(d, spk.b, spk.e, spokespeople);
 }
 
 /* "a Facebook spokesman", "a spokesman for Ryan": the name spoken for */
 static ws_range
 spoken_for(const ws_doc *d, ws_range spk)
 {
-	if (names_spokesperson(d, spk))
+	if (ws_any_tok_in(d, spk.b, spk.e, spokespeople))
 		for (int32_t i = spk.b + 1; i < spk.e; i++)
 			if (d->toks[i].flags & WS_T_CAP)
 				return ws_phrase_after(d, i, spk.e);

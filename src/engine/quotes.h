@@ -44,6 +44,16 @@ ws_tok_in(const ws_doc *d, int32_t i, const char *const *words)
 	return false;
 }
 
+/* Is any token in [b, e) one of the words? */
+static inline bool
+ws_any_tok_in(const ws_doc *d, int32_t b, int32_t e, const char *const *words)
+{
+	for (int32_t i = b; i < e; i++)
+		if (ws_tok_in(d, i, words))
+			return true;
+	return false;
+}
+
 /* A stretch between paired quotation marks, in tokens. */
 typedef struct ws_marked
 {

@@ -233,15 +233,6 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 }
 
 static bool
-holds_any(const ws_doc *d, int32_t b, int32_t e, const char *const *words)
-{
-	for (int32_t k = b; k < e; k++)
-		if (ws_tok_in(d, k, words))
-			return true;
-	return false;
-}
-
-static bool
 is_comma(const ws_doc *d, int32_t i)
 {
 	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) == 1 && WS_TOK_PTR(d, i)[0] == ',';
@@ -344,7 +335,7 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 								  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
 								   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
 				!ws_tok_in(d, seg_b, clause_openers) &&
-				(is_name_word(d, seg_e - 1) || !holds_any(d, seg_b, seg_e, finite_verbs)))
+				(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, finite_verbs)))
 			{
 				ws_range	h = ws_phrase_head(d, (ws_range)
 											   {
@@ -367,7 +358,7 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 				!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
 				break;
 			if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, determiners) &&
-				!holds_any(d, seg_b, seg_e, finite_verbs))
+				!ws_any_tok_in(d, seg_b, seg_e, finite_verbs))
 				fallback = ws_phrase_after(d, seg_b, seg_e);
 			if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
 				break;
