@@ -209,6 +209,18 @@ SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes('Clinton attacked Trump, saying, "He is not fit to lead." '
                     'Carson did not mention his rivals, but told his supporters, "Our nation is in horrible trouble."');
 
+-- a split quote ends where the cue's sentence goes on to report something else
+SELECT n, kind, content, speaker
+FROM whosaid.quotes('"The Senate races could shift," analyst Charlie Cook wrote, adding that if the GOP loses, '
+                    '"holding the Senate would be a long shot." '
+                    '"That may not be a majority position," Rubio said. '
+                    '"You cannot begin that process until you prove to people" that the border is secure, he said.');
+
+-- an apostrophe is not a quotation mark; a year may open a speaker phrase
+SELECT n, kind, content, speaker, speaker_mention
+FROM whosaid.quotes('"This campaign is revolutionizing politics," Jeff Weaver, Sanders'' campaign manager, said. '
+                    '"She didn''t like that," said a 2008 Clinton veteran. "She cut down the prep time."');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

@@ -848,8 +848,15 @@ find_direct(finder *f)
 					k--;
 				if (!(d->toks[k].flags & WS_T_PUNCT))
 					break;
+				/* "…," X wrote, adding that if …, "…": the aside's own report */
+				for (k = cue.e; k < nx->open && !ws_tok_is(d, k, "that"); k++)
+					;
+				if (k < nx->open)
+					break;
 			}
-			if (cue_right(f, nx->close_end, cue_window_end(d, nx->close_end), &c2, &s2) ||
+			/* "…," he said. "…" that border security is working: mixed, its own */
+			if ((sentence_goes_on(d, nx->close_end) && !(d->toks[nx->ie - 1].flags & WS_T_PUNCT)) ||
+				cue_right(f, nx->close_end, cue_window_end(d, nx->close_end), &c2, &s2) ||
 				(cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
 				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue) ||
 				narrative_between(f, c->parts[c->nparts - 1].e, nx->open, cue))

@@ -116,6 +116,27 @@ push_mark(ws_doc *d, ws_marks *m, int32_t open, int32_t close, int32_t open_w, i
 	x->used = false;
 }
 
+/*
+ * A single mark left unpaired outside every quoted stretch is an apostrophe
+ * (Sanders’ campaign manager): the finder must not stop at it as at a mark.
+ */
+static void
+demote_apostrophes(ws_doc *d, const ws_marks *m)
+{
+	int32_t		k = 0;
+
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		while (k < m->n && m->items[k].close_end <= i)
+			k++;
+		if (k < m->n && i >= m->items[k].open)
+			continue;
+		if (d->toks[i].quote >= WS_Q_SINGLE_OPEN && !is_double_pair(d, i) &&
+			!(i > 0 && is_double_pair(d, i - 1)))
+			d->toks[i].quote = WS_Q_NONE;
+	}
+}
+
 ws_marks *
 ws_find_marks(ws_doc *d)
 {
@@ -150,7 +171,7 @@ ws_find_marks(ws_doc *d)
 			open = -1;
 			cont = -1;
 		}
-		if (!(t->flags & WS_T_QUOTE))
+		if (!(t->flags & WS_T_QUOTE) || t->quote == WS_Q_NONE)
 			continue;
 
 		dbl = is_double(t->quote);
@@ -214,5 +235,6 @@ ws_find_marks(ws_doc *d)
 			cont = -1;
 		}
 	}
+	demote_apostrophes(d, m);
 	return m;
 }

@@ -412,6 +412,9 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 			last_name = e;
 		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))
 			continue;
+		else if (det && e == words && (d->toks[e].flags & WS_T_NUM) && e + 1 < hi &&
+				 is_np_word(d, e + 1))
+			continue;			/* "a 2008 Clinton veteran" */
 		else if (!is_np_word(d, e) || (d->toks[e].lex & WS_LEX_FUNCTION) ||
 				 ((d->toks[e].flags & WS_T_NUM) && !is_age(d, e)))
 			break;
