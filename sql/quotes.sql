@@ -221,6 +221,11 @@ SELECT n, kind, content, speaker, speaker_mention
 FROM whosaid.quotes('"This campaign is revolutionizing politics," Jeff Weaver, Sanders'' campaign manager, said. '
                     '"She didn''t like that," said a 2008 Clinton veteran. "She cut down the prep time."');
 
+-- "by saying" is a cue; "It was …:" introduces a quote but names no speaker
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes('She followed that by saying, "I am not a natural politician." '
+                    'It was a saying in the family: "Never trust a man who owns a boat."');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

@@ -159,8 +159,9 @@ is_cue(const finder *f, int32_t i)
 						(d->toks[i - 1].flags & WS_T_NUM) || ws_tok_ends_with(d, i - 1, "s")))
 			return false;
 	}
-	/* forms that are often nouns speak only right after their subject */
+	/* forms that are often nouns speak only right after their subject, or "by saying" */
 	if (ws_tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
+		!(ws_tok_is(d, i - 1, "by") && ws_tok_ends_with(d, i, "ing")) &&
 		ws_subject_before(d, i, f->sent_b[t->sent]).b < 0)
 		return false;
 	/* "appears to …", "it appeared that …", not "appeared at the debate" */
@@ -597,6 +598,9 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 	{
 		*cue = (ws_range) {colon, colon + 1};
 		*spk = sentence_subject(f, sb, colon);
+		/* "It was a saying in the family:" — no one speaks */
+		if (spk->e == spk->b + 1 && (ws_tok_is(d, spk->b, "it") || ws_tok_is(d, spk->b, "there")))
+			*spk = WS_NO_RANGE;
 	}
 	return true;
 }
