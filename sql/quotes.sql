@@ -226,6 +226,11 @@ SELECT n, kind, content, speaker_mention, cue
 FROM whosaid.quotes('She followed that by saying, "I am not a natural politician." '
                     'It was a saying in the family: "Never trust a man who owns a boat."');
 
+-- a quoted paragraph in capitals after a quote is a pull quote, not more of it
+SELECT n, kind, content, speaker
+FROM whosaid.quotes(E'"Voters will decide," Obama said.\n“EVENTUALLY VOTERS MAKE GOOD DECISIONS”\n'
+                    '"They always do," he added.');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

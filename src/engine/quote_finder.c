@@ -1251,7 +1251,8 @@ find_continuations(finder *f)
 		ws_marked  *mk = &f->marks->items[m];
 		int32_t		prev,
 					gap,
-					words = 0;
+					words = 0,
+					shouted = 0;
 		cand	   *c;
 
 		if (mk->used)
@@ -1259,9 +1260,12 @@ find_continuations(finder *f)
 		if (!(d->toks[mk->open].flags & (WS_T_PARA_START | WS_T_SENT_START)))
 			continue;
 		for (int32_t i = mk->ib; i < mk->ie; i++)
+		{
 			words += (d->toks[i].flags & WS_T_WORD) != 0;
-		if (words < 4)
-			continue;
+			shouted += (d->toks[i].flags & WS_T_ALLCAPS) != 0;
+		}
+		if (words < 4 || shouted == words)
+			continue;			/* “EVENTUALLY VOTERS MAKE GOOD DECISIONS”: a pull quote */
 		while (p + 1 < nsorted && f->c[p + 1].parts[0].b < mk->open)
 			p++;
 		prev = p;
