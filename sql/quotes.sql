@@ -216,6 +216,10 @@ FROM whosaid.quotes('"The Senate races could shift," analyst Charlie Cook wrote,
                     '"That may not be a majority position," Rubio said. '
                     '"You cannot begin that process until you prove to people" that the border is secure, he said.');
 
+-- after a question, "He answered, …" opens the next quote instead of closing the one before
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes('The host asked, "Would you have told her?" He answered, "I have no idea."');
+
 -- an apostrophe is not a quotation mark; a year may open a speaker phrase
 SELECT n, kind, content, speaker, speaker_mention
 FROM whosaid.quotes('"This campaign is revolutionizing politics," Jeff Weaver, Sanders'' campaign manager, said. '

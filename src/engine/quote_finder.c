@@ -301,6 +301,15 @@ add_stretch(const ws_doc *d, cand *c, int32_t b, int32_t e)
 
 static const char *const np_prepositions[] = {"for", "of", "at", "with", "from", NULL};
 
+/* ", “" / ": “" — what follows token i - 1 opens a quotation */
+static bool
+opens_quote(const ws_doc *d, int32_t i)
+{
+	if (is_punct(d, i, ',') || is_punct(d, i, ':'))
+		i++;
+	return i < d->ntoks && d->toks[i].quote;
+}
+
 /* "…," said X / "…," X said — cue after a quoted stretch ending at `j`. */
 static bool
 cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
@@ -308,8 +317,14 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 	ws_doc	   *d = f->d;
 
 	/* "…." She added that … — a new sentence, not an attribution */
-	bool		ends_sentence = j >= 2 && is_punct(d, j - 2, '.') &&
-		j < d->ntoks && (d->toks[j].flags & WS_T_SENT_START);
+	bool		new_sentence = j < d->ntoks && (d->toks[j].flags & WS_T_SENT_START);
+	bool		ends_sentence = new_sentence && j >= 2 && is_punct(d, j - 2, '.');
+
+	/* "…?" He answered, "…" — the cue opens the next quote */
+	if (new_sentence && j >= 2 && (is_punct(d, j - 2, '?') || is_punct(d, j - 2, '!')))
+		for (int32_t k = j; k < hi; k++)
+			if (is_cue(f, k) && opens_quote(d, k + 1))
+				return false;
 
 	if (j < hi && (is_punct(d, j, ',') || (d->toks[j].flags & WS_T_DASH)))
 		j++;
