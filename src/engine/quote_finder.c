@@ -788,6 +788,7 @@ clause_after_cue(const finder *f, ws_range cue)
 	return false;
 }
 
+static const char *const complementizer[] = {"that", NULL};
 static const char *const part_glue[] = {"and", "but", "or", "still", "then", "also", "yet", NULL};
 
 static void
@@ -868,9 +869,7 @@ find_direct(finder *f)
 				if (!(d->toks[k].flags & WS_T_PUNCT))
 					break;
 				/* "…," X wrote, adding that if …, "…": the aside's own report */
-				for (k = cue.e; k < nx->open && !ws_tok_is(d, k, "that"); k++)
-					;
-				if (k < nx->open)
+				if (ws_any_tok_in(d, cue.e, nx->open, complementizer))
 					break;
 			}
 			/* "…," he said. "…" that border security is working: mixed, its own */

@@ -73,6 +73,7 @@ typedef struct ws_marks
 				cap;
 } ws_marks;
 
+/* Pair the marks; a single mark left unpaired becomes an apostrophe (quote = WS_Q_NONE). */
 ws_marks   *ws_find_marks(ws_doc *d);
 
 /* A token range [b, e); b < 0 when absent. */
