@@ -230,6 +230,11 @@ SELECT n, kind, content, speaker_mention, cue
 FROM whosaid.quotes('She followed that by saying, "I am not a natural politician." '
                     'It was a saying in the family: "Never trust a man who owns a boat."');
 
+-- a relative clause after an inverted speaker is not a new clause; "told X before Y" reports nothing
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes('"We have seen a growing discourse," said a Mexican official who was not authorized to speak. '
+                    '"Positions are gonna soften," Joe Kasper, the chief of staff, told POLITICO before the interview.');
+
 -- a quoted paragraph in capitals after a quote is a pull quote, not more of it
 SELECT n, kind, content, speaker
 FROM whosaid.quotes(E'"Voters will decide," Obama said.\n“EVENTUALLY VOTERS MAKE GOOD DECISIONS”\n'

@@ -250,7 +250,7 @@ static const char *const inverting_cues[] = {
 	"explained", "explains", "argued", "argues", "continued", "continues", NULL
 };
 static const char *const tail_openers[] = {
-	"in", "on", "at", "during", "last", "this", "earlier", "yesterday", "today",
+	"in", "on", "at", "during", "before", "after", "last", "this", "earlier", "yesterday", "today",
 	"tonight", "to", "via", "monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", NULL
 };
@@ -763,6 +763,8 @@ narrative_between(const finder *f, int32_t from, int32_t to, ws_range cue)
 	return false;
 }
 
+static const char *const relative_pronouns[] = {"who", "whom", "whose", "which", NULL};
+
 /*
  * After the cue at i a clause of its own begins: "…,” Gingrich said if Trump
  * picked him it would be …", "… “Marco!,” the senator said his campaign was …".
@@ -782,7 +784,9 @@ clause_after_cue(const finder *f, ws_range cue)
 	if (!ws_is_pronoun(d, i) && !ws_tok_in(d, i, determiners_poss))
 		return false;
 	se = sentence_end(f, i);
-	for (int32_t k = i + 1; k < se && k - i <= 8 && !(d->toks[k].flags & WS_T_PUNCT); k++)
+	/* "said a Mexican official who was not authorized …" is the speaker's relative clause */
+	for (int32_t k = i + 1; k < se && k - i <= 8 && !(d->toks[k].flags & WS_T_PUNCT) &&
+		 !ws_tok_in(d, k, relative_pronouns); k++)
 		if (ws_is_finite_verb(d, k))
 			return true;
 	return false;
@@ -1168,7 +1172,9 @@ find_reported(finder *f)
 			spk = sentence_subject(f, sb, i);
 		if (spk.b >= 0)
 		{
-			bool		tail = tail_only(d, cue.e, se);
+			/* "told POLITICO before Ryan's interview." is a tail too */
+			bool		tail = tail_only(d, cue.e, se) ||
+				(ws_tok_in(d, cue.e - 1, object_verbs) && tail_only(d, clause_start(d, cue, se), se));
 
 			if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ','))
 			{
