@@ -225,6 +225,10 @@ SELECT n, kind, content, speaker, speaker_mention
 FROM whosaid.quotes('"This campaign is revolutionizing politics," Jeff Weaver, Sanders'' campaign manager, said. '
                     '"She didn''t like that," said a 2008 Clinton veteran. "She cut down the prep time."');
 
+-- "As X put it," introduces a quote
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('As The Post''s Dana Milbank puts it, "Senate Republicans are unmoved."');
+
 -- "by saying" is a cue; "It was …:" introduces a quote but names no speaker
 SELECT n, kind, content, speaker_mention, cue
 FROM whosaid.quotes('She followed that by saying, "I am not a natural politician." '

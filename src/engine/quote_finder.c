@@ -480,6 +480,22 @@ joins_previous(const ws_doc *d, int32_t c, int32_t lo)
 	return is_punct(d, p, ',') || ws_tok_is(d, p, "and") || ws_tok_is(d, p, "but");
 }
 
+/* "As Vulture put it, “…”": the words before the mark, [lo, k], end in "as X put(s) it" */
+static bool
+put_it(const ws_doc *d, int32_t lo, int32_t k, ws_range *cue, ws_range *spk)
+{
+	if (!ws_tok_is(d, k, "it") || !(ws_tok_is(d, k - 1, "put") || ws_tok_is(d, k - 1, "puts")))
+		return false;
+	for (int32_t a = k - 2; a >= lo && k - a <= MAX_NP_RIGHT; a--)
+		if (ws_tok_is(d, a, "as"))
+		{
+			*spk = ws_phrase_after(d, a + 1, k - 1);
+			*cue = (ws_range) {k - 1, k + 1};
+			return spk->b == a + 1 && spk->e == k - 1;
+		}
+	return false;
+}
+
 /* X said: "…" / X told reporters, "…" — cue before the opening mark at `open`. */
 static bool
 cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
@@ -494,6 +510,8 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 	lo = sentence_begin(f, k);
 	if (is_punct(d, k, ':') || is_punct(d, k, ','))
 		k--;
+	if (k > lo && put_it(d, lo, k, cue, spk))
+		return true;
 	for (int32_t c = k; c >= lo && k - c < LEFT_WINDOW; c--)
 	{
 		if (f->in_quote[c] || d->toks[c].quote)
