@@ -225,6 +225,12 @@ SELECT n, kind, content, speaker, speaker_mention
 FROM whosaid.quotes('"This campaign is revolutionizing politics," Jeff Weaver, Sanders'' campaign manager, said. '
                     '"She didn''t like that," said a 2008 Clinton veteran. "She cut down the prep time."');
 
+-- in a speaker phrase naming several actors, the person speaks (the last, as the head), not a party tag
+SELECT n, speaker, speaker_mention
+FROM whosaid.quotes('"We have no comment," the FBI''s James Comey said. '
+                    '"It is closed," said Zoe Lofgren (D-Calif.). '
+                    '"It is over," Chicago Alderman Jason C. Ervin said.');
+
 -- "As X put it," introduces a quote
 SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes('As The Post''s Dana Milbank puts it, "Senate Republicans are unmoved."');

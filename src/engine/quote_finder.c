@@ -1368,7 +1368,7 @@ span_text(ws_doc *d, ws_span s)
 
 /* The actor with a mention overlapping byte span s, or -1 (mentions are in text order). */
 static int32_t
-actor_at(const ws_actors *a, ws_span s)
+actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 {
 	int32_t		lo = 0,
 				hi;
@@ -1385,11 +1385,28 @@ actor_at(const ws_actors *a, ws_span s)
 		else
 			hi = mid;
 	}
-	/* the first person or organisation among the overlapping mentions */
-	for (; lo < a->nmentions && a->mentions[lo].span.b < s.e; lo++)
-		if (a->mentions[lo].actor >= 0 && a->mentions[lo].kind != WS_PLACE)
-			return a->mentions[lo].actor;
-	return -1;
+	/*
+	 * The last person among the overlapping mentions ("the FBI's James
+	 * Comey", "Chicago Alderman Jason Ervin"), else the first organisation;
+	 * not a party tag ("Zoe Lofgren (D-Calif.)").
+	 */
+	{
+		int32_t		person = -1,
+					org = -1;
+
+		for (; lo < a->nmentions && a->mentions[lo].span.b < s.e; lo++)
+		{
+			const ws_mention *m = &a->mentions[lo];
+
+			if (m->actor < 0 || is_punct(d, m->tok_b - 1, '('))
+				continue;
+			if (m->kind == WS_PERSON)
+				person = m->actor;
+			else if (m->kind == WS_ORGANIZATION && org < 0)
+				org = m->actor;
+		}
+		return person >= 0 ? person : org;
+	}
 }
 
 static const char *const indefinites[] = {
@@ -1538,7 +1555,7 @@ emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 			if (q->speaker_name == NULL)
 				q->speaker_name = ws_resolve_speaker(res, spoken_for(d, c->speaker));
 			/* the tagger's actor, when it names this speaker, has the last word */
-			who = actor_at(actors, q->speaker);
+			who = actor_at(d, actors, q->speaker);
 			if (who < 0)
 				who = actor_named(names, nnames, q->speaker_name);
 			if (q->speaker_name && strstr(q->speaker_name, " and "))
