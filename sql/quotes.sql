@@ -231,6 +231,10 @@ FROM whosaid.quotes('"We have no comment," the FBI''s James Comey said. '
                     '"It is closed," said Zoe Lofgren (D-Calif.). '
                     '"It is over," Chicago Alderman Jason C. Ervin said.');
 
+-- a non-restrictive relative clause reports for the name before it
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('The warning came from Jeff Weaver, who said executives fail to understand that there are "no secrets in politics."');
+
 -- "As X put it," introduces a quote
 SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes('As The Post''s Dana Milbank puts it, "Senate Republicans are unmoved."');

@@ -280,9 +280,18 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 						!(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 &&
 						ws_tok_ends_with(d, i, "ly"))))
 		i--;
-	/* "Republicans who say" */
+	/* "Republicans who say"; "Jeff Weaver, who said" */
 	if (i > lo && ws_tok_is(d, i, "who"))
+	{
+		if (is_comma(d, i - 1))
+		{
+			ws_range	np = np_ending_at(d, i - 2, lo);
+
+			if (np.b >= 0 && is_name_word(d, np.e - 1))
+				return np;
+		}
 		i--;
+	}
 	/* "he laughed and said", "she smiled, then said" */
 	if (i - 1 >= lo && (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "then")) &&
 		!(d->toks[i - 1].flags & WS_T_CAP) && WS_TOK_LEN(d, i - 1) > 3 &&
