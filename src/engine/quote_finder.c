@@ -250,9 +250,9 @@ static const char *const inverting_cues[] = {
 	"explained", "explains", "argued", "argues", "continued", "continues", NULL
 };
 static const char *const tail_openers[] = {
-	"in", "on", "at", "during", "before", "after", "last", "this", "earlier", "yesterday", "today",
-	"tonight", "to", "via", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday", NULL
+	"in", "on", "at", "during", "before", "after", "last", "this", "earlier",
+	"yesterday", "today", "tonight", "to", "via", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", NULL
 };
 
 /* Only a short tail ("in a statement", "on Tuesday", "Monday") follows the cue. */
@@ -1371,7 +1371,9 @@ static int32_t
 actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 {
 	int32_t		lo = 0,
-				hi;
+				hi,
+				person = -1,
+				org = -1;
 
 	if (a == NULL || !WS_SPAN_PRESENT(s))
 		return -1;
@@ -1390,23 +1392,18 @@ actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 	 * Comey", "Chicago Alderman Jason Ervin"), else the first organisation;
 	 * not a party tag ("Zoe Lofgren (D-Calif.)").
 	 */
+	for (; lo < a->nmentions && a->mentions[lo].span.b < s.e; lo++)
 	{
-		int32_t		person = -1,
-					org = -1;
+		const ws_mention *m = &a->mentions[lo];
 
-		for (; lo < a->nmentions && a->mentions[lo].span.b < s.e; lo++)
-		{
-			const ws_mention *m = &a->mentions[lo];
-
-			if (m->actor < 0 || is_punct(d, m->tok_b - 1, '('))
-				continue;
-			if (m->kind == WS_PERSON)
-				person = m->actor;
-			else if (m->kind == WS_ORGANIZATION && org < 0)
-				org = m->actor;
-		}
-		return person >= 0 ? person : org;
+		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '('))
+			continue;
+		if (m->kind == WS_PERSON)
+			person = m->actor;
+		else if (m->kind == WS_ORGANIZATION && org < 0)
+			org = m->actor;
 	}
+	return person >= 0 ? person : org;
 }
 
 static const char *const indefinites[] = {
