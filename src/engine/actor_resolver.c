@@ -845,22 +845,13 @@ ws_find_actors(ws_doc *d, const ws_model *model)
 int32_t
 ws_actor_at(const ws_actors *a, int32_t tok_b, int32_t tok_e)
 {
-	int32_t		lo = 0,
-				hi;
+	int32_t		lo;
 
 	if (a == NULL || a->nmentions == 0 || tok_e <= tok_b)
 		return -1;
 	/* mentions are disjoint and in text order: first one ending after tok_b */
-	hi = a->nmentions;
-	while (lo < hi)
-	{
-		int32_t		mid = lo + (hi - lo) / 2;
-
-		if (a->mentions[mid].tok_e <= tok_b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = ws_lower_bound(a->mentions, a->nmentions, sizeof(ws_mention), offsetof(ws_mention, tok_e),
+						tok_b + 1);
 	if (lo < a->nmentions && a->mentions[lo].tok_b < tok_e)
 		return a->mentions[lo].actor;
 	return -1;

@@ -724,19 +724,7 @@ cue_window_end(const ws_doc *d, int32_t from)
 static int32_t
 first_mark_at(const ws_marks *marks, int32_t b)
 {
-	int32_t		lo = 0,
-				hi = marks->n;
-
-	while (lo < hi)
-	{
-		int32_t		mid = lo + (hi - lo) / 2;
-
-		if (marks->items[mid].open < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return ws_lower_bound(marks->items, marks->n, sizeof(ws_marked), offsetof(ws_marked, open), b);
 }
 
 /*
@@ -1045,8 +1033,7 @@ previous_speaker(finder *f, int32_t i)
 {
 	int32_t		para = f->d->toks[i].para;
 	int32_t		best = -1,
-				lo,
-				hi;
+				lo;
 
 	/* reported candidates come in text order after the direct ones */
 	for (int32_t k = f->n - 1; k >= f->ndirect; k--)
@@ -1060,17 +1047,7 @@ previous_speaker(finder *f, int32_t i)
 		}
 	}
 	/* direct candidates are in text order: start from the last one opening before i */
-	lo = 0;
-	hi = f->ndirect;
-	while (lo < hi)
-	{
-		int32_t		mid = lo + (hi - lo) / 2;
-
-		if (f->c[mid].parts[0].b < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = ws_lower_bound(f->c, f->ndirect, sizeof(cand), offsetof(cand, parts[0].b), i);
 	for (int32_t k = lo + 1 < f->ndirect ? lo + 1 : f->ndirect - 1; k >= 0; k--)
 	{
 		cand	   *c = &f->c[k];
@@ -1190,9 +1167,11 @@ find_reported(finder *f)
 			spk = sentence_subject(f, sb, i);
 		if (spk.b >= 0)
 		{
+			int32_t		from = clause_start(d, cue, se);
+
 			/* "told POLITICO before Ryan's interview." is a tail too */
 			bool		tail = tail_only(d, cue.e, se) ||
-				(ws_tok_in(d, cue.e - 1, object_verbs) && tail_only(d, clause_start(d, cue, se), se));
+				(ws_tok_in(d, cue.e - 1, object_verbs) && tail_only(d, from, se));
 
 			if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ','))
 			{
@@ -1211,7 +1190,7 @@ find_reported(finder *f)
 			}
 			/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
 			if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
-				add_reported(f, clause_start(d, cue, se), se, WS_NO_RANGE, spk, cue);
+				add_reported(f, from, se, WS_NO_RANGE, spk, cue);
 		}
 	}
 }
@@ -1370,23 +1349,15 @@ span_text(ws_doc *d, ws_span s)
 static int32_t
 actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 {
-	int32_t		lo = 0,
-				hi,
+	int32_t		lo,
 				person = -1,
 				org = -1;
 
 	if (a == NULL || !WS_SPAN_PRESENT(s))
 		return -1;
-	hi = a->nmentions;
-	while (lo < hi)
-	{
-		int32_t		mid = lo + (hi - lo) / 2;
-
-		if (a->mentions[mid].span.e <= s.b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	/* the first mention ending after s begins */
+	lo = ws_lower_bound(a->mentions, a->nmentions, sizeof(ws_mention), offsetof(ws_mention, span.e),
+						s.b + 1);
 	/*
 	 * The last person among the overlapping mentions ("the FBI's James
 	 * Comey", "Chicago Alderman Jason Ervin"), else the first organisation;

@@ -614,8 +614,7 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 {
 	ws_doc	   *d = r->doc;
 	int8_t		want;
-	int32_t		lo = 0,
-				hi = r->nruns;
+	int32_t		lo;
 
 	if (ws_tok_is(d, at, "he"))
 		want = 1;
@@ -625,15 +624,7 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 		return NULL;			/* they / we / I: no single person to name */
 
 	/* the last run starting before the pronoun, then back a bounded way */
-	while (lo < hi)
-	{
-		int32_t		mid = lo + (hi - lo) / 2;
-
-		if (r->runs[mid].b < at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = ws_lower_bound(r->runs, r->nruns, sizeof(name_run), offsetof(name_run, b), at);
 	for (int32_t k = lo - 1; k >= 0 && k >= lo - 200; k--)
 	{
 		name_run   *x = &r->runs[k];

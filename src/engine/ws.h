@@ -123,6 +123,29 @@ uint32_t	ws_hash_fold(const char *s, int32_t len);
 #define WS_TOK_PTR(d, i) ((d)->text + (d)->toks[i].b)
 ws_span		ws_tok_span(const ws_doc *d, int32_t from, int32_t to);	/* tokens [from,to) */
 
+/*
+ * Binary search over n records `size` bytes apart whose int32_t key at
+ * `offset` ascends: the index of the first record with key >= k, or n.
+ */
+static inline int32_t
+ws_lower_bound(const void *items, int32_t n, size_t size, size_t offset, int32_t k)
+{
+	const char *base = (const char *) items;
+	int32_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (*(const int32_t *) (base + (size_t) mid * size + offset) < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* ------------------------------------------------------------ actors */
 
 typedef enum ws_kind
