@@ -254,6 +254,23 @@ SELECT n, kind, content, speaker
 FROM whosaid.quotes(E'"Voters will decide," Obama said.\n“EVENTUALLY VOTERS MAKE GOOD DECISIONS”\n'
                     '"They always do," he added.');
 
+-- verbs of manner and phrasal cues report quotes: remarking, mocks, cried out, fired back, will say
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes('He thanked the crowd, remarking, "May the Force be with you." '
+                    '"The market has not failed them," he mocks. "Nooooo!" the crowd cried out. '
+                    'Fallon fired back: "You just play a contrarian on TV!" '
+                    '"Nothing prepares you for the Oval Office," the president will say.');
+
+-- ... but report no clause without "that"
+SELECT n, kind, content, cue
+FROM whosaid.quotes('The winners beamed as they took the stage. Brown fired back with a statement. '
+                    'Jones shouted that the vote was rigged.');
+
+-- a message that said, "…": the antecedent of "that" is the speaker; "That said," is not a cue
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes('The page was replaced by a message that said, "The item is no longer in the system." '
+                    'That said, the auction went ahead.');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

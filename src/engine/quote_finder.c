@@ -111,9 +111,9 @@ static const char *const non_cues[] = {
 	"continuing", "persist", "persisted", "persists", "persisting",
 	NULL
 };
-/* subjects a base-form verb ("say", "warn") agrees with, besides plurals in -s and numbers */
+/* what a base-form verb ("say", "warn") follows: a plural subject (or one in -s, or a number), or a modal */
 static const char *const plural_subjects[] = {
-	"they", "we", "i", "you", "who", "percent", NULL
+	"they", "we", "i", "you", "who", "percent", "will", NULL
 };
 static const char *const determiners_poss[] = {
 	"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
@@ -131,6 +131,19 @@ static const char *const directive_verbs[] = {
 	NULL
 };
 
+static const char *const back_verbs[] = {
+	"fired", "fires", "shot", "shoots", NULL
+};
+static const char *const in_verbs[] = {"chimed", "cut", NULL};
+
+/* "fired back", "chimed in": a phrasal verb of speech headed at i */
+static bool
+phrasal_cue(const ws_doc *d, int32_t i)
+{
+	return (ws_tok_in(d, i, back_verbs) && ws_tok_is(d, i + 1, "back")) ||
+		(ws_tok_in(d, i, in_verbs) && ws_tok_is(d, i + 1, "in"));
+}
+
 /* Is token i a speech verb used as a verb here? */
 static bool
 is_cue(const finder *f, int32_t i)
@@ -139,9 +152,11 @@ is_cue(const finder *f, int32_t i)
 	const ws_tok *t = &d->toks[i];
 	bool		went_on_to;
 
-	if (!(t->lex & WS_LEX_SPEECH) || f->in_quote[i] || ws_tok_in(d, i, non_cues))
+	if (f->in_quote[i] || (t->flags & WS_T_CAP && !(t->flags & WS_T_SENT_START)))
 		return false;
-	if ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START))
+	if (phrasal_cue(d, i))
+		return i == 0 || !ws_tok_in(d, i - 1, determiners_poss);
+	if (!(t->lex & WS_LEX_SPEECH) || ws_tok_in(d, i, non_cues))
 		return false;
 	if (i > 0 && ws_tok_in(d, i - 1, determiners_poss))
 		return false;
@@ -241,6 +256,8 @@ cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 		(ws_tok_is(d, c, "called") || ws_tok_is(d, c, "calls") || ws_tok_is(d, c, "calling") ||
 		 ws_tok_is(d, c, "call")))
 		r.e++;
+	if (phrasal_cue(d, c))
+		r.e++;
 	return r;
 }
 
@@ -248,6 +265,18 @@ cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 static const char *const inverting_cues[] = {
 	"said", "says", "added", "adds", "wrote", "writes", "noted", "notes",
 	"explained", "explains", "argued", "argues", "continued", "continues", NULL
+};
+/*
+ * Verbs of manner, like phrasal cues, report words in quotation marks, or a
+ * clause only with "that".
+ */
+static const char *const manner_cues[] = {
+	"beamed", "quipped", "quips", "quipping", "mused", "sighed", "gushed",
+	"scoffed", "scoffs", "cried", "shouted", "shouts", "shouting", "screamed",
+	"screams", "screaming", "yelled", "yells", "yelling", "whispered",
+	"whispers", "whispering", "muttered", "mutters", "muttering", "barked",
+	"barks", "chanted", "chanting", "interjected", "interjects",
+	"interjecting", "grumbled", NULL
 };
 static const char *const tail_openers[] = {
 	"in", "on", "at", "during", "before", "after", "last", "this", "earlier",
@@ -441,7 +470,7 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 }
 
 static const char *const cue_adverbs[] = {
-	"later", "then", "also", "again", "quickly", "once", "simply", "finally", NULL
+	"later", "then", "also", "again", "quickly", "once", "simply", "finally", "now", NULL
 };
 
 /*
@@ -516,6 +545,14 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 	{
 		if (f->in_quote[c] || d->toks[c].quote)
 			return false;
+		/* "a message that said, “…”": the relative pronoun's antecedent speaks */
+		if (c == k && c - 1 > lo && (ws_tok_is(d, c, "said") || ws_tok_is(d, c, "says")) &&
+			(ws_tok_is(d, c - 1, "that") || ws_tok_is(d, c - 1, "which")) && !f->cue_used[c])
+		{
+			*spk = ws_subject_before(d, c - 1, lo);
+			*cue = (ws_range) {c, c + 1};
+			return spk->b >= 0;
+		}
 		if (is_cue(f, c))
 		{
 			if (f->cue_used[c] && ws_tok_in(d, c, object_verbs))
@@ -1137,7 +1174,9 @@ find_reported(finder *f)
 				add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
 			continue;
 		}
-		if (!is_cue(f, i) || f->cue_used[i])
+		if (!is_cue(f, i) || f->cue_used[i] ||
+			(ws_tok_in(d, i, manner_cues) && !ws_tok_is(d, i + 1, "that")) ||
+			(phrasal_cue(d, i) && !ws_tok_is(d, i + 2, "that")))
 			continue;
 		sb = sentence_begin(f, i);
 		se = sentence_end(f, i);
