@@ -271,6 +271,11 @@ SELECT n, kind, content, speaker_mention, cue
 FROM whosaid.quotes('The page was replaced by a message that said, "The item is no longer in the system." '
                     'That said, the auction went ahead.');
 
+-- a report in a non-restrictive relative clause ends before the main verb, not at an apposition's comma
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes('Sanders, who has argued that the system is rigged, won the state by 10 points. '
+                    'Merkel, who said that Mr. Jäger, under fire for the failures, would do better to keep quiet, spoke on Monday.');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

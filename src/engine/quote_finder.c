@@ -1134,6 +1134,41 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 	return b;
 }
 
+static const char *const irregular_pasts[] = {
+	"left", "won", "lost", "took", "made", "went", "came", "gave", "got", "held",
+	"ran", "saw", "became", "began", "kept", "met", "sent", "spent", "led", "spoke",
+	NULL
+};
+
+/*
+ * "Sanders, who has argued that the system is rigged, won the state": a
+ * non-restrictive relative clause's report ends at the comma before the main
+ * verb, unless that comma closes an apposition inside the report.
+ */
+static int32_t
+relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
+{
+	const ws_doc *d = f->d;
+	int32_t		commas = 0;
+
+	if (cue.b < 2 || !ws_tok_is(d, cue.b - 1, "who") || !is_punct(d, cue.b - 2, ','))
+		return se;
+	for (int32_t k = from; k < se; k++)
+	{
+		int32_t		v = k + 1;
+
+		if (!is_punct(d, k, ','))
+			continue;
+		while (v < se && d->toks[v].quote)
+			v++;
+		if (v < se && commas % 2 == 0 && !(d->toks[v].flags & WS_T_CAP) &&
+			(ws_is_finite_verb(d, v) || ws_tok_ends_with(d, v, "ed") || ws_tok_in(d, v, irregular_pasts)))
+			return k;
+		commas++;
+	}
+	return se;
+}
+
 static void
 find_reported(finder *f)
 {
@@ -1229,7 +1264,7 @@ find_reported(finder *f)
 			}
 			/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
 			if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
-				add_reported(f, from, se, WS_NO_RANGE, spk, cue);
+				add_reported(f, from, relative_report_end(f, cue, from, se), WS_NO_RANGE, spk, cue);
 		}
 	}
 }
