@@ -152,7 +152,7 @@ is_cue(const finder *f, int32_t i)
 	const ws_tok *t = &d->toks[i];
 	bool		went_on_to;
 
-	if (f->in_quote[i] || (t->flags & WS_T_CAP && !(t->flags & WS_T_SENT_START)))
+	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)))
 		return false;
 	if (phrasal_cue(d, i))
 		return i == 0 || !ws_tok_in(d, i - 1, determiners_poss);
@@ -278,6 +278,16 @@ static const char *const manner_cues[] = {
 	"barks", "chanted", "chanting", "interjected", "interjects",
 	"interjecting", "grumbled", NULL
 };
+
+/* "shouted that …" reports a clause; "beamed as they took the stage" does not */
+static bool
+reports_clause(const ws_doc *d, int32_t i)
+{
+	if (phrasal_cue(d, i))
+		return ws_tok_is(d, i + 2, "that");
+	return !ws_tok_in(d, i, manner_cues) || ws_tok_is(d, i + 1, "that");
+}
+
 static const char *const tail_openers[] = {
 	"in", "on", "at", "during", "before", "after", "last", "this", "earlier",
 	"yesterday", "today", "tonight", "to", "via", "monday", "tuesday",
@@ -1209,9 +1219,7 @@ find_reported(finder *f)
 				add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
 			continue;
 		}
-		if (!is_cue(f, i) || f->cue_used[i] ||
-			(ws_tok_in(d, i, manner_cues) && !ws_tok_is(d, i + 1, "that")) ||
-			(phrasal_cue(d, i) && !ws_tok_is(d, i + 2, "that")))
+		if (!is_cue(f, i) || f->cue_used[i] || !reports_clause(d, i))
 			continue;
 		sb = sentence_begin(f, i);
 		se = sentence_end(f, i);
