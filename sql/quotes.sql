@@ -261,10 +261,10 @@ FROM whosaid.quotes('He thanked the crowd, remarking, "May the Force be with you
                     'Fallon fired back: "You just play a contrarian on TV!" '
                     '"Nothing prepares you for the Oval Office," the president will say.');
 
--- ... but report no clause without "that"
+-- ... but report no clause without "that" or quoted words
 SELECT n, kind, content, cue
 FROM whosaid.quotes('The winners beamed as they took the stage. Brown fired back with a statement. '
-                    'Jones shouted that the vote was rigged.');
+                    'Jones shouted that the vote was rigged. Marchers were chanting "We are Orlando" and "Disarm hate."');
 
 -- a message that said, "…": the antecedent of "that" is the speaker; "That said," is not a cue
 SELECT n, kind, content, speaker_mention, cue

@@ -279,13 +279,18 @@ static const char *const manner_cues[] = {
 	"interjecting", "grumbled", NULL
 };
 
-/* "shouted that …" reports a clause; "beamed as they took the stage" does not */
+/*
+ * "shouted that …" and chanting “We are Orlando” report; "beamed as they took
+ * the stage" does not
+ */
 static bool
 reports_clause(const ws_doc *d, int32_t i)
 {
-	if (phrasal_cue(d, i))
-		return ws_tok_is(d, i + 2, "that");
-	return !ws_tok_in(d, i, manner_cues) || ws_tok_is(d, i + 1, "that");
+	int32_t		next = i + 1 + phrasal_cue(d, i);
+
+	if (!phrasal_cue(d, i) && !ws_tok_in(d, i, manner_cues))
+		return true;
+	return ws_tok_is(d, next, "that") || (next < d->ntoks && d->toks[next].quote);
 }
 
 static const char *const tail_openers[] = {
