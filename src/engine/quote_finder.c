@@ -152,13 +152,12 @@ is_cue(const finder *f, int32_t i)
 	const ws_tok *t = &d->toks[i];
 	bool		went_on_to;
 
-	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)))
+	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)) ||
+		(i > 0 && ws_tok_in(d, i - 1, determiners_poss)))
 		return false;
 	if (phrasal_cue(d, i))
-		return i == 0 || !ws_tok_in(d, i - 1, determiners_poss);
+		return true;
 	if (!(t->lex & WS_LEX_SPEECH) || ws_tok_in(d, i, non_cues))
-		return false;
-	if (i > 0 && ws_tok_in(d, i - 1, determiners_poss))
 		return false;
 	went_on_to = ws_catenative_before(d, i) >= 0;
 	if (i > 0 && ((ws_tok_is(d, i - 1, "to") && !went_on_to) ||
@@ -286,9 +285,10 @@ static const char *const manner_cues[] = {
 static bool
 reports_clause(const ws_doc *d, int32_t i)
 {
-	int32_t		next = i + 1 + phrasal_cue(d, i);
+	bool		phrasal = phrasal_cue(d, i);
+	int32_t		next = i + 1 + phrasal;
 
-	if (!phrasal_cue(d, i) && !ws_tok_in(d, i, manner_cues))
+	if (!phrasal && !ws_tok_in(d, i, manner_cues))
 		return true;
 	return ws_tok_is(d, next, "that") || (next < d->ntoks && d->toks[next].quote);
 }
