@@ -276,6 +276,29 @@ SELECT n, kind, content, speaker, cue
 FROM whosaid.quotes('Sanders, who has argued that the system is rigged, won the state by 10 points. '
                     'Merkel, who said that Mr. Jäger, under fire for the failures, would do better to keep quiet, spoke on Monday.');
 
+-- "as X put it" reports the rest of its sentence, on either side; "…," as X put it, is a direct quote
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes('As Ms. Simonyan put it in a statement in July, RT is "providing a perspective you will not get." '
+                    'The party is in a hole, as Cornyn put it. The party, as Cornyn put it, needs help. '
+                    '"We are in a hole," as a Homeland Security memo put it.');
+
+-- a speech noun after a determiner speaks ("the report stated"); a sign "read" its words;
+-- "went on" and "remembered" attribute quoted words, "went on to win" does not
+SELECT n, kind, content, speaker_mention, cue
+FROM whosaid.quotes('"The changes add to the urgency," the report stated. '
+                    '"In writing her speech, the team took notes," read the statement. '
+                    'He held up a sign that read, "Trump will build the wall." Trump reads the papers every day. '
+                    '"You know, it happens," Trump went on. "It was a fight," remembered Roy Verley. '
+                    'Kasich went on to win Ohio. He remembered the day well.');
+
+-- a report ends before ", but he …" and before another speaker's clause after a colon;
+-- a narrative sentence ends a quote even across a paragraph break
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'Reid said both Rubio and Cruz are "non-entities in the Senate," but he gave the Texan a compliment. '
+                    'Supporters said the plan sounded equivocal: Jane Harman called it "the least bad option." '
+                    '"We are going to build a wall," Trump added. He then had a question for the crowd.\n\n'
+                    '"Who is going to pay for it?"');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

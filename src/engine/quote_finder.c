@@ -135,13 +135,27 @@ static const char *const back_verbs[] = {
 	"fired", "fires", "shot", "shoots", NULL
 };
 static const char *const in_verbs[] = {"chimed", "cut", NULL};
+static const char *const on_verbs[] = {"went", "goes", NULL};
 
-/* "fired back", "chimed in": a phrasal verb of speech headed at i */
+/* "fired back", "chimed in", "went on" (not "went on to win"): a phrasal verb of speech headed at i */
 static bool
 phrasal_cue(const ws_doc *d, int32_t i)
 {
 	return (ws_tok_in(d, i, back_verbs) && ws_tok_is(d, i + 1, "back")) ||
-		(ws_tok_in(d, i, in_verbs) && ws_tok_is(d, i + 1, "in"));
+		(ws_tok_in(d, i, in_verbs) && ws_tok_is(d, i + 1, "in")) ||
+		(ws_tok_in(d, i, on_verbs) && ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to"));
+}
+
+/* A quotation ends just before token i or opens right after it: "“…,” it read" */
+static bool
+next_to_quote(const ws_doc *d, int32_t i)
+{
+	for (int32_t k = i - 1; k >= 0 && k >= i - 3; k--)
+		if (d->toks[k].quote)
+			return true;
+	if (is_punct(d, i + 1, ',') || is_punct(d, i + 1, ':'))
+		i++;
+	return i + 1 < d->ntoks && d->toks[i + 1].quote;
 }
 
 /* Is token i a speech verb used as a verb here? */
@@ -167,7 +181,7 @@ is_cue(const finder *f, int32_t i)
 	if (!went_on_to &&
 		!ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
 		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
-		!ws_tok_is(d, i, "thought"))
+		!ws_tok_is(d, i, "thought") && !(ws_tok_is(d, i, "read") && next_to_quote(d, i)))
 	{
 		if (i == 0 || !(ws_tok_in(d, i - 1, plural_subjects) ||
 						(d->toks[i - 1].flags & WS_T_NUM) || ws_tok_ends_with(d, i - 1, "s")))
@@ -275,7 +289,8 @@ static const char *const manner_cues[] = {
 	"screams", "screaming", "yelled", "yells", "yelling", "whispered",
 	"whispers", "whispering", "muttered", "mutters", "muttering", "barked",
 	"barks", "chanted", "chanting", "interjected", "interjects",
-	"interjecting", "grumbled", NULL
+	"interjecting", "grumbled", "read", "reads", "remembered", "remembers",
+	"remembering", NULL
 };
 
 /*
@@ -354,6 +369,22 @@ opens_quote(const ws_doc *d, int32_t i)
 	return i < d->ntoks && d->toks[i].quote;
 }
 
+/* "As Vulture put it, “…”": the words before the mark, [lo, k], end in "as X put(s) it" */
+static bool
+put_it(const ws_doc *d, int32_t lo, int32_t k, ws_range *cue, ws_range *spk)
+{
+	if (!ws_tok_is(d, k, "it") || !(ws_tok_is(d, k - 1, "put") || ws_tok_is(d, k - 1, "puts")))
+		return false;
+	for (int32_t a = k - 2; a >= lo && k - a <= MAX_NP_RIGHT; a--)
+		if (ws_tok_is(d, a, "as"))
+		{
+			*spk = ws_phrase_after(d, a + 1, k - 1);
+			*cue = (ws_range) {k - 1, k + 1};
+			return spk->b == a + 1 && spk->e == k - 1;
+		}
+	return false;
+}
+
 /* "…," said X / "…," X said — cue after a quoted stretch ending at `j`. */
 static bool
 cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
@@ -374,6 +405,11 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		j++;
 	if (j >= hi || (d->toks[j].flags & WS_T_PARA_START))
 		return false;
+	/* "…,” as Cornyn put it" */
+	if (ws_tok_is(d, j, "as"))
+		for (int32_t k = j + 2; k < hi && k - j <= MAX_NP_RIGHT; k++)
+			if (put_it(d, j, k, cue, spk))
+				return true;
 	/* inverted "…,” said X"; a participle ("…,” reminding the hosts") is not */
 	if (is_cue(f, j) && !ws_tok_ends_with(d, j, "ing"))
 	{
@@ -524,22 +560,6 @@ joins_previous(const ws_doc *d, int32_t c, int32_t lo)
 	return is_punct(d, p, ',') || ws_tok_is(d, p, "and") || ws_tok_is(d, p, "but");
 }
 
-/* "As Vulture put it, “…”": the words before the mark, [lo, k], end in "as X put(s) it" */
-static bool
-put_it(const ws_doc *d, int32_t lo, int32_t k, ws_range *cue, ws_range *spk)
-{
-	if (!ws_tok_is(d, k, "it") || !(ws_tok_is(d, k - 1, "put") || ws_tok_is(d, k - 1, "puts")))
-		return false;
-	for (int32_t a = k - 2; a >= lo && k - a <= MAX_NP_RIGHT; a--)
-		if (ws_tok_is(d, a, "as"))
-		{
-			*spk = ws_phrase_after(d, a + 1, k - 1);
-			*cue = (ws_range) {k - 1, k + 1};
-			return spk->b == a + 1 && spk->e == k - 1;
-		}
-	return false;
-}
-
 /* X said: "…" / X told reporters, "…" — cue before the opening mark at `open`. */
 static bool
 cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
@@ -560,8 +580,9 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 	{
 		if (f->in_quote[c] || d->toks[c].quote)
 			return false;
-		/* "a message that said, “…”": the relative pronoun's antecedent speaks */
-		if (c == k && c - 1 > lo && (ws_tok_is(d, c, "said") || ws_tok_is(d, c, "says")) &&
+		/* "a message that said, “…”", "a sign which read “…”": the relative pronoun's antecedent speaks */
+		if (c == k && c - 1 > lo && (ws_tok_is(d, c, "said") || ws_tok_is(d, c, "says") ||
+									 ws_tok_is(d, c, "read") || ws_tok_is(d, c, "reads")) &&
 			(ws_tok_is(d, c - 1, "that") || ws_tok_is(d, c - 1, "which")) && !f->cue_used[c])
 		{
 			*spk = ws_subject_before(d, c - 1, lo);
@@ -987,6 +1008,12 @@ trim_end(const ws_doc *d, int32_t b, int32_t e)
 	return e;
 }
 
+static const char *const irregular_pasts[] = {
+	"left", "won", "lost", "took", "made", "went", "came", "gave", "got", "held",
+	"ran", "saw", "became", "began", "kept", "met", "sent", "spent", "led", "spoke",
+	NULL
+};
+
 static const char *const adjunct_openers[] = {
 	"last", "this", "on", "in", "at", "earlier", "later", "recently", "monday",
 	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -1032,7 +1059,8 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 		{
 			/* "…,” he claimed …": another speaker's report */
 			s = ws_subject_before(d, k, b);
-			if (s.b > b + 1 && !is_punct(d, k + 1, ',') && after_comma(d, s.b))
+			if (s.b > b + 1 && !is_punct(d, k + 1, ',') &&
+				(after_comma(d, s.b) || is_punct(d, s.b - 1, ':') || is_punct(d, s.b - 1, ';')))
 				cut = s.b;
 		}
 		if (cut >= 0)
@@ -1041,6 +1069,14 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 			break;
 		}
 	}
+	/* "…,” but he gave the Texan a compliment": the narrator goes on */
+	for (int32_t k = b + 1; k + 2 < e; k++)
+		if (after_comma(d, k) && ws_tok_is(d, k, "but") && ws_is_pronoun(d, k + 1) &&
+			(ws_tok_ends_with(d, k + 2, "ed") || ws_tok_in(d, k + 2, irregular_pasts)))
+		{
+			e = k;
+			break;
+		}
 	/* "Trump said that “ethanol people” “do a fantastic job. And …”": to the closing mark */
 	first_mark = first_mark_at(f->marks, b);
 	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].open < e; m++)
@@ -1149,12 +1185,6 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 	return b;
 }
 
-static const char *const irregular_pasts[] = {
-	"left", "won", "lost", "took", "made", "went", "came", "gave", "got", "held",
-	"ran", "saw", "became", "began", "kept", "met", "sent", "spent", "led", "spoke",
-	NULL
-};
-
 /*
  * "Sanders, who has argued that the system is rigged, won the state": a
  * non-restrictive relative clause's report ends at the comma before the main
@@ -1222,6 +1252,30 @@ find_reported(finder *f)
 			}
 			else if (i > sb && is_punct(d, i - 1, ','))
 				add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
+			continue;
+		}
+		/* "As Ruth Marcus puts it, Obama is …", "…, as he put it, “…”" */
+		if (i > 0 && !f->cue_used[i] && !f->in_quote[i] &&
+			put_it(d, sentence_begin(f, i), i, &cue, &spk))
+		{
+			int32_t		a = spk.b - 1,	/* "as" */
+						after = i + 1;
+
+			sb = sentence_begin(f, i);
+			se = sentence_end(f, i);
+			/* "As Ms. Simonyan put it in a statement in July, RT is …" */
+			for (int32_t k = i + 1; k < se && k - i <= 12 && !d->toks[k].quote; k++)
+				if (is_punct(d, k, ','))
+				{
+					after = k + 1;
+					break;
+				}
+			if (a == sb || (a == sb + 1 && (d->toks[sb].flags & WS_T_PUNCT)))
+				add_reported(f, after, se, WS_NO_RANGE, spk, cue);
+			else if (is_punct(d, a - 1, ',') && tail_only(d, after, se))
+				add_reported(f, sb, a - 1, WS_NO_RANGE, spk, cue);
+			else if (is_punct(d, a - 1, ','))
+				add_reported(f, sb, se, (ws_range) {a - 1, after}, spk, cue);
 			continue;
 		}
 		if (!is_cue(f, i) || f->cue_used[i] || !reports_clause(d, i))
@@ -1398,7 +1452,7 @@ find_continuations(finder *f)
 		 */
 		if (c->nparts < MAX_PARTS && c->parts[c->nparts - 1].e <= mk->ib &&
 			(c->kind == WS_DIRECT ? gap <= 1 : gap == 0) &&
-			!(gap == 0 && narrative_between(f, c->parts[c->nparts - 1].e, mk->open, c->cue)))
+			!narrative_between(f, c->parts[c->nparts - 1].e, mk->open, c->cue))
 		{
 			if (c->kind == WS_INDIRECT)
 				c->kind = WS_MIXED;

@@ -411,7 +411,9 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	 */
 	for (; e < hi && e - start < MAX_NP; e++)
 	{
-		if (e > start && (d->toks[e].lex & WS_LEX_SPEECH) && !(d->toks[e].flags & WS_T_CAP))
+		/* a speech word ends the phrase, unless a determiner makes it a noun: "the report" */
+		if (e > start && (d->toks[e].lex & WS_LEX_SPEECH) && !(d->toks[e].flags & WS_T_CAP) &&
+			!(det && e == words))
 			break;
 		/* "Clinton attacked Trump": a verb after the name ends it */
 		if (!det && last_name >= 0 && !(d->toks[e].flags & WS_T_CAP) && WS_TOK_LEN(d, e) > 4 &&
