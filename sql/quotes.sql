@@ -291,6 +291,12 @@ FROM whosaid.quotes('"The changes add to the urgency," the report stated. '
                     '"You know, it happens," Trump went on. "It was a fight," remembered Roy Verley. '
                     'Kasich went on to win Ohio. He remembered the day well.');
 
+-- a report ends after its quoted words when the narrator goes on with a participle or "while"
+SELECT n, kind, content, cue
+FROM whosaid.quotes('Trump said things "should be wrapped up by Cleveland," referring to the July convention. '
+                    'Clinton said she was "going to put a lot of coal miners out of business," while trying to explain her plan. '
+                    'The spokesman said the firm "includes many parts," including the bank.');
+
 -- a report ends before ", but he …" and before another speaker's clause after a colon;
 -- a narrative sentence ends a quote even across a paragraph break
 SELECT n, kind, content, speaker, cue

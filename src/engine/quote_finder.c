@@ -1077,8 +1077,22 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 			e = k;
 			break;
 		}
-	/* "Trump said that “ethanol people” “do a fantastic job. And …”": to the closing mark */
 	first_mark = first_mark_at(f->marks, b);
+	/* "said things “should be wrapped up,” referring to …": the narrator goes on */
+	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].close_end + 1 < e; m++)
+	{
+		int32_t		k = f->marks->items[m].close_end,
+					next = is_punct(d, k, ',') || (d->toks[k].flags & WS_T_DASH) ? k + 1 :
+			is_punct(d, f->marks->items[m].close - 1, ',') ? k : -1;
+
+		if (next >= 0 && !(d->toks[next].flags & WS_T_CAP) && !ws_tok_is(d, next, "including") &&
+			(ws_tok_ends_with(d, next, "ing") || ws_tok_is(d, next, "while")))
+		{
+			e = k;
+			break;
+		}
+	}
+	/* "Trump said that “ethanol people” “do a fantastic job. And …”": to the closing mark */
 	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].open < e; m++)
 		if (f->marks->items[m].close_end > e && f->marks->items[m].first_para_end < 0)
 			e = f->marks->items[m].close_end;
