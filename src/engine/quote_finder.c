@@ -146,6 +146,15 @@ phrasal_cue(const ws_doc *d, int32_t i)
 		(ws_tok_in(d, i, on_verbs) && ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to"));
 }
 
+/* ", “" / ": “" — what follows token i - 1 opens a quotation */
+static bool
+opens_quote(const ws_doc *d, int32_t i)
+{
+	if (is_punct(d, i, ',') || is_punct(d, i, ':'))
+		i++;
+	return i < d->ntoks && d->toks[i].quote;
+}
+
 /* A quotation ends just before token i or opens right after it: "“…,” it read" */
 static bool
 next_to_quote(const ws_doc *d, int32_t i)
@@ -153,9 +162,7 @@ next_to_quote(const ws_doc *d, int32_t i)
 	for (int32_t k = i - 1; k >= 0 && k >= i - 3; k--)
 		if (d->toks[k].quote)
 			return true;
-	if (is_punct(d, i + 1, ',') || is_punct(d, i + 1, ':'))
-		i++;
-	return i + 1 < d->ntoks && d->toks[i + 1].quote;
+	return opens_quote(d, i + 1);
 }
 
 /* Is token i a speech verb used as a verb here? */
@@ -360,15 +367,6 @@ add_stretch(const ws_doc *d, cand *c, int32_t b, int32_t e)
 
 static const char *const np_prepositions[] = {"for", "of", "at", "with", "from", NULL};
 
-/* ", “" / ": “" — what follows token i - 1 opens a quotation */
-static bool
-opens_quote(const ws_doc *d, int32_t i)
-{
-	if (is_punct(d, i, ',') || is_punct(d, i, ':'))
-		i++;
-	return i < d->ntoks && d->toks[i].quote;
-}
-
 /* "As Vulture put it, “…”": the words before the mark, [lo, k], end in "as X put(s) it" */
 static bool
 put_it(const ws_doc *d, int32_t lo, int32_t k, ws_range *cue, ws_range *spk)
@@ -560,6 +558,8 @@ joins_previous(const ws_doc *d, int32_t c, int32_t lo)
 	return is_punct(d, p, ',') || ws_tok_is(d, p, "and") || ws_tok_is(d, p, "but");
 }
 
+static const char *const relative_cues[] = {"said", "says", "read", "reads", NULL};
+
 /* X said: "…" / X told reporters, "…" — cue before the opening mark at `open`. */
 static bool
 cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
@@ -581,8 +581,7 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 		if (f->in_quote[c] || d->toks[c].quote)
 			return false;
 		/* "a message that said, “…”", "a sign which read “…”": the relative pronoun's antecedent speaks */
-		if (c == k && c - 1 > lo && (ws_tok_is(d, c, "said") || ws_tok_is(d, c, "says") ||
-									 ws_tok_is(d, c, "read") || ws_tok_is(d, c, "reads")) &&
+		if (c == k && c - 1 > lo && ws_tok_in(d, c, relative_cues) &&
 			(ws_tok_is(d, c - 1, "that") || ws_tok_is(d, c - 1, "which")) && !f->cue_used[c])
 		{
 			*spk = ws_subject_before(d, c - 1, lo);
@@ -1014,6 +1013,13 @@ static const char *const irregular_pasts[] = {
 	NULL
 };
 
+/* A past-tense verb: in -ed, or a common irregular one */
+static bool
+past_tense(const ws_doc *d, int32_t i)
+{
+	return ws_tok_ends_with(d, i, "ed") || ws_tok_in(d, i, irregular_pasts);
+}
+
 static const char *const adjunct_openers[] = {
 	"last", "this", "on", "in", "at", "earlier", "later", "recently", "monday",
 	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -1072,7 +1078,7 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	/* "…,” but he gave the Texan a compliment": the narrator goes on */
 	for (int32_t k = b + 1; k + 2 < e; k++)
 		if (after_comma(d, k) && ws_tok_is(d, k, "but") && ws_is_pronoun(d, k + 1) &&
-			(ws_tok_ends_with(d, k + 2, "ed") || ws_tok_in(d, k + 2, irregular_pasts)))
+			past_tense(d, k + 2))
 		{
 			e = k;
 			break;
@@ -1221,11 +1227,18 @@ relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
 		while (v < se && d->toks[v].quote)
 			v++;
 		if (v < se && commas % 2 == 0 && !(d->toks[v].flags & WS_T_CAP) &&
-			(ws_is_finite_verb(d, v) || ws_tok_ends_with(d, v, "ed") || ws_tok_in(d, v, irregular_pasts)))
+			(ws_is_finite_verb(d, v) || past_tense(d, v)))
 			return k;
 		commas++;
 	}
 	return se;
+}
+
+/* Token i opens the sentence beginning at sb, perhaps after a punctuation mark */
+static bool
+opens_sentence(const ws_doc *d, int32_t i, int32_t sb)
+{
+	return i == sb || (i == sb + 1 && (d->toks[sb].flags & WS_T_PUNCT));
 }
 
 static void
@@ -1244,11 +1257,11 @@ find_reported(finder *f)
 		if ((i & 4095) == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
 
+		sb = sentence_begin(f, i);
+		se = sentence_end(f, i);
 		/* according to X, … / …, according to X */
 		if (ws_tok_is(d, i, "according") && ws_tok_is(d, i + 1, "to") && !f->in_quote[i])
 		{
-			sb = sentence_begin(f, i);
-			se = sentence_end(f, i);
 			spk = ws_phrase_after(d, i + 2, se);
 			if (spk.b < 0)
 				continue;
@@ -1256,7 +1269,7 @@ find_reported(finder *f)
 			{
 				i, i + 2
 			};
-			if (i == sb || (i == sb + 1 && (d->toks[sb].flags & WS_T_PUNCT)))
+			if (opens_sentence(d, i, sb))
 			{
 				int32_t		b = spk.e;
 
@@ -1269,14 +1282,11 @@ find_reported(finder *f)
 			continue;
 		}
 		/* "As Ruth Marcus puts it, Obama is …", "…, as he put it, “…”" */
-		if (i > 0 && !f->cue_used[i] && !f->in_quote[i] &&
-			put_it(d, sentence_begin(f, i), i, &cue, &spk))
+		if (i > 0 && !f->cue_used[i] && !f->in_quote[i] && put_it(d, sb, i, &cue, &spk))
 		{
 			int32_t		a = spk.b - 1,	/* "as" */
 						after = i + 1;
 
-			sb = sentence_begin(f, i);
-			se = sentence_end(f, i);
 			/* "As Ms. Simonyan put it in a statement in July, RT is …" */
 			for (int32_t k = i + 1; k < se && k - i <= 12 && !d->toks[k].quote; k++)
 				if (is_punct(d, k, ','))
@@ -1284,7 +1294,7 @@ find_reported(finder *f)
 					after = k + 1;
 					break;
 				}
-			if (a == sb || (a == sb + 1 && (d->toks[sb].flags & WS_T_PUNCT)))
+			if (opens_sentence(d, a, sb))
 				add_reported(f, after, se, WS_NO_RANGE, spk, cue);
 			else if (is_punct(d, a - 1, ',') && tail_only(d, after, se))
 				add_reported(f, sb, a - 1, WS_NO_RANGE, spk, cue);
@@ -1294,8 +1304,6 @@ find_reported(finder *f)
 		}
 		if (!is_cue(f, i) || f->cue_used[i] || !reports_clause(d, i))
 			continue;
-		sb = sentence_begin(f, i);
-		se = sentence_end(f, i);
 		spk = cue_subject(f, i, sb);
 		own_subject = spk.b >= 0;
 		if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
