@@ -305,6 +305,22 @@ FROM whosaid.quotes(E'Reid said both Rubio and Cruz are "non-entities in the Sen
                     '"We are going to build a wall," Trump added. He then had a question for the crowd.\n\n'
                     '"Who is going to pay for it?"');
 
+-- "When asked …, X said, “…”" reports what follows the cue; a quote after a colon
+-- ends the cue's own clause ("He adds that … two choices: “…”")
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'When asked why Cruz went after Trump, Tyler said, "We have three weeks to go" until the caucuses. '
+                    'Al-Awlaki adds that American Muslims have two choices: “You either leave or you fight.” '
+                    'Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”');
+
+-- a quoted sentence after the cue's, with up to 3 words before its mark, goes on with
+-- the quote ("Instead, “…”"), but "Bush: “…”" speaks for himself; a report ends
+-- before ", and shared …" when no quotation follows; "somber" of "In somber comments" is no speaker
+SELECT n, kind, content, speaker, cue
+FROM whosaid.quotes(E'“He’s supposed to be a cheerleader for this country,” Trump said. Instead, “he just acts like a defeated man.”\n\n'
+                    'Clinton: "Our goal is to defeat ISIS," she said. Bush: "The mission is to destroy ISIS -- not to contain it."\n\n'
+                    'Canova wrote to his followers, “It’s time to end her political career for good,” and shared a link to his page. '
+                    'In somber comments, Trump called the attack "an attack on our country and our people."');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

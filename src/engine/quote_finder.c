@@ -102,6 +102,7 @@ static const char *const noun_risky[] = {
 	"promised", "blame", "blamed",
 	NULL
 };
+static const char *const noun_prepositions[] = {"in", "with", "during", NULL};
 /* speech-list forms that in news nearly always mean something else */
 static const char *const non_cues[] = {
 	"released", "release", "releases", "releasing", "presented", "present",
@@ -194,11 +195,19 @@ is_cue(const finder *f, int32_t i)
 						(d->toks[i - 1].flags & WS_T_NUM) || ws_tok_ends_with(d, i - 1, "s")))
 			return false;
 	}
-	/* forms that are often nouns speak only right after their subject, or "by saying" */
+	/*
+	 * forms that are often nouns speak only right after their subject, or
+	 * "by saying"; "somber" of "In somber comments," is none
+	 */
 	if (ws_tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
-		!(ws_tok_is(d, i - 1, "by") && ws_tok_ends_with(d, i, "ing")) &&
-		ws_subject_before(d, i, f->sent_b[t->sent]).b < 0)
-		return false;
+		!(ws_tok_is(d, i - 1, "by") && ws_tok_ends_with(d, i, "ing")))
+	{
+		ws_range	s = ws_subject_before(d, i, f->sent_b[t->sent]);
+
+		if (s.b < 0 || (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) &&
+						ws_tok_in(d, s.b - 1, noun_prepositions)))
+			return false;
+	}
 	/* "appears to …", "it appeared that …", not "appeared at the debate" */
 	if ((ws_tok_is(d, i, "appears") || ws_tok_is(d, i, "appeared")) &&
 		!ws_tok_is(d, i + 1, "to") && !ws_tok_is(d, i + 1, "that"))
@@ -590,6 +599,9 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 		}
 		if (is_cue(f, c))
 		{
+			/* "wrote to his followers, “…”" */
+			int32_t		ob = c + 1 + (ws_tok_is(d, c + 1, "to") && k < open - 1);
+
 			if (f->cue_used[c] && ws_tok_in(d, c, object_verbs))
 				return false;	/* "“…,” Fiorina told “Fox and Friends,”" */
 			/*
@@ -597,7 +609,7 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 			 * only a told-like verb takes one: in "says the businessman
 			 * “can't win”" the phrase is the reported clause's subject.
 			 */
-			if (object_end(d, c + 1, k + 1) != k + 1 ||
+			if (object_end(d, ob, k + 1) != k + 1 ||
 				(c + 1 < open && !is_punct(d, open - 1, ':') && !is_punct(d, open - 1, ',') &&
 				 !ws_tok_in(d, c, object_verbs)))
 				return false;
@@ -841,6 +853,33 @@ narrative_between(const finder *f, int32_t from, int32_t to, ws_range cue)
 	return false;
 }
 
+static const char *const irregular_pasts[] = {
+	"left", "won", "lost", "took", "made", "went", "came", "gave", "got", "held",
+	"ran", "saw", "became", "began", "kept", "met", "sent", "spent", "led", "spoke",
+	NULL
+};
+
+/* A past-tense verb: in -ed, or a common irregular one */
+static bool
+past_tense(const ws_doc *d, int32_t i)
+{
+	return ws_tok_ends_with(d, i, "ed") || ws_tok_in(d, i, irregular_pasts);
+}
+
+/* "and shared a link …", "but he also noted …": the subject of the sentence acts again */
+static bool
+narrator_goes_on(const ws_doc *d, int32_t i)
+{
+	if (!ws_tok_is(d, i, "and") && !ws_tok_is(d, i, "but"))
+		return false;
+	i++;
+	if (ws_is_pronoun(d, i))
+		i++;
+	if (ws_tok_is(d, i, "also") || ws_tok_is(d, i, "then") || ws_tok_is(d, i, "later"))
+		i++;
+	return i < d->ntoks && !(d->toks[i].flags & WS_T_CAP) && past_tense(d, i);
+}
+
 static const char *const relative_pronouns[] = {"who", "whom", "whose", "which", NULL};
 
 /*
@@ -868,6 +907,60 @@ clause_after_cue(const finder *f, ws_range cue)
 		if (ws_is_finite_verb(d, k))
 			return true;
 	return false;
+}
+
+/*
+ * Does the sentence [b, e) up to a colon hold a cue whose clause runs to it
+ * ("He adds that …:", "Axelrod said this was …:")? Not "Asked which …, he
+ * demurred:" nor "X said …, but he gave the Texan a compliment:".
+ */
+static bool
+reporting_cue_in(const finder *f, int32_t b, int32_t e)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t k = b; k < e; k++)
+	{
+		bool		clause = false;
+
+		if (!is_cue(f, k) || f->cue_used[k] || !reports_clause(d, k) || ws_tok_is(d, k, "asked"))
+			continue;
+		for (int32_t j = k + 1; j < e; j++)
+		{
+			if (after_comma(d, j) && ws_tok_is(d, j, "but"))
+			{
+				clause = false;
+				break;
+			}
+			clause |= ws_tok_is(d, j, "that") || ws_is_finite_verb(d, j);
+		}
+		if (clause)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "…,” Trump said. Instead, “he just acts like a defeated man.”": a sentence
+ * after the cue's that is quoted but for up to 3 words before the mark goes
+ * on with the quote. Returns where that sentence begins, else nx->open.
+ */
+static int32_t
+short_lead(const finder *f, const ws_marked *nx, ws_range cue)
+{
+	const ws_doc *d = f->d;
+	int32_t		sb = sentence_begin(f, nx->open),
+				words = 0;
+
+	if (sb <= cue.b || sb == nx->open || sentence_end(f, nx->close_end - 1) > nx->close_end + 1)
+		return nx->open;
+	for (int32_t k = sb; k < nx->open; k++)
+	{
+		if (f->in_quote[k] || d->toks[k].quote || is_cue(f, k) || is_punct(d, k, ':'))
+			return nx->open;	/* "Bush: “…”" speaks for himself */
+		words += (d->toks[k].flags & WS_T_WORD) != 0;
+	}
+	return words <= 3 ? sb : nx->open;
 }
 
 static const char *const complementizer[] = {"that", NULL};
@@ -898,12 +991,23 @@ find_direct(finder *f)
 		}
 		else if (cue_left(f, mk->open, &cue, &spk))
 		{
-			/* said “it gets me mad” every time …: the clause is the report (mixed) */
-			if (sentence_goes_on(d, mk->close_end) && !ws_tok_in(d, cue.e - 1, naming_cues))
+			/*
+			 * said “it gets me mad” every time …: the clause is the report
+			 * (mixed); not in "wrote, “…,” and shared a link"
+			 */
+			if (sentence_goes_on(d, mk->close_end) && !ws_tok_in(d, cue.e - 1, naming_cues) &&
+				!(opens_quote(d, mk->open - 1) && narrator_goes_on(d, mk->close_end)))
 				continue;
 			lead = -1;
 		}
-		else if (colon_intro(f, mk, &cue, &spk) || report_before(f, mk, &cue, &spk))
+		else if (colon_intro(f, mk, &cue, &spk))
+		{
+			/* "He adds that Muslims have two choices: “…”": part of his report */
+			if (cue.b == mk->open - 1 && reporting_cue_in(f, sentence_begin(f, cue.b), cue.b))
+				continue;
+			lead = -1;
+		}
+		else if (report_before(f, mk, &cue, &spk))
 			lead = -1;
 		else
 			continue;
@@ -932,17 +1036,20 @@ find_direct(finder *f)
 			ws_marked  *nx = &f->marks->items[m + 1];
 			ws_range	c2,
 						s2;
+			int32_t		nb;
 
 			if (nx->used || d->toks[nx->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para ||
 				nx->open < (cue.e > spk.e ? cue.e : spk.e))
 				break;
+			nb = short_lead(f, nx, cue);
 			/*
 			 * After the cue a second part opens a sentence or follows
 			 * punctuation, perhaps and a conjunction ("…," he said, but
 			 * "…"); "…,” says X, but he heard of the “gun show loophole”"
 			 * is narrative.
 			 */
-			if (cue.b > c->parts[c->nparts - 1].b && !(d->toks[nx->open].flags & WS_T_SENT_START))
+			if (cue.b > c->parts[c->nparts - 1].b && nb == nx->open &&
+				!(d->toks[nx->open].flags & WS_T_SENT_START))
 			{
 				int32_t		k = nx->open - 1;
 
@@ -959,7 +1066,7 @@ find_direct(finder *f)
 				cue_right(f, nx->close_end, cue_window_end(d, nx->close_end), &c2, &s2) ||
 				(cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
 				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue) ||
-				narrative_between(f, c->parts[c->nparts - 1].e, nx->open, cue))
+				narrative_between(f, c->parts[c->nparts - 1].e, nb, cue))
 				break;
 			add_stretch(d, c, nx->ib, nx->ie);
 			nx->used = true;
@@ -1007,17 +1114,16 @@ trim_end(const ws_doc *d, int32_t b, int32_t e)
 	return e;
 }
 
-static const char *const irregular_pasts[] = {
-	"left", "won", "lost", "took", "made", "went", "came", "gave", "got", "held",
-	"ran", "saw", "became", "began", "kept", "met", "sent", "spent", "led", "spoke",
-	NULL
+static const char *const subordinators[] = {
+	"when", "if", "after", "before", "while", "although", "though", "because",
+	"since", "unless", "once", "asked", NULL
 };
 
-/* A past-tense verb: in -ed, or a common irregular one */
+/* "Asked about …", "When asked …": a sentence opening with a question put to the speaker */
 static bool
-past_tense(const ws_doc *d, int32_t i)
+asked_at(const ws_doc *d, int32_t sb)
 {
-	return ws_tok_ends_with(d, i, "ed") || ws_tok_in(d, i, irregular_pasts);
+	return ws_tok_is(d, sb, "asked") || ws_tok_is(d, sb + 1, "asked");
 }
 
 static const char *const adjunct_openers[] = {
@@ -1091,8 +1197,12 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 					next = is_punct(d, k, ',') || (d->toks[k].flags & WS_T_DASH) ? k + 1 :
 			is_punct(d, f->marks->items[m].close - 1, ',') ? k : -1;
 
+		if (next < 0 && (ws_tok_is(d, k, "and") || ws_tok_is(d, k, "but")))
+			next = k;
 		if (next >= 0 && !(d->toks[next].flags & WS_T_CAP) && !ws_tok_is(d, next, "including") &&
-			(ws_tok_ends_with(d, next, "ing") || ws_tok_is(d, next, "while")))
+			(ws_tok_ends_with(d, next, "ing") || ws_tok_is(d, next, "while") ||
+			 (narrator_goes_on(d, next) &&
+			  (m + 1 == f->marks->n || f->marks->items[m + 1].open >= e))))
 		{
 			e = k;
 			break;
@@ -1342,6 +1452,13 @@ find_reported(finder *f)
 				if (tail)
 				{
 					add_reported(f, sb, spk.b - 1, WS_NO_RANGE, spk, cue);
+					continue;
+				}
+				/* "When asked …, X said, “…”": what X said comes after the cue */
+				if (is_punct(d, cue.e, ',') && ws_tok_in(d, sb, subordinators) &&
+					(opens_quote(d, cue.e) || asked_at(d, sb)))
+				{
+					add_reported(f, cue.e + 1, se, WS_NO_RANGE, spk, cue);
 					continue;
 				}
 				/* "…, X said, …" — the cue sits inside the clause */
