@@ -912,30 +912,23 @@ clause_after_cue(const finder *f, ws_range cue)
 /*
  * Does the sentence [b, e) up to a colon hold a cue whose clause runs to it
  * ("He adds that …:", "Axelrod said this was …:")? Not "Asked which …, he
- * demurred:" nor "X said …, but he gave the Texan a compliment:".
+ * demurred:" nor "X said …, but he gave the Texan a compliment:". One pass
+ * from the colon back: a ", but" ends the search, and a cue counts once a
+ * "that" or a finite verb follows it.
  */
 static bool
 reporting_cue_in(const finder *f, int32_t b, int32_t e)
 {
 	const ws_doc *d = f->d;
+	bool		clause = false;
 
-	for (int32_t k = b; k < e; k++)
+	for (int32_t k = e - 1; k >= b; k--)
 	{
-		bool		clause = false;
-
-		if (!is_cue(f, k) || f->cue_used[k] || !reports_clause(d, k) || ws_tok_is(d, k, "asked"))
-			continue;
-		for (int32_t j = k + 1; j < e; j++)
-		{
-			if (after_comma(d, j) && ws_tok_is(d, j, "but"))
-			{
-				clause = false;
-				break;
-			}
-			clause |= ws_tok_is(d, j, "that") || ws_is_finite_verb(d, j);
-		}
-		if (clause)
+		if (after_comma(d, k) && ws_tok_is(d, k, "but"))
+			return false;
+		if (clause && is_cue(f, k) && !f->cue_used[k] && reports_clause(d, k) && !ws_tok_is(d, k, "asked"))
 			return true;
+		clause |= ws_tok_is(d, k, "that") || ws_is_finite_verb(d, k);
 	}
 	return false;
 }
@@ -954,7 +947,7 @@ short_lead(const finder *f, const ws_marked *nx, ws_range cue)
 
 	if (sb <= cue.b || sb == nx->open || sentence_end(f, nx->close_end - 1) > nx->close_end + 1)
 		return nx->open;
-	for (int32_t k = sb; k < nx->open; k++)
+	for (int32_t k = sb; k < nx->open && words <= 3; k++)
 	{
 		if (f->in_quote[k] || d->toks[k].quote || is_cue(f, k) || is_punct(d, k, ':'))
 			return nx->open;	/* "Bush: “…”" speaks for himself */
@@ -1197,11 +1190,11 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 					next = is_punct(d, k, ',') || (d->toks[k].flags & WS_T_DASH) ? k + 1 :
 			is_punct(d, f->marks->items[m].close - 1, ',') ? k : -1;
 
-		if (next < 0 && (ws_tok_is(d, k, "and") || ws_tok_is(d, k, "but")))
-			next = k;
-		if (next >= 0 && !(d->toks[next].flags & WS_T_CAP) && !ws_tok_is(d, next, "including") &&
-			(ws_tok_ends_with(d, next, "ing") || ws_tok_is(d, next, "while") ||
-			 (narrator_goes_on(d, next) &&
+		int32_t		w = next >= 0 ? next : k;	/* the word after the quoted words */
+
+		if (!(d->toks[w].flags & WS_T_CAP) && !ws_tok_is(d, w, "including") &&
+			((next >= 0 && (ws_tok_ends_with(d, w, "ing") || ws_tok_is(d, w, "while"))) ||
+			 (narrator_goes_on(d, w) &&
 			  (m + 1 == f->marks->n || f->marks->items[m + 1].open >= e))))
 		{
 			e = k;
