@@ -321,6 +321,19 @@ FROM whosaid.quotes(E'“He’s supposed to be a cheerleader for this country,�
                     'Canova wrote to his followers, “It’s time to end her political career for good,” and shared a link to his page. '
                     'In somber comments, Trump called the attack "an attack on our country and our people."');
 
+-- a speaker before a dash-fenced aside, or a name opening the aside; a passive
+-- "was quickly dismissed" has no speaker
+SELECT n, kind, content, speaker, speaker_mention, cue
+FROM whosaid.quotes('Mr Bez - himself a former executive at rival Porsche - said the car was the brand''s "most affordable car ever." '
+                    'A former candidate -- John McCain, who lost in 2008 -- said the president "offered no changes." '
+                    'Lazio — who was regarded as a lightweight — was quickly dismissed by the voters as a bumbler.');
+
+-- an honorific picks the person of its gender among those sharing a surname,
+-- and stays in the mention at a sentence start
+SELECT n, speaker, speaker_mention
+FROM whosaid.quotes('Sara Netanyahu and Benjamin Netanyahu arrived late. '
+                    'Mr. Netanyahu said the talks had failed. Mrs. Netanyahu said the dinner went well.');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

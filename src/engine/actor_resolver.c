@@ -72,7 +72,7 @@ typedef struct resolver
 	arec	   *a;
 	int32_t		na;
 	hmap		by_key,
-				by_last,
+				by_last[3],		/* surname → person: any, not female, not male */
 				by_initials;
 } resolver;
 
@@ -193,6 +193,35 @@ is_honorific_tok(const ws_doc *d, int32_t i)
 
 	return (t->lex & WS_LEX_HONORIFIC) && (t->flags & WS_T_CAP) &&
 		!(t->lex & WS_LEX_MALE) && !(t->lex & WS_LEX_FEMALE);
+}
+
+/*
+ * 1 male, 2 female, 0 unknown: from an honorific before the name, else the
+ * first name of a longer name ("Radcliffe" alone is no first name)
+ */
+static int8_t
+mention_gender(const ws_doc *d, const mrec *m)
+{
+	uint16_t	first = m->e - m->b >= 2 ? d->toks[m->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE) : 0;
+
+	if (m->b > 0 && is_honorific_tok(d, m->b - 1))
+	{
+		int8_t		g = ws_honorific_gender(WS_TOK_PTR(d, m->b - 1), WS_TOK_LEN(d, m->b - 1));
+
+		if (g)
+			return g;
+	}
+	return first == WS_LEX_MALE ? 1 : first == WS_LEX_FEMALE ? 2 : 0;
+}
+
+/* "Mr. Netanyahu" is not "Sara Netanyahu" */
+static bool
+gender_clash(const ws_doc *d, const mrec *a, const mrec *b)
+{
+	int8_t		ga = mention_gender(d, a),
+				gb = mention_gender(d, b);
+
+	return ga && gb && ga != gb;
 }
 
 static ws_kind
@@ -432,6 +461,20 @@ key_without_place(const resolver *r, const mrec *m)
 	}
 }
 
+/*
+ * The person a surname mention m names: the last full name ending in it, of
+ * the gender m's honorific gives when there is one ("Mr. Netanyahu" after
+ * Sara and Benjamin Netanyahu).
+ */
+static int32_t
+surname_actor(resolver *r, const mrec *m)
+{
+	int8_t		g = mention_gender(r->d, m);
+	int32_t		p = g ? hmap_get(&r->by_last[g], m->last) : -1;
+
+	return p >= 0 ? p : hmap_get(&r->by_last[0], m->last);
+}
+
 static void
 group(resolver *r)
 {
@@ -439,7 +482,8 @@ group(resolver *r)
 
 	r->a = ws_arena_alloc(d->arena, sizeof(arec) * (size_t) (r->nm + 1));
 	hmap_init(d->arena, &r->by_key, r->nm * 2);
-	hmap_init(d->arena, &r->by_last, r->nm);
+	for (int g = 0; g < 3; g++)
+		hmap_init(d->arena, &r->by_last[g], r->nm);
 	hmap_init(d->arena, &r->by_initials, r->nm);
 
 	for (int32_t i = 0; i < r->nm; i++)
@@ -450,10 +494,12 @@ group(resolver *r)
 
 		if (i % 4096 == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
+		if (ac >= 0 && m->kind == WS_PERSON && gender_clash(d, m, &r->m[r->a[ac].canon]))
+			ac = -1;			/* "Mrs. Netanyahu", then "Mr. Netanyahu" */
 		if (ac < 0 && m->kind == WS_PERSON)
 		{
 			/* a surname or shorter form of a person already named */
-			int32_t		p = hmap_get(&r->by_last, m->last);
+			int32_t		p = surname_actor(r, m);
 
 			if (p >= 0 && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > m->e - m->b)
 				ac = p;
@@ -481,7 +527,15 @@ group(resolver *r)
 			if (m->e - m->b > r->m[a->canon].e - r->m[a->canon].b)
 				a->canon = i;
 			if (m->e - m->b >= 2)
-				hmap_put(&r->by_last, m->last, ac);
+			{
+				int8_t		g = mention_gender(d, m);
+
+				hmap_put(&r->by_last[0], m->last, ac);
+				if (g != 2)
+					hmap_put(&r->by_last[1], m->last, ac);
+				if (g != 1)
+					hmap_put(&r->by_last[2], m->last, ac);
+			}
 		}
 		else
 		{
@@ -514,7 +568,7 @@ group(resolver *r)
 			redirect[ai] = ai;
 			if (c->kind != WS_PERSON || c->e - c->b != 1)
 				continue;
-			p = hmap_get(&r->by_last, c->last);
+			p = surname_actor(r, c);
 			if (p >= 0 && p != ai && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > 1)
 			{
 				redirect[ai] = p;

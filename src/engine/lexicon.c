@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -213,4 +214,28 @@ ws_lex_classes(const char *s, int32_t len)
 		return 0;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
 	return ws_lex_classes_folded(buf, n, ws_hash_bytes(buf, n));
+}
+
+static const char *const male_honorifics[] = {"mr", "mr.", "sir", "lord", NULL};
+static const char *const female_honorifics[] = {
+	"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", NULL
+};
+
+static bool
+word_in(const char *s, int32_t len, const char *const *list)
+{
+	for (; *list; list++)
+		if ((int32_t) strlen(*list) == len && strncasecmp(s, *list, (size_t) len) == 0)
+			return true;
+	return false;
+}
+
+int8_t
+ws_honorific_gender(const char *s, int32_t len)
+{
+	if (word_in(s, len, male_honorifics))
+		return 1;
+	if (word_in(s, len, female_honorifics))
+		return 2;
+	return 0;
 }

@@ -46,4 +46,7 @@ uint32_t	ws_hash_bytes(const char *s, int32_t len);
 /* Case-fold s into buf (capacity cap); returns bytes written (truncates). */
 int32_t		ws_fold(const char *s, int32_t len, char *buf, int32_t cap);
 
+/* 1 for Mr, Sir, Lord; 2 for Mrs, Ms, Miss, Dame, Lady; else 0. */
+int8_t		ws_honorific_gender(const char *s, int32_t len);
+
 #endif							/* WS_LEXICON_H */

@@ -23,6 +23,8 @@
 #define MIXED_MIN_WORDS 4			/* quoted words that make a report mixed */
 #define MAX_CLAUSE 150			/* tokens of reported speech kept, nearest the cue */
 #define MAX_LEAD_IN 60			/* tokens before a mark that a mixed quote may take in */
+#define MAX_CUT_CUES 8			/* cues a reported clause is searched for a second report */
+#define MAX_OPENER 40			/* tokens of the phrases opening a sentence before its subject */
 
 typedef struct cand
 {
@@ -166,6 +168,8 @@ next_to_quote(const ws_doc *d, int32_t i)
 	return opens_quote(d, i + 1);
 }
 
+static const char *const passive_aux[] = {"was", "were", "is", "are", "been", NULL};
+
 /* Is token i a speech verb used as a verb here? */
 static bool
 is_cue(const finder *f, int32_t i)
@@ -212,11 +216,16 @@ is_cue(const finder *f, int32_t i)
 	if ((ws_tok_is(d, i, "appears") || ws_tok_is(d, i, "appeared")) &&
 		!ws_tok_is(d, i + 1, "to") && !ws_tok_is(d, i + 1, "that"))
 		return false;
-	/* passive "was told", "it was reported"; progressive "is insisting" speaks */
-	if (i > 0 && !ws_tok_ends_with(d, i, "ing") && (ws_tok_is(d, i - 1, "was") || ws_tok_is(d, i - 1, "were") ||
-				  ws_tok_is(d, i - 1, "is") || ws_tok_is(d, i - 1, "are") ||
-				  ws_tok_is(d, i - 1, "been")))
-		return false;
+	/* passive "was told", "was quickly dismissed"; progressive "is insisting" speaks */
+	if (i > 0 && !ws_tok_ends_with(d, i, "ing"))
+	{
+		int32_t		p = i - 1;
+
+		if (p > 0 && !(d->toks[p].flags & WS_T_CAP) && WS_TOK_LEN(d, p) > 4 && ws_tok_ends_with(d, p, "ly"))
+			p--;
+		if (ws_tok_in(d, p, passive_aux))
+			return false;
+	}
 	return true;
 }
 
@@ -346,8 +355,8 @@ tail_only(const ws_doc *d, int32_t from, int32_t se)
 			return false;
 		if (d->toks[i].quote || is_punct(d, i, ':'))
 			return false;		/* "She went on to say:" introduces what follows */
-		if (d->toks[i].flags & WS_T_WORD)
-			words++;
+		if ((d->toks[i].flags & WS_T_WORD) && ++words > 5)
+			return false;
 	}
 	if (words == 0)
 		return true;
@@ -516,7 +525,7 @@ sentence_subject(const finder *f, int32_t sb, int32_t to)
 							  !(d->toks[np.e].lex & WS_LEX_SPEECH) && !ws_tok_ends_with(d, np.e, "ed"))))
 		np = WS_NO_RANGE;
 	if (np.b < 0 || !is_punct(d, np.e, ','))
-		for (int32_t k = sb; k + 1 < to; k++)
+		for (int32_t k = sb; k + 1 < to && k - sb < MAX_OPENER; k++)
 			if (is_punct(d, k, ','))
 			{
 				ws_range	after = ws_phrase_after(d, k + 1, to);
@@ -1149,14 +1158,19 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 		else
 			e = b + MAX_CLAUSE;
 	}
-	/* "revealed that …, and said …" / "…, adding that …" / "…,” claiming …": a second report */
-	for (int32_t k = b + 1; k < e; k++)
+	/*
+	 * "revealed that …, and said …" / "…, adding that …" / "…,” claiming …":
+	 * a second report. Only the first few cues are looked at: a run of cues
+	 * is no clause, and must not cost a subject search per cue per cue.
+	 */
+	for (int32_t k = b + 1, cues = 0; k < e && cues < MAX_CUT_CUES; k++)
 	{
 		ws_range	s;
 		int32_t		cut = -1;	/* the clause ends before token cut */
 
 		if (!is_cue(f, k))
 			continue;
+		cues++;
 		if ((after_comma(d, k) || ws_tok_is(d, k - 1, "and") || ws_tok_is(d, k - 1, "but")) &&
 			ws_subject_before(d, k, k - 1).b < 0)
 			cut = k;
@@ -1321,7 +1335,7 @@ relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
 
 	if (cue.b < 2 || !ws_tok_is(d, cue.b - 1, "who") || !is_punct(d, cue.b - 2, ','))
 		return se;
-	for (int32_t k = from; k < se; k++)
+	for (int32_t k = from; k < se && k - from < MAX_CLAUSE; k++)
 	{
 		int32_t		v = k + 1;
 
@@ -1633,14 +1647,15 @@ actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 						s.b + 1);
 	/*
 	 * The last person among the overlapping mentions ("the FBI's James
-	 * Comey", "Chicago Alderman Jason Ervin"), else the first organisation;
-	 * not a party tag ("Zoe Lofgren (D-Calif.)").
+	 * Comey", "Chicago Alderman Jason Ervin"), else the first organisation.
 	 */
 	for (; lo < a->nmentions && a->mentions[lo].span.b < s.e; lo++)
 	{
 		const ws_mention *m = &a->mentions[lo];
 
-		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '('))
+		/* not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms" tagged alone */
+		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '(') ||
+			(m->tok_e - m->tok_b == 1 && (d->toks[m->tok_b].lex & WS_LEX_HONORIFIC)))
 			continue;
 		if (m->kind == WS_PERSON)
 			person = m->actor;

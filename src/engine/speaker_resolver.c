@@ -11,6 +11,7 @@
 
 
 #define MAX_NP 9
+#define MAX_ASIDE 30			/* tokens between the dashes of an aside */
 
 typedef struct name_run
 {
@@ -28,25 +29,31 @@ struct ws_resolver
 	ws_actors  *actors;
 	name_run   *runs;			/* in text order */
 	int32_t		nruns;
-	int32_t    *by_last;		/* hash of last word → longest person run, -1 */
+	int32_t    *by_last[3];		/* hash of last word → longest person run, -1:
+								 * any, not female, not male */
 	uint32_t	mask;
 };
 
-/* Slot of a last-word hash in by_last (open addressing). */
+/* Slot of a last-word hash in a by_last table (open addressing). */
 static uint32_t
-last_slot(const ws_resolver *r, uint32_t h)
+last_slot(const ws_resolver *r, const int32_t *table, uint32_t h)
 {
 	uint32_t	i = h & r->mask;
 
-	while (r->by_last[i] >= 0 && r->runs[r->by_last[i]].last_hash != h)
+	while (table[i] >= 0 && r->runs[table[i]].last_hash != h)
 		i = (i + 1) & r->mask;
 	return i;
 }
 
 static int32_t
-person_ending_in(const ws_resolver *r, uint32_t h)
+person_ending_in(const ws_resolver *r, uint32_t h, int8_t gender)
 {
-	return r->by_last[last_slot(r, h)];
+	int32_t		k = r->by_last[gender][last_slot(r, r->by_last[gender], h)];
+
+	/* a full name of that gender, else any: first names misgender ("Philippe") */
+	if (k >= 0 && r->runs[k].e - r->runs[k].b >= 2)
+		return k;
+	return r->by_last[0][last_slot(r, r->by_last[0], h)];
 }
 
 static const char *const determiners[] = {
@@ -219,8 +226,9 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 		}
 		if (!is_np_word(d, p) || ws_is_pronoun(d, p))
 			break;
+		/* "And Trump said" stops at "And"; "Mr Parker said" keeps "Mr" */
 		if ((d->toks[p].flags & WS_T_SENT_START) && (d->toks[p].lex & WS_LEX_FUNCTION) &&
-			!ws_tok_in(d, p, determiners))
+			!(d->toks[p].lex & WS_LEX_HONORIFIC) && !ws_tok_in(d, p, determiners))
 			break;
 		b = p;
 	}
@@ -248,6 +256,58 @@ is_boundary_punct(const ws_doc *d, int32_t i)
 	return !(t->flags & WS_T_DASH) || (t->flags & WS_T_SPACE_BEFORE);
 }
 
+/* A dash apart from its words ("Murphy — after a pause — told", "X -- Y --"), or an em dash */
+static bool
+spaced_dash(const ws_doc *d, int32_t i)
+{
+	return i >= 0 && (d->toks[i].flags & WS_T_DASH) &&
+		((d->toks[i].flags & WS_T_SPACE_BEFORE) || (i > 0 && (d->toks[i - 1].flags & WS_T_DASH)) ||
+		 d->toks[i].e - d->toks[i].b > 1);
+}
+
+/*
+ * The subject before a dash-fenced aside ending at the dash `i`: the noun
+ * phrase before the opening dash ("Jason Sims — a teacher — says"), or a
+ * name opening the aside when that phrase names no one ("A former candidate
+ * -- John McCain, who lost -- said").
+ */
+static ws_range subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides);
+
+static ws_range
+dashed_subject(const ws_doc *d, int32_t i, int32_t lo)
+{
+	int32_t		close = i,
+				open;
+	ws_range	before;
+
+	while (close - 1 >= lo && (d->toks[close - 1].flags & WS_T_DASH))
+		close--;
+	for (open = close - 1; open >= lo && close - open <= MAX_ASIDE; open--)
+		if (d->toks[open].quote || ws_tok_is(d, open, ";") || spaced_dash(d, open))
+			break;
+	if (open < lo || close - open > MAX_ASIDE || !spaced_dash(d, open) || open + 1 == close)
+		return WS_NO_RANGE;
+	while (open - 1 >= lo && (d->toks[open - 1].flags & WS_T_DASH))
+		open--;
+	before = subject_before(d, open, lo, false);	/* one aside, not a chain */
+	if (before.b >= 0 && is_name_word(d, before.e - 1))
+		return before;
+	for (int32_t k = open + 1; k < close; k++)
+		if (!(d->toks[k].flags & WS_T_DASH))
+		{
+			if (is_name_word(d, k) && !(d->toks[k].lex & WS_LEX_FUNCTION))
+			{
+				int32_t		e = k;
+
+				while (e < close && !is_comma(d, e))
+					e++;
+				return ws_phrase_after(d, k, e);
+			}
+			break;
+		}
+	return before;
+}
+
 static const char *const continue_verbs[] = {
 	"continued", "continues", "proceeded", "proceeds", NULL
 };
@@ -265,8 +325,8 @@ ws_catenative_before(const ws_doc *d, int32_t i)
 	return -1;
 }
 
-ws_range
-ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
+static ws_range
+subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 {
 	int32_t		i = end - 1,
 				went_on_to = ws_catenative_before(d, end);
@@ -312,6 +372,8 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 			}
 	if (i < lo)
 		return WS_NO_RANGE;
+	if (asides && spaced_dash(d, i))
+		return dashed_subject(d, i, lo);
 	if (!is_comma(d, i))
 	{
 		if (is_boundary_punct(d, i))
@@ -375,6 +437,12 @@ ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
 		}
 		return fallback;
 	}
+}
+
+ws_range
+ws_subject_before(const ws_doc *d, int32_t end, int32_t lo)
+{
+	return subject_before(d, end, lo, true);
 }
 
 ws_range
@@ -461,24 +529,29 @@ strip_name(const ws_doc *d, ws_range r)
 	return r;
 }
 
+/* Gender of a name with perhaps an honorific: "Radcliffe" alone has no first name */
 static int8_t
-gender_of(const ws_doc *d, int32_t honorific, int32_t first)
+gender_of(const ws_doc *d, int32_t honorific, int32_t first, int32_t e)
 {
-	if (honorific >= 0)
-	{
-		if (ws_tok_is(d, honorific, "mr") || ws_tok_is(d, honorific, "mr.") || ws_tok_is(d, honorific, "sir") ||
-			ws_tok_is(d, honorific, "lord"))
-			return 1;
-		if (ws_tok_is(d, honorific, "mrs") || ws_tok_is(d, honorific, "mrs.") || ws_tok_is(d, honorific, "ms") ||
-			ws_tok_is(d, honorific, "ms.") || ws_tok_is(d, honorific, "miss") || ws_tok_is(d, honorific, "dame") ||
-			ws_tok_is(d, honorific, "lady"))
-			return 2;
-	}
+	int8_t		g = honorific >= 0 ? ws_honorific_gender(WS_TOK_PTR(d, honorific), WS_TOK_LEN(d, honorific)) : 0;
+
+	if (g || e - first < 2)
+		return g;
 	if ((d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) == WS_LEX_MALE)
 		return 1;
 	if ((d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) == WS_LEX_FEMALE)
 		return 2;
 	return 0;
+}
+
+/* Keep run k in by_last[g] if it is the longest there for its last word. */
+static void
+index_run(ws_resolver *r, int g, int32_t k)
+{
+	int32_t    *slot = &r->by_last[g][last_slot(r, r->by_last[g], r->runs[k].last_hash)];
+
+	if (*slot < 0 || r->runs[k].e - r->runs[k].b > r->runs[*slot].e - r->runs[*slot].b)
+		*slot = k;
 }
 
 /* Scan the text for capitalised runs: the candidates a speaker can resolve to. */
@@ -523,7 +596,7 @@ scan_names(ws_resolver *r)
 			nr->b = b;
 			nr->e = e;
 			nr->last_hash = d->toks[e - 1].hash;
-			nr->gender = gender_of(d, hon, b);
+			nr->gender = gender_of(d, hon, b, b + 2);	/* "Tory", "Chelsea": she */
 			nr->person = hon >= 0 ||
 				((d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && e - b >= 2 &&
 				 !(d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG)));
@@ -558,27 +631,27 @@ scan_names(ws_resolver *r)
 	r->mask = 1;
 	while (r->mask < (uint32_t) r->nruns * 2 + 2)
 		r->mask <<= 1;
-	r->by_last = ws_arena_alloc(d->arena, sizeof(int32_t) * r->mask);
-	r->mask--;
-	for (uint32_t i = 0; i <= r->mask; i++)
-		r->by_last[i] = -1;
-	for (int32_t k = 0; k < r->nruns; k++)
+	for (int g = 0; g < 3; g++)
 	{
-		name_run   *a = &r->runs[k];
-		uint32_t	slot;
-
-		if (!a->person)
-			continue;
-		slot = last_slot(r, a->last_hash);
-		if (r->by_last[slot] < 0 ||
-			a->e - a->b > r->runs[r->by_last[slot]].e - r->runs[r->by_last[slot]].b)
-			r->by_last[slot] = k;
+		r->by_last[g] = ws_arena_alloc(d->arena, sizeof(int32_t) * r->mask);
+		for (uint32_t i = 0; i < r->mask; i++)
+			r->by_last[g][i] = -1;
 	}
+	r->mask--;
+	for (int32_t k = 0; k < r->nruns; k++)
+		if (r->runs[k].person)
+		{
+			index_run(r, 0, k);
+			if (r->runs[k].gender != 2)
+				index_run(r, 1, k);
+			if (r->runs[k].gender != 1)
+				index_run(r, 2, k);
+		}
 	/* a surname alone is a person when a full person name ends with it */
 	for (int32_t k = 0; k < r->nruns; k++)
 	{
 		name_run   *a = &r->runs[k];
-		int32_t		full = person_ending_in(r, a->last_hash);
+		int32_t		full = person_ending_in(r, a->last_hash, 0);
 
 		if (a->person || full < 0)
 			continue;
@@ -599,12 +672,16 @@ ws_resolver_new(ws_doc *d, ws_actors *actors)
 	return r;
 }
 
-/* The longest person name in the text ending in the same word as [b, e). */
+/*
+ * The longest person name in the text ending in the same word as [b, e), not
+ * of the other gender than an honorific or first name gives ("Mr. Netanyahu"
+ * is not Sara).
+ */
 static const char *
-canonical_person(ws_resolver *r, int32_t b, int32_t e)
+canonical_person(ws_resolver *r, int32_t b, int32_t e, int8_t gender)
 {
 	ws_doc	   *d = r->doc;
-	int32_t		best = person_ending_in(r, d->toks[e - 1].hash);
+	int32_t		best = person_ending_in(r, d->toks[e - 1].hash, gender);
 
 	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b)
 		return range_text(d, r->runs[best].b, r->runs[best].e);
@@ -634,7 +711,7 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 		if (!x->person)
 			continue;
 		if (x->gender == want || x->gender == 0)
-			return canonical_person(r, x->b, x->e);
+			return canonical_person(r, x->b, x->e, want);
 	}
 	return NULL;
 }
@@ -644,6 +721,7 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 {
 	ws_doc	   *d = r->doc;
 	ws_range	h;
+	int8_t		gender;
 
 	if (np.b < 0)
 		return NULL;
@@ -656,8 +734,9 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
 		(d->toks[h.b].lex & WS_LEX_ROLE))
 		return NULL;
+	gender = (d->toks[h.b].lex & WS_LEX_HONORIFIC) ? gender_of(d, h.b, h.b + 1, h.e) : gender_of(d, -1, h.b, h.e);
 	h = strip_name(d, h);
-	if (person_ending_in(r, d->toks[h.e - 1].hash) >= 0)
-		return canonical_person(r, h.b, h.e);
+	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
+		return canonical_person(r, h.b, h.e, gender);
 	return range_text(d, h.b, h.e);
 }
