@@ -195,23 +195,12 @@ is_honorific_tok(const ws_doc *d, int32_t i)
 		!(t->lex & WS_LEX_MALE) && !(t->lex & WS_LEX_FEMALE);
 }
 
-/*
- * 1 male, 2 female, 0 unknown: from an honorific before the name, else the
- * first name of a longer name ("Radcliffe" alone is no first name)
- */
+/* The gender of m's honorific, else of its first name ("Radcliffe" alone has none) */
 static int8_t
 mention_gender(const ws_doc *d, const mrec *m)
 {
-	uint16_t	first = m->e - m->b >= 2 ? d->toks[m->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE) : 0;
-
-	if (m->b > 0 && is_honorific_tok(d, m->b - 1))
-	{
-		int8_t		g = ws_honorific_gender(WS_TOK_PTR(d, m->b - 1), WS_TOK_LEN(d, m->b - 1));
-
-		if (g)
-			return g;
-	}
-	return first == WS_LEX_MALE ? 1 : first == WS_LEX_FEMALE ? 2 : 0;
+	return ws_name_gender(d, m->b > 0 && is_honorific_tok(d, m->b - 1) ? m->b - 1 : -1,
+						  m->e - m->b >= 2 ? m->b : -1);
 }
 
 /* "Mr. Netanyahu" is not "Sara Netanyahu" */

@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -221,21 +220,14 @@ static const char *const female_honorifics[] = {
 	"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", NULL
 };
 
-static bool
-word_in(const char *s, int32_t len, const char *const *list)
-{
-	for (; *list; list++)
-		if ((int32_t) strlen(*list) == len && strncasecmp(s, *list, (size_t) len) == 0)
-			return true;
-	return false;
-}
-
 int8_t
-ws_honorific_gender(const char *s, int32_t len)
+ws_name_gender(const ws_doc *d, int32_t honorific, int32_t first)
 {
-	if (word_in(s, len, male_honorifics))
+	uint16_t	lex = first >= 0 ? d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE) : 0;
+
+	if (honorific >= 0 && ws_tok_in(d, honorific, male_honorifics))
 		return 1;
-	if (word_in(s, len, female_honorifics))
+	if (honorific >= 0 && ws_tok_in(d, honorific, female_honorifics))
 		return 2;
-	return 0;
+	return lex == WS_LEX_MALE ? 1 : lex == WS_LEX_FEMALE ? 2 : 0;
 }

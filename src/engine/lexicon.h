@@ -7,6 +7,9 @@
 
 #include "ws.h"
 
+#include <string.h>
+#include <strings.h>
+
 typedef struct ws_lex_list
 {
 	const char *name;			/* file name under data/lexicons, no .txt */
@@ -46,7 +49,43 @@ uint32_t	ws_hash_bytes(const char *s, int32_t len);
 /* Case-fold s into buf (capacity cap); returns bytes written (truncates). */
 int32_t		ws_fold(const char *s, int32_t len, char *buf, int32_t cap);
 
-/* 1 for Mr, Sir, Lord; 2 for Mrs, Ms, Miss, Dame, Lady; else 0. */
-int8_t		ws_honorific_gender(const char *s, int32_t len);
+/*
+ * Gender of a name, 1 male, 2 female, 0 unknown: from the honorific at token
+ * honorific (Mr, Sir, Lord; Mrs, Ms, Miss, Dame, Lady), else from the first
+ * name at token first; either may be -1.
+ */
+int8_t		ws_name_gender(const ws_doc *d, int32_t honorific, int32_t first);
+
+/* Is token i the word w (ASCII case-insensitive)? Runs per token per word list. */
+static inline bool
+ws_tok_is(const ws_doc *d, int32_t i, const char *w)
+{
+	int32_t		n;
+
+	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
+		return false;			/* cheap reject first */
+	n = (int32_t) strlen(w);
+	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
+}
+
+/* Does token i end in suffix, with at least one character before it (ASCII case-insensitive)? */
+static inline bool
+ws_tok_ends_with(const ws_doc *d, int32_t i, const char *suffix)
+{
+	int32_t		n = (int32_t) strlen(suffix);
+
+	return WS_TOK_LEN(d, i) > n &&
+		strncasecmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n) == 0;
+}
+
+/* Is token i one of the NULL-terminated words? */
+static inline bool
+ws_tok_in(const ws_doc *d, int32_t i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (ws_tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
 
 #endif							/* WS_LEXICON_H */

@@ -221,7 +221,7 @@ is_cue(const finder *f, int32_t i)
 	{
 		int32_t		p = i - 1;
 
-		if (p > 0 && !(d->toks[p].flags & WS_T_CAP) && WS_TOK_LEN(d, p) > 4 && ws_tok_ends_with(d, p, "ly"))
+		if (p > 0 && ws_is_ly_adverb(d, p))
 			p--;
 		if (ws_tok_in(d, p, passive_aux))
 			return false;

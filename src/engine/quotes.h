@@ -9,39 +9,11 @@
 #include "lexicon.h"
 #include "ws.h"
 
-#include <string.h>
-#include <strings.h>
-
-/* Is token i the word w (ASCII case-insensitive)? Runs per token per word list. */
+/* A lower-case adverb in -ly ("angrily", "quickly"; not "Kelly", "only") */
 static inline bool
-ws_tok_is(const ws_doc *d, int32_t i, const char *w)
+ws_is_ly_adverb(const ws_doc *d, int32_t i)
 {
-	int32_t		n;
-
-	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
-		return false;			/* cheap reject first */
-	n = (int32_t) strlen(w);
-	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
-}
-
-/* Does token i end in suffix, with at least one character before it (ASCII case-insensitive)? */
-static inline bool
-ws_tok_ends_with(const ws_doc *d, int32_t i, const char *suffix)
-{
-	int32_t		n = (int32_t) strlen(suffix);
-
-	return WS_TOK_LEN(d, i) > n &&
-		strncasecmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n) == 0;
-}
-
-/* Is token i one of the NULL-terminated words? */
-static inline bool
-ws_tok_in(const ws_doc *d, int32_t i, const char *const *words)
-{
-	for (int k = 0; words[k]; k++)
-		if (ws_tok_is(d, i, words[k]))
-			return true;
-	return false;
+	return !(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 && ws_tok_ends_with(d, i, "ly");
 }
 
 /* Is any token in [b, e) one of the words? */

@@ -336,9 +336,7 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 
 	/* "has also said", "she angrily said" (but "the family said") */
 	while (i >= lo && ((ws_tok_in(d, i, between_aux) && !is_name_word(d, i)) ||
-					   (i - 1 >= lo && !ws_tok_in(d, i - 1, determiners) &&
-						!(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 &&
-						ws_tok_ends_with(d, i, "ly"))))
+					   (i - 1 >= lo && !ws_tok_in(d, i - 1, determiners) && ws_is_ly_adverb(d, i))))
 		i--;
 	/* "Republicans who say"; "Jeff Weaver, who said" */
 	if (i > lo && ws_tok_is(d, i, "who"))
@@ -529,20 +527,6 @@ strip_name(const ws_doc *d, ws_range r)
 	return r;
 }
 
-/* Gender of a name with perhaps an honorific: "Radcliffe" alone has no first name */
-static int8_t
-gender_of(const ws_doc *d, int32_t honorific, int32_t first, int32_t e)
-{
-	int8_t		g = honorific >= 0 ? ws_honorific_gender(WS_TOK_PTR(d, honorific), WS_TOK_LEN(d, honorific)) : 0;
-
-	if (g || e - first < 2)
-		return g;
-	if ((d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) == WS_LEX_MALE)
-		return 1;
-	if ((d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) == WS_LEX_FEMALE)
-		return 2;
-	return 0;
-}
 
 /* Keep run k in by_last[g] if it is the longest there for its last word. */
 static void
@@ -596,7 +580,7 @@ scan_names(ws_resolver *r)
 			nr->b = b;
 			nr->e = e;
 			nr->last_hash = d->toks[e - 1].hash;
-			nr->gender = gender_of(d, hon, b, b + 2);	/* "Tory", "Chelsea": she */
+			nr->gender = ws_name_gender(d, hon, b);
 			nr->person = hon >= 0 ||
 				((d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && e - b >= 2 &&
 				 !(d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG)));
@@ -721,6 +705,7 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 {
 	ws_doc	   *d = r->doc;
 	ws_range	h;
+	int32_t		first;
 	int8_t		gender;
 
 	if (np.b < 0)
@@ -734,7 +719,9 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
 		(d->toks[h.b].lex & WS_LEX_ROLE))
 		return NULL;
-	gender = (d->toks[h.b].lex & WS_LEX_HONORIFIC) ? gender_of(d, h.b, h.b + 1, h.e) : gender_of(d, -1, h.b, h.e);
+	first = h.b + ((d->toks[h.b].lex & WS_LEX_HONORIFIC) != 0);
+	/* "Radcliffe" alone has no first name */
+	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
 	h = strip_name(d, h);
 	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
 		return canonical_person(r, h.b, h.e, gender);
