@@ -17,6 +17,10 @@ SELECT actor, role, affiliation FROM whosaid.actors(
 'In a statement, Sheryl Sandberg, chief operating officer of Facebook, said: “We are working hard.” Lucas Nolan is a reporter for Breitbart News.')
 WHERE kind = 'person';
 
+-- a woman's title is not a man's surname form: Mrs Axelrod is not David Axelrod
+SELECT actor, kind, aliases FROM whosaid.actors(
+'David Axelrod spoke first. Mrs Axelrod said the party was fun, and Mr Axelrod agreed.');
+
 -- edge cases
 SELECT count(*) FROM whosaid.mentions('');
 SELECT count(*) FROM whosaid.actors('');

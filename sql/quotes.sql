@@ -334,6 +334,13 @@ SELECT n, speaker, speaker_mention
 FROM whosaid.quotes('Sara Netanyahu and Benjamin Netanyahu arrived late. '
                     'Mr. Netanyahu said the talks had failed. Mrs. Netanyahu said the dinner went well.');
 
+-- "she" and a woman's title never name a man: not David Axelrod, nor the man's
+-- first name Welsh opening the run "Welsh Health Minister Jane Hutt"
+SELECT n, speaker, speaker_mention
+FROM whosaid.quotes('David Axelrod spoke. Axelrod said the vote was close. She added that unions were '
+                    'ready. Mrs Axelrod said the party was fun. '
+                    'Welsh Health Minister Jane Hutt spoke. "We are turning the corner," she said.');
+
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes
 FROM whosaid.quotes(E'Vivien Killilea/Getty Images\nshow image\n\n'

@@ -69,6 +69,21 @@ score "PolNeAR $SPLIT" "$POLNEAR" polnear
 grep -v '"id": "nyt' "$POLNEAR" >"$W/polnear.no-nyt.jsonl"
 echo "== PolNeAR $SPLIT without its $(grep -c '"id": "nyt' "$POLNEAR") NYT articles, direct+mixed"
 python3 "$SCORE" "$W/polnear.no-nyt.jsonl" "$W/polnear.pred.jsonl" --types direct,mixed
+# Or keep those articles and type as direct the gold quotations that lie wholly inside ''…''
+# (a partly quoted one stays indirect, as PolNeAR types some partly "…" ones).
+python3 - "$POLNEAR" "$W/polnear.retyped.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        d = json.loads(line)
+        for q in d["quotes"]:
+            c = d["text"][q["content_start"]:q["content_end"]].strip()
+            if q["type"] == "indirect" and c.startswith("''") and c.rstrip(".,").endswith("''"):
+                q["type"] = "direct"
+        out.write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+echo "== PolNeAR $SPLIT with its ''…'' quotations typed direct, direct+mixed"
+python3 "$SCORE" "$W/polnear.retyped.jsonl" "$W/polnear.pred.jsonl" --types direct,mixed
 echo
 score "seeds" "$SEEDS" seeds
 

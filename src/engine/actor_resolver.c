@@ -461,7 +461,14 @@ surname_actor(resolver *r, const mrec *m)
 	int8_t		g = mention_gender(r->d, m);
 	int32_t		p = g ? hmap_get(&r->by_last[g], m->last) : -1;
 
-	return p >= 0 ? p : hmap_get(&r->by_last[0], m->last);
+	if (p >= 0)
+		return p;
+	p = hmap_get(&r->by_last[0], m->last);
+	/* "Mrs. Axelrod" is not "David Axelrod" ("Ki Hong" may be Justin Ki Hong) */
+	if (p >= 0 && m->b > 0 && is_honorific_tok(r->d, m->b - 1) &&
+		ws_mans_name_for_woman(g, mention_gender(r->d, &r->m[r->a[p].canon])))
+		return -1;
+	return p;
 }
 
 static void

@@ -231,3 +231,9 @@ ws_name_gender(const ws_doc *d, int32_t honorific, int32_t first)
 		return 2;
 	return lex == WS_LEX_MALE ? 1 : lex == WS_LEX_FEMALE ? 2 : 0;
 }
+
+bool
+ws_mans_name_for_woman(int8_t mention_gender, int8_t name_gender)
+{
+	return mention_gender == 2 && name_gender == 1;
+}

@@ -56,6 +56,14 @@ int32_t		ws_fold(const char *s, int32_t len, char *buf, int32_t cap);
  */
 int8_t		ws_name_gender(const ws_doc *d, int32_t honorific, int32_t first);
 
+/*
+ * Can a mention of gender mention_gender, as "she" or a female honorific gives
+ * it ("Mrs. Axelrod"), not name a person whose name has gender name_gender?
+ * Only a man's first name rules a woman out: the female list holds men's
+ * names too ("Philippe", "Claude", "Bernie", even "Gates").
+ */
+bool		ws_mans_name_for_woman(int8_t mention_gender, int8_t name_gender);
+
 /* Is token i the word w (ASCII case-insensitive)? Runs per token per word list. */
 static inline bool
 ws_tok_is(const ws_doc *d, int32_t i, const char *w)

@@ -603,6 +603,9 @@ scan_names(ws_resolver *r)
 			for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
 				if (a->mentions[x].kind == WS_PERSON)
 				{
+					if (a->mentions[x].tok_b > nr->b)	/* not "Welsh" a man's name */
+						nr->gender = ws_name_gender(d, (d->toks[a->mentions[x].tok_b - 1].lex & WS_LEX_HONORIFIC) ?
+													a->mentions[x].tok_b - 1 : -1, a->mentions[x].tok_b);
 					nr->b = nr->b > a->mentions[x].tok_b ? nr->b : a->mentions[x].tok_b;
 					nr->e = nr->e < a->mentions[x].tok_e ? nr->e : a->mentions[x].tok_e;
 					nr->last_hash = d->toks[nr->e - 1].hash;
@@ -657,17 +660,19 @@ ws_resolver_new(ws_doc *d, ws_actors *actors)
 }
 
 /*
- * The longest person name in the text ending in the same word as [b, e), not
- * of the other gender than an honorific or first name gives ("Mr. Netanyahu"
- * is not Sara).
+ * The longest person name in the text ending in the same word as [b, e),
+ * preferring the gender an honorific or first name gives ("Mr. Netanyahu" is
+ * not Sara), else [b, e) itself. When "she" or a title gives the gender
+ * (sure), a man's name is no answer.
  */
 static const char *
-canonical_person(ws_resolver *r, int32_t b, int32_t e, int8_t gender)
+canonical_person(ws_resolver *r, int32_t b, int32_t e, int8_t gender, bool sure)
 {
 	ws_doc	   *d = r->doc;
 	int32_t		best = person_ending_in(r, d->toks[e - 1].hash, gender);
 
-	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b)
+	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b &&
+		!(sure && ws_mans_name_for_woman(gender, r->runs[best].gender)))
 		return range_text(d, r->runs[best].b, r->runs[best].e);
 	return range_text(d, b, e);
 }
@@ -677,7 +682,8 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 {
 	ws_doc	   *d = r->doc;
 	int8_t		want;
-	int32_t		lo;
+	int32_t		lo,
+				full;
 
 	if (ws_tok_is(d, at, "he"))
 		want = 1;
@@ -692,10 +698,13 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 	{
 		name_run   *x = &r->runs[k];
 
-		if (!x->person)
+		if (!x->person || (x->gender != want && x->gender != 0))
 			continue;
-		if (x->gender == want || x->gender == 0)
-			return canonical_person(r, x->b, x->e, want);
+		/* "Henry said. She added": not "Axelrod", named David Axelrod before */
+		full = x->gender ? -1 : person_ending_in(r, x->last_hash, want);
+		if (full >= 0 && ws_mans_name_for_woman(want, r->runs[full].gender))
+			continue;
+		return canonical_person(r, x->b, x->e, want, true);
 	}
 	return NULL;
 }
@@ -724,6 +733,6 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
 	h = strip_name(d, h);
 	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
-		return canonical_person(r, h.b, h.e, gender);
+		return canonical_person(r, h.b, h.e, gender, first > h.b && ws_name_gender(d, h.b, -1) != 0);
 	return range_text(d, h.b, h.e);
 }
