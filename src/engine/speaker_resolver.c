@@ -603,11 +603,15 @@ scan_names(ws_resolver *r)
 			for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
 				if (a->mentions[x].kind == WS_PERSON)
 				{
-					if (a->mentions[x].tok_b > nr->b)	/* not "Welsh" a man's name */
-						nr->gender = ws_name_gender(d, (d->toks[a->mentions[x].tok_b - 1].lex & WS_LEX_HONORIFIC) ?
-													a->mentions[x].tok_b - 1 : -1, a->mentions[x].tok_b);
-					nr->b = nr->b > a->mentions[x].tok_b ? nr->b : a->mentions[x].tok_b;
-					nr->e = nr->e < a->mentions[x].tok_e ? nr->e : a->mentions[x].tok_e;
+					int32_t		pb = a->mentions[x].tok_b,
+								pe = a->mentions[x].tok_e;
+
+					/* Jane's gender, not Welsh's, a man's name */
+					if (pb > nr->b)
+						nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
+													pe - pb >= 2 ? pb : -1);
+					nr->b = nr->b > pb ? nr->b : pb;
+					nr->e = nr->e < pe ? nr->e : pe;
 					nr->last_hash = d->toks[nr->e - 1].hash;
 					nr->person = true;
 					break;
@@ -716,6 +720,7 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	ws_range	h;
 	int32_t		first;
 	int8_t		gender;
+	bool		titled;		/* a gendered title: "Mrs Axelrod" */
 
 	if (np.b < 0)
 		return NULL;
@@ -731,8 +736,9 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	first = h.b + ((d->toks[h.b].lex & WS_LEX_HONORIFIC) != 0);
 	/* "Radcliffe" alone has no first name */
 	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
+	titled = ws_name_gender(d, first > h.b ? h.b : -1, -1) != 0;
 	h = strip_name(d, h);
 	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
-		return canonical_person(r, h.b, h.e, gender, first > h.b && ws_name_gender(d, h.b, -1) != 0);
+		return canonical_person(r, h.b, h.e, gender, titled);
 	return range_text(d, h.b, h.e);
 }
