@@ -638,17 +638,25 @@ scan_names(ws_resolver *r)
 			if (r->runs[k].gender != 1)
 				index_run(r, 2, k);
 		}
-	/* a surname alone is a person when a full person name ends with it */
 	for (int32_t k = 0; k < r->nruns; k++)
 	{
 		name_run   *a = &r->runs[k];
-		int32_t		full = person_ending_in(r, a->last_hash, 0);
+		int32_t		full;
 
-		if (a->person || full < 0)
-			continue;
-		a->person = true;
-		if (!a->gender)
-			a->gender = r->runs[full].gender;
+		/* a surname alone is a person when a full person name ends with it */
+		if (!a->person)
+		{
+			full = person_ending_in(r, a->last_hash, 0);
+			if (full < 0)
+				continue;
+			a->person = true;
+			if (!a->gender)
+				a->gender = r->runs[full].gender;
+		}
+		/* "Axelrod", named David Axelrod, is a man even to "she" */
+		full = a->gender ? -1 : person_ending_in(r, a->last_hash, 2);
+		if (full >= 0 && ws_mans_name_for_woman(2, r->runs[full].gender))
+			a->gender = 1;
 	}
 }
 
@@ -686,8 +694,7 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 {
 	ws_doc	   *d = r->doc;
 	int8_t		want;
-	int32_t		lo,
-				full;
+	int32_t		lo;
 
 	if (ws_tok_is(d, at, "he"))
 		want = 1;
@@ -702,13 +709,8 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 	{
 		name_run   *x = &r->runs[k];
 
-		if (!x->person || (x->gender != want && x->gender != 0))
-			continue;
-		/* "Henry said. She added": not "Axelrod", named David Axelrod before */
-		full = x->gender ? -1 : person_ending_in(r, x->last_hash, want);
-		if (full >= 0 && ws_mans_name_for_woman(want, r->runs[full].gender))
-			continue;
-		return canonical_person(r, x->b, x->e, want, true);
+		if (x->person && (x->gender == want || x->gender == 0))
+			return canonical_person(r, x->b, x->e, want, true);
 	}
 	return NULL;
 }
