@@ -6,6 +6,7 @@
 #define WHOSAID_PG_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 #include "fmgr.h"
 #include "ws.h"
 
