@@ -356,10 +356,15 @@ functions "$fresh" >"$WORK/functions.fresh"
 schema "$fresh" >"$WORK/schema.fresh"
 results "$fresh" >"$WORK/results.fresh"
 
+for old in "${!FROZEN[@]}"; do
+	[ -f "whosaid--$old.sql" ] || fail "whosaid--$old.sql, the install script of release $old, is missing"
+done
+tested=0
 for script in whosaid--*.sql; do
 	old=${script#whosaid--}
 	old=${old%.sql}
 	case $old in *--* | "$NEW") continue ;; esac
+	tested=$((tested + 1))
 	echo "== from $old to $NEW"
 	if [ -z "${FROZEN[$old]:-}" ]; then
 		fail "$script has no recorded checksum: record it in FROZEN when the version is released"
@@ -406,6 +411,7 @@ for script in whosaid--*.sql; do
 	compare "query results" "$old" "$WORK/results.$old" "$WORK/results.fresh" 2 || true
 done
 
+[ "$tested" -gt 0 ] || fail "no install script of an earlier release (whosaid--X.sql) to update from"
 if [ "$FAILED" -ne 0 ]; then
 	echo "upgrade test failed; files in $WORK/"
 	exit 1
