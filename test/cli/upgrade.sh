@@ -56,7 +56,7 @@ fail() {
 	FAILED=1
 }
 newdb() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
+	psql -X -q -d postgres -c "CREATE DATABASE $1"
 	DBS+=("$1")
 }
 # psql on database $1 that stops at the first error; the rest of the arguments are psql's.
@@ -392,7 +392,7 @@ for script in whosaid--*.sql; do
 	else
 		fail "rows extracted under $old changed in the update"
 	fi
-	writes "$up"
+	writes "$up" || fail "writes after the update failed (the error is above)"
 	if check_extracted "$up"; then
 		echo "ok: writes after the update are extracted; side tables equal recomputation"
 	else
