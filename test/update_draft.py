@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
-"""Draft the function part of an update script: what changed between two versions.
+"""Draft the routine part of an update script: what it does not yet bring up to date.
 
 usage: test/update_draft.py OLD [NEW]
 
-Installs whosaid OLD and NEW (default: default_version of whosaid.control) in two scratch
-databases of the cluster the PG* variables point at, compares their functions and
-procedures, and prints, in NEW's creation order:
-  - CREATE OR REPLACE of each routine that is new or whose definition changed
-    (pg_get_functiondef, with '$libdir/whosaid' written back as 'MODULE_PATHNAME'),
-  - COMMENT ON of each routine whose comment is new or changed,
+In two scratch databases of the cluster the PG* variables point at (whosaid installed there
+by make install), installs whosaid OLD and runs the update script as it stands (ALTER
+EXTENSION whosaid UPDATE TO NEW; NEW defaults to default_version of whosaid.control), and
+installs NEW fresh. It compares their functions and procedures and prints what the update
+still misses:
+  - CREATE OR REPLACE of each routine that is missing, then of each that differs
+    (pg_get_functiondef, with '$libdir/whosaid' written back as 'MODULE_PATHNAME'), each
+    group in NEW's creation order, so new routines exist before changed ones name them
+    (as a SUPPORT function, say);
+  - COMMENT ON of each routine whose comment is missing or differs;
   - DROP of each routine that NEW no longer has.
-A draft to review and paste into whosaid--OLD--NEW.sql, not a finished script: a change of
-return type, argument name or OUT parameter needs DROP + CREATE (and whatever depends on the
-routine: triggers, views, operators); privileges, types, tables and data are written by
-hand. test/cli/upgrade.sh says whether the result is complete.
+Write the types, tables and new pieces into the update script first, then paste this draft
+after them and review it: a change of return type, argument name or OUT parameter needs
+DROP + CREATE (and whatever depends on the routine: triggers, views, operators), and
+privileges and data are written by hand. test/cli/upgrade.sh says when it is complete.
 """
 import json
 import os
@@ -38,8 +42,10 @@ def psql(db, *args, capture=False):
                           stdout=subprocess.PIPE if capture else None).stdout
 
 
-def routines(db, version):
+def routines(db, version, update_to=None):
     psql(db, "-c", "CREATE EXTENSION whosaid" + (f" VERSION '{version}'" if version else ""))
+    if update_to:
+        psql(db, "-c", f"ALTER EXTENSION whosaid UPDATE TO '{update_to}'")
     rows = json.loads(psql(db, "-c", QUERY, capture=True) or "[]") or []
     return {r["sig"]: r for r in rows}, [r["sig"] for r in rows]
 
@@ -60,20 +66,25 @@ def main():
     try:
         for db in dbs.values():
             psql("postgres", "-c", f"CREATE DATABASE {db}")
-        before, _ = routines(dbs[old], old)
+        before, _ = routines(dbs[old], old, new)
         after, order = routines(dbs[new], new)
     finally:
         for db in dbs.values():
             psql("postgres", "-c", f"DROP DATABASE IF EXISTS {db}")
 
-    print(f"-- routines new in {new} or changed since {old}, in creation order")
-    for sig in order:
-        r, o = after[sig], before.get(sig)
-        if o is None or o["def"] != r["def"]:
-            print(r["def"].rstrip().replace("'$libdir/whosaid'", "'MODULE_PATHNAME'") + ";")
-        if r["comment"] is not None and (o is None or o["comment"] != r["comment"]):
-            print(f"COMMENT ON {r['kind']} {sig} IS {literal(r['comment'])};")
-        if o is None or o["def"] != r["def"] or o["comment"] != r["comment"]:
+    missing = [sig for sig in order if sig not in before]
+    changed = [sig for sig in order if sig in before and
+               (before[sig]["def"], before[sig]["comment"]) != (after[sig]["def"], after[sig]["comment"])]
+    for title, sigs in ((f"routines of {new} the update does not create", missing),
+                        (f"routines the update leaves different from {new}", changed)):
+        if sigs:
+            print(f"-- {title} (in creation order)")
+        for sig in sigs:
+            r, o = after[sig], before.get(sig)
+            if o is None or o["def"] != r["def"]:
+                print(r["def"].rstrip().replace("'$libdir/whosaid'", "'MODULE_PATHNAME'") + ";")
+            if r["comment"] is not None and (o is None or o["comment"] != r["comment"]):
+                print(f"COMMENT ON {r['kind']} {sig} IS {literal(r['comment'])};")
             print()
     gone = [sig for sig in before if sig not in after]
     if gone:
