@@ -78,6 +78,7 @@ setup() {
 	sql "$1" >/dev/null <<-'EOF'
 		SET client_min_messages = warning;
 		CREATE TABLE articles (id int PRIMARY KEY, body text NOT NULL, published timestamptz);
+		GRANT SELECT ON articles TO PUBLIC;	-- readers of a tracked table may read its side tables
 		SELECT * FROM whosaid.track('articles');
 		INSERT INTO articles
 		SELECT row_number() OVER (ORDER BY file COLLATE "C"), body, timestamptz '2026-01-01' + row_number() OVER (ORDER BY file COLLATE "C") * interval '1 day'
