@@ -194,10 +194,12 @@ functions() {
 
 # The whole database's schema without what legitimately differs: object oids and frozen
 # xids kept by binary-upgrade mode, pg_dump's per-run \restrict key, the extension's
-# config table oids (compared by name in RESULTS).
+# config table oids (compared by name in RESULTS), and the comments track() writes on the
+# side tables and views it creates (descriptions, whose wording may change between releases).
 schema() {
 	pg_dump --binary-upgrade --schema-only --no-owner -d "$1" |
-		grep -v -e '^\\restrict ' -e '^\\unrestrict ' -e 'binary_upgrade_set_next_' -e '^-- For binary upgrade' |
+		grep -v -e '^\\restrict ' -e '^\\unrestrict ' -e 'binary_upgrade_set_next_' -e '^-- For binary upgrade' \
+			-e '^COMMENT ON \(TABLE\|VIEW\) public\.' |
 		awk '
 			held != "" && /^SET relfrozenxid/ { held = ""; skip = 1 }
 			held != "" { print held; held = "" }
