@@ -244,14 +244,10 @@ DECLARE
 	t whosaid.tracked;
 	grantees text[];
 BEGIN
-	SELECT c.oid, c.relname, c.relkind, n.nspname, c.relowner INTO rel
+	SELECT c.oid, c.relname, c.relkind, n.nspname INTO rel
 	FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 	WHERE c.oid = tbl;
-	IF NOT pg_has_role(rel.relowner, 'USAGE') THEN
-		RAISE EXCEPTION 'must be owner of table %', tbl
-			USING ERRCODE = 'insufficient_privilege',
-				  DETAIL = 'Only the owner of a table can track it.';
-	END IF;
+	PERFORM whosaid._track_check_owner(tbl, 'track it');
 	IF rel.relkind NOT IN ('r', 'p') THEN
 		RAISE EXCEPTION '% is not a table', tbl
 			USING ERRCODE = 'wrong_object_type',
@@ -391,6 +387,7 @@ AS $$
 DECLARE
 	t whosaid.tracked;
 BEGIN
+	PERFORM whosaid._track_check_owner(tbl, 'untrack it');
 	SELECT * INTO t FROM whosaid.tracked WHERE relid = tbl;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'table % is not tracked', tbl
@@ -416,22 +413,24 @@ CREATE PROCEDURE whosaid.backfill(tbl regclass, batch_size int DEFAULT 1000, res
 LANGUAGE plpgsql
 AS $$
 DECLARE
+	-- Without SET search_path, these types are looked up with the caller's:
+	-- qualified, or SQL keywords (bigint).
 	t whosaid.tracked;
-	after_cond text;
-	range_cond text;
+	after_cond pg_catalog.text;
+	range_cond pg_catalog.text;
 	cnt bigint;
-	upper_key text[];
+	upper_key pg_catalog.text[];
 	total bigint;
 	done bigint;
 	run_rows bigint := 0;
-	started timestamptz := pg_catalog.clock_timestamp();
-	last_notice timestamptz := pg_catalog.clock_timestamp();
-	secs float8;
-	rate float8;
-	batch_cte text;
-	row_key text[];
-	row_body text;
-	caller_path text := pg_catalog.current_setting('search_path');
+	started pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	last_notice pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	secs double precision;
+	rate double precision;
+	batch_cte pg_catalog.text;
+	row_key pg_catalog.text[];
+	row_body pg_catalog.text;
+	caller_path pg_catalog.text := pg_catalog.current_setting('search_path');
 BEGIN
 	-- A procedure that commits cannot have SET search_path: pin it in each
 	-- transaction, and give the caller's back before returning.
@@ -440,6 +439,7 @@ BEGIN
 		RAISE EXCEPTION 'batch_size must be at least 1'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	PERFORM whosaid._track_check_owner(tbl, 'backfill it');
 	t := whosaid._tracked(tbl);
 	IF restart THEN
 		PERFORM whosaid._tracked_progress(tbl, NULL, 0, NULL);

@@ -94,6 +94,24 @@ COMMENT ON FUNCTION whosaid._track_key_cmp(whosaid.tracked, int, int) IS
 
 -- ---------------------------------------------------------------- catalog writes
 
+-- track(), untrack() and backfill() are for the owner of the table (or a
+-- member of the owning role); others get this error before anything happens.
+CREATE FUNCTION whosaid._track_check_owner(tbl regclass, action text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = tbl), 'USAGE') THEN
+		RAISE EXCEPTION 'must be owner of table % to %', tbl, action
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Tracking a table creates triggers and tables next to it with its owner''s rights.';
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION whosaid._track_check_owner(regclass, text) IS
+'internal: an error unless the caller owns the table (or is a member of the owning role)';
+
 CREATE FUNCTION whosaid._tracked_add(tbl regclass, body_column name, time_column name, prefix text,
 									 quotes_table regclass, actors_table regclass)
 RETURNS void
