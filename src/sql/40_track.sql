@@ -65,11 +65,14 @@ $$;
 COMMENT ON FUNCTION whosaid._tracked(regclass) IS
 'internal: the whosaid.tracked row of a table, or an error if it is not tracked';
 
--- SQL fragments over the key columns: "a", "b" / s."a", s."b" / join condition
--- / the keys cast back from a text[] parameter (keyset position).
+-- SQL fragments over the key columns: "a", "b" / s."a", s."b" / the keys cast
+-- back from a text[] parameter (keyset position); the join condition is
+-- whosaid._track_join() in 45_tracked_access.sql. Functions with an SQL-standard
+-- body (RETURN) bind every name when CREATE EXTENSION runs them, so they need
+-- no SET search_path (which would cost a GUC save and restore per call).
 CREATE FUNCTION whosaid._track_keys(t whosaid.tracked, qual text DEFAULT NULL)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (SELECT string_agg(CASE WHEN qual IS NULL THEN '' ELSE quote_ident(qual) || '.' END
 						  || quote_ident(k), ', ' ORDER BY i)
 		FROM unnest(t.key_columns) WITH ORDINALITY AS u(k, i));
@@ -77,20 +80,10 @@ RETURN (SELECT string_agg(CASE WHEN qual IS NULL THEN '' ELSE quote_ident(qual) 
 COMMENT ON FUNCTION whosaid._track_keys(whosaid.tracked, text) IS
 'internal: the quoted key column list of a tracked table, optionally qualified';
 
-CREATE FUNCTION whosaid._track_join(t whosaid.tracked, a text, b text)
-RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
-AS $$
-	SELECT string_agg(format('%I.%I %s %I.%I', a, k, op, b, k), ' AND ' ORDER BY i)
-	FROM unnest(t.key_columns, whosaid._track_key_ops(t, 3)) WITH ORDINALITY AS u(k, op, i)
-$$;
-
-COMMENT ON FUNCTION whosaid._track_join(whosaid.tracked, text, text) IS
-'internal: the equality condition joining two relations on the key columns of a tracked table';
 
 CREATE FUNCTION whosaid._track_param(t whosaid.tracked, param int)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (SELECT '(' || string_agg(format('$%s[%s]::%s', param, i, t.key_types[i]), ', ' ORDER BY i) || ')'
 		FROM pg_catalog.generate_subscripts(t.key_columns, 1) AS i);
 
@@ -103,7 +96,7 @@ COMMENT ON FUNCTION whosaid._track_param(whosaid.tracked, int) IS
 CREATE FUNCTION whosaid._track_insert_sql(t whosaid.tracked, src text, on_conflict boolean,
 										  ctes text DEFAULT NULL)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN format(
 	'WITH %8$s iq AS (INSERT INTO %1$s (%2$s, n, kind, content, content_span, speaker, speaker_mention,'
 	' speaker_span, cue, cue_span)'
@@ -128,7 +121,7 @@ COMMENT ON FUNCTION whosaid._track_insert_sql(whosaid.tracked, text, boolean, te
 -- the parameters $1 (key text[]) and $2 (body).
 CREATE FUNCTION whosaid._track_rows_sql(t whosaid.tracked, src text, ctes text DEFAULT NULL)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN format('%sSELECT ARRAY[%s], s.%I::pg_catalog.text FROM %s s',
 	coalesce('WITH ' || ctes || ' ', ''),
 	(SELECT string_agg(format('s.%I::pg_catalog.text', k), ', ' ORDER BY i) FROM unnest(t.key_columns) WITH ORDINALITY u(k, i)),
@@ -139,7 +132,7 @@ COMMENT ON FUNCTION whosaid._track_rows_sql(whosaid.tracked, text, text) IS
 
 CREATE FUNCTION whosaid._track_row_src(t whosaid.tracked)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN format('(SELECT %s, $2 AS %I)',
 	(SELECT string_agg(format('$1[%s]::%s AS %I', i, t.key_types[i], t.key_columns[i]), ', ' ORDER BY i)
 	 FROM generate_subscripts(t.key_columns, 1) AS i),

@@ -43,21 +43,21 @@ COMMENT ON FUNCTION whosaid._track_pk(regclass) IS
 -- The operators generated SQL compares keys with: those of the primary key's
 -- btree operator classes (strategy 1 <, 2 <=, 3 =, 5 >), schema-qualified, so
 -- no operator is ever found through a search_path.
-CREATE FUNCTION whosaid._track_key_ops(t whosaid.tracked, strategy int)
+CREATE FUNCTION whosaid._track_key_ops(tbl regclass, strategy int)
 RETURNS text[]
-LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
-RETURN (SELECT array_agg(format('OPERATOR(%I.%s)', n.nspname, o.oprname) ORDER BY k.i)
-		FROM pg_index x
-			CROSS JOIN LATERAL unnest(x.indclass::oid[]) WITH ORDINALITY AS k(opclass, i)
-			JOIN pg_opclass c ON c.oid = k.opclass
-			JOIN pg_amop ao ON ao.amopfamily = c.opcfamily AND ao.amopstrategy = strategy
-				AND ao.amoplefttype = c.opcintype AND ao.amoprighttype = c.opcintype
-			JOIN pg_operator o ON o.oid = ao.amopopr
-			JOIN pg_namespace n ON n.oid = o.oprnamespace
-		WHERE x.indrelid = t.relid AND x.indisprimary);
+AS 'MODULE_PATHNAME', 'track_key_ops' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION whosaid._track_key_ops(whosaid.tracked, int) IS
+COMMENT ON FUNCTION whosaid._track_key_ops(regclass, int) IS
 'internal: per key column, the schema-qualified btree operator of the primary key for a strategy';
+
+CREATE FUNCTION whosaid._track_join(t whosaid.tracked, a text, b text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN (SELECT string_agg(format('%I.%I %s %I.%I', a, k, op, b, k), ' AND ' ORDER BY i)
+		FROM unnest(t.key_columns, whosaid._track_key_ops(t.relid, 3)) WITH ORDINALITY AS u(k, op, i));
+
+COMMENT ON FUNCTION whosaid._track_join(whosaid.tracked, text, text) IS
+'internal: the equality condition joining two relations on the key columns of a tracked table';
 
 -- keys <= $param (strategy 2) or keys > $param (strategy 5), $param a text[]
 -- key position: a row comparison, which an index range scan uses, when all key
@@ -67,9 +67,9 @@ RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	last_ops text[] := whosaid._track_key_ops(t, strategy);
-	strict_ops text[] := whosaid._track_key_ops(t, CASE WHEN strategy = 2 THEN 1 ELSE strategy END);
-	eq_ops text[] := whosaid._track_key_ops(t, 3);
+	last_ops text[] := whosaid._track_key_ops(t.relid, strategy);
+	strict_ops text[] := whosaid._track_key_ops(t.relid, CASE WHEN strategy = 2 THEN 1 ELSE strategy END);
+	eq_ops text[] := whosaid._track_key_ops(t.relid, 3);
 	n int := cardinality(t.key_columns);
 	terms text[] := '{}';
 	term text;
