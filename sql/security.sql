@@ -98,6 +98,12 @@ DELETE FROM s_news WHERE id OPERATOR(pg_catalog.=) 'c';
 DELETE FROM m_news WHERE id OPERATOR(pg_catalog.=) 2;
 CALL whosaid.backfill('s_news', batch_size => 1, restart => true);
 CALL whosaid.backfill('m_news', batch_size => 1, restart => true);
+-- backfill pins its own path per transaction and gives the caller's back
+SHOW search_path;
+BEGIN;
+CALL whosaid.backfill('m_news');
+SHOW search_path;
+COMMIT;
 SELECT speaker, quotes, articles FROM whosaid.top_speakers('s_news', since => '2024-01-01', until => '2025-01-01');
 SELECT speaker, quotes, articles FROM whosaid.top_speakers('m_news', since => '2024-01-01');
 SELECT actor, kind, articles FROM whosaid.cooccurring_actors('m_news', 'MI5', until => '2025-01-01');
