@@ -10,7 +10,7 @@
 #   1. the released install script is unchanged (its SHA-256 is recorded below);
 #   2. right after the update, the rows extracted under OLD are intact;
 #   3. writes after the update (insert, body update, delete, backfill of rows that
-#      predate track(), a new track()) are extracted: every side table equals
+#      predate track(), a new track(), untrack()) work: every side table equals
 #      recomputation with whosaid.quotes()/actors(), and has rows from the new writes;
 #   4. the GIN index on the generated actorvec column is used and gives the same rows as
 #      a sequential scan, for rows written before and after the update;
@@ -95,6 +95,11 @@ setup() {
 			(2, 'Greenpeace said the plan was "a step backwards".');
 		SELECT * FROM whosaid.track('backlog', prefix => 'bl');
 
+		-- Untracked after the update, its side tables and views dropped.
+		CREATE TABLE gone (id int PRIMARY KEY, body text);
+		SELECT * FROM whosaid.track('gone');
+		INSERT INTO gone VALUES (1, '"Goodbye," said Jane Smith.');
+
 		CREATE TABLE docs (
 			id int PRIMARY KEY,
 			body text NOT NULL,
@@ -133,6 +138,9 @@ writes() {
 		DELETE FROM articles WHERE id = 12;
 		CALL whosaid.backfill('backlog');
 		INSERT INTO backlog VALUES (3, '"It is over," said Boris Johnson.');
+
+		SELECT whosaid.untrack('gone', drop_tables => true);
+		INSERT INTO gone VALUES (2, '"Hello again," said Jane Smith.');
 
 		CREATE TABLE later (id int PRIMARY KEY, body text);
 		SELECT * FROM whosaid.track('later');
@@ -299,6 +307,10 @@ check_extracted() {
 			END IF;
 			IF NOT EXISTS (SELECT FROM articles_quotes WHERE id = 10 AND speaker = 'Olaf Scholz') THEN
 				RAISE EXCEPTION 'the quote added to article 10 by an UPDATE after the update was not extracted';
+			END IF;
+			IF EXISTS (SELECT FROM pg_catalog.pg_class WHERE relname LIKE 'gone\_%' AND relname <> 'gone_pkey') THEN
+				RAISE EXCEPTION 'untrack(drop_tables => true) of a table tracked before the update left %',
+					(SELECT string_agg(relname, ', ') FROM pg_catalog.pg_class WHERE relname LIKE 'gone\_%' AND relname <> 'gone_pkey');
 			END IF;
 			IF (SELECT backfilled_at FROM whosaid.tracked WHERE relid = 'backlog'::regclass) IS NULL THEN
 				RAISE EXCEPTION 'whosaid.backfill() of a table tracked before the update did not finish';
