@@ -2,9 +2,10 @@
 -- It brings a 0.1 installation to exactly what whosaid--0.2.sql (src/sql/*.sql)
 -- creates; test/cli/upgrade.sh compares the two databases object by object and
 -- checks that tables tracked under 0.1 keep working. In order: the catalog
--- table, pieces new in 0.2, every new or changed function and procedure
--- (drafted with test/update_draft.py 0.1), privileges and costs, then the
--- tables tracked under 0.1. docs/upgrading.md says what it does to them.
+-- table, pieces new in 0.2 and changed attributes of 0.1's functions, every
+-- new or changed function and procedure (drafted with test/update_draft.py
+-- 0.1), privileges, then the tables tracked under 0.1. docs/upgrading.md says
+-- what the update does to them.
 \echo Use "ALTER EXTENSION whosaid UPDATE TO '0.2'" to load this file. \quit
 
 -- ---------------------------------------------------------------- 40_track.sql: the catalog's privileges
@@ -36,6 +37,13 @@ AS 'MODULE_PATHNAME', 'actorvec_matches' LANGUAGE C IMMUTABLE STRICT PARALLEL SA
 SUPPORT whosaid.actorvec_support;
 COMMENT ON FUNCTION whosaid.matches(whosaid.actorvec, whosaid.actorquery) IS
 'actors @@ query as a function that keeps the GIN index, for sessions without whosaid on their search_path';
+
+-- ---------------------------------------------------------------- 70_costs.sql (new in 0.2)
+ALTER FUNCTION whosaid.quotes(text) COST 80;
+ALTER FUNCTION whosaid.actors(text) COST 55;
+ALTER FUNCTION whosaid.mentions(text) COST 60;
+ALTER FUNCTION whosaid.to_actorvec(text) COST 75;
+ALTER FUNCTION whosaid.highlight(text, whosaid.actorquery, text) COST 100;
 
 -- ---------------------------------------------------------------- routines
 -- New and changed functions and procedures (drafted with test/update_draft.py 0.1).
@@ -270,36 +278,6 @@ BEGIN
 END
 $function$;
 COMMENT ON FUNCTION whosaid._track_copy_grants(whosaid.tracked) IS 'internal: grants SELECT on the derived tables and views to the roles that may read the tracked table';
-
-CREATE OR REPLACE FUNCTION whosaid.quotes(body text)
- RETURNS TABLE(n integer, kind text, content text, content_span int4range, speaker text, speaker_mention text, speaker_span int4range, cue text, cue_span int4range)
- LANGUAGE c
- IMMUTABLE PARALLEL SAFE STRICT COST 80 ROWS 10
-AS 'MODULE_PATHNAME', $function$quotes$function$;
-
-CREATE OR REPLACE FUNCTION whosaid.mentions(body text)
- RETURNS TABLE(n integer, mention text, span int4range, kind text, actor text)
- LANGUAGE c
- IMMUTABLE PARALLEL SAFE STRICT COST 60 ROWS 20
-AS 'MODULE_PATHNAME', $function$mentions$function$;
-
-CREATE OR REPLACE FUNCTION whosaid.actors(body text)
- RETURNS TABLE(actor text, kind text, role text, affiliation text, aliases text[], mentions integer, first_span int4range)
- LANGUAGE c
- IMMUTABLE PARALLEL SAFE STRICT COST 55 ROWS 10
-AS 'MODULE_PATHNAME', $function$actors$function$;
-
-CREATE OR REPLACE FUNCTION whosaid.to_actorvec(body text)
- RETURNS whosaid.actorvec
- LANGUAGE c
- IMMUTABLE PARALLEL SAFE STRICT COST 75
-AS 'MODULE_PATHNAME', $function$to_actorvec$function$;
-
-CREATE OR REPLACE FUNCTION whosaid.highlight(body text, q whosaid.actorquery, options text DEFAULT ''::text)
- RETURNS text
- LANGUAGE c
- IMMUTABLE PARALLEL SAFE STRICT COST 100
-AS 'MODULE_PATHNAME', $function$highlight$function$;
 
 CREATE OR REPLACE FUNCTION whosaid._tracked(tbl regclass)
  RETURNS whosaid.tracked
@@ -780,13 +758,6 @@ REVOKE EXECUTE ON FUNCTION
 	whosaid._track_update(),
 	whosaid.tracked_drop()
 FROM PUBLIC;
-
--- ---------------------------------------------------------------- 70_costs.sql (new in 0.2)
-ALTER FUNCTION whosaid.quotes(text) COST 80;
-ALTER FUNCTION whosaid.actors(text) COST 55;
-ALTER FUNCTION whosaid.mentions(text) COST 60;
-ALTER FUNCTION whosaid.to_actorvec(text) COST 75;
-ALTER FUNCTION whosaid.highlight(text, whosaid.actorquery, text) COST 100;
 
 -- ---------------------------------------------------------------- tables tracked under 0.1
 -- 0.2's track() gives whoever may read a tracked table SELECT on its side
