@@ -76,7 +76,7 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
 	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-				 WHERE c.oid = t.quotes_table);
+				 WHERE c.oid IN (t.quotes_table, t.actors_table) LIMIT 1);
 	suffix text;
 BEGIN
 	FOREACH suffix IN ARRAY ARRAY['_who_said_what', '_named_actors', '_top_speakers', '_actor_pairs'] LOOP
