@@ -75,12 +75,20 @@ RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
-	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-				 WHERE c.oid IN (t.quotes_table, t.actors_table) LIMIT 1);
-	suffix text;
+	v regclass;
 BEGIN
-	FOREACH suffix IN ARRAY ARRAY['_who_said_what', '_named_actors', '_top_speakers', '_actor_pairs'] LOOP
-		EXECUTE format('DROP VIEW IF EXISTS %I.%I', nsp, t.prefix || suffix);
+	-- the views on the derived tables, wherever they (or the tables) were moved
+	FOR v IN
+		SELECT DISTINCT c.oid
+		FROM pg_catalog.pg_depend d
+			JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
+			JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+		WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
+			AND d.refobjid IN (t.quotes_table, t.actors_table) AND c.relkind = 'v'
+			AND c.relname IN (t.prefix || '_who_said_what', t.prefix || '_named_actors',
+							  t.prefix || '_top_speakers', t.prefix || '_actor_pairs')
+	LOOP
+		EXECUTE format('DROP VIEW IF EXISTS %s', v);
 	END LOOP;
 END
 $$;
