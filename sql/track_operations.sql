@@ -77,6 +77,17 @@ INSERT INTO feed_fr VALUES (9, 'fr', '"Detached," said Jane Smith.');
 SELECT * FROM whosaid_triggers WHERE rel = 'feed_fr';
 SELECT track_check('feed');
 
+-- partitioned by its time column, which is then part of the key: the views
+-- take it from the derived tables
+CREATE TABLE dated (id int, published date, body text, PRIMARY KEY (id, published)) PARTITION BY RANGE (published);
+CREATE TABLE dated_2024 PARTITION OF dated FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+SELECT * FROM whosaid.track('dated');
+INSERT INTO dated VALUES (1, '2024-03-01', '"Early," said Jane Smith.'), (2, '2024-09-01', '"Late," said Jane Smith.');
+SELECT * FROM dated_top_speakers;
+SELECT id, published, speaker FROM dated_who_said_what ORDER BY id;
+SELECT whosaid.untrack('dated', drop_tables => true);
+DROP TABLE dated;
+
 -- renames of the body and key columns and of the derived tables are followed;
 -- dropping a tracked column is refused
 CREATE TABLE story (id int PRIMARY KEY, body text);
