@@ -69,6 +69,10 @@ ALTER TABLE feed ATTACH PARTITION feed_fr FOR VALUES IN ('fr');
 SELECT track_check('feed');
 SELECT region, id, speaker FROM feed_quotes ORDER BY id;
 SELECT * FROM whosaid_triggers WHERE rel LIKE 'feed%' ORDER BY rel COLLATE "C";
+-- a partition is tracked through its partitioned table, not on its own
+SELECT whosaid.track('feed_uk');
+CALL whosaid.backfill('feed_uk');
+SELECT whosaid.untrack('feed_uk');
 -- detaching needs the derived rows gone first (their foreign key says so)
 DELETE FROM feed_quotes WHERE region = 'fr';
 DELETE FROM feed_actors WHERE region = 'fr';

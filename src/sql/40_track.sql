@@ -6,7 +6,10 @@
 -- Statement-level triggers with transition tables run the extraction once per
 -- statement over all new rows (one INSERT ... SELECT per derived table), which
 -- is what keeps bulk loads cheap; everything is plpgsql with dynamic SQL built
--- with format(%I), so any primary key (composite, any type) works.
+-- with format(%I), so any primary key (composite, any type) works. The
+-- triggers carry their configuration as arguments and never read the catalog;
+-- two event triggers keep catalog and triggers in step with DDL (renames,
+-- partitions, drops). docs/tracking-operations.md says what is guaranteed.
 
 CREATE TABLE whosaid.tracked (
 	relid			regclass PRIMARY KEY,
@@ -27,14 +30,16 @@ COMMENT ON TABLE whosaid.tracked IS
 'tables tracked by whosaid.track(): derived tables, key, body and time columns, backfill progress';
 COMMENT ON COLUMN whosaid.tracked.backfill_after IS
 'primary key (as text) of the last row of the last committed backfill batch; NULL before the first';
+COMMENT ON COLUMN whosaid.tracked.key_types IS
+'the key columns'' types when tracked (informational: the functions read them from the table)';
 COMMENT ON COLUMN whosaid.tracked.backfilled_at IS
 'when whosaid.backfill() last reached the end of the table';
 
 -- pg_dump keeps the rows (the derived tables and triggers are ordinary user objects).
 SELECT pg_catalog.pg_extension_config_dump('whosaid.tracked', '');
 
--- Everyone may read the catalog (the triggers do, as whoever writes the source
--- table); a row can only be written by a role that owns the tables it names.
+-- Everyone may read the catalog; a row can only be written by a role that owns
+-- the tables it names.
 ALTER TABLE whosaid.tracked ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tracked_read ON whosaid.tracked FOR SELECT USING (true);
 CREATE POLICY tracked_write ON whosaid.tracked FOR ALL
@@ -109,7 +114,7 @@ COMMENT ON FUNCTION whosaid._track_config(regclass, text[]) IS
 -- The arguments of a trigger (pg_trigger.tgargs: each one ends with a NUL byte).
 CREATE FUNCTION whosaid._track_trigger_args(tgargs bytea)
 RETURNS text[]
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
 DECLARE
 	r text[] := '{}';
@@ -148,6 +153,13 @@ BEGIN
 			RAISE EXCEPTION 'table % is not tracked', tbl
 				USING ERRCODE = 'undefined_object',
 					  HINT = format('Call whosaid.track(%L) first.', tbl::text);
+		END IF;
+		IF (SELECT c.relispartition FROM pg_catalog.pg_class c WHERE c.oid = tbl) THEN
+			RAISE EXCEPTION 'table % is a partition of a tracked table', tbl
+				USING ERRCODE = 'wrong_object_type',
+					  HINT = format('Use the partitioned table %s instead.',
+									(SELECT a.relid::regclass FROM pg_catalog.pg_partition_ancestors(tbl) a
+									 WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = a.relid)));
 		END IF;
 		t := whosaid._track_config(tbl, args);
 		t.prefix := regexp_replace((SELECT relname FROM pg_catalog.pg_class WHERE oid = t.quotes_table), '_quotes$', '');
@@ -446,7 +458,10 @@ BEGIN
 	END IF;
 	-- CREATE TRIGGER takes this lock anyway; taking it first keeps the checks valid.
 	EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', tbl);
-	IF EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl) THEN
+	IF EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = tbl AND g.tgname = 'whosaid_track_insert') THEN
+		-- a partition of a tracked table, or a table restored with its triggers but without its catalog row
+		PERFORM whosaid._tracked(tbl);
 		RAISE EXCEPTION 'table % is already tracked', tbl
 			USING ERRCODE = 'duplicate_object',
 				  HINT = format('Call whosaid.untrack(%L) first to track it again.', tbl::text);
