@@ -103,7 +103,7 @@ BEGIN
 	t.actors_table := args[2]::regclass;
 	t.body_column := args[3];
 	t.key_columns := args[4:];
-	t.key_types := whosaid._track_key_types(rel, t.key_columns);
+	-- t.key_types stays NULL: only the row-by-row path needs it (whosaid._track_extract_row)
 	RETURN t;
 END
 $$;
@@ -264,6 +264,9 @@ RETURNS void
 LANGUAGE plpgsql
 AS $$
 BEGIN
+	IF t.key_types IS NULL THEN
+		t.key_types := whosaid._track_key_types(t.relid, t.key_columns);
+	END IF;
 	EXECUTE whosaid._track_insert_sql(t, whosaid._track_row_src(t), on_conflict) USING k, b;
 EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded THEN
 	RAISE WARNING 'cannot extract quotes and actors of row % of table %: %', k, t.relid, SQLERRM
