@@ -836,7 +836,7 @@ COMMENT ON PROCEDURE whosaid.backfill(regclass, int, boolean) IS
 -- indexes; a dropped derived table ends the tracking (the triggers go).
 CREATE FUNCTION whosaid.tracked_drop()
 RETURNS event_trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET client_min_messages = warning
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	d record;
