@@ -133,6 +133,7 @@ DELETE FROM whosaid.tracked WHERE relid = 'memo'::regclass;
 INSERT INTO memo VALUES (2, '"No catalog," said Bob Jones.');
 UPDATE memo SET body = '"Still none," said Bob Jones.' WHERE id = 1;
 SELECT track_check('memo');
+SELECT whosaid.track('memo');
 SET client_min_messages = warning;
 CALL whosaid.backfill('memo', restart => true);
 RESET client_min_messages;

@@ -467,7 +467,9 @@ BEGIN
 		PERFORM whosaid._tracked(tbl);
 		RAISE EXCEPTION 'table % is already tracked', tbl
 			USING ERRCODE = 'duplicate_object',
-				  HINT = format('Call whosaid.untrack(%L) first to track it again.', tbl::text);
+				  HINT = CASE WHEN EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl)
+						 THEN format('Call whosaid.untrack(%L) first to track it again.', tbl::text)
+						 ELSE format('Its triggers are there but not its whosaid.tracked row (a dump restored without the whosaid schema): CALL whosaid.backfill(%L) takes it back into the catalog.', tbl::text) END;
 	END IF;
 
 	-- the type's category, or its base type's for a domain
