@@ -112,6 +112,7 @@ WHERE relid IN ('feed'::regclass, 'story'::regclass) ORDER BY relid::text COLLAT
 SELECT track_check('story');
 SELECT track_check('feed');
 SELECT attname FROM pg_attribute WHERE attrelid = 'derived.story_actors'::regclass AND attnum = 1;
+SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = 'story'::regclass AND tgname LIKE 'whosaid%' ORDER BY tgname;
 ALTER TABLE story DROP COLUMN story_text;
 ALTER TABLE story DROP COLUMN story_id CASCADE;
 ALTER TABLE feed DROP COLUMN region CASCADE;
@@ -158,6 +159,21 @@ SELECT whosaid.untrack('feed', drop_tables => true);
 SELECT relname FROM pg_class WHERE relname LIKE 'feed%' ORDER BY relname COLLATE "C";
 SELECT whosaid.untrack('feed', drop_tables => true);
 DROP TABLE feed, feed_fr;
+
+-- the event triggers leave other roles' DDL on other tables alone
+CREATE ROLE regress_whosaid_plain;
+GRANT CREATE ON SCHEMA public TO regress_whosaid_plain;
+SET ROLE regress_whosaid_plain;
+CREATE TABLE plain_t (id serial PRIMARY KEY, b text) PARTITION BY RANGE (id);
+CREATE TABLE plain_t1 PARTITION OF plain_t FOR VALUES FROM (1) TO (100);
+ALTER TABLE plain_t RENAME COLUMN b TO c;
+ALTER TABLE plain_t DETACH PARTITION plain_t1;
+ALTER TABLE plain_t ADD COLUMN d int;
+ALTER TABLE plain_t DROP COLUMN d;
+DROP TABLE plain_t, plain_t1;
+RESET ROLE;
+REVOKE CREATE ON SCHEMA public FROM regress_whosaid_plain;
+DROP ROLE regress_whosaid_plain;
 
 -- backfill commits per batch: in a transaction block it says what to do
 CREATE TABLE note (id int PRIMARY KEY, body text);
