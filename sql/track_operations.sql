@@ -175,6 +175,36 @@ RESET ROLE;
 REVOKE CREATE ON SCHEMA public FROM regress_whosaid_plain;
 DROP ROLE regress_whosaid_plain;
 
+-- what the event triggers do (here extract an attached partition's rows)
+-- runs as the role running the DDL, so the derived tables' own triggers and
+-- constraints never run with more rights than that
+CREATE ROLE regress_whosaid_owner;
+GRANT USAGE ON SCHEMA whosaid TO regress_whosaid_owner;
+GRANT CREATE ON SCHEMA public TO regress_whosaid_owner;
+CREATE TABLE owned (id int, part int, body text, PRIMARY KEY (id, part)) PARTITION BY LIST (part);
+SELECT * FROM whosaid.track('owned');
+CREATE TABLE who_ran (who name);
+GRANT INSERT ON who_ran TO PUBLIC;
+CREATE FUNCTION note_user() RETURNS trigger LANGUAGE plpgsql
+AS $$ BEGIN INSERT INTO public.who_ran VALUES (current_user); RETURN NULL; END $$;
+CREATE TRIGGER note AFTER INSERT ON owned_quotes FOR EACH STATEMENT EXECUTE FUNCTION note_user();
+ALTER TABLE owned OWNER TO regress_whosaid_owner;
+ALTER TABLE owned_quotes OWNER TO regress_whosaid_owner;
+ALTER TABLE owned_actors OWNER TO regress_whosaid_owner;
+SET ROLE regress_whosaid_owner;
+CREATE TABLE owned_9 (id int NOT NULL, part int NOT NULL, body text);
+INSERT INTO owned_9 VALUES (1, 9, '"Mine," said Jane Smith.');
+ALTER TABLE owned ATTACH PARTITION owned_9 FOR VALUES IN (9);
+RESET ROLE;
+SELECT * FROM who_ran;
+SELECT id, part, speaker FROM owned_quotes;
+DROP TABLE owned CASCADE;
+DROP TABLE who_ran;
+DROP FUNCTION note_user();
+REVOKE CREATE ON SCHEMA public FROM regress_whosaid_owner;
+REVOKE USAGE ON SCHEMA whosaid FROM regress_whosaid_owner;
+DROP ROLE regress_whosaid_owner;
+
 -- backfill commits per batch: in a transaction block it says what to do
 CREATE TABLE note (id int PRIMARY KEY, body text);
 SELECT * FROM whosaid.track('note');

@@ -835,10 +835,13 @@ COMMENT ON PROCEDURE whosaid.backfill(regclass, int, boolean) IS
 
 -- DROP: a tracked column cannot be dropped (every write would fail); a
 -- tracked table takes its derived tables and views with it, as it takes its
--- indexes; a dropped derived table ends the tracking (the triggers go).
-CREATE FUNCTION whosaid.tracked_drop()
+-- indexes; a dropped derived table ends the tracking (the triggers go). This
+-- runs as whoever drops (it drops their objects, not ours); whosaid_tracked_drop
+-- then forgets the catalog rows. Event triggers of one event fire in name
+-- order, so _cascade comes first and still finds the rows.
+CREATE FUNCTION whosaid.tracked_cascade()
 RETURNS event_trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	d record;
@@ -846,6 +849,21 @@ DECLARE
 	member regclass;
 	survivors text;
 BEGIN
+	-- Nothing of whosaid's among the dropped objects: return before naming
+	-- anything in schema whosaid, which the role dropping may not even see.
+	IF NOT EXISTS (
+		SELECT FROM pg_event_trigger_dropped_objects() o
+		WHERE (o.object_type = 'trigger' AND o.object_identity LIKE 'whosaid\_track\_insert on %')
+		   OR (o.object_type = 'table column'
+			   AND EXISTS (SELECT FROM pg_catalog.pg_trigger g
+						   WHERE g.tgrelid = o.objid AND g.tgname = 'whosaid_track_insert'))
+		   OR (o.object_type = 'table'
+			   AND EXISTS (SELECT FROM pg_catalog.pg_trigger g
+						   WHERE g.tgname = 'whosaid_track_insert'
+							 AND position(convert_to(o.object_identity, pg_catalog.getdatabaseencoding()) || '\x00'::bytea
+										  IN g.tgargs) > 0))) THEN
+		RETURN;
+	END IF;
 	FOR d IN
 		SELECT o.objid, o.address_names[3] AS col, whosaid._track_trigger_args(g.tgargs) AS args
 		FROM pg_event_trigger_dropped_objects() o
@@ -868,7 +886,6 @@ BEGIN
 					  WHERE o.classid = 'pg_catalog.pg_class'::regclass AND o.objsubid = 0
 						AND o.objid IN (w.relid, w.quotes_table, w.actors_table))
 	LOOP
-		DELETE FROM whosaid.tracked w WHERE w.relid = t.relid;
 		IF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = t.relid) THEN
 			-- a derived table went: the triggers would fail on every write
 			FOR member IN SELECT p.relid FROM pg_catalog.pg_partition_tree(t.relid) p UNION SELECT t.relid LOOP
@@ -890,8 +907,27 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION whosaid.tracked_drop() IS
+COMMENT ON FUNCTION whosaid.tracked_cascade() IS
 'event trigger: refuses to drop tracked columns; drops the derived tables of dropped tracked tables; stops tracking when a derived table is dropped';
+
+CREATE EVENT TRIGGER whosaid_tracked_cascade ON sql_drop
+	EXECUTE FUNCTION whosaid.tracked_cascade();
+
+-- Forget tracked tables whose source or derived tables are dropped.
+CREATE FUNCTION whosaid.tracked_drop()
+RETURNS event_trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	DELETE FROM whosaid.tracked t
+	USING pg_event_trigger_dropped_objects() d
+	WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+		AND d.objid IN (t.relid, t.quotes_table, t.actors_table);
+END
+$$;
+
+COMMENT ON FUNCTION whosaid.tracked_drop() IS
+'event trigger: removes whosaid.tracked rows whose tables were dropped';
 
 CREATE EVENT TRIGGER whosaid_tracked_drop ON sql_drop
 	EXECUTE FUNCTION whosaid.tracked_drop();
@@ -900,10 +936,13 @@ CREATE EVENT TRIGGER whosaid_tracked_drop ON sql_drop
 -- derived tables are followed (the catalog and the triggers' arguments say
 -- the new names; a renamed key column is renamed in the derived tables too);
 -- partitions created or attached get the triggers, and the rows an attached
--- partition brings are extracted; detached ones lose the triggers.
+-- partition brings are extracted; detached ones lose the triggers. It runs as
+-- whoever runs the DDL (the owner of the tables it touches): the extraction
+-- fires the derived tables' own triggers and constraints, which must not run
+-- with more rights than that.
 CREATE FUNCTION whosaid.tracked_ddl()
 RETURNS event_trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked;
@@ -913,6 +952,20 @@ DECLARE
 	i int;
 	side regclass;
 BEGIN
+	-- No table of the command is tracked, a partition of one or a derived
+	-- table: return before naming anything in schema whosaid, which the role
+	-- running the DDL may not even see.
+	IF NOT EXISTS (
+		SELECT FROM pg_event_trigger_ddl_commands() c
+		WHERE c.classid = 'pg_catalog.pg_class'::regclass
+			AND EXISTS (SELECT FROM pg_catalog.pg_trigger g
+						WHERE g.tgname = 'whosaid_track_insert'
+							AND (g.tgrelid IN (SELECT a.relid FROM pg_catalog.pg_partition_ancestors(c.objid) a)
+								 OR g.tgrelid = c.objid
+								 OR g.tgrelid IN (SELECT f.confrelid FROM pg_catalog.pg_constraint f
+												  WHERE f.conrelid = c.objid AND f.contype = 'f')))) THEN
+		RETURN;
+	END IF;
 	FOR t IN
 		SELECT DISTINCT ON (w.relid) w.*
 		FROM whosaid.tracked w, pg_event_trigger_ddl_commands() c
