@@ -38,16 +38,17 @@ COMMENT ON COLUMN whosaid.tracked.backfilled_at IS
 -- pg_dump keeps the rows (the derived tables and triggers are ordinary user objects).
 SELECT pg_catalog.pg_extension_config_dump('whosaid.tracked', '');
 
--- Everyone may read the catalog; a row can only be written by a role that owns
--- the tables it names.
+-- Only the extension's own functions write the catalog (whosaid._tracked_add()
+-- and the others in 45_tracked_access.sql, which check that the caller owns the
+-- table); a role sees the rows of the tables it owns or may read. SELECT is the
+-- only privilege granted, so no one else can lock the catalog in a mode that
+-- blocks the triggers, CREATE TABLE or DROP TABLE.
 ALTER TABLE whosaid.tracked ENABLE ROW LEVEL SECURITY;
-CREATE POLICY tracked_read ON whosaid.tracked FOR SELECT USING (true);
-CREATE POLICY tracked_write ON whosaid.tracked FOR ALL
-	USING (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'))
-	WITH CHECK (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE')
-		AND pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = quotes_table), 'USAGE')
-		AND pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = actors_table), 'USAGE'));
-GRANT SELECT, INSERT, UPDATE, DELETE ON whosaid.tracked TO PUBLIC;
+CREATE POLICY tracked_read ON whosaid.tracked FOR SELECT
+	USING (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relid), 'USAGE')
+		OR pg_catalog.has_table_privilege(relid, 'SELECT'));
+REVOKE ALL ON whosaid.tracked FROM PUBLIC;
+GRANT SELECT ON whosaid.tracked TO PUBLIC;
 
 -- The types of a table's key columns as SQL type names (qualified where
 -- needed), read from the table itself on every use, never stored.
@@ -87,7 +88,7 @@ COMMENT ON FUNCTION whosaid._track_args(whosaid.tracked) IS
 
 CREATE FUNCTION whosaid._track_config(rel regclass, args text[])
 RETURNS whosaid.tracked
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked;
@@ -114,7 +115,7 @@ COMMENT ON FUNCTION whosaid._track_config(regclass, text[]) IS
 -- The arguments of a trigger (pg_trigger.tgargs: each one ends with a NUL byte).
 CREATE FUNCTION whosaid._track_trigger_args(tgargs bytea)
 RETURNS text[]
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	r text[] := '{}';
@@ -138,7 +139,7 @@ COMMENT ON FUNCTION whosaid._track_trigger_args(bytea) IS
 -- whosaid schema), the configuration the triggers carry.
 CREATE FUNCTION whosaid._tracked(tbl regclass)
 RETURNS whosaid.tracked
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked;
@@ -173,8 +174,11 @@ $$;
 COMMENT ON FUNCTION whosaid._tracked(regclass) IS
 'internal: the whosaid.tracked row of a table (or what its triggers say), or an error if it is not tracked';
 
--- SQL fragments over the key columns: "a", "b" / s."a", s."b" / join condition
--- / the keys cast back from a text[] parameter (keyset position).
+-- SQL fragments over the key columns: "a", "b" / s."a", s."b" / the keys cast
+-- back from a text[] parameter (keyset position); the join condition is
+-- whosaid._track_join() in 45_tracked_access.sql. Functions with an SQL-standard
+-- body (RETURN) bind every name when CREATE EXTENSION runs them, so they need
+-- no SET search_path (which would cost a GUC save and restore per call).
 CREATE FUNCTION whosaid._track_keys(t whosaid.tracked, qual text DEFAULT NULL)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -185,20 +189,12 @@ RETURN (SELECT string_agg(CASE WHEN qual IS NULL THEN '' ELSE quote_ident(qual) 
 COMMENT ON FUNCTION whosaid._track_keys(whosaid.tracked, text) IS
 'internal: the quoted key column list of a tracked table, optionally qualified';
 
-CREATE FUNCTION whosaid._track_join(t whosaid.tracked, a text, b text)
-RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (SELECT string_agg(format('%I.%I = %I.%I', a, k, b, k), ' AND ' ORDER BY i)
-		FROM unnest(t.key_columns) WITH ORDINALITY AS u(k, i));
-
-COMMENT ON FUNCTION whosaid._track_join(whosaid.tracked, text, text) IS
-'internal: the equality condition joining two relations on the key columns of a tracked table';
 
 CREATE FUNCTION whosaid._track_param(t whosaid.tracked, param int)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (SELECT '(' || string_agg(format('$%s[%s]::%s', param, i, t.key_types[i]), ', ' ORDER BY i) || ')'
-		FROM generate_subscripts(t.key_columns, 1) AS i);
+		FROM pg_catalog.generate_subscripts(t.key_columns, 1) AS i);
 
 COMMENT ON FUNCTION whosaid._track_param(whosaid.tracked, int) IS
 'internal: a row of the key columns cast back from the text[] parameter $param';
@@ -215,11 +211,11 @@ RETURN format(
 	' speaker_span, cue, cue_span)'
 	' SELECT %3$s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention,'
 	' x.speaker_span, x.cue, x.cue_span'
-	' FROM %4$s s CROSS JOIN LATERAL whosaid.quotes(s.%5$I::text) x%6$s)'
+	' FROM %4$s s CROSS JOIN LATERAL whosaid.quotes(s.%5$I::pg_catalog.text) x%6$s)'
 	' INSERT INTO %7$s (%2$s, n, actor, kind, role, affiliation, aliases, mentions, first_span)'
 	' SELECT %3$s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
 	' x.first_span'
-	' FROM %4$s s CROSS JOIN LATERAL whosaid.actors(s.%5$I::text) WITH ORDINALITY x%6$s',
+	' FROM %4$s s CROSS JOIN LATERAL whosaid.actors(s.%5$I::pg_catalog.text) WITH ORDINALITY x%6$s',
 	t.quotes_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'), src, t.body_column,
 	CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING' ELSE '' END, t.actors_table,
 	coalesce(ctes || ',', ''));
@@ -261,7 +257,7 @@ COMMENT ON FUNCTION whosaid._track_row_src(whosaid.tracked) IS
 -- One row of the row-by-row path: its failure from its content is a WARNING.
 CREATE FUNCTION whosaid._track_extract_row(t whosaid.tracked, k text[], b text, on_conflict boolean)
 RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF t.key_types IS NULL THEN
@@ -277,12 +273,14 @@ $$;
 COMMENT ON FUNCTION whosaid._track_extract_row(whosaid.tracked, text[], text, boolean) IS
 'internal: extracts one row into the derived tables; an error due to its text is a WARNING';
 
--- The trigger functions. The transition tables are only visible here, so the
--- set-based statement runs in each trigger; whosaid._track_insert_sql() is the
--- one place where a row's extraction is written.
-CREATE FUNCTION whosaid.track_insert()
+-- The trigger bodies (their C front functions whosaid.track_insert() and
+-- whosaid.track_update(), 45_tracked_access.sql, run them as the table's
+-- owner). The transition tables are only visible here, so the set-based
+-- statement runs in each trigger; whosaid._track_insert_sql() is the one place
+-- where a row's extraction is written.
+CREATE FUNCTION whosaid._track_insert()
 RETURNS trigger
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked := whosaid._track_config(TG_RELID, TG_ARGV);
@@ -300,16 +298,16 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION whosaid.track_insert() IS
-'statement trigger of a tracked table: extracts quotes and actors of the inserted rows';
+COMMENT ON FUNCTION whosaid._track_insert() IS
+'internal: body of whosaid.track_insert(), run as the owner of the tracked table';
 
 -- UPDATE: only rows whose body changed (or whose key changed) are extracted
 -- again. Transition tables cannot be combined with UPDATE OF column, so the
 -- trigger fires on every UPDATE and compares the bodies itself, byte for byte
 -- (under a case-insensitive collation 'Smith' = 'SMITH', but not for us).
-CREATE FUNCTION whosaid.track_update()
+CREATE FUNCTION whosaid._track_update()
 RETURNS trigger
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked := whosaid._track_config(TG_RELID, TG_ARGV);
@@ -336,8 +334,8 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION whosaid.track_update() IS
-'statement trigger of a tracked table: extracts again the quotes and actors of rows whose body changed';
+COMMENT ON FUNCTION whosaid._track_update() IS
+'internal: body of whosaid.track_update(), run as the owner of the tracked table';
 
 -- (Re)creates the two triggers on a tracked table and on each of its
 -- partitions (statement triggers are not inherited), with the configuration
@@ -347,7 +345,7 @@ COMMENT ON FUNCTION whosaid.track_update() IS
 -- still carry this table's triggers (DETACH PARTITION) lose them.
 CREATE FUNCTION whosaid._track_triggers(t whosaid.tracked, extract_new boolean)
 RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	args text[] := whosaid._track_args(t);
@@ -415,7 +413,7 @@ CREATE FUNCTION whosaid.track(tbl regclass, body_column name DEFAULT 'body',
 							  time_column name DEFAULT NULL, prefix text DEFAULT NULL,
 							  OUT quotes_table regclass, OUT actors_table regclass)
 RETURNS record
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	rel record;
@@ -431,10 +429,12 @@ DECLARE
 	citus_kind text;
 	suggestion name;
 	t whosaid.tracked;
+	grantees text[];
 BEGIN
 	SELECT c.oid, c.relname, c.relkind, c.relpersistence, n.nspname INTO rel
 	FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 	WHERE c.oid = tbl;
+	PERFORM whosaid._track_check_owner(tbl, 'track it');
 	IF rel.relkind NOT IN ('r', 'p') THEN
 		RAISE EXCEPTION '% is not a table', tbl
 			USING ERRCODE = 'wrong_object_type',
@@ -498,12 +498,7 @@ BEGIN
 				  DETAIL = 'Only text, varchar and other string types can be tracked.';
 	END IF;
 
-	SELECT array_agg(a.attname ORDER BY k.i), array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY k.i)
-	INTO pk_cols, pk_types
-	FROM pg_catalog.pg_index x
-		CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, i)
-		JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
-	WHERE x.indrelid = tbl AND x.indisprimary;
+	SELECT p.key_columns, p.key_types INTO pk_cols, pk_types FROM whosaid._track_pk(tbl) p;
 	IF pk_cols IS NULL THEN
 		RAISE EXCEPTION 'table % has no primary key', tbl
 			USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -579,14 +574,17 @@ BEGIN
 	EXECUTE format('COMMENT ON TABLE %s IS %L', actors_table,
 				   format('named actors in %s.%s, kept current by whosaid.track()', tbl, body_column));
 
-	INSERT INTO whosaid.tracked (relid, body_column, key_columns, key_types, quotes_table, actors_table,
-								 time_column, prefix)
-	VALUES (tbl, body_column, pk_cols, pk_types, quotes_table, actors_table, time_column, prefix)
-	RETURNING * INTO t;
+	PERFORM whosaid._tracked_add(tbl, body_column, time_column, prefix, quotes_table, actors_table);
+	t := whosaid._tracked(tbl);
 
 	PERFORM whosaid._track_triggers(t, false);
 
 	PERFORM whosaid._track_views(t);
+	grantees := whosaid._track_copy_grants(t);
+	IF grantees <> '{}' THEN
+		RAISE NOTICE 'granted SELECT on the derived tables and views of % to %', tbl, array_to_string(grantees, ', ')
+			USING DETAIL = 'They may read the table. Later grants on the table are not copied.';
+	END IF;
 
 	EXECUTE format('SELECT EXISTS (SELECT FROM %s)', tbl) INTO has_rows;
 	IF has_rows THEN
@@ -601,12 +599,13 @@ COMMENT ON FUNCTION whosaid.track(regclass, name, name, text) IS
 
 CREATE FUNCTION whosaid.untrack(tbl regclass, drop_tables boolean DEFAULT false)
 RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked;
 	member regclass;
 BEGIN
+	PERFORM whosaid._track_check_owner(tbl, 'untrack it');
 	IF NOT EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl)
 	   AND NOT EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = tbl AND g.tgname = 'whosaid_track_insert') THEN
 		-- untracked earlier with the tables kept: they still point at the table
@@ -633,7 +632,9 @@ BEGIN
 		EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_insert ON %s', member);
 		EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_update ON %s', member);
 	END LOOP;
-	DELETE FROM whosaid.tracked WHERE relid = tbl;
+	IF EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl) THEN
+		PERFORM whosaid._tracked_remove(tbl);
+	END IF;
 	IF drop_tables THEN
 		PERFORM whosaid._track_drop_views(t);
 		EXECUTE format('DROP TABLE %s, %s', t.quotes_table, t.actors_table);
@@ -663,6 +664,21 @@ RETURN format('(SELECT %s FROM unnest($%s::pg_catalog.text[]) AS x(k))',
 COMMENT ON FUNCTION whosaid._track_keys_rel(whosaid.tracked, int) IS
 'internal: keys passed as text forms of text[] in a text[] parameter, as a relation of the key columns';
 
+-- keys = the key position in the text[] parameter $param, with the primary
+-- key's own (qualified) equality operators.
+CREATE FUNCTION whosaid._track_key_eq(t whosaid.tracked, param int)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN (SELECT string_agg(format('%I %s $%s[%s]::%s', k, op, param, i, t.key_types[i]), ' AND ' ORDER BY i)
+			FROM unnest(t.key_columns, whosaid._track_key_ops(t.relid, 3)) WITH ORDINALITY AS u(k, op, i));
+END
+$$;
+
+COMMENT ON FUNCTION whosaid._track_key_eq(whosaid.tracked, int) IS
+'internal: the condition keys = the key position in a text[] parameter, with qualified operators';
+
 CREATE FUNCTION whosaid._track_in_transaction_block()
 RETURNS boolean
 AS 'MODULE_PATHNAME', '_track_in_transaction_block'
@@ -685,53 +701,60 @@ CREATE PROCEDURE whosaid.backfill(tbl regclass, batch_size int DEFAULT 1000, res
 LANGUAGE plpgsql
 AS $$
 DECLARE
+	-- Without SET search_path, these types are looked up with the caller's:
+	-- qualified, or SQL keywords (bigint).
 	t whosaid.tracked;
-	after_cond text;
-	keys_s text;
-	key_text text;
-	skip_key text;
-	locked text[];
-	skipped text[];
-	upper_key text[];
+	after_cond pg_catalog.text;
+	keys_s pg_catalog.text;
+	key_text pg_catalog.text;
+	skip_key pg_catalog.text;
+	locked pg_catalog.text[];
+	skipped pg_catalog.text[];
+	upper_key pg_catalog.text[];
 	found_row boolean;
 	cnt bigint;
 	total bigint;
 	done bigint;
 	run_rows bigint := 0;
-	started timestamptz := clock_timestamp();
-	last_notice timestamptz := clock_timestamp();
-	secs float8;
-	rate float8;
-	batch_cte text;
-	row_key text[];
-	row_body text;
+	started pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	last_notice pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	secs double precision;
+	rate double precision;
+	batch_cte pg_catalog.text;
+	row_key pg_catalog.text[];
+	row_body pg_catalog.text;
+	caller_path pg_catalog.text := pg_catalog.current_setting('search_path');
 BEGIN
+	-- A procedure that commits cannot have SET search_path: pin it in each
+	-- transaction, and give the caller's back before returning.
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 	IF batch_size IS NULL OR batch_size < 1 THEN
 		RAISE EXCEPTION 'batch_size must be at least 1'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	IF whosaid._track_in_transaction_block() THEN
-		RAISE EXCEPTION 'whosaid.backfill() cannot run inside a transaction block'
-			USING ERRCODE = 'active_sql_transaction',
-				  DETAIL = 'It commits after each batch, so that it holds no lock for long and resumes where it stopped.',
-				  HINT = format('Run CALL whosaid.backfill(%L) as a statement of its own, outside BEGIN ... COMMIT.', tbl::text);
-	END IF;
+	PERFORM whosaid._track_check_owner(tbl, 'backfill it');
 	t := whosaid._tracked(tbl);
 	IF NOT EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl) THEN
 		-- the table's triggers came without the catalog row (pg_dump -n): adopt them
-		INSERT INTO whosaid.tracked (relid, body_column, key_columns, key_types, quotes_table, actors_table, prefix)
-		VALUES (tbl, t.body_column, t.key_columns, t.key_types, t.quotes_table, t.actors_table, t.prefix);
+		PERFORM whosaid._tracked_add(tbl, t.body_column, NULL, t.prefix, t.quotes_table, t.actors_table);
 		RAISE NOTICE 'table % was not in whosaid.tracked; its triggers say how it is tracked, so it is now', tbl;
 	END IF;
 	IF restart THEN
-		UPDATE whosaid.tracked SET backfill_after = NULL, backfill_rows = 0, backfilled_at = NULL
-		WHERE relid = tbl;
+		PERFORM whosaid._tracked_progress(tbl, NULL, 0, NULL);
 		t.backfill_after := NULL;
 		t.backfill_rows := 0;
 	ELSIF t.backfilled_at IS NOT NULL THEN
 		RAISE NOTICE 'table % is already backfilled', tbl
 			USING HINT = 'CALL whosaid.backfill(..., restart => true) extracts all rows again.';
+		PERFORM pg_catalog.set_config('search_path', caller_path, true);
 		RETURN;
+	END IF;
+	-- from here on it commits
+	IF whosaid._track_in_transaction_block() THEN
+		RAISE EXCEPTION 'whosaid.backfill() cannot run inside a transaction block'
+			USING ERRCODE = 'active_sql_transaction',
+				  DETAIL = 'It commits after each batch, so that it holds no lock for long and resumes where it stopped.',
+				  HINT = format('Run CALL whosaid.backfill(%L) as a statement of its own, outside BEGIN ... COMMIT.', tbl::text);
 	END IF;
 	EXECUTE format('SELECT count(*) FROM %s', tbl) INTO total;
 	done := t.backfill_rows;
@@ -742,8 +765,7 @@ BEGIN
 						FROM unnest(t.key_columns) WITH ORDINALITY AS u(k, i)));
 	keys_s := whosaid._track_keys(t, 's');
 	LOOP
-		after_cond := CASE WHEN t.backfill_after IS NULL THEN 'true'
-						   ELSE format('(%s) > %s', keys_s, whosaid._track_param(t, 1)) END;
+		after_cond := CASE WHEN t.backfill_after IS NULL THEN 'true' ELSE whosaid._track_key_cmp(t, 5, 1) END;
 		EXECUTE format('SELECT array_agg(%s ORDER BY %s) FROM (SELECT %s FROM %s s WHERE %s ORDER BY %s'
 					   ' LIMIT $2 FOR SHARE SKIP LOCKED) s',
 					   key_text, keys_s, keys_s, tbl, after_cond, keys_s)
@@ -755,10 +777,10 @@ BEGIN
 				INTO row_body USING t.backfill_after;
 			EXIT WHEN row_body IS NULL;
 			skipped := ARRAY[row_body];
-			upper_key := row_body::text[];
+			upper_key := row_body::pg_catalog.text[];
 			cnt := 0;
 		ELSE
-			upper_key := locked[pg_catalog.cardinality(locked)]::text[];
+			upper_key := locked[pg_catalog.cardinality(locked)]::pg_catalog.text[];
 			cnt := pg_catalog.cardinality(locked);
 			EXECUTE format('DELETE FROM %s d USING %s l WHERE %s',
 						   t.quotes_table, whosaid._track_keys_rel(t, 1), whosaid._track_join(t, 'd', 'l')) USING locked;
@@ -775,38 +797,42 @@ BEGIN
 				END LOOP;
 			END;
 			-- the rows of the batch's key range that writers held
-			EXECUTE format('SELECT array_agg(%s ORDER BY %s) FROM %s s WHERE %s AND (%s) <= %s'
+			EXECUTE format('SELECT array_agg(%s ORDER BY %s) FROM %s s WHERE %s AND %s'
 						   ' AND NOT EXISTS (SELECT FROM %s l WHERE %s)',
-						   key_text, keys_s, tbl, after_cond, keys_s, whosaid._track_param(t, 2),
+						   key_text, keys_s, tbl, after_cond, whosaid._track_key_cmp(t, 2, 2),
 						   whosaid._track_keys_rel(t, 3), whosaid._track_join(t, 's', 'l'))
 				INTO skipped USING t.backfill_after, upper_key, locked;
 			IF skipped IS NULL THEN
-				UPDATE whosaid.tracked SET backfill_after = upper_key, backfill_rows = done + cnt WHERE relid = tbl;
+				PERFORM whosaid._tracked_progress(tbl, upper_key, done + cnt, NULL);
 			END IF;
 			COMMIT;
+			PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 		END IF;
 
 		IF skipped IS NOT NULL THEN
 			FOREACH skip_key IN ARRAY skipped LOOP
-				EXECUTE format('SELECT true FROM %s s WHERE (%s) = %s FOR SHARE', tbl, keys_s, whosaid._track_param(t, 1))
-					INTO found_row USING skip_key::text[];
+				EXECUTE format('SELECT true FROM %s s WHERE %s FOR SHARE', tbl, whosaid._track_key_eq(t, 1))
+					INTO found_row USING skip_key::pg_catalog.text[];
 				IF found_row THEN
-					batch_cte := format('b AS MATERIALIZED (SELECT %s, s.%I FROM %s s WHERE (%s) = %s)',
-										keys_s, t.body_column, tbl, keys_s, whosaid._track_param(t, 1));
-					EXECUTE format('DELETE FROM %s s WHERE (%s) = %s', t.quotes_table, keys_s, whosaid._track_param(t, 1))
-						USING skip_key::text[];
-					EXECUTE format('DELETE FROM %s s WHERE (%s) = %s', t.actors_table, keys_s, whosaid._track_param(t, 1))
-						USING skip_key::text[];
-					FOR row_key, row_body IN EXECUTE whosaid._track_rows_sql(t, 'b', batch_cte) USING skip_key::text[] LOOP
+					batch_cte := format('b AS MATERIALIZED (SELECT %s, s.%I FROM %s s WHERE %s)',
+										keys_s, t.body_column, tbl, whosaid._track_key_eq(t, 1));
+					EXECUTE format('DELETE FROM %s s WHERE %s', t.quotes_table, whosaid._track_key_eq(t, 1))
+						USING skip_key::pg_catalog.text[];
+					EXECUTE format('DELETE FROM %s s WHERE %s', t.actors_table, whosaid._track_key_eq(t, 1))
+						USING skip_key::pg_catalog.text[];
+					FOR row_key, row_body IN EXECUTE whosaid._track_rows_sql(t, 'b', batch_cte)
+						USING skip_key::pg_catalog.text[] LOOP
 						PERFORM whosaid._track_extract_row(t, row_key, row_body, true);
 					END LOOP;
 					cnt := cnt + 1;
 				END IF;
 				found_row := NULL;
 				COMMIT;
+				PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 			END LOOP;
-			UPDATE whosaid.tracked SET backfill_after = upper_key, backfill_rows = done + cnt WHERE relid = tbl;
+			PERFORM whosaid._tracked_progress(tbl, upper_key, done + cnt, NULL);
 			COMMIT;
+			PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 		END IF;
 		t.backfill_after := upper_key;
 		done := done + cnt;
@@ -822,16 +848,66 @@ BEGIN
 		END IF;
 	END LOOP;
 
-	UPDATE whosaid.tracked SET backfilled_at = now() WHERE relid = tbl;
+	PERFORM whosaid._tracked_progress(tbl, t.backfill_after, done, now());
 	COMMIT;
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 	secs := greatest(extract(epoch FROM clock_timestamp() - started)::float8, 0.001);
 	RAISE NOTICE 'backfill of % done: % rows in % s (% rows/s)',
 		tbl, run_rows, round(secs::numeric, 1), round(run_rows / secs);
+	PERFORM pg_catalog.set_config('search_path', caller_path, true);
 END
 $$;
 
 COMMENT ON PROCEDURE whosaid.backfill(regclass, int, boolean) IS
 'extracts the rows of a tracked table that predate track(), in batches committed one by one; resumable';
+
+-- The catalog rows the DDL event triggers below need beyond what a role may
+-- read or write itself. Rows of dropped tables are invisible under the
+-- catalog's row security (their owner is gone with them): _tracked_dropped()
+-- returns those of the objects the current DROP removes, and nothing outside
+-- a sql_drop event trigger. _tracked_rename() records the body column after a
+-- rename, for the table's owner only (owner_gate, 45_tracked_access.sql),
+-- with the key columns read again from the primary key.
+CREATE FUNCTION whosaid._tracked_dropped()
+RETURNS SETOF whosaid.tracked
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT w.* FROM whosaid.tracked w
+	WHERE EXISTS (SELECT FROM pg_event_trigger_dropped_objects() o
+				  WHERE o.classid = 'pg_catalog.pg_class'::regclass AND o.objsubid = 0
+					AND o.objid IN (w.relid, w.quotes_table, w.actors_table))
+$$;
+
+COMMENT ON FUNCTION whosaid._tracked_dropped() IS
+'internal: in a sql_drop event trigger, the whosaid.tracked rows of the tables being dropped';
+
+CREATE FUNCTION whosaid._tracked_rename(tbl regclass, body_column name)
+RETURNS void
+AS 'MODULE_PATHNAME', 'owner_gate' LANGUAGE C;
+
+COMMENT ON FUNCTION whosaid._tracked_rename(regclass, name) IS
+'internal: records the current body and key column names of a tracked table; the caller must own it';
+
+CREATE FUNCTION whosaid._tracked_rename_definer(tbl regclass, body_column name)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_attribute a
+				   WHERE a.attrelid = tbl AND a.attname = body_column AND a.attnum > 0 AND NOT a.attisdropped) THEN
+		RAISE EXCEPTION 'column "%" of table % does not exist', body_column, tbl
+			USING ERRCODE = 'undefined_column';
+	END IF;
+	UPDATE whosaid.tracked w
+	SET body_column = _tracked_rename_definer.body_column,
+		key_columns = (SELECT p.key_columns FROM whosaid._track_pk(tbl) p),
+		key_types = (SELECT p.key_types FROM whosaid._track_pk(tbl) p)
+	WHERE w.relid OPERATOR(pg_catalog.=) tbl;
+END
+$$;
+
+COMMENT ON FUNCTION whosaid._tracked_rename_definer(regclass, name) IS
+'internal: body of whosaid._tracked_rename()';
 
 -- DROP: a tracked column cannot be dropped (every write would fail); a
 -- tracked table takes its derived tables and views with it, as it takes its
@@ -880,12 +956,7 @@ BEGIN
 		END IF;
 	END LOOP;
 
-	FOR t IN
-		SELECT w.* FROM whosaid.tracked w
-		WHERE EXISTS (SELECT FROM pg_event_trigger_dropped_objects() o
-					  WHERE o.classid = 'pg_catalog.pg_class'::regclass AND o.objsubid = 0
-						AND o.objid IN (w.relid, w.quotes_table, w.actors_table))
-	LOOP
+	FOR t IN SELECT * FROM whosaid._tracked_dropped() LOOP
 		IF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = t.relid) THEN
 			-- a derived table went: the triggers would fail on every write
 			FOR member IN SELECT p.relid FROM pg_catalog.pg_partition_tree(t.relid) p UNION SELECT t.relid LOOP
@@ -1003,8 +1074,10 @@ BEGIN
 			t.key_columns := base_keys;
 		END IF;
 
-		UPDATE whosaid.tracked w SET body_column = t.body_column, key_columns = t.key_columns
-		WHERE w.relid = t.relid AND (w.body_column, w.key_columns) IS DISTINCT FROM (t.body_column, t.key_columns);
+		IF EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = t.relid
+				   AND (w.body_column, w.key_columns) IS DISTINCT FROM (t.body_column, t.key_columns)) THEN
+			PERFORM whosaid._tracked_rename(t.relid, t.body_column);
+		END IF;
 
 		-- the derived tables' key columns keep the tracked table's names
 		IF base_keys IS NOT NULL THEN
