@@ -990,10 +990,7 @@ RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	DELETE FROM whosaid.tracked t
-	USING pg_event_trigger_dropped_objects() d
-	WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
-		AND d.objid IN (t.relid, t.quotes_table, t.actors_table);
+	DELETE FROM whosaid.tracked t WHERE t.relid IN (SELECT d.relid FROM whosaid._tracked_dropped() d);
 END
 $$;
 
