@@ -7,6 +7,8 @@
  *
  * Offsets written are 0-based code points, end exclusive (the scorer's
  * convention; the SQL functions add 1). --stats prints throughput to stderr.
+ * An engine failure (ICU, memory) prints a message and exits with status 1.
+ * WHOSAID_TEST_FAULT=break_iterator|lexicon_alloc simulates one, for tests.
  */
 #include "cli.h"
 #include "json.h"
@@ -219,12 +221,41 @@ run_jsonl(emit_fn emit, const char *model_path, bool stats)
 	return 0;
 }
 
+static void
+engine_error(ws_error_code code, const char *message)
+{
+	fflush(stdout);
+	fprintf(stderr, "whosaid: %s\n", message);
+	exit(1);
+}
+
+/* WHOSAID_TEST_FAULT names a failure for the engine to simulate (tests only). */
+static void
+set_test_fault(void)
+{
+	const char *f = getenv("WHOSAID_TEST_FAULT");
+
+	if (f == NULL || *f == '\0')
+		return;
+	if (strcmp(f, "break_iterator") == 0)
+		ws_test_fault = WS_FAULT_BREAK_ITERATOR;
+	else if (strcmp(f, "lexicon_alloc") == 0)
+		ws_test_fault = WS_FAULT_LEXICON_ALLOC;
+	else
+	{
+		fprintf(stderr, "whosaid: unknown WHOSAID_TEST_FAULT \"%s\"\n", f);
+		exit(2);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *model_path = NULL;
 	bool		stats = false;
 
+	ws_error_hook = engine_error;
+	set_test_fault();
 	if (argc < 2)
 		return usage();
 	if (strcmp(argv[1], "train") == 0)

@@ -133,57 +133,16 @@ hmap_put(hmap *m, uint64_t key, int32_t v)
 }
 
 static bool
-tok_is(const ws_doc *d, int32_t i, const char *w)
-{
-	int32_t		n = (int32_t) strlen(w);
-	char		buf[32];
-
-	if (i < 0 || i >= d->ntoks || WS_TOK_LEN(d, i) != n || n >= (int32_t) sizeof(buf))
-		return false;
-	return ws_fold(WS_TOK_PTR(d, i), n, buf, sizeof(buf)) == n && memcmp(buf, w, n) == 0;
-}
-
-static bool
-tok_in(const ws_doc *d, int32_t i, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (tok_is(d, i, *ws))
-			return true;
-	return false;
-}
-
-static bool
 same_para(const ws_doc *d, int32_t i, int32_t j)
 {
 	return i >= 0 && j >= 0 && i < d->ntoks && j < d->ntoks && d->toks[i].para == d->toks[j].para;
 }
 
-/* Text of tokens [b, e) with runs of white space and control characters (NUL too) made single spaces. */
+/* The text of tokens [b, e), white space squeezed: a mention's surface form. */
 static const char *
-span_text(const ws_doc *d, int32_t b, int32_t e, int32_t extra_b)
+tokens_text(const ws_doc *d, int32_t b, int32_t e)
 {
-	int32_t		from = d->toks[extra_b >= 0 ? extra_b : b].b;
-	int32_t		to = d->toks[e - 1].e;
-	char	   *out = ws_arena_alloc(d->arena, (size_t) (to - from) + 1);
-	int32_t		o = 0;
-	bool		sp = false;
-
-	for (int32_t i = from; i < to; i++)
-	{
-		char		c = d->text[i];
-
-		if ((unsigned char) c <= ' ' || c == 0x7F)
-		{
-			sp = true;
-			continue;
-		}
-		if (sp && o > 0)
-			out[o++] = ' ';
-		sp = false;
-		out[o++] = c;
-	}
-	out[o] = '\0';
-	return out;
+	return ws_span_text(d, ws_tok_span(d, b, e), true);
 }
 
 static bool
@@ -265,7 +224,7 @@ heuristic_labels(const ws_doc *d, uint8_t *labels)
 			if ((u->flags & WS_T_CAP) && (u->flags & WS_T_WORD) && !(u->lex & WS_LEX_FUNCTION) &&
 				!(u->flags & WS_T_SENT_START))
 				j++;
-			else if (tok_is(d, j, "of") && j + 1 < n && (d->toks[j + 1].flags & WS_T_CAP) &&
+			else if (ws_tok_is(d, j, "of") && j + 1 < n && (d->toks[j + 1].flags & WS_T_CAP) &&
 					 !(d->toks[j + 1].lex & WS_LEX_FUNCTION))
 				j++;
 			else
@@ -344,7 +303,7 @@ collect_mentions(resolver *r, bool model_used)
 				b++;
 		/* "Although Weiner …": a capitalised opener is not part of the name ("A. Smith" keeps A.) */
 		while (e - b > 1 && (d->toks[b].flags & WS_T_SENT_START) && (d->toks[b].lex & WS_LEX_FUNCTION) &&
-			   WS_TOK_LEN(d, b) > 2 && !tok_is(d, b, "the"))
+			   WS_TOK_LEN(d, b) > 2 && !ws_tok_is(d, b, "the"))
 			b++;
 		if (b >= e)
 			continue;
@@ -358,7 +317,7 @@ collect_mentions(resolver *r, bool model_used)
 				k = WS_ORGANIZATION;
 			else if (k == WS_ORGANIZATION && !(g & WS_GAZ_ORG) &&
 					 (g & (WS_GAZ_COUNTRY | WS_GAZ_CAPITAL | WS_GAZ_CITY)) && b > 0 &&
-					 (tok_is(d, b - 1, "in") || tok_is(d, b - 1, "near")))
+					 (ws_tok_is(d, b - 1, "in") || ws_tok_is(d, b - 1, "near")))
 				k = WS_PLACE;
 		}
 		m = &r->m[r->nm];
@@ -367,11 +326,11 @@ collect_mentions(resolver *r, bool model_used)
 		m->e = e;
 		m->kind = k;
 		m->actor = -1;
-		m->surface = span_text(d, b, e, -1);
+		m->surface = tokens_text(d, b, e);
 		m->key = fold_hash(m->surface, (int32_t) strlen(m->surface), 0xcbf29ce484222325ull);
 		m->last = fold_hash(WS_TOK_PTR(d, e - 1), WS_TOK_LEN(d, e - 1), 0x84222325cbf29ce4ull);
 		if (b > 0 && is_honorific_tok(d, b - 1) && same_para(d, b - 1, b))
-			m->alias = span_text(d, b, e, b - 1);
+			m->alias = tokens_text(d, b - 1, e);
 		else
 			m->alias = m->surface;
 		/* initials of the capitalised words: National Cyber Security Centre -> ncsc */
@@ -426,7 +385,7 @@ paren_acronym(const ws_doc *d, const mrec *m)
 {
 	int32_t		i = m->e;
 
-	if (i + 2 < d->ntoks && tok_is(d, i, "(") && tok_is(d, i + 2, ")") &&
+	if (i + 2 < d->ntoks && ws_tok_is(d, i, "(") && ws_tok_is(d, i + 2, ")") &&
 		(d->toks[i + 1].flags & WS_T_ALLCAPS))
 		return i + 1;
 	return -1;
@@ -444,7 +403,7 @@ key_without_place(const resolver *r, const mrec *m)
 	if (b == m->b)
 		return 0;
 	{
-		const char *s = span_text(d, b, m->e, -1);
+		const char *s = tokens_text(d, b, m->e);
 
 		return fold_hash(s, (int32_t) strlen(s), 0xcbf29ce484222325ull);
 	}
@@ -627,7 +586,7 @@ affiliation_after(const resolver *r, int32_t i)
 
 		if (mi >= 0 && r->m[mi].kind != WS_PERSON)
 			return mi;
-		if (tok_is(d, k, ",") || tok_is(d, k, ".") || (d->toks[k].lex & WS_LEX_SPEECH))
+		if (ws_tok_is(d, k, ",") || ws_tok_is(d, k, ".") || (d->toks[k].lex & WS_LEX_SPEECH))
 			break;
 	}
 	return -1;
@@ -652,7 +611,7 @@ static int32_t
 org_antecedent(const resolver *r, int32_t before_mention)
 {
 	for (int32_t j = before_mention - 1; j >= 0 && j >= before_mention - 8; j--)
-		if (r->m[j].kind == WS_ORGANIZATION && !tok_is(r->d, r->m[j].b - 1, "the"))
+		if (r->m[j].kind == WS_ORGANIZATION && !ws_tok_is(r->d, r->m[j].b - 1, "the"))
 			return j;
 	return -1;
 }
@@ -690,10 +649,10 @@ find_roles(resolver *r)
 
 		/* apposition / copula after: ", the director general of MI5" */
 		j = m->e;
-		if (tok_is(d, j, ",") || tok_in(d, j, (const char *const[]) {"is", "was", NULL}))
+		if (ws_tok_is(d, j, ",") || ws_tok_in(d, j, (const char *const[]) {"is", "was", NULL}))
 		{
 			j++;
-			if (tok_in(d, j, dets))
+			if (ws_tok_in(d, j, dets))
 				j++;
 			if (same_para(d, m->b, j) && r->tok_m[j] >= 0 && r->m[r->tok_m[j]].kind != WS_PERSON &&
 				(d->toks[r->m[r->tok_m[j]].e].flags & WS_T_POSSESSIVE))
@@ -708,12 +667,12 @@ find_roles(resolver *r)
 			if (re > rb && has_role_word(r, rb, re))
 			{
 				/* "Director for Operations": a capitalised complement */
-				if (tok_in(d, re, (const char *const[]) {"for", "of", NULL}) &&
+				if (ws_tok_in(d, re, (const char *const[]) {"for", "of", NULL}) &&
 					(d->toks[re + 1 < d->ntoks ? re + 1 : re].flags & WS_T_CAP) &&
 					re + 1 < d->ntoks && role_word_ok(r, re + 1) &&
 					(d->toks[rb].flags & WS_T_CAP))
 					re += 2;
-				if (affil < 0 && tok_in(d, re, preps))
+				if (affil < 0 && ws_tok_in(d, re, preps))
 					affil = affiliation_after(r, re + 1);
 				set_role(r, mi, rb, re, affil);
 				continue;
@@ -723,7 +682,7 @@ find_roles(resolver *r)
 
 		/* premodifier before: "Twitter chief executive Jack Dorsey" */
 		j = m->b - 1;
-		if (tok_is(d, j, ","))
+		if (ws_tok_is(d, j, ","))
 			j--;
 		re = j + 1;
 		while (j >= 0 && re - j <= ROLE_MAX && same_para(d, j, m->b) && role_word_ok(r, j) &&
@@ -733,10 +692,10 @@ find_roles(resolver *r)
 		if (re > rb && has_role_word(r, rb, re))
 		{
 			affil = org_before(r, rb);
-			if (affil < 0 && tok_in(d, rb - 1, (const char *const[]) {"their", "its", NULL}))
+			if (affil < 0 && ws_tok_in(d, rb - 1, (const char *const[]) {"their", "its", NULL}))
 				affil = org_antecedent(r, mi);
-			if (re < m->b || affil >= 0 || tok_in(d, rb - 1, dets) || rb == 0 ||
-				(d->toks[rb].flags & WS_T_SENT_START) || tok_is(d, rb - 1, ","))
+			if (re < m->b || affil >= 0 || ws_tok_in(d, rb - 1, dets) || rb == 0 ||
+				(d->toks[rb].flags & WS_T_SENT_START) || ws_tok_is(d, rb - 1, ","))
 				set_role(r, mi, rb, re, affil);
 		}
 	}
@@ -817,7 +776,7 @@ build_output(resolver *r)
 		x->first = ws_tok_span(d, r->m[a->first].b, r->m[a->first].e);
 		x->quoted = false;
 		if (a->role_b >= 0)
-			x->role = span_text(d, a->role_b, a->role_e, -1);
+			x->role = tokens_text(d, a->role_b, a->role_e);
 		x->aliases = ws_arena_alloc(d->arena, sizeof(char *) * MAX_ALIASES);
 		a->aliases = NULL;
 		a->naliases = 0;
@@ -837,7 +796,7 @@ build_output(resolver *r)
 
 				if (acro >= 0)
 				{
-					const char *s = span_text(d, acro, acro + 1, -1);
+					const char *s = tokens_text(d, acro, acro + 1);
 
 					if (strcmp(s, x->name) != 0)
 						add_alias(r, a, s);

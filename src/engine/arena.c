@@ -6,8 +6,17 @@
  */
 #include "ws.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static void
+default_error(ws_error_code code, const char *message)
+{
+	fprintf(stderr, "whosaid engine: %s\n", message);
+	abort();
+}
 
 static void *
 default_alloc(size_t size)
@@ -15,13 +24,28 @@ default_alloc(size_t size)
 	void	   *p = malloc(size);
 
 	if (p == NULL)
-		abort();
+		ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory (%zu bytes requested)", size);
 	return p;
 }
 
 void	   *(*ws_alloc_hook) (size_t size) = default_alloc;
 void		(*ws_free_hook) (void *ptr) = free;
 void		(*ws_interrupt_hook) (void) = NULL;
+void		(*ws_error_hook) (ws_error_code code, const char *message) = default_error;
+ws_fault	ws_test_fault = WS_FAULT_NONE;
+
+void
+ws_error(ws_error_code code, const char *fmt,...)
+{
+	char		message[256];
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	ws_error_hook(code, message);
+	abort();					/* a hook that returns breaks its contract */
+}
 
 typedef struct block
 {

@@ -8,7 +8,6 @@
 #include "ws.h"
 
 #include <string.h>
-#include <strings.h>
 
 typedef struct ws_lex_list
 {
@@ -64,6 +63,26 @@ int8_t		ws_name_gender(const ws_doc *d, int32_t honorific, int32_t first);
  */
 bool		ws_mans_name_for_woman(int8_t mention_gender, int8_t name_gender);
 
+/*
+ * Do n bytes of a and b match, A-Z and a-z alike? Only ASCII letters fold, whatever
+ * the locale (strncasecmp follows LC_CTYPE, which a server sets per database). For
+ * an ASCII word this is what full case folding gives too: no other character of a
+ * token folds to ASCII without changing its length.
+ */
+static inline bool
+ws_ascii_ieq(const char *a, const char *b, int32_t n)
+{
+	for (int32_t k = 0; k < n; k++)
+	{
+		unsigned char x = (unsigned char) a[k],
+					y = (unsigned char) b[k];
+
+		if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z'))
+			return false;
+	}
+	return true;
+}
+
 /* Is token i the word w (ASCII case-insensitive)? Runs per token per word list. */
 static inline bool
 ws_tok_is(const ws_doc *d, int32_t i, const char *w)
@@ -73,7 +92,7 @@ ws_tok_is(const ws_doc *d, int32_t i, const char *w)
 	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
 		return false;			/* cheap reject first */
 	n = (int32_t) strlen(w);
-	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
+	return WS_TOK_LEN(d, i) == n && ws_ascii_ieq(WS_TOK_PTR(d, i), w, n);
 }
 
 /* Does token i end in suffix, with at least one character before it (ASCII case-insensitive)? */
@@ -83,7 +102,7 @@ ws_tok_ends_with(const ws_doc *d, int32_t i, const char *suffix)
 	int32_t		n = (int32_t) strlen(suffix);
 
 	return WS_TOK_LEN(d, i) > n &&
-		strncasecmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n) == 0;
+		ws_ascii_ieq(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n);
 }
 
 /* Is token i one of the NULL-terminated words? */

@@ -1624,14 +1624,6 @@ range_span(const ws_doc *d, ws_range r)
 	return ws_tok_span(d, r.b, r.e);
 }
 
-static const char *
-span_text(ws_doc *d, ws_span s)
-{
-	if (!WS_SPAN_PRESENT(s))
-		return NULL;
-	return ws_arena_strndup(d->arena, d->text + s.b, (size_t) (s.e - s.b));
-}
-
 /* The actor with a mention overlapping byte span s, or -1 (mentions are in text order). */
 static int32_t
 actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
@@ -1785,7 +1777,7 @@ emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 		}
 		q->content_text = buf;
 		q->cue = range_span(d, c->cue);
-		q->cue_text = span_text(d, q->cue);
+		q->cue_text = ws_span_text(d, q->cue, false);
 		if (c->inherit >= 0)
 		{
 			/* continuation: same speaker, no local mention; find it by position */
@@ -1804,7 +1796,7 @@ emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 			int32_t		who;
 
 			q->speaker = range_span(d, head);
-			q->speaker_mention = span_text(d, q->speaker);
+			q->speaker_mention = ws_span_text(d, q->speaker, false);
 			if (anonymous(d, c->speaker))
 				continue;
 			q->speaker_name = ws_resolve_speaker(res, c->speaker);

@@ -508,13 +508,6 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 
 /* ------------------------------------------------------------ names */
 
-static const char *
-range_text(ws_doc *d, int32_t b, int32_t e)
-{
-	return ws_arena_strndup(d->arena, d->text + d->toks[b].b,
-							(size_t) (d->toks[e - 1].e - d->toks[b].b));
-}
-
 /* Strip an honorific, determiner or possessive clitic from a name's edges. */
 static ws_range
 strip_name(const ws_doc *d, ws_range r)
@@ -685,8 +678,8 @@ canonical_person(ws_resolver *r, int32_t b, int32_t e, int8_t gender, bool sure)
 
 	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b &&
 		!(sure && ws_mans_name_for_woman(gender, r->runs[best].gender)))
-		return range_text(d, r->runs[best].b, r->runs[best].e);
-	return range_text(d, b, e);
+		return ws_span_text(d, ws_tok_span(d, r->runs[best].b, r->runs[best].e), false);
+	return ws_span_text(d, ws_tok_span(d, b, e), false);
 }
 
 static const char *
@@ -742,5 +735,5 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	h = strip_name(d, h);
 	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
 		return canonical_person(r, h.b, h.e, gender, titled);
-	return range_text(d, h.b, h.e);
+	return ws_span_text(d, ws_tok_span(d, h.b, h.e), false);
 }

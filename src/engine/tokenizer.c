@@ -13,6 +13,7 @@
 
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/utypes.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -22,16 +23,24 @@
 /* One break iterator per process, re-pointed at each text. */
 static UBreakIterator *word_breaker;
 
+/* The word break iterator; ICU failing to open it is an error (ws_error), tried again next time. */
 static UBreakIterator *
 get_breaker(void)
 {
 	if (word_breaker == NULL)
 	{
 		UErrorCode	status = U_ZERO_ERROR;
+		UBreakIterator *bi = ubrk_open(UBRK_WORD, "en", NULL, 0, &status);
 
-		word_breaker = ubrk_open(UBRK_WORD, "en", NULL, 0, &status);
+		if (ws_test_fault == WS_FAULT_BREAK_ITERATOR && U_SUCCESS(status))
+			status = U_MISSING_RESOURCE_ERROR;
 		if (U_FAILURE(status))
-			word_breaker = NULL;
+		{
+			if (bi != NULL)
+				ubrk_close(bi);
+			ws_error(WS_ERROR_ICU, "could not open ICU's word break iterator: %s", u_errorName(status));
+		}
+		word_breaker = bi;
 	}
 	return word_breaker;
 }
@@ -397,6 +406,36 @@ ws_tok_span(const ws_doc *d, int32_t from, int32_t to)
 	return s;
 }
 
+const char *
+ws_span_text(const ws_doc *d, ws_span s, bool squeeze)
+{
+	char	   *out;
+	int32_t		o = 0;
+	bool		sp = false;
+
+	if (!WS_SPAN_PRESENT(s))
+		return NULL;
+	if (!squeeze)
+		return ws_arena_strndup(d->arena, d->text + s.b, (size_t) (s.e - s.b));
+	out = ws_arena_alloc(d->arena, (size_t) (s.e - s.b) + 1);
+	for (int32_t i = s.b; i < s.e; i++)
+	{
+		char		c = d->text[i];
+
+		if ((unsigned char) c <= ' ' || c == 0x7F)
+		{
+			sp = true;
+			continue;
+		}
+		if (sp && o > 0)
+			out[o++] = ' ';
+		sp = false;
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 ws_doc *
 ws_doc_new(ws_arena *arena, const char *text, int32_t len)
 {
@@ -413,17 +452,16 @@ ws_doc_new(ws_arena *arena, const char *text, int32_t len)
 	d->text = text;
 	d->len = len;
 	d->arena = arena;
-	if (len <= 0 || bi == NULL)
+	if (len <= 0)
 		return d;
 
 	utext_openUTF8(&ut, text, len, &status);
-	if (U_FAILURE(status))
-		return d;
-	ubrk_setUText(bi, &ut, &status);
+	if (U_SUCCESS(status))
+		ubrk_setUText(bi, &ut, &status);
 	if (U_FAILURE(status))
 	{
 		utext_close(&ut);
-		return d;
+		ws_error(WS_ERROR_ICU, "could not set ICU's word break iterator on the text: %s", u_errorName(status));
 	}
 
 	for (prev = ubrk_first(bi), cur = ubrk_next(bi); cur != UBRK_DONE;

@@ -30,6 +30,40 @@ extern void *(*ws_alloc_hook) (size_t size);
 extern void (*ws_free_hook) (void *ptr);
 extern void (*ws_interrupt_hook) (void);
 
+/*
+ * What the engine cannot work around — ICU cannot open a service, memory for
+ * a permanent table runs out — goes to ws_error_hook, which must not return:
+ * ereport(ERROR) in the backend, a message and exit status 1 in the CLI. The
+ * default prints the message and aborts. The engine never carries on with an
+ * empty document or table instead.
+ */
+typedef enum ws_error_code
+{
+	WS_ERROR_ICU = 1,			/* an ICU service failed */
+	WS_ERROR_OUT_OF_MEMORY,
+} ws_error_code;
+
+extern void (*ws_error_hook) (ws_error_code code, const char *message);
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noreturn, format(printf, 2, 3)))
+#endif
+void		ws_error(ws_error_code code, const char *fmt,...);
+
+/*
+ * For tests only: a failure to simulate, so that a test can see an ICU or
+ * allocation failure reach the caller (the CLI sets it from the environment
+ * variable WHOSAID_TEST_FAULT). WS_FAULT_NONE in normal use.
+ */
+typedef enum ws_fault
+{
+	WS_FAULT_NONE = 0,
+	WS_FAULT_BREAK_ITERATOR,	/* ICU's word break iterator does not open */
+	WS_FAULT_LEXICON_ALLOC,		/* the word-class table cannot be allocated */
+} ws_fault;
+
+extern ws_fault ws_test_fault;
+
 /* ------------------------------------------------------------ arena */
 
 typedef struct ws_arena ws_arena;
@@ -122,6 +156,13 @@ uint32_t	ws_hash_fold(const char *s, int32_t len);
 #define WS_TOK_LEN(d, i) ((d)->toks[i].e - (d)->toks[i].b)
 #define WS_TOK_PTR(d, i) ((d)->text + (d)->toks[i].b)
 ws_span		ws_tok_span(const ws_doc *d, int32_t from, int32_t to);	/* tokens [from,to) */
+
+/*
+ * The text of span s, copied into d's arena; NULL when s is absent. squeeze
+ * turns each run of white space and control characters (NUL too) into one
+ * space and drops it at the ends, for names shown to users.
+ */
+const char *ws_span_text(const ws_doc *d, ws_span s, bool squeeze);
 
 /*
  * Binary search over n records `size` bytes apart whose int32_t key at
