@@ -443,6 +443,87 @@ static const char *const complementizer[] = {"that", NULL};
 
 static const char *const part_glue[] = {"and", "but", "or", "still", "then", "also", "yet", NULL};
 
+/*
+ * Who the quoted stretch mk is attributed to, by the first rule that finds a
+ * cue for it: after it (cue_right), before it (cue_left), a colon before it
+ * (colon_intro) or a sentence of report before it (report_before). *lead gets
+ * where a mixed quote's content starts (lead_in), or -1 for a direct quote.
+ * False when no rule attributes it, or a rule finds it is part of another report.
+ */
+static bool
+attribute_stretch(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk, int32_t *lead)
+{
+	const ws_doc *d = f->d;
+	int32_t		hi = cue_window_end(d, mk->close_end);
+
+	*lead = -1;
+	if (cue_right(f, mk->close_end, hi, cue, spk) && !clause_after_cue(f, *cue))
+	{
+		*lead = lead_in(f, mk);
+		/* "X admitted that he had “…,” he claimed": X's report */
+		return *lead != -2;
+	}
+	if (cue_left(f, mk->open, cue, spk))
+	{
+		/*
+		 * said “it gets me mad” every time …: the clause is the report
+		 * (mixed); not in "wrote, “…,” and shared a link"
+		 */
+		return !(qf_sentence_goes_on(d, mk->close_end) && !ws_tok_in(d, cue->e - 1, naming_cues) &&
+				 !(qf_opens_quote(d, mk->open - 1) && qf_narrator_goes_on(d, mk->close_end)));
+	}
+	if (colon_intro(f, mk, cue, spk))
+	{
+		/* "He adds that Muslims have two choices: “…”": part of his report */
+		return !(cue->b == mk->open - 1 && reporting_cue_in(f, sentence_begin(f, cue->b), cue->b));
+	}
+	return report_before(f, mk, cue, spk);
+}
+
+/*
+ * Does the stretch nx go on quote c, whose cue and speaker are cue and spk?
+ * "…," said X, "…" / "…," X said. "…" — a later stretch of the same paragraph
+ * with no cue of its own does.
+ */
+static bool
+continues_split_quote(finder *f, const cand *c, const ws_marked *nx, ws_range cue, ws_range spk)
+{
+	const ws_doc *d = f->d;
+	ws_range	c2,
+				s2;
+	int32_t		nb;
+
+	if (nx->used || d->toks[nx->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para ||
+		nx->open < (cue.e > spk.e ? cue.e : spk.e))
+		return false;
+	nb = short_lead(f, nx, cue);
+	/*
+	 * After the cue a second part opens a sentence or follows punctuation,
+	 * perhaps and a conjunction ("…," he said, but "…"); "…,” says X, but he
+	 * heard of the “gun show loophole”" is narrative.
+	 */
+	if (cue.b > c->parts[c->nparts - 1].b && nb == nx->open &&
+		!(d->toks[nx->open].flags & WS_T_SENT_START))
+	{
+		int32_t		k = nx->open - 1;
+
+		while (k > nx->open - 3 && ws_tok_in(d, k, part_glue))
+			k--;
+		if (!(d->toks[k].flags & WS_T_PUNCT))
+			return false;
+		/* "…," X wrote, adding that if …, "…": the aside's own report */
+		if (ws_any_tok_in(d, cue.e, nx->open, complementizer))
+			return false;
+	}
+	/* "…," he said. "…" that border security is working: mixed, its own */
+	return !((qf_sentence_goes_on(d, nx->close_end) && !(d->toks[nx->ie - 1].flags & WS_T_PUNCT)) ||
+			 cue_right(f, nx->close_end, cue_window_end(d, nx->close_end), &c2, &s2) ||
+			 (cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
+			 !no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue) ||
+			 qf_narrative_between(f, c->parts[c->nparts - 1].e, nb, cue));
+}
+
+/* Direct quotes (and mixed ones led into by their sentence), mark by mark in text order. */
 void
 qf_find_direct(finder *f)
 {
@@ -454,39 +535,10 @@ qf_find_direct(finder *f)
 		ws_range	cue,
 					spk;
 		cand	   *c;
-		int32_t		hi,
-					lead;
+		int32_t		lead;
 
-		if (mk->used || mk->ie <= mk->ib || looks_like_title(d, mk))
-			continue;
-		hi = cue_window_end(d, mk->close_end);
-		if (cue_right(f, mk->close_end, hi, &cue, &spk) && !clause_after_cue(f, cue))
-		{
-			lead = lead_in(f, mk);
-			if (lead == -2)
-				continue;		/* "X admitted that he had “…,” he claimed": X's report */
-		}
-		else if (cue_left(f, mk->open, &cue, &spk))
-		{
-			/*
-			 * said “it gets me mad” every time …: the clause is the report
-			 * (mixed); not in "wrote, “…,” and shared a link"
-			 */
-			if (qf_sentence_goes_on(d, mk->close_end) && !ws_tok_in(d, cue.e - 1, naming_cues) &&
-				!(qf_opens_quote(d, mk->open - 1) && qf_narrator_goes_on(d, mk->close_end)))
-				continue;
-			lead = -1;
-		}
-		else if (colon_intro(f, mk, &cue, &spk))
-		{
-			/* "He adds that Muslims have two choices: “…”": part of his report */
-			if (cue.b == mk->open - 1 && reporting_cue_in(f, sentence_begin(f, cue.b), cue.b))
-				continue;
-			lead = -1;
-		}
-		else if (report_before(f, mk, &cue, &spk))
-			lead = -1;
-		else
+		if (mk->used || mk->ie <= mk->ib || looks_like_title(d, mk) ||
+			!attribute_stretch(f, mk, &cue, &spk, &lead))
 			continue;
 		c = qf_new_cand(f);
 		c->kind = lead >= 0 ? qf_report_kind(f, lead, mk->close_end) : WS_DIRECT;
@@ -504,49 +556,11 @@ qf_find_direct(finder *f)
 		c->speaker = spk;
 		for (int32_t k = cue.b; k < cue.e; k++)
 			f->cue_used[k] = 1;
-		/*
-		 * "…," said X, "…" / "…," X said. "…" — later stretches of the same
-		 * paragraph with no cue of their own continue the same quote.
-		 */
-		while (m + 1 < f->marks->n && c->nparts < MAX_PARTS)
+		while (m + 1 < f->marks->n && c->nparts < MAX_PARTS &&
+			   continues_split_quote(f, c, &f->marks->items[m + 1], cue, spk))
 		{
-			ws_marked  *nx = &f->marks->items[m + 1];
-			ws_range	c2,
-						s2;
-			int32_t		nb;
-
-			if (nx->used || d->toks[nx->open].para != d->toks[c->parts[c->nparts - 1].e - 1].para ||
-				nx->open < (cue.e > spk.e ? cue.e : spk.e))
-				break;
-			nb = short_lead(f, nx, cue);
-			/*
-			 * After the cue a second part opens a sentence or follows
-			 * punctuation, perhaps and a conjunction ("…," he said, but
-			 * "…"); "…,” says X, but he heard of the “gun show loophole”"
-			 * is narrative.
-			 */
-			if (cue.b > c->parts[c->nparts - 1].b && nb == nx->open &&
-				!(d->toks[nx->open].flags & WS_T_SENT_START))
-			{
-				int32_t		k = nx->open - 1;
-
-				while (k > nx->open - 3 && ws_tok_in(d, k, part_glue))
-					k--;
-				if (!(d->toks[k].flags & WS_T_PUNCT))
-					break;
-				/* "…," X wrote, adding that if …, "…": the aside's own report */
-				if (ws_any_tok_in(d, cue.e, nx->open, complementizer))
-					break;
-			}
-			/* "…," he said. "…" that border security is working: mixed, its own */
-			if ((qf_sentence_goes_on(d, nx->close_end) && !(d->toks[nx->ie - 1].flags & WS_T_PUNCT)) ||
-				cue_right(f, nx->close_end, cue_window_end(d, nx->close_end), &c2, &s2) ||
-				(cue_left(f, nx->open, &c2, &s2) && c2.b != cue.b) ||
-				!no_other_cue_between(f, c->parts[c->nparts - 1].e, nx->open, cue) ||
-				qf_narrative_between(f, c->parts[c->nparts - 1].e, nb, cue))
-				break;
-			qf_add_stretch(d, c, nx->ib, nx->ie);
-			nx->used = true;
+			qf_add_stretch(d, c, f->marks->items[m + 1].ib, f->marks->items[m + 1].ie);
+			f->marks->items[m + 1].used = true;
 			m++;
 		}
 	}

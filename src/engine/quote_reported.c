@@ -82,6 +82,95 @@ static const char *const adjunct_openers[] = {
 };
 
 /*
+ * "revealed that …, and said …" / "…, adding that …" / "…,” claiming …": a
+ * second report ends the clause [b, e); returns its new end. Only the first
+ * few cues are looked at: a run of cues is no clause, and must not cost a
+ * subject search per cue per cue.
+ */
+static int32_t
+cut_at_second_report(finder *f, int32_t b, int32_t e)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t k = b + 1, cues = 0; k < e && cues < MAX_CUT_CUES; k++)
+	{
+		ws_range	s;
+		int32_t		cut = -1;	/* the clause ends before token cut */
+
+		if (!qf_is_cue(f, k))
+			continue;
+		cues++;
+		if ((after_comma(d, k) || ws_tok_is(d, k - 1, "and") || ws_tok_is(d, k - 1, "but")) &&
+			ws_subject_before(d, k, k - 1).b < 0)
+			cut = k;
+		else
+		{
+			/* "…,” he claimed …": another speaker's report */
+			s = ws_subject_before(d, k, b);
+			if (s.b > b + 1 && !is_punct(d, k + 1, ',') &&
+				(after_comma(d, s.b) || is_punct(d, s.b - 1, ':') || is_punct(d, s.b - 1, ';')))
+				cut = s.b;
+		}
+		if (cut >= 0)
+			return d->toks[cut - 1].quote ? cut : cut - 1;	/* keep a closing mark */
+	}
+	return e;
+}
+
+/*
+ * The narrator goes on inside the clause [b, e): "…,” but he gave the Texan
+ * a compliment", "said things “should be wrapped up,” referring to …".
+ * Returns the clause's new end.
+ */
+static int32_t
+cut_where_narrator_goes_on(const finder *f, int32_t b, int32_t e, int32_t first_mark)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t k = b + 1; k + 2 < e; k++)
+		if (after_comma(d, k) && ws_tok_is(d, k, "but") && ws_is_pronoun(d, k + 1) &&
+			qf_past_tense(d, k + 2))
+		{
+			e = k;
+			break;
+		}
+	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].close_end + 1 < e; m++)
+	{
+		int32_t		k = f->marks->items[m].close_end,
+					next = is_punct(d, k, ',') || (d->toks[k].flags & WS_T_DASH) ? k + 1 :
+			is_punct(d, f->marks->items[m].close - 1, ',') ? k : -1;
+
+		int32_t		w = next >= 0 ? next : k;	/* the word after the quoted words */
+
+		if (!(d->toks[w].flags & WS_T_CAP) && !ws_tok_is(d, w, "including") &&
+			((next >= 0 && (ws_tok_ends_with(d, w, "ing") || ws_tok_is(d, w, "while"))) ||
+			 (qf_narrator_goes_on(d, w) &&
+			  (m + 1 == f->marks->n || f->marks->items[m + 1].open >= e))))
+			return k;
+	}
+	return e;
+}
+
+/*
+ * The clause's last token: out to the closing mark of a quotation it opens
+ * ("Trump said that “ethanol people” “do a fantastic job. And …”"), back
+ * over trailing punctuation, "and", "but".
+ */
+static int32_t
+clause_end_trimmed(const finder *f, int32_t b, int32_t e, int32_t first_mark)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].open < e; m++)
+		if (f->marks->items[m].close_end > e && f->marks->items[m].first_para_end < 0)
+			e = f->marks->items[m].close_end;
+	e = trim_end(d, b, e);
+	while (e > b && (ws_tok_is(d, e - 1, "and") || ws_tok_is(d, e - 1, "but") || is_punct(d, e - 1, ',')))
+		e = trim_end(d, b, e - 1);
+	return e;
+}
+
+/*
  * A reported clause [b, e) with its speaker and cue. A hole inside it (the
  * ", she said," of "Over the years, she said, email has …") is left out of
  * the content, which then has two parts.
@@ -104,70 +193,10 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 		else
 			e = b + MAX_CLAUSE;
 	}
-	/*
-	 * "revealed that …, and said …" / "…, adding that …" / "…,” claiming …":
-	 * a second report. Only the first few cues are looked at: a run of cues
-	 * is no clause, and must not cost a subject search per cue per cue.
-	 */
-	for (int32_t k = b + 1, cues = 0; k < e && cues < MAX_CUT_CUES; k++)
-	{
-		ws_range	s;
-		int32_t		cut = -1;	/* the clause ends before token cut */
-
-		if (!qf_is_cue(f, k))
-			continue;
-		cues++;
-		if ((after_comma(d, k) || ws_tok_is(d, k - 1, "and") || ws_tok_is(d, k - 1, "but")) &&
-			ws_subject_before(d, k, k - 1).b < 0)
-			cut = k;
-		else
-		{
-			/* "…,” he claimed …": another speaker's report */
-			s = ws_subject_before(d, k, b);
-			if (s.b > b + 1 && !is_punct(d, k + 1, ',') &&
-				(after_comma(d, s.b) || is_punct(d, s.b - 1, ':') || is_punct(d, s.b - 1, ';')))
-				cut = s.b;
-		}
-		if (cut >= 0)
-		{
-			e = d->toks[cut - 1].quote ? cut : cut - 1;	/* keep a closing mark */
-			break;
-		}
-	}
-	/* "…,” but he gave the Texan a compliment": the narrator goes on */
-	for (int32_t k = b + 1; k + 2 < e; k++)
-		if (after_comma(d, k) && ws_tok_is(d, k, "but") && ws_is_pronoun(d, k + 1) &&
-			qf_past_tense(d, k + 2))
-		{
-			e = k;
-			break;
-		}
 	first_mark = first_mark_at(f->marks, b);
-	/* "said things “should be wrapped up,” referring to …": the narrator goes on */
-	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].close_end + 1 < e; m++)
-	{
-		int32_t		k = f->marks->items[m].close_end,
-					next = is_punct(d, k, ',') || (d->toks[k].flags & WS_T_DASH) ? k + 1 :
-			is_punct(d, f->marks->items[m].close - 1, ',') ? k : -1;
-
-		int32_t		w = next >= 0 ? next : k;	/* the word after the quoted words */
-
-		if (!(d->toks[w].flags & WS_T_CAP) && !ws_tok_is(d, w, "including") &&
-			((next >= 0 && (ws_tok_ends_with(d, w, "ing") || ws_tok_is(d, w, "while"))) ||
-			 (qf_narrator_goes_on(d, w) &&
-			  (m + 1 == f->marks->n || f->marks->items[m + 1].open >= e))))
-		{
-			e = k;
-			break;
-		}
-	}
-	/* "Trump said that “ethanol people” “do a fantastic job. And …”": to the closing mark */
-	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].open < e; m++)
-		if (f->marks->items[m].close_end > e && f->marks->items[m].first_para_end < 0)
-			e = f->marks->items[m].close_end;
-	e = trim_end(d, b, e);
-	while (e > b && (ws_tok_is(d, e - 1, "and") || ws_tok_is(d, e - 1, "but") || is_punct(d, e - 1, ',')))
-		e = trim_end(d, b, e - 1);
+	e = cut_at_second_report(f, b, e);
+	e = cut_where_narrator_goes_on(f, b, e, first_mark);
+	e = clause_end_trimmed(f, b, e, first_mark);
 	while (b < e && is_punct(d, b, ','))
 		b++;
 	for (int32_t i = b; i < e; i++)
@@ -297,6 +326,167 @@ relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
 	return se;
 }
 
+/* according to X, … / …, according to X */
+static bool
+rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
+{
+	const ws_doc *d = f->d;
+	ws_range	spk,
+				cue;
+
+	if (!ws_tok_is(d, i, "according") || !ws_tok_is(d, i + 1, "to") || f->in_quote[i])
+		return false;
+	spk = ws_phrase_after(d, i + 2, se);
+	if (spk.b < 0)
+		return true;
+	cue = (ws_range)
+	{
+		i, i + 2
+	};
+	if (opens_sentence(d, i, sb))
+	{
+		int32_t		b = spk.e;
+
+		while (b < se && !is_punct(d, b, ','))
+			b++;
+		add_reported(f, b + 1, se, WS_NO_RANGE, spk, cue);
+	}
+	else if (i > sb && is_punct(d, i - 1, ','))
+		add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
+	return true;
+}
+
+/* "As Ruth Marcus puts it, Obama is …", "…, as he put it, “…”" */
+static bool
+rule_as_x_put_it(finder *f, int32_t i, int32_t sb, int32_t se)
+{
+	const ws_doc *d = f->d;
+	ws_range	spk,
+				cue;
+	int32_t		a,
+				after;
+
+	if (i == 0 || f->cue_used[i] || f->in_quote[i] || !qf_put_it(d, sb, i, &cue, &spk))
+		return false;
+	a = spk.b - 1;				/* "as" */
+	after = i + 1;
+	/* "As Ms. Simonyan put it in a statement in July, RT is …" */
+	for (int32_t k = i + 1; k < se && k - i <= 12 && !d->toks[k].quote; k++)
+		if (is_punct(d, k, ','))
+		{
+			after = k + 1;
+			break;
+		}
+	if (opens_sentence(d, a, sb))
+		add_reported(f, after, se, WS_NO_RANGE, spk, cue);
+	else if (is_punct(d, a - 1, ',') && qf_tail_only(d, after, se))
+		add_reported(f, sb, a - 1, WS_NO_RANGE, spk, cue);
+	else if (is_punct(d, a - 1, ','))
+		add_reported(f, sb, se, (ws_range) {a - 1, after}, spk, cue);
+	return true;
+}
+
+/* "…, said X." ("…, said Mark Kantrowitz, a … expert" even past a subject) */
+static bool
+rule_inverted_after_clause(finder *f, int32_t i, int32_t sb, int32_t se, ws_range spk, ws_range cue)
+{
+	const ws_doc *d = f->d;
+	ws_range	after;
+
+	if (i <= sb || !is_punct(d, i - 1, ','))
+		return false;
+	after = ws_phrase_after(d, i + 1, se);
+	if (after.b < 0 || ws_tok_in(d, after.b, qf_tail_openers) ||
+		!(spk.b < 0 ||
+		  ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, qf_inverting_cues))) ||
+		!(qf_tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
+		return false;
+	add_reported(f, sb, i - 1, WS_NO_RANGE, after, cue);
+	return true;
+}
+
+/*
+ * The subject came after a clause and a comma ("…, X said"): the clause is
+ * before it, after it ("When asked …, X said, “…”") or around it ("…, X
+ * said, …").
+ */
+static bool
+rule_subject_after_clause(finder *f, int32_t sb, int32_t se, ws_range spk, ws_range cue, bool tail)
+{
+	const ws_doc *d = f->d;
+
+	/* "…, X said." — the clause came first */
+	if (tail)
+	{
+		add_reported(f, sb, spk.b - 1, WS_NO_RANGE, spk, cue);
+		return true;
+	}
+	/* "When asked …, X said, “…”": what X said comes after the cue */
+	if (is_punct(d, cue.e, ',') && ws_tok_in(d, sb, subordinators) &&
+		(qf_opens_quote(d, cue.e) || asked_at(d, sb)))
+	{
+		add_reported(f, cue.e + 1, se, WS_NO_RANGE, spk, cue);
+		return true;
+	}
+	/* "…, X said, …" — the cue sits inside the clause */
+	if (is_punct(d, cue.e, ','))
+	{
+		add_reported(f, sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The speaker of cue i: its subject (*own_subject), else for a participle or
+ * a conjunct ("…, adding", "and said") the speaker of an earlier cue.
+ */
+static ws_range
+cue_speaker(finder *f, int32_t i, int32_t sb, bool *own_subject)
+{
+	const ws_doc *d = f->d;
+	ws_range	spk = qf_cue_subject(f, i, sb);
+
+	*own_subject = spk.b >= 0;
+	if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
+								ws_tok_is(d, i - 1, "but") ||
+								ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
+		spk = previous_speaker(f, i);
+	return spk;
+}
+
+/* Cue verb i with a subject and a clause: X said that …, X told Y …, …, X said. */
+static void
+rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
+{
+	const ws_doc *d = f->d;
+	bool		own_subject;
+	ws_range	spk = cue_speaker(f, i, sb, &own_subject),
+				cue;
+	int32_t		from;
+	bool		tail;
+
+	cue = qf_cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
+	if (rule_inverted_after_clause(f, i, sb, se, spk, cue))
+		return;
+	/* "Trump doubled down on his comments and said …": the sentence's subject */
+	if (spk.b < 0 && i > sb && qf_joins_previous(d, i, sb))
+		spk = qf_sentence_subject(f, sb, i);
+	if (spk.b < 0)
+		return;
+	from = clause_start(d, cue, se);
+	/* "told POLITICO before Ryan's interview." is a tail too */
+	tail = qf_tail_only(d, cue.e, se) ||
+		(ws_tok_in(d, cue.e - 1, qf_object_verbs) && qf_tail_only(d, from, se));
+	if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') &&
+		rule_subject_after_clause(f, sb, se, spk, cue, tail))
+		return;
+	/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
+	if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
+		add_reported(f, from, relative_report_end(f, cue, from, se), WS_NO_RANGE, spk, cue);
+}
+
+/* Reported speech, token by token: the first rule that matches a token takes it. */
 void
 qf_find_reported(finder *f)
 {
@@ -306,117 +496,14 @@ qf_find_reported(finder *f)
 	{
 		int32_t		sb,
 					se;
-		ws_range	spk,
-					cue;
-		bool		own_subject;
 
 		if ((i & 4095) == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
-
 		sb = sentence_begin(f, i);
 		se = sentence_end(f, i);
-		/* according to X, … / …, according to X */
-		if (ws_tok_is(d, i, "according") && ws_tok_is(d, i + 1, "to") && !f->in_quote[i])
-		{
-			spk = ws_phrase_after(d, i + 2, se);
-			if (spk.b < 0)
-				continue;
-			cue = (ws_range)
-			{
-				i, i + 2
-			};
-			if (opens_sentence(d, i, sb))
-			{
-				int32_t		b = spk.e;
-
-				while (b < se && !is_punct(d, b, ','))
-					b++;
-				add_reported(f, b + 1, se, WS_NO_RANGE, spk, cue);
-			}
-			else if (i > sb && is_punct(d, i - 1, ','))
-				add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
+		if (rule_according_to(f, i, sb, se) || rule_as_x_put_it(f, i, sb, se))
 			continue;
-		}
-		/* "As Ruth Marcus puts it, Obama is …", "…, as he put it, “…”" */
-		if (i > 0 && !f->cue_used[i] && !f->in_quote[i] && qf_put_it(d, sb, i, &cue, &spk))
-		{
-			int32_t		a = spk.b - 1,	/* "as" */
-						after = i + 1;
-
-			/* "As Ms. Simonyan put it in a statement in July, RT is …" */
-			for (int32_t k = i + 1; k < se && k - i <= 12 && !d->toks[k].quote; k++)
-				if (is_punct(d, k, ','))
-				{
-					after = k + 1;
-					break;
-				}
-			if (opens_sentence(d, a, sb))
-				add_reported(f, after, se, WS_NO_RANGE, spk, cue);
-			else if (is_punct(d, a - 1, ',') && qf_tail_only(d, after, se))
-				add_reported(f, sb, a - 1, WS_NO_RANGE, spk, cue);
-			else if (is_punct(d, a - 1, ','))
-				add_reported(f, sb, se, (ws_range) {a - 1, after}, spk, cue);
-			continue;
-		}
-		if (!qf_is_cue(f, i) || f->cue_used[i] || !qf_reports_clause(d, i))
-			continue;
-		spk = qf_cue_subject(f, i, sb);
-		own_subject = spk.b >= 0;
-		if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
-									ws_tok_is(d, i - 1, "but") ||
-									ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
-			spk = previous_speaker(f, i);
-		cue = qf_cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
-		/* "…, said X." ("…, said Mark Kantrowitz, a … expert" even past a subject) */
-		if (i > sb && is_punct(d, i - 1, ','))
-		{
-			ws_range	after = ws_phrase_after(d, i + 1, se);
-
-			if (after.b >= 0 && !ws_tok_in(d, after.b, qf_tail_openers) &&
-				(spk.b < 0 ||
-				 ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, qf_inverting_cues))) &&
-				(qf_tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
-			{
-				add_reported(f, sb, i - 1, WS_NO_RANGE, after, cue);
-				continue;
-			}
-		}
-		/* "Trump doubled down on his comments and said …": the sentence's subject */
-		if (spk.b < 0 && i > sb && qf_joins_previous(d, i, sb))
-			spk = qf_sentence_subject(f, sb, i);
-		if (spk.b >= 0)
-		{
-			int32_t		from = clause_start(d, cue, se);
-
-			/* "told POLITICO before Ryan's interview." is a tail too */
-			bool		tail = qf_tail_only(d, cue.e, se) ||
-				(ws_tok_in(d, cue.e - 1, qf_object_verbs) && qf_tail_only(d, from, se));
-
-			if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ','))
-			{
-				/* "…, X said." — the clause came first */
-				if (tail)
-				{
-					add_reported(f, sb, spk.b - 1, WS_NO_RANGE, spk, cue);
-					continue;
-				}
-				/* "When asked …, X said, “…”": what X said comes after the cue */
-				if (is_punct(d, cue.e, ',') && ws_tok_in(d, sb, subordinators) &&
-					(qf_opens_quote(d, cue.e) || asked_at(d, sb)))
-				{
-					add_reported(f, cue.e + 1, se, WS_NO_RANGE, spk, cue);
-					continue;
-				}
-				/* "…, X said, …" — the cue sits inside the clause */
-				if (is_punct(d, cue.e, ','))
-				{
-					add_reported(f, sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
-					continue;
-				}
-			}
-			/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
-			if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
-				add_reported(f, from, relative_report_end(f, cue, from, se), WS_NO_RANGE, spk, cue);
-		}
+		if (qf_is_cue(f, i) && !f->cue_used[i] && qf_reports_clause(d, i))
+			rule_cue_clause(f, i, sb, se);
 	}
 }
