@@ -39,6 +39,68 @@ qf_put_it(const ws_doc *d, int32_t lo, int32_t k, ws_range *cue, ws_range *spk)
 	return false;
 }
 
+/*
+ * "…," X said — the speaker phrase s at j first, then its cue: right after it
+ * (past "of Yale", "also", "has"), after lower-case premodifiers ("Sanders
+ * campaign manager Jeff Weaver said") or after an apposition in commas.
+ */
+static bool
+subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range *cue, ws_range *spk)
+{
+	const ws_doc *d = f->d;
+	ws_range	s = ws_phrase_after(d, j, hi);
+	int32_t		k;
+
+	if (s.b < 0)
+		return false;
+	k = s.e;
+	/* "a spokesman for committee Democrats said", "a professor at Yale said" */
+	if (ws_tok_in(d, k, np_prepositions))
+	{
+		ws_range	obj = ws_phrase_after(d, k + 1, hi);
+
+		if (obj.b >= 0)
+			k = obj.e;
+	}
+	while (k < hi && k - s.e < 3 && (ws_tok_is(d, k, "also") || ws_tok_is(d, k, "has") ||
+									  ws_tok_is(d, k, "had") || ws_tok_is(d, k, "later")))
+		k++;
+	if (k < hi && qf_is_cue(f, k) &&
+		(!ends_sentence || qf_tail_only(d, k + 1, sentence_end(f, k))))
+	{
+		*cue = qf_cue_phrase(d, k, s.e);
+		*spk = s;
+		return true;
+	}
+	/*
+	 * "…," Sanders campaign manager Jeff Weaver said: a noun phrase with
+	 * lower-case premodifiers, ending right before the cue.
+	 */
+	for (k = s.e; k < hi && k - j <= MAX_NP_RIGHT; k++)
+		if (qf_is_cue(f, k))
+		{
+			ws_range	np = ws_subject_before(d, k, j);
+
+			if (np.b == j && (!ends_sentence || qf_tail_only(d, k + 1, sentence_end(f, k))))
+			{
+				*cue = qf_cue_phrase(d, k, np.e);
+				*spk = np;
+				return true;
+			}
+			break;
+		}
+	/* "…," Harry Bond, 30, of Raleigh, who was polled, said */
+	if (is_punct(d, s.e, ','))
+		for (k = s.e + 1; k < hi; k++)
+			if (is_punct(d, k - 1, ',') && qf_is_cue(f, k))
+			{
+				*cue = qf_cue_phrase(d, k, k);
+				*spk = s;
+				return true;
+			}
+	return false;
+}
+
 /* "…," said X / "…," X said — cue after a quoted stretch ending at `j`. */
 static bool
 cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
@@ -75,60 +137,7 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		*spk = s;
 		return true;
 	}
-	{
-		ws_range	s = ws_phrase_after(d, j, hi);
-		int32_t		k;
-
-		if (s.b < 0)
-			return false;
-		k = s.e;
-		/* "a spokesman for committee Democrats said", "a professor at Yale said" */
-		if (ws_tok_in(d, k, np_prepositions))
-		{
-			ws_range	obj = ws_phrase_after(d, k + 1, hi);
-
-			if (obj.b >= 0)
-				k = obj.e;
-		}
-		while (k < hi && k - s.e < 3 && (ws_tok_is(d, k, "also") || ws_tok_is(d, k, "has") ||
-										  ws_tok_is(d, k, "had") || ws_tok_is(d, k, "later")))
-			k++;
-		if (k < hi && qf_is_cue(f, k) &&
-			(!ends_sentence || qf_tail_only(d, k + 1, sentence_end(f, k))))
-		{
-			*cue = qf_cue_phrase(d, k, s.e);
-			*spk = s;
-			return true;
-		}
-		/*
-		 * "…," Sanders campaign manager Jeff Weaver said: a noun phrase with
-		 * lower-case premodifiers, ending right before the cue.
-		 */
-		for (k = s.e; k < hi && k - j <= MAX_NP_RIGHT; k++)
-			if (qf_is_cue(f, k))
-			{
-				ws_range	np = ws_subject_before(d, k, j);
-
-				if (np.b == j && (!ends_sentence || qf_tail_only(d, k + 1, sentence_end(f, k))))
-				{
-					*cue = qf_cue_phrase(d, k, np.e);
-					*spk = np;
-					return true;
-				}
-				break;
-			}
-		/* "…," Harry Bond, 30, of Raleigh, who was polled, said */
-		if (is_punct(d, s.e, ','))
-			for (k = s.e + 1; k < hi; k++)
-				if (is_punct(d, k - 1, ',') && qf_is_cue(f, k))
-				{
-					*cue = qf_cue_phrase(d, k, k);
-					*spk = s;
-					return true;
-				}
-
-	}
-	return false;
+	return subject_then_cue(f, j, hi, ends_sentence, cue, spk);
 }
 
 static const char *const relative_cues[] = {"said", "says", "read", "reads", NULL};
