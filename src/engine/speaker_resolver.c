@@ -325,6 +325,66 @@ ws_catenative_before(const ws_doc *d, int32_t i)
 	return -1;
 }
 
+/*
+ * "X, the director of Y, said": walk the comma-separated segments ending at
+ * the comma i right to left; skip appositions (lower-case or determiner-led)
+ * and relative clauses; take the nearest capitalised name; stop at an
+ * opening phrase. end is the cue the subject is for.
+ */
+static ws_range
+subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
+{
+	ws_range	fallback = WS_NO_RANGE;
+	int32_t		seg_e = i;		/* segment is [seg_b, seg_e) */
+
+	for (int guard = 0; guard < 6 && seg_e > lo; guard++)
+	{
+		int32_t		seg_b = seg_e;
+
+		while (seg_b - 1 >= lo && !is_comma(d, seg_b - 1) &&
+			   !ws_tok_is(d, seg_b - 1, ";") && !ws_tok_is(d, seg_b - 1, ":") &&
+			   !d->toks[seg_b - 1].quote)
+			seg_b--;
+		if (seg_b == seg_e)
+			break;
+		while (seg_b < seg_e && (ws_tok_is(d, seg_b, "and") || ws_tok_is(d, seg_b, "but")))
+			seg_b++;
+		if (seg_b < seg_e && (is_name_word(d, seg_b) ||
+							  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
+							   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
+			!ws_tok_in(d, seg_b, clause_openers) &&
+			(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, finite_verbs)))
+		{
+			ws_range	h = ws_phrase_head(d, (ws_range)
+										   {
+										   seg_b, seg_e
+										   });
+
+			if (h.e - h.b <= MAX_NP)
+				return h;
+		}
+		/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
+		if (seg_b < seg_e && is_name_word(d, seg_e - 1))
+		{
+			ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
+
+			if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
+				return ws_phrase_head(d, tail);
+		}
+		/* an opening phrase ends the search, unless commas fence it in */
+		if (seg_b < seg_e && ws_tok_in(d, seg_b, clause_openers) &&
+			!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
+			break;
+		if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, determiners) &&
+			!ws_any_tok_in(d, seg_b, seg_e, finite_verbs))
+			fallback = ws_phrase_after(d, seg_b, seg_e);
+		if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
+			break;
+		seg_e = seg_b - 1;
+	}
+	return fallback;
+}
+
 static ws_range
 subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 {
@@ -378,63 +438,7 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 			return WS_NO_RANGE;
 		return np_ending_at(d, i, lo);
 	}
-
-	/*
-	 * "X, the director of Y, said": walk comma-separated segments right to
-	 * left; skip appositions (lower-case or determiner-led) and relative
-	 * clauses; take the nearest capitalised name; stop at an opening phrase.
-	 */
-	{
-		ws_range	fallback = WS_NO_RANGE;
-		int32_t		seg_e = i;	/* segment is [seg_b, seg_e) */
-
-		for (int guard = 0; guard < 6 && seg_e > lo; guard++)
-		{
-			int32_t		seg_b = seg_e;
-
-			while (seg_b - 1 >= lo && !is_comma(d, seg_b - 1) &&
-				   !ws_tok_is(d, seg_b - 1, ";") && !ws_tok_is(d, seg_b - 1, ":") &&
-				   !d->toks[seg_b - 1].quote)
-				seg_b--;
-			if (seg_b == seg_e)
-				break;
-			while (seg_b < seg_e && (ws_tok_is(d, seg_b, "and") || ws_tok_is(d, seg_b, "but")))
-				seg_b++;
-			if (seg_b < seg_e && (is_name_word(d, seg_b) ||
-								  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
-								   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
-				!ws_tok_in(d, seg_b, clause_openers) &&
-				(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, finite_verbs)))
-			{
-				ws_range	h = ws_phrase_head(d, (ws_range)
-											   {
-											   seg_b, seg_e
-											   });
-
-				if (h.e - h.b <= MAX_NP)
-					return h;
-			}
-			/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
-			if (seg_b < seg_e && is_name_word(d, seg_e - 1))
-			{
-				ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
-
-				if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
-					return ws_phrase_head(d, tail);
-			}
-			/* an opening phrase ends the search, unless commas fence it in */
-			if (seg_b < seg_e && ws_tok_in(d, seg_b, clause_openers) &&
-				!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
-				break;
-			if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, determiners) &&
-				!ws_any_tok_in(d, seg_b, seg_e, finite_verbs))
-				fallback = ws_phrase_after(d, seg_b, seg_e);
-			if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
-				break;
-			seg_e = seg_b - 1;
-		}
-		return fallback;
-	}
+	return subject_past_commas(d, i, end, lo);
 }
 
 ws_range
@@ -531,9 +535,9 @@ index_run(ws_resolver *r, int g, int32_t k)
 		*slot = k;
 }
 
-/* Scan the text for capitalised runs: the candidates a speaker can resolve to. */
+/* The capitalised runs of the text, with an honorific before them or not. */
 static void
-scan_names(ws_resolver *r)
+collect_runs(ws_resolver *r)
 {
 	ws_doc	   *d = r->doc;
 	int32_t		cap = 64;
@@ -580,44 +584,54 @@ scan_names(ws_resolver *r)
 			nr->name = NULL;
 		}
 	}
-	/* the tagger's persons are persons, first name or not ("Maher", "Weiner") */
-	if (r->actors)
+}
+
+/*
+ * The tagger's persons are persons, first name or not ("Maher", "Weiner"), and
+ * a run holding one narrows to it ("FBI Director Comey").
+ */
+static void
+narrow_to_tagged_persons(ws_resolver *r)
+{
+	const ws_doc *d = r->doc;
+	const ws_actors *a = r->actors;
+	int32_t		m = 0;
+
+	for (int32_t k = 0; a && k < r->nruns; k++)
 	{
-		const ws_actors *a = r->actors;
-		int32_t		m = 0;
+		name_run   *nr = &r->runs[k];
 
-		for (int32_t k = 0; k < r->nruns; k++)
-		{
-			name_run   *nr = &r->runs[k];
+		while (m < a->nmentions && a->mentions[m].tok_e <= nr->b)
+			m++;
+		for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
+			if (a->mentions[x].kind == WS_PERSON)
+			{
+				int32_t		pb = a->mentions[x].tok_b,
+							pe = a->mentions[x].tok_e;
 
-			while (m < a->nmentions && a->mentions[m].tok_e <= nr->b)
-				m++;
-			/* "FBI Director Comey": the run narrows to the person */
-			for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
-				if (a->mentions[x].kind == WS_PERSON)
-				{
-					int32_t		pb = a->mentions[x].tok_b,
-								pe = a->mentions[x].tok_e;
-
-					/* Jane's gender, not Welsh's, a man's name */
-					if (pb > nr->b)
-						nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
-													pe - pb >= 2 ? pb : -1);
-					nr->b = nr->b > pb ? nr->b : pb;
-					nr->e = nr->e < pe ? nr->e : pe;
-					nr->last_hash = d->toks[nr->e - 1].hash;
-					nr->person = true;
-					break;
-				}
-		}
+				/* Jane's gender, not Welsh's, a man's name */
+				if (pb > nr->b)
+					nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
+												pe - pb >= 2 ? pb : -1);
+				nr->b = nr->b > pb ? nr->b : pb;
+				nr->e = nr->e < pe ? nr->e : pe;
+				nr->last_hash = d->toks[nr->e - 1].hash;
+				nr->person = true;
+				break;
+			}
 	}
-	/* index the longest person name for each last word */
+}
+
+/* Index the longest person name for each last word, for any gender, men's and women's. */
+static void
+index_persons(ws_resolver *r)
+{
 	r->mask = 1;
 	while (r->mask < (uint32_t) r->nruns * 2 + 2)
 		r->mask <<= 1;
 	for (int g = 0; g < 3; g++)
 	{
-		r->by_last[g] = ws_arena_alloc(d->arena, sizeof(int32_t) * r->mask);
+		r->by_last[g] = ws_arena_alloc(r->doc->arena, sizeof(int32_t) * r->mask);
 		for (uint32_t i = 0; i < r->mask; i++)
 			r->by_last[g][i] = -1;
 	}
@@ -631,12 +645,20 @@ scan_names(ws_resolver *r)
 			if (r->runs[k].gender != 1)
 				index_run(r, 2, k);
 		}
+}
+
+/*
+ * A surname alone is a person when a full person name ends with it, and
+ * takes its gender; "Axelrod", named David Axelrod, is a man even to "she".
+ */
+static void
+complete_surnames(ws_resolver *r)
+{
 	for (int32_t k = 0; k < r->nruns; k++)
 	{
 		name_run   *a = &r->runs[k];
 		int32_t		full;
 
-		/* a surname alone is a person when a full person name ends with it */
 		if (!a->person)
 		{
 			full = person_ending_in(r, a->last_hash, 0);
@@ -646,11 +668,20 @@ scan_names(ws_resolver *r)
 			if (!a->gender)
 				a->gender = r->runs[full].gender;
 		}
-		/* "Axelrod", named David Axelrod, is a man even to "she" */
 		full = a->gender ? -1 : person_ending_in(r, a->last_hash, 2);
 		if (full >= 0 && ws_mans_name_for_woman(2, r->runs[full].gender))
 			a->gender = 1;
 	}
+}
+
+/* Scan the text for capitalised runs: the candidates a speaker can resolve to. */
+static void
+scan_names(ws_resolver *r)
+{
+	collect_runs(r);
+	narrow_to_tagged_persons(r);
+	index_persons(r);
+	complete_surnames(r);
 }
 
 ws_resolver *
