@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # test/same_output.sh [REV] — is the engine's output unchanged? Runs `build/whosaid quotes`
-# and `build/whosaid actors` (with the NER model, as the SQL functions do) over PolNeAR
-# train+dev, the 2,225 BBC articles (both from ../shared) and the seed fixtures, and
-# compares each output byte for byte with the same run of REV's CLI (default 8d13665,
+# and `build/whosaid actors` (with the NER model, as the SQL functions do) and `build/whosaid
+# tokens` over PolNeAR train+dev, the 2,225 BBC articles (both from ../shared) and the seed
+# fixtures, and compares each output byte for byte with the same run of REV's CLI (default 8d13665,
 # or $SAME_OUTPUT_BASE). REV is built from a temporary checkout under build/same-output/;
 # its binary and outputs are cached there by commit id.
 #
@@ -38,7 +38,7 @@ PY
 	python3 test/texts.py jsonl "$SHARED"/corpus/bbc/*.txt >"$W/inputs/bbc.jsonl"
 fi
 INPUTS=(polnear seeds bbc)
-COMMANDS=(quotes actors)
+COMMANDS=(quotes actors tokens)
 
 # run BIN MODEL OUTDIR: every command over every input.
 run() {
@@ -51,7 +51,7 @@ run() {
 }
 
 # The baseline: REV's own sources, CLI and model, built once.
-if [ ! -f "$BASE/done" ]; then
+if [ ! -f "$BASE/done-${COMMANDS[*]// /-}" ]; then
 	rm -rf "$BASE/src"
 	mkdir -p "$BASE/src"
 	git archive "$SHA" | tar -x -C "$BASE/src"
@@ -60,7 +60,7 @@ if [ ! -f "$BASE/done" ]; then
 		{ tail -n 30 "$BASE/build.log"; exit 1; }
 	run "$BASE/src/build/whosaid" "$BASE/src/data/whosaid_ner.model" "$BASE"
 	rm -rf "$BASE/src"
-	touch "$BASE/done"
+	touch "$BASE/done-${COMMANDS[*]// /-}"
 fi
 
 make -s build/whosaid </dev/null >/dev/null
