@@ -430,6 +430,133 @@ surname_actor(resolver *r, const mrec *m)
 	return p;
 }
 
+/*
+ * The actor mention i joins, or -1 for a new one: the same name, a surname or
+ * shorter form of a person already named, an acronym of one, or an
+ * organisation named without its place.
+ */
+static int32_t
+actor_of_mention(resolver *r, int32_t i)
+{
+	const ws_doc *d = r->d;
+	const mrec *m = &r->m[i];
+	int32_t		ac = hmap_get(&r->by_key, m->key);
+
+	if (ac >= 0 && m->kind == WS_PERSON && gender_clash(d, m, &r->m[r->a[ac].canon]))
+		ac = -1;				/* "Mrs. Netanyahu", then "Mr. Netanyahu" */
+	if (ac < 0 && m->kind == WS_PERSON)
+	{
+		/* a surname or shorter form of a person already named */
+		int32_t		p = surname_actor(r, m);
+
+		if (p >= 0 && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > m->e - m->b)
+			ac = p;
+	}
+	if (ac < 0 && (d->toks[m->b].flags & WS_T_ALLCAPS) && m->e - m->b == 1)
+		ac = hmap_get(&r->by_initials, m->key);
+	if (ac < 0 && m->kind != WS_PERSON)
+	{
+		uint64_t	k2 = key_without_place(r, m);
+
+		if (k2)
+			ac = hmap_get(&r->by_key, k2);
+	}
+	return ac;
+}
+
+/* Mention i belongs to actor ac: count it, and index its forms for later mentions. */
+static void
+index_mention(resolver *r, int32_t i, int32_t ac)
+{
+	const ws_doc *d = r->d;
+	mrec	   *m = &r->m[i];
+	int32_t		acro;
+
+	m->actor = ac;
+	r->a[ac].nmentions++;
+	r->a[ac].votes[m->kind]++;
+	hmap_put(&r->by_key, m->key, ac);
+	if (m->kind == WS_PERSON)
+	{
+		arec	   *a = &r->a[ac];
+
+		/* the longest form is canonical */
+		if (m->e - m->b > r->m[a->canon].e - r->m[a->canon].b)
+			a->canon = i;
+		if (m->e - m->b >= 2)
+		{
+			int8_t		g = mention_gender(d, m);
+
+			hmap_put(&r->by_last[0], m->last, ac);
+			if (g != 2)
+				hmap_put(&r->by_last[1], m->last, ac);
+			if (g != 1)
+				hmap_put(&r->by_last[2], m->last, ac);
+		}
+	}
+	else
+	{
+		uint64_t	k2 = key_without_place(r, m);
+
+		if (k2 && hmap_get(&r->by_key, k2) < 0)
+			hmap_put(&r->by_key, k2, ac);
+	}
+	if (m->initials)
+		hmap_put(&r->by_initials, m->initials, ac);
+	acro = paren_acronym(d, m);
+	if (acro >= 0 && m->kind != WS_PERSON)
+	{
+		uint64_t	k = fold_hash(WS_TOK_PTR(d, acro), WS_TOK_LEN(d, acro), 0xcbf29ce484222325ull);
+
+		hmap_put(&r->by_key, k, ac);
+		r->a[ac].acronym_expanded = true;
+	}
+}
+
+/* Persons first named by surname alone, full name later, become the full name's actor. */
+static void
+merge_surname_first(resolver *r)
+{
+	int32_t    *redirect = ws_arena_alloc(r->d->arena, sizeof(int32_t) * (size_t) (r->na + 1));
+	bool		any = false;
+
+	for (int32_t ai = 0; ai < r->na; ai++)
+	{
+		const mrec *c = &r->m[r->a[ai].canon];
+		int32_t		p;
+
+		redirect[ai] = ai;
+		if (c->kind != WS_PERSON || c->e - c->b != 1)
+			continue;
+		p = surname_actor(r, c);
+		if (p >= 0 && p != ai && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > 1)
+		{
+			redirect[ai] = p;
+			any = true;
+		}
+	}
+	if (!any)
+		return;
+	for (int32_t ai = 0; ai < r->na; ai++)
+	{
+		memset(r->a[ai].votes, 0, sizeof(r->a[ai].votes));
+		r->a[ai].nmentions = 0;
+		r->a[ai].first = -1;
+	}
+	for (int32_t i = 0; i < r->nm; i++)
+	{
+		arec	   *a;
+
+		r->m[i].actor = redirect[r->m[i].actor];
+		a = &r->a[r->m[i].actor];
+		a->nmentions++;
+		a->votes[r->m[i].kind]++;
+		if (a->first < 0)
+			a->first = i;
+	}
+}
+
+/* Group the mentions, in text order, into actors. */
 static void
 group(resolver *r)
 {
@@ -440,117 +567,18 @@ group(resolver *r)
 	for (int g = 0; g < 3; g++)
 		hmap_init(d->arena, &r->by_last[g], r->nm);
 	hmap_init(d->arena, &r->by_initials, r->nm);
-
 	for (int32_t i = 0; i < r->nm; i++)
 	{
-		mrec	   *m = &r->m[i];
-		int32_t		ac = hmap_get(&r->by_key, m->key);
-		int32_t		acro;
+		int32_t		ac;
 
 		if (i % 4096 == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
-		if (ac >= 0 && m->kind == WS_PERSON && gender_clash(d, m, &r->m[r->a[ac].canon]))
-			ac = -1;			/* "Mrs. Netanyahu", then "Mr. Netanyahu" */
-		if (ac < 0 && m->kind == WS_PERSON)
-		{
-			/* a surname or shorter form of a person already named */
-			int32_t		p = surname_actor(r, m);
-
-			if (p >= 0 && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > m->e - m->b)
-				ac = p;
-		}
-		if (ac < 0 && (d->toks[m->b].flags & WS_T_ALLCAPS) && m->e - m->b == 1)
-			ac = hmap_get(&r->by_initials, m->key);
-		if (ac < 0 && m->kind != WS_PERSON)
-		{
-			uint64_t	k2 = key_without_place(r, m);
-
-			if (k2)
-				ac = hmap_get(&r->by_key, k2);
-		}
+		ac = actor_of_mention(r, i);
 		if (ac < 0)
 			ac = new_actor(r, i);
-		m->actor = ac;
-		r->a[ac].nmentions++;
-		r->a[ac].votes[m->kind]++;
-		hmap_put(&r->by_key, m->key, ac);
-		if (m->kind == WS_PERSON)
-		{
-			arec	   *a = &r->a[ac];
-
-			/* the longest form is canonical */
-			if (m->e - m->b > r->m[a->canon].e - r->m[a->canon].b)
-				a->canon = i;
-			if (m->e - m->b >= 2)
-			{
-				int8_t		g = mention_gender(d, m);
-
-				hmap_put(&r->by_last[0], m->last, ac);
-				if (g != 2)
-					hmap_put(&r->by_last[1], m->last, ac);
-				if (g != 1)
-					hmap_put(&r->by_last[2], m->last, ac);
-			}
-		}
-		else
-		{
-			uint64_t	k2 = key_without_place(r, m);
-
-			if (k2 && hmap_get(&r->by_key, k2) < 0)
-				hmap_put(&r->by_key, k2, ac);
-		}
-		if (m->initials)
-			hmap_put(&r->by_initials, m->initials, ac);
-		acro = paren_acronym(d, m);
-		if (acro >= 0 && m->kind != WS_PERSON)
-		{
-			uint64_t	k = fold_hash(WS_TOK_PTR(d, acro), WS_TOK_LEN(d, acro), 0xcbf29ce484222325ull);
-
-			hmap_put(&r->by_key, k, ac);
-			r->a[ac].acronym_expanded = true;
-		}
+		index_mention(r, i, ac);
 	}
-	/* persons first named by surname alone, full name later */
-	{
-		int32_t    *redirect = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->na + 1));
-		bool		any = false;
-
-		for (int32_t ai = 0; ai < r->na; ai++)
-		{
-			const mrec *c = &r->m[r->a[ai].canon];
-			int32_t		p;
-
-			redirect[ai] = ai;
-			if (c->kind != WS_PERSON || c->e - c->b != 1)
-				continue;
-			p = surname_actor(r, c);
-			if (p >= 0 && p != ai && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > 1)
-			{
-				redirect[ai] = p;
-				any = true;
-			}
-		}
-		if (any)
-		{
-			for (int32_t ai = 0; ai < r->na; ai++)
-			{
-				memset(r->a[ai].votes, 0, sizeof(r->a[ai].votes));
-				r->a[ai].nmentions = 0;
-				r->a[ai].first = -1;
-			}
-			for (int32_t i = 0; i < r->nm; i++)
-			{
-				arec	   *a;
-
-				r->m[i].actor = redirect[r->m[i].actor];
-				a = &r->a[r->m[i].actor];
-				a->nmentions++;
-				a->votes[r->m[i].kind]++;
-				if (a->first < 0)
-					a->first = i;
-			}
-		}
-	}
+	merge_surname_first(r);
 }
 
 /* ------------------------------------------------------------ roles */
@@ -703,14 +731,126 @@ find_roles(resolver *r)
 
 /* ------------------------------------------------------------ output */
 
+/*
+ * The mentions grouped by actor (counting sort, so the work stays linear):
+ * actor ai's are bya[start[ai]] .. bya[start[ai + 1] - 1], in text order.
+ */
+static void
+group_by_actor(resolver *r, int32_t **startp, int32_t **byap)
+{
+	ws_arena   *arena = r->d->arena;
+	int32_t    *start = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (r->na + 2));
+	int32_t    *bya = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (r->nm + 1));
+	int32_t    *fill = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (r->na + 1));
+
+	for (int32_t i = 0; i < r->nm; i++)
+		start[r->m[i].actor + 1]++;
+	for (int32_t ai = 0; ai < r->na; ai++)
+		start[ai + 1] += start[ai];
+	for (int32_t i = 0; i < r->nm; i++)
+	{
+		int32_t		ac = r->m[i].actor;
+
+		bya[start[ac] + fill[ac]++] = i;
+	}
+	*startp = start;
+	*byap = bya;
+}
+
+/*
+ * The mention naming actor ai: its canonical one, or for an organisation or
+ * place a form without a leading place word, an expansion of its acronym.
+ */
+static int32_t
+naming_mention(const resolver *r, int32_t ai, const int32_t *start, const int32_t *bya)
+{
+	const ws_doc *d = r->d;
+	int32_t		canon = r->a[ai].canon;
+
+	for (int32_t q = start[ai]; q < start[ai + 1]; q++)
+	{
+		int32_t		j = bya[q];
+		const mrec *m = &r->m[j];
+		const mrec *c = &r->m[canon];
+
+		if ((d->toks[c->b].flags & WS_T_ALLCAPS) && c->e - c->b == 1 && m->e - m->b > 1)
+			canon = j;
+		else if ((d->toks[c->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)) && c->e - c->b > 1 &&
+				 m->e - m->b < c->e - c->b && m->e - m->b > 1 &&
+				 !(d->toks[m->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)))
+			canon = j;
+	}
+	return canon;
+}
+
+/* Actor ai's other forms in the text (and an organisation's acronym) as x's aliases. */
+static void
+collect_aliases(resolver *r, int32_t ai, ws_actor *x, int32_t canon, const int32_t *start, const int32_t *bya)
+{
+	const ws_doc *d = r->d;
+	arec	   *a = &r->a[ai];
+
+	x->aliases = ws_arena_alloc(d->arena, sizeof(char *) * MAX_ALIASES);
+	a->aliases = NULL;
+	a->naliases = 0;
+	for (int32_t q = start[ai]; q < start[ai + 1]; q++)
+	{
+		int32_t		j = bya[q];
+		const mrec *m = &r->m[j];
+		int32_t		acro;
+
+		if (strcmp(m->surface, x->name) != 0)
+			add_alias(r, a, m->surface);
+		if (m->alias != m->surface && strcmp(m->alias, x->name) != 0)
+			add_alias(r, a, m->alias);
+		if (j == canon || m->kind == WS_PERSON)
+			continue;
+		acro = paren_acronym(d, m);
+		if (acro >= 0)
+		{
+			const char *s = tokens_text(d, acro, acro + 1);
+
+			if (strcmp(s, x->name) != 0)
+				add_alias(r, a, s);
+		}
+	}
+	for (int32_t k = 0; k < a->naliases; k++)
+		x->aliases[k] = a->aliases[k];
+	x->naliases = a->naliases;
+}
+
+/* Actor ai as the caller sees it: kind by vote, name, first mention, role, aliases. */
+static void
+output_actor(resolver *r, int32_t ai, ws_actor *x, const int32_t *start, const int32_t *bya)
+{
+	const ws_doc *d = r->d;
+	arec	   *a = &r->a[ai];
+	int			best = 1;
+	int32_t		canon = a->canon;
+
+	for (int k = 2; k <= 3; k++)
+		if (a->votes[k] > a->votes[best])
+			best = k;
+	x->kind = (ws_kind) best;
+	if (x->kind != WS_PERSON)
+		canon = naming_mention(r, ai, start, bya);
+	x->name = r->m[canon].surface;
+	x->nmentions = a->nmentions;
+	x->first = ws_tok_span(d, r->m[a->first].b, r->m[a->first].e);
+	x->quoted = false;
+	if (a->role_b >= 0)
+		x->role = tokens_text(d, a->role_b, a->role_e);
+	collect_aliases(r, ai, x, canon, start, bya);
+}
+
 static ws_actors *
 build_output(resolver *r)
 {
 	ws_doc	   *d = r->d;
 	ws_actors  *out = ws_arena_alloc(d->arena, sizeof(ws_actors));
 	int32_t    *remap = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->na + 1));
-	int32_t    *start = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->na + 2));
-	int32_t    *bya = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->nm + 1));
+	int32_t    *start,
+			   *bya;
 
 	out->mentions = ws_arena_alloc(d->arena, sizeof(ws_mention) * (size_t) (r->nm + 1));
 	out->actors = ws_arena_alloc(d->arena, sizeof(ws_actor) * (size_t) (r->na + 1));
@@ -725,88 +865,10 @@ build_output(resolver *r)
 		if (remap[ac] < 0)
 			remap[ac] = out->nactors++;
 	}
-	/* mentions grouped by actor (counting sort), so the work stays linear */
-	for (int32_t i = 0; i < r->nm; i++)
-		start[r->m[i].actor + 1]++;
+	group_by_actor(r, &start, &bya);
 	for (int32_t ai = 0; ai < r->na; ai++)
-		start[ai + 1] += start[ai];
-	{
-		int32_t    *fill = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->na + 1));
-
-		for (int32_t i = 0; i < r->nm; i++)
-		{
-			int32_t		ac = r->m[i].actor;
-
-			bya[start[ac] + fill[ac]++] = i;
-		}
-	}
-	for (int32_t ai = 0; ai < r->na; ai++)
-	{
-		arec	   *a = &r->a[ai];
-		ws_actor   *x;
-		int			best = 1;
-		int32_t		canon = a->canon;
-
-		if (remap[ai] < 0)
-			continue;
-		x = &out->actors[remap[ai]];
-		for (int k = 2; k <= 3; k++)
-			if (a->votes[k] > a->votes[best])
-				best = k;
-		x->kind = (ws_kind) best;
-		if (x->kind != WS_PERSON)
-		{
-			/* prefer a form without a leading place word, and an expansion to its acronym */
-			for (int32_t q = start[ai]; q < start[ai + 1]; q++)
-			{
-				int32_t		j = bya[q];
-				const mrec *m = &r->m[j];
-				const mrec *c = &r->m[canon];
-
-				if ((d->toks[c->b].flags & WS_T_ALLCAPS) && c->e - c->b == 1 && m->e - m->b > 1)
-					canon = j;
-				else if ((d->toks[c->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)) && c->e - c->b > 1 &&
-						 m->e - m->b < c->e - c->b && m->e - m->b > 1 &&
-						 !(d->toks[m->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)))
-					canon = j;
-			}
-		}
-		x->name = r->m[canon].surface;
-		x->nmentions = a->nmentions;
-		x->first = ws_tok_span(d, r->m[a->first].b, r->m[a->first].e);
-		x->quoted = false;
-		if (a->role_b >= 0)
-			x->role = tokens_text(d, a->role_b, a->role_e);
-		x->aliases = ws_arena_alloc(d->arena, sizeof(char *) * MAX_ALIASES);
-		a->aliases = NULL;
-		a->naliases = 0;
-		for (int32_t q = start[ai]; q < start[ai + 1]; q++)
-		{
-			int32_t		j = bya[q];
-			const mrec *m = &r->m[j];
-
-			if (strcmp(m->surface, x->name) != 0)
-				add_alias(r, a, m->surface);
-			if (m->alias != m->surface && strcmp(m->alias, x->name) != 0)
-				add_alias(r, a, m->alias);
-			if (j == canon || m->kind == WS_PERSON)
-				continue;
-			{
-				int32_t		acro = paren_acronym(d, m);
-
-				if (acro >= 0)
-				{
-					const char *s = tokens_text(d, acro, acro + 1);
-
-					if (strcmp(s, x->name) != 0)
-						add_alias(r, a, s);
-				}
-			}
-		}
-		for (int32_t k = 0; k < a->naliases; k++)
-			x->aliases[k] = a->aliases[k];
-		x->naliases = a->naliases;
-	}
+		if (remap[ai] >= 0)
+			output_actor(r, ai, &out->actors[remap[ai]], start, bya);
 	for (int32_t ai = 0; ai < r->na; ai++)
 		if (remap[ai] >= 0 && r->a[ai].affil >= 0)
 		{
