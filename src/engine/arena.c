@@ -33,6 +33,17 @@ void		(*ws_free_hook) (void *ptr) = free;
 void		(*ws_interrupt_hook) (void) = NULL;
 void		(*ws_error_hook) (ws_error_code code, const char *message) = default_error;
 ws_fault	ws_test_fault = WS_FAULT_NONE;
+void		(*ws_trace_hook) (const ws_doc *d, const ws_trace_event *ev) = NULL;
+
+void
+ws_trace(const ws_doc *d, const char *rule, const char *action, int32_t cand,
+		 int32_t tok_b, int32_t tok_e, const char *note)
+{
+	ws_trace_event ev = {rule, action, cand, tok_b, tok_e, note};
+
+	if (ws_trace_hook)
+		ws_trace_hook(d, &ev);
+}
 
 void
 ws_error(ws_error_code code, const char *fmt,...)

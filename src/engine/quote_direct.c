@@ -457,10 +457,12 @@ static const char *const part_glue[] = {"and", "but", "or", "still", "then", "al
  * cue for it: after it (cue_right), before it (cue_left), a colon before it
  * (colon_intro) or a sentence of report before it (report_before). *lead gets
  * where a mixed quote's content starts (lead_in), or -1 for a direct quote.
- * False when no rule attributes it, or a rule finds it is part of another report.
+ * False when no rule attributes it, or a rule finds it is part of another
+ * report. *rule names the rule that decided, for the trace.
  */
 static bool
-attribute_stretch(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk, int32_t *lead)
+attribute_stretch(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk, int32_t *lead,
+				  const char **rule)
 {
 	const ws_doc *d = f->d;
 	int32_t		hi = cue_window_end(d, mk->close_end);
@@ -470,6 +472,8 @@ attribute_stretch(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk, 
 	{
 		*lead = lead_in(f, mk);
 		/* "X admitted that he had “…,” he claimed": X's report */
+		*rule = *lead == -2 ? "direct.lead_in_has_cue" :
+			*lead >= 0 ? "direct.cue_right+lead_in" : "direct.cue_right";
 		return *lead != -2;
 	}
 	if (cue_left(f, mk->open, cue, spk))
@@ -478,15 +482,27 @@ attribute_stretch(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk, 
 		 * said “it gets me mad” every time …: the clause is the report
 		 * (mixed); not in "wrote, “…,” and shared a link"
 		 */
-		return !(qf_sentence_goes_on(d, mk->close_end) && !ws_tok_in(d, cue->e - 1, naming_cues) &&
-				 !(qf_opens_quote(d, mk->open - 1) && qf_narrator_goes_on(d, mk->close_end)));
+		bool		goes_on = qf_sentence_goes_on(d, mk->close_end) &&
+			!ws_tok_in(d, cue->e - 1, naming_cues) &&
+			!(qf_opens_quote(d, mk->open - 1) && qf_narrator_goes_on(d, mk->close_end));
+
+		*rule = goes_on ? "direct.cue_left_clause_goes_on" : "direct.cue_left";
+		return !goes_on;
 	}
 	if (colon_intro(f, mk, cue, spk))
 	{
 		/* "He adds that Muslims have two choices: “…”": part of his report */
-		return !(cue->b == mk->open - 1 && reporting_cue_in(f, sentence_begin(f, cue->b), cue->b));
+		bool		in_report = cue->b == mk->open - 1 &&
+			reporting_cue_in(f, sentence_begin(f, cue->b), cue->b);
+
+		*rule = in_report ? "direct.colon_intro_in_report" : "direct.colon_intro";
+		return !in_report;
 	}
-	return report_before(f, mk, cue, spk);
+	*rule = "direct.report_before";
+	if (report_before(f, mk, cue, spk))
+		return true;
+	*rule = "direct.no_cue";
+	return false;
 }
 
 /*
@@ -545,10 +561,20 @@ qf_find_direct(finder *f)
 					spk;
 		cand	   *c;
 		int32_t		lead;
+		const char *rule;
 
-		if (mk->used || mk->ie <= mk->ib || looks_like_title(d, mk) ||
-			!attribute_stretch(f, mk, &cue, &spk, &lead))
+		if (mk->used || mk->ie <= mk->ib)
 			continue;
+		if (looks_like_title(d, mk))
+		{
+			QF_TRACE(f, "direct.looks_like_title", "rejected", -1, mk->open, mk->close_end, NULL);
+			continue;
+		}
+		if (!attribute_stretch(f, mk, &cue, &spk, &lead, &rule))
+		{
+			QF_TRACE(f, rule, "rejected", -1, mk->open, mk->close_end, NULL);
+			continue;
+		}
 		c = qf_new_cand(f);
 		c->kind = lead >= 0 ? qf_report_kind(f, lead, mk->close_end) : WS_DIRECT;
 		if (lead >= 0)
@@ -558,9 +584,11 @@ qf_find_direct(finder *f)
 		mk->used = true;
 		if (c->nparts == 0)
 		{
+			QF_TRACE(f, "direct.only_marks", "rejected", c->id, mk->open, mk->close_end, NULL);
 			f->n--;				/* only marks: '' ¶ '" */
 			continue;
 		}
+		QF_TRACE(f, rule, "made", c->id, c->parts[0].b, c->parts[c->nparts - 1].e, NULL);
 		c->cue = cue;
 		c->speaker = spk;
 		for (int32_t k = cue.b; k < cue.e; k++)
@@ -569,6 +597,8 @@ qf_find_direct(finder *f)
 			   continues_split_quote(f, c, &f->marks->items[m + 1], cue, spk))
 		{
 			qf_add_stretch(d, c, f->marks->items[m + 1].ib, f->marks->items[m + 1].ie);
+			QF_TRACE(f, "direct.split_quote", "extended", c->id,
+					 f->marks->items[m + 1].ib, f->marks->items[m + 1].ie, NULL);
 			f->marks->items[m + 1].used = true;
 			m++;
 		}

@@ -129,6 +129,62 @@ actor_named(const named *ix, int32_t n, const char *name)
 	return lo < n && strcmp(ix[lo].name, name) == 0 ? ix[lo].actor : -1;
 }
 
+/*
+ * The speaker of quote q from candidate c: its phrase's head as the mention,
+ * then a name (the resolver's, or the one a spokesman speaks for), then the
+ * tagger's actor at the mention or of that name, unless two actors speak.
+ */
+static void
+resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, ws_actors *actors,
+					  const named *names, int32_t nnames)
+{
+	ws_doc	   *d = f->d;
+	ws_range	head = ws_phrase_head(d, c->speaker);
+	int32_t		who;
+
+	q->speaker = range_span(d, head);
+	q->speaker_mention = ws_span_text(d, q->speaker, false);
+	QF_TRACE(f, "speaker.phrase_head", "speaker", c->id, head.b, head.e, NULL);
+	if (anonymous(d, c->speaker))
+	{
+		QF_TRACE(f, "speaker.anonymous", "speaker", c->id, c->speaker.b, c->speaker.e, "names no one");
+		return;
+	}
+	q->speaker_name = ws_resolve_speaker(res, c->speaker);
+	if (q->speaker_name == NULL)
+	{
+		ws_range	boss = spoken_for(d, c->speaker);
+
+		q->speaker_name = ws_resolve_speaker(res, boss);
+		if (q->speaker_name)
+			QF_TRACE(f, "speaker.spoken_for", "speaker", c->id, boss.b, boss.e, q->speaker_name);
+	}
+	/* the tagger's actor, when it names this speaker, has the last word */
+	who = actor_at(d, actors, q->speaker);
+	if (who >= 0)
+		QF_TRACE(f, "speaker.tagger_actor_at_mention", "speaker", c->id, head.b, head.e,
+				 actors->actors[who].name);
+	if (who < 0)
+	{
+		who = actor_named(names, nnames, q->speaker_name);
+		if (who >= 0)
+			QF_TRACE(f, "speaker.actor_named", "speaker", c->id, head.b, head.e, actors->actors[who].name);
+	}
+	if (q->speaker_name && strstr(q->speaker_name, " and "))
+	{
+		QF_TRACE(f, "speaker.two_actors", "speaker", c->id, head.b, head.e, q->speaker_name);
+		who = -1;				/* "Facebook and Twitter": two actors speak */
+	}
+	if (who >= 0 && actors->actors[who].kind != WS_PLACE)
+	{
+		q->speaker_name = actors->actors[who].name;
+		actors->actors[who].quoted = true;
+	}
+	else if (who >= 0)
+		QF_TRACE(f, "speaker.place_is_no_speaker", "speaker", c->id, head.b, head.e, NULL);
+}
+
+/* The candidates, in text order, as quotes with their content text, cue and speaker. */
 void
 qf_emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 {
@@ -146,6 +202,7 @@ qf_emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 		size_t		len = 0;
 		char	   *buf;
 
+		QF_TRACE(f, "emit.quote", "emitted", c->id, c->parts[0].b, c->parts[c->nparts - 1].e, NULL);
 		q->kind = c->kind;
 		q->nparts = c->nparts;
 		q->parts = ws_arena_alloc(d->arena, sizeof(ws_span) * (size_t) c->nparts);
@@ -169,41 +226,20 @@ qf_emit(finder *f, ws_quotes *out, ws_resolver *res, ws_actors *actors)
 		q->content_text = buf;
 		q->cue = range_span(d, c->cue);
 		q->cue_text = ws_span_text(d, q->cue, false);
-		if (c->inherit >= 0)
+		if (c->inherit < 0)
 		{
-			/* continuation: same speaker, no local mention; find it by position */
-			for (int32_t k = i - 1; k >= 0; k--)
-				if (out->quotes[k].speaker_name || WS_SPAN_PRESENT(out->quotes[k].speaker))
-				{
-					q->speaker_name = out->quotes[k].speaker_name;
-					break;
-				}
-			q->speaker = WS_NO_SPAN;
+			resolve_quote_speaker(f, q, c, res, actors, names, nnames);
 			continue;
 		}
-		{
-			ws_range	head = ws_phrase_head(d, c->speaker);
-
-			int32_t		who;
-
-			q->speaker = range_span(d, head);
-			q->speaker_mention = ws_span_text(d, q->speaker, false);
-			if (anonymous(d, c->speaker))
-				continue;
-			q->speaker_name = ws_resolve_speaker(res, c->speaker);
-			if (q->speaker_name == NULL)
-				q->speaker_name = ws_resolve_speaker(res, spoken_for(d, c->speaker));
-			/* the tagger's actor, when it names this speaker, has the last word */
-			who = actor_at(d, actors, q->speaker);
-			if (who < 0)
-				who = actor_named(names, nnames, q->speaker_name);
-			if (q->speaker_name && strstr(q->speaker_name, " and "))
-				who = -1;		/* "Facebook and Twitter": two actors speak */
-			if (who >= 0 && actors->actors[who].kind != WS_PLACE)
+		/* continuation: same speaker, no local mention; find it by position */
+		for (int32_t k = i - 1; k >= 0; k--)
+			if (out->quotes[k].speaker_name || WS_SPAN_PRESENT(out->quotes[k].speaker))
 			{
-				q->speaker_name = actors->actors[who].name;
-				actors->actors[who].quoted = true;
+				q->speaker_name = out->quotes[k].speaker_name;
+				QF_TRACE(f, "speaker.previous_quote", "speaker", c->id, c->parts[0].b, c->parts[0].b,
+						 q->speaker_name);
+				break;
 			}
-		}
+		q->speaker = WS_NO_SPAN;
 	}
 }

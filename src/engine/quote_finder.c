@@ -24,6 +24,7 @@ qf_new_cand(finder *f)
 	c->speaker = WS_NO_RANGE;
 	c->cue = WS_NO_RANGE;
 	c->inherit = -1;
+	c->id = f->made++;
 	return c;
 }
 

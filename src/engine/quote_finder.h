@@ -52,6 +52,7 @@ typedef struct cand
 	ws_range	speaker;
 	ws_range	cue;
 	int32_t		inherit;		/* >= 0: speaker taken from this candidate */
+	int32_t		id;				/* number in order made, for the trace */
 } cand;
 
 typedef struct finder
@@ -62,11 +63,19 @@ typedef struct finder
 	int32_t		n,
 				cap;
 	int32_t		ndirect;		/* c[0, ndirect) are direct, in text order */
+	int32_t		made;			/* candidates numbered so far (trace) */
 	int32_t    *sent_b;			/* first token of each sentence */
 	int32_t    *sent_e;
 	uint8_t    *in_quote;		/* token is inside a marked stretch */
 	uint8_t    *cue_used;		/* token is the cue of a direct quote */
 } finder;
+
+/* Report rule `rule` acting on tokens [b, e) to the trace, if one listens (ws.h). */
+#define QF_TRACE(f, rule, action, cand, b, e, note) \
+	do { \
+		if (ws_trace_hook) \
+			ws_trace((f)->d, (rule), (action), (cand), (b), (e), (note)); \
+	} while (0)
 
 /* ------------------------------------------------------------ small helpers */
 

@@ -54,6 +54,8 @@ qf_drop_nested(finder *f)
 				h->parts[h->nparts - 1].e <= b->parts[b->nparts - 1].e + 1)
 			{
 				drop[k] = 1;
+				QF_TRACE(f, "merge.nested_report", "rejected", b->id, b->parts[0].b,
+						 b->parts[b->nparts - 1].e, NULL);
 				break;
 			}
 		}
@@ -127,6 +129,7 @@ qf_find_continuations(finder *f)
 			if (c->kind == WS_INDIRECT)
 				c->kind = WS_MIXED;
 			qf_add_stretch(d, c, mk->ib, mk->ie);
+			QF_TRACE(f, "merge.quote_goes_on", "extended", c->id, mk->ib, mk->ie, NULL);
 			continue;
 		}
 		c = qf_new_cand(f);
@@ -135,5 +138,7 @@ qf_find_continuations(finder *f)
 		c->inherit = prev;
 		if (c->nparts == 0)
 			f->n--;
+		else
+			QF_TRACE(f, "merge.continues_speaker", "made", c->id, mk->ib, mk->ie, NULL);
 	}
 }

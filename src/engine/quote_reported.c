@@ -176,14 +176,16 @@ clause_end_trimmed(const finder *f, int32_t b, int32_t e, int32_t first_mark)
  * the content, which then has two parts.
  */
 static void
-add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_range cue)
+add_reported(finder *f, const char *rule, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_range cue)
 {
 	ws_doc	   *d = f->d;
 	cand	   *c;
 	int32_t		words = 0,
 				first_e,		/* the parts: [b, first_e) and [rest_b, e) */
 				rest_b,
-				first_mark;
+				first_mark,
+				id = f->made,	/* the number the candidate gets, for the trace */
+				e0;
 
 	/* a run-on "sentence" must not make every cue's clause the whole text */
 	if (e - b > MAX_CLAUSE)
@@ -194,15 +196,28 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 			e = b + MAX_CLAUSE;
 	}
 	first_mark = first_mark_at(f->marks, b);
+	e0 = e;
 	e = cut_at_second_report(f, b, e);
+	if (e != e0)
+		QF_TRACE(f, "reported.cut_at_second_report", "cut", id, e, e0, NULL);
+	e0 = e;
 	e = cut_where_narrator_goes_on(f, b, e, first_mark);
+	if (e != e0)
+		QF_TRACE(f, "reported.cut_where_narrator_goes_on", "cut", id, e, e0, NULL);
+	e0 = e;
 	e = clause_end_trimmed(f, b, e, first_mark);
+	if (e > e0)
+		QF_TRACE(f, "reported.to_closing_mark", "extended", id, e0, e, NULL);
 	while (b < e && is_punct(d, b, ','))
 		b++;
 	for (int32_t i = b; i < e; i++)
 		words += (d->toks[i].flags & WS_T_WORD) != 0;
 	if (words < 3 || overlaps_direct(f, b, e))
+	{
+		QF_TRACE(f, rule, "rejected", id, b, e, words < 3 ? "fewer than 3 words" : "overlaps a direct quote");
+		f->made++;				/* the number stays with what the trace showed */
 		return;
+	}
 	if (hole.b > b && hole.e < e)
 	{
 		first_e = trim_end(d, b, hole.b);
@@ -213,8 +228,13 @@ add_reported(finder *f, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_ra
 	else
 		first_e = rest_b = b;	/* no hole: one part [b, e) */
 	if (first_e <= b && rest_b >= e)
+	{
+		QF_TRACE(f, rule, "rejected", id, b, e, "nothing left around the cue");
+		f->made++;
 		return;
+	}
 	c = qf_new_cand(f);
+	QF_TRACE(f, rule, "made", c->id, b, e, hole.b >= 0 ? "the cue's words are left out" : NULL);
 	c->kind = qf_report_kind(f, b, e);
 	if (first_e > b)
 		c->parts[c->nparts++] = (ws_range) {b, first_e};
@@ -349,10 +369,10 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 
 		while (b < se && !is_punct(d, b, ','))
 			b++;
-		add_reported(f, b + 1, se, WS_NO_RANGE, spk, cue);
+		add_reported(f, "reported.according_to", b + 1, se, WS_NO_RANGE, spk, cue);
 	}
 	else if (i > sb && is_punct(d, i - 1, ','))
-		add_reported(f, sb, i - 1, WS_NO_RANGE, spk, cue);
+		add_reported(f, "reported.according_to", sb, i - 1, WS_NO_RANGE, spk, cue);
 	return true;
 }
 
@@ -378,11 +398,11 @@ rule_as_x_put_it(finder *f, int32_t i, int32_t sb, int32_t se)
 			break;
 		}
 	if (opens_sentence(d, a, sb))
-		add_reported(f, after, se, WS_NO_RANGE, spk, cue);
+		add_reported(f, "reported.as_x_put_it", after, se, WS_NO_RANGE, spk, cue);
 	else if (is_punct(d, a - 1, ',') && qf_tail_only(d, after, se))
-		add_reported(f, sb, a - 1, WS_NO_RANGE, spk, cue);
+		add_reported(f, "reported.as_x_put_it", sb, a - 1, WS_NO_RANGE, spk, cue);
 	else if (is_punct(d, a - 1, ','))
-		add_reported(f, sb, se, (ws_range) {a - 1, after}, spk, cue);
+		add_reported(f, "reported.as_x_put_it", sb, se, (ws_range) {a - 1, after}, spk, cue);
 	return true;
 }
 
@@ -401,7 +421,7 @@ rule_inverted_after_clause(finder *f, int32_t i, int32_t sb, int32_t se, ws_rang
 		  ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, qf_inverting_cues))) ||
 		!(qf_tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
 		return false;
-	add_reported(f, sb, i - 1, WS_NO_RANGE, after, cue);
+	add_reported(f, "reported.inverted_after_clause", sb, i - 1, WS_NO_RANGE, after, cue);
 	return true;
 }
 
@@ -418,20 +438,20 @@ rule_subject_after_clause(finder *f, int32_t sb, int32_t se, ws_range spk, ws_ra
 	/* "…, X said." — the clause came first */
 	if (tail)
 	{
-		add_reported(f, sb, spk.b - 1, WS_NO_RANGE, spk, cue);
+		add_reported(f, "reported.subject_after_clause", sb, spk.b - 1, WS_NO_RANGE, spk, cue);
 		return true;
 	}
 	/* "When asked …, X said, “…”": what X said comes after the cue */
 	if (is_punct(d, cue.e, ',') && ws_tok_in(d, sb, subordinators) &&
 		(qf_opens_quote(d, cue.e) || asked_at(d, sb)))
 	{
-		add_reported(f, cue.e + 1, se, WS_NO_RANGE, spk, cue);
+		add_reported(f, "reported.asked_then_cue", cue.e + 1, se, WS_NO_RANGE, spk, cue);
 		return true;
 	}
 	/* "…, X said, …" — the cue sits inside the clause */
 	if (is_punct(d, cue.e, ','))
 	{
-		add_reported(f, sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
+		add_reported(f, "reported.cue_inside_clause", sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
 		return true;
 	}
 	return false;
@@ -483,7 +503,7 @@ rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
 		return;
 	/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
 	if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
-		add_reported(f, from, relative_report_end(f, cue, from, se), WS_NO_RANGE, spk, cue);
+		add_reported(f, "reported.cue_clause", from, relative_report_end(f, cue, from, se), WS_NO_RANGE, spk, cue);
 }
 
 /* Reported speech, token by token: the first rule that matches a token takes it. */

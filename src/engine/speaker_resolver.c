@@ -739,6 +739,15 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 	return NULL;
 }
 
+/* Report resolution step `rule` on tokens [b, e) to the trace, giving its answer. */
+static const char *
+traced(const ws_doc *d, const char *rule, int32_t b, int32_t e, const char *name)
+{
+	if (ws_trace_hook)
+		ws_trace(d, rule, "speaker", -1, b, e, name ? name : "no name");
+	return name;
+}
+
 const char *
 ws_resolve_speaker(ws_resolver *r, ws_range np)
 {
@@ -752,19 +761,21 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 		return NULL;
 	h = ws_phrase_head(d, np);
 	if (h.e - h.b == 1 && ws_is_pronoun(d, h.b))
-		return resolve_pronoun(r, h.b);
+		return traced(d, "speaker.resolve_pronoun", h.b, h.e, resolve_pronoun(r, h.b));
 	if (!is_name_word(d, h.b) || !is_name_word(d, h.e - 1))
-		return NULL;			/* "a spokesman", "Trump aides": anonymous */
+		return traced(d, "speaker.not_a_name", h.b, h.e, NULL);	/* "a spokesman", "Trump aides" */
 	/* "Officials said", "Sources told": capitalised only by the sentence */
 	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
 		(d->toks[h.b].lex & WS_LEX_ROLE))
-		return NULL;
+		return traced(d, "speaker.role_word_opening_sentence", h.b, h.e, NULL);
 	first = h.b + ((d->toks[h.b].lex & WS_LEX_HONORIFIC) != 0);
 	/* "Radcliffe" alone has no first name */
 	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
 	titled = ws_name_gender(d, first > h.b ? h.b : -1, -1) != 0;
 	h = strip_name(d, h);
 	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
-		return canonical_person(r, h.b, h.e, gender, titled);
-	return ws_span_text(d, ws_tok_span(d, h.b, h.e), false);
+		return traced(d, "speaker.canonical_person", h.b, h.e,
+					  canonical_person(r, h.b, h.e, gender, titled));
+	return traced(d, "speaker.name_as_written", h.b, h.e,
+				  ws_span_text(d, ws_tok_span(d, h.b, h.e), false));
 }

@@ -64,6 +64,29 @@ typedef enum ws_fault
 
 extern ws_fault ws_test_fault;
 
+/*
+ * Trace: with ws_trace_hook set, the quote finder reports each named rule as
+ * it makes, extends, cuts or rejects a candidate quote, and the speaker
+ * resolver each step it takes (`whosaid explain` prints them). Candidates are
+ * numbered in the order they are made. NULL (the default) costs one test.
+ */
+typedef struct ws_trace_event
+{
+	const char *rule;			/* "stage.rule", e.g. "direct.cue_right" */
+	const char *action;			/* made, extended, cut, rejected, emitted, speaker */
+	int32_t		cand;			/* candidate number, or -1 */
+	int32_t		tok_b,
+				tok_e;			/* the tokens the rule looked at or produced */
+	const char *note;			/* detail, or NULL; valid during the call */
+} ws_trace_event;
+
+typedef struct ws_doc ws_doc;
+
+extern void (*ws_trace_hook) (const ws_doc *d, const ws_trace_event *ev);
+
+void		ws_trace(const ws_doc *d, const char *rule, const char *action, int32_t cand,
+					 int32_t tok_b, int32_t tok_e, const char *note);
+
 /* ------------------------------------------------------------ arena */
 
 typedef struct ws_arena ws_arena;
@@ -132,7 +155,7 @@ typedef struct ws_tok
 	uint8_t		reserved;
 } ws_tok;
 
-typedef struct ws_doc
+struct ws_doc
 {
 	const char *text;
 	int32_t		len;			/* bytes */
@@ -141,7 +164,7 @@ typedef struct ws_doc
 	int32_t		ntoks;
 	int32_t		nsents;
 	ws_arena   *arena;
-} ws_doc;
+};
 
 /*
  * Tokenize text (UTF-8; invalid sequences are read as U+FFFD and never
