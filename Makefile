@@ -49,7 +49,7 @@ $(OBJS): $(wildcard src/engine/*.h src/pg/*.h)
 
 # The word lists are compiled in: lexicon_data.c is generated from data/lexicons and
 # committed (test/cli/lexicon_data_current.sh fails when it is stale).
-LEXICON_SRCS = $(sort $(wildcard data/lexicons/*.txt))
+LEXICON_SRCS = $(sort $(wildcard data/lexicons/*.txt data/lexicons/*.tsv))
 
 src/engine/lexicon_data.c: $(LEXICON_SRCS) tools/gen_lexicons.sh
 	bash tools/gen_lexicons.sh $@

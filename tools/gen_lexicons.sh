@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tools/gen_lexicons.sh [OUT] — compile data/lexicons/*.txt into C source: one string
-# array per list, so the engine needs no files at run time. Writes OUT (default
+# array per list, so the engine needs no files at run time; and the rules' word table,
+# data/lexicons/whosaid_quote_words.tsv, into one NULL-terminated array per list. Writes OUT (default
 # src/engine/lexicon_data.c); `make` runs it when a list changes, and
 # test/cli/lexicon_data_current.sh fails when the committed file is stale.
 set -euo pipefail
@@ -28,6 +29,23 @@ export LC_ALL=C
   done
   echo "	{0, 0, 0}"
   echo "};"
+  # The rules' word lists: one NULL-terminated array per list of the table, for ws_tok_in.
+  echo
+  echo "/* data/lexicons/whosaid_quote_words.tsv: one array per list (lexicon.h) */"
+  awk -F '\t' '
+    /^#/ || NF < 2 { next }
+    {
+      w = $1; gsub(/\\/, "\\\\", w); gsub(/"/, "\\\"", w)
+      n = split($2, lists, " ")
+      for (i = 1; i <= n; i++) {
+        if (!(lists[i] in words)) order[++nl] = lists[i]
+        words[lists[i]] = words[lists[i]] "\t\"" w "\",\n"
+      }
+    }
+    END {
+      for (i = 1; i <= nl; i++)
+        printf "\nconst char *const ws_qw_%s[] = {\n%s\tNULL\n};\n", order[i], words[order[i]]
+    }' data/lexicons/whosaid_quote_words.tsv
 } > "$tmp"
 mv "$tmp" "$out"
 trap - EXIT

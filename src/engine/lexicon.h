@@ -20,6 +20,47 @@ extern const ws_lex_list ws_lex_lists[];	/* lexicon_data.c; NULL-terminated */
 
 const ws_lex_list *ws_lex_list_named(const char *name);
 
+/*
+ * The rules' word lists, from data/lexicons/whosaid_quote_words.tsv (its
+ * header says what each list is for): NULL-terminated, for ws_tok_in.
+ */
+extern const char *const ws_qw_noun_risky[];
+extern const char *const ws_qw_noun_prepositions[];
+extern const char *const ws_qw_non_cues[];
+extern const char *const ws_qw_plural_subjects[];
+extern const char *const ws_qw_determiners_poss[];
+extern const char *const ws_qw_object_verbs[];
+extern const char *const ws_qw_directive_verbs[];
+extern const char *const ws_qw_back_verbs[];
+extern const char *const ws_qw_in_verbs[];
+extern const char *const ws_qw_on_verbs[];
+extern const char *const ws_qw_passive_aux[];
+extern const char *const ws_qw_progressive_aux[];
+extern const char *const ws_qw_inverting_cues[];
+extern const char *const ws_qw_manner_cues[];
+extern const char *const ws_qw_tail_openers[];
+extern const char *const ws_qw_irregular_pasts[];
+extern const char *const ws_qw_np_prepositions[];
+extern const char *const ws_qw_relative_cues[];
+extern const char *const ws_qw_naming_cues[];
+extern const char *const ws_qw_relative_pronouns[];
+extern const char *const ws_qw_complementizer[];
+extern const char *const ws_qw_part_glue[];
+extern const char *const ws_qw_indefinites[];
+extern const char *const ws_qw_spokespeople[];
+extern const char *const ws_qw_sentence_adverbs[];
+extern const char *const ws_qw_cue_adverbs[];
+extern const char *const ws_qw_subordinators[];
+extern const char *const ws_qw_adjunct_openers[];
+extern const char *const ws_qw_determiners[];
+extern const char *const ws_qw_partitives[];
+extern const char *const ws_qw_subj_pronouns[];
+extern const char *const ws_qw_between_aux[];
+extern const char *const ws_qw_finite_verbs[];
+extern const char *const ws_qw_clause_openers[];
+extern const char *const ws_qw_continue_verbs[];
+extern const char *const ws_qw_go_verbs[];
+
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class
 {

@@ -13001,3 +13001,687 @@ const ws_lex_list ws_lex_lists[] = {
 	{"whosaid_role_words", whosaid_role_words_words, (int32_t) (sizeof(whosaid_role_words_words) / sizeof(whosaid_role_words_words[0]))},
 	{0, 0, 0}
 };
+
+/* data/lexicons/whosaid_quote_words.tsv: one array per list (lexicon.h) */
+
+const char *const ws_qw_noun_risky[] = {
+	"point",
+	"points",
+	"present",
+	"presents",
+	"release",
+	"releases",
+	"state",
+	"states",
+	"finding",
+	"finds",
+	"report",
+	"reports",
+	"note",
+	"notes",
+	"comment",
+	"comments",
+	"claim",
+	"claims",
+	"continue",
+	"continues",
+	"continued",
+	"continuing",
+	"think",
+	"thinking",
+	"reply",
+	"dispute",
+	"call",
+	"calls",
+	"calling",
+	"estimates",
+	"estimated",
+	"ensure",
+	"ensures",
+	"ensured",
+	"ensuring",
+	"accept",
+	"accepted",
+	"describe",
+	"described",
+	"illustrate",
+	"illustrated",
+	"demonstrate",
+	"demonstrated",
+	"write",
+	"writing",
+	"thought",
+	"saying",
+	"concern",
+	"highlight",
+	"highlights",
+	"mention",
+	"remind",
+	"inform",
+	"persist",
+	"persisted",
+	"presenting",
+	"released",
+	"reported",
+	"charge",
+	"charged",
+	"charges",
+	"counter",
+	"countered",
+	"believe",
+	"believes",
+	"believed",
+	"hint",
+	"repeat",
+	"repeated",
+	"recall",
+	"recalled",
+	"remark",
+	"stress",
+	"wonder",
+	"ask",
+	"asks",
+	"asked",
+	"asking",
+	"tweet",
+	"vow",
+	"pledge",
+	"promise",
+	"promised",
+	"blame",
+	"blamed",
+	NULL
+};
+
+const char *const ws_qw_non_cues[] = {
+	"point",
+	"points",
+	"present",
+	"presents",
+	"release",
+	"releases",
+	"state",
+	"states",
+	"finding",
+	"finds",
+	"continue",
+	"continuing",
+	"ensure",
+	"ensures",
+	"ensured",
+	"ensuring",
+	"accept",
+	"accepted",
+	"illustrate",
+	"illustrated",
+	"demonstrate",
+	"demonstrated",
+	"persist",
+	"persisted",
+	"presenting",
+	"released",
+	"releasing",
+	"presented",
+	"persists",
+	"persisting",
+	NULL
+};
+
+const char *const ws_qw_inverting_cues[] = {
+	"notes",
+	"continues",
+	"continued",
+	"said",
+	"says",
+	"added",
+	"adds",
+	"wrote",
+	"writes",
+	"noted",
+	"explained",
+	"explains",
+	"argued",
+	"argues",
+	NULL
+};
+
+const char *const ws_qw_continue_verbs[] = {
+	"continues",
+	"continued",
+	"proceeded",
+	"proceeds",
+	NULL
+};
+
+const char *const ws_qw_directive_verbs[] = {
+	"calls",
+	"calling",
+	"asks",
+	"asked",
+	"asking",
+	"urged",
+	"urges",
+	"urging",
+	"called",
+	"pressed",
+	"challenged",
+	"encouraged",
+	"advised",
+	NULL
+};
+
+const char *const ws_qw_naming_cues[] = {
+	"calls",
+	"calling",
+	"called",
+	"dubbed",
+	"labeled",
+	"termed",
+	NULL
+};
+
+const char *const ws_qw_clause_openers[] = {
+	"writing",
+	"asked",
+	"in",
+	"with",
+	"during",
+	"told",
+	"on",
+	"at",
+	"before",
+	"after",
+	"last",
+	"earlier",
+	"to",
+	"for",
+	"from",
+	"and",
+	"but",
+	"still",
+	"yet",
+	"meanwhile",
+	"however",
+	"later",
+	"when",
+	"if",
+	"while",
+	"although",
+	"though",
+	"because",
+	"since",
+	"as",
+	"speaking",
+	"so",
+	"by",
+	NULL
+};
+
+const char *const ws_qw_subordinators[] = {
+	"asked",
+	"before",
+	"after",
+	"once",
+	"when",
+	"if",
+	"while",
+	"although",
+	"though",
+	"because",
+	"since",
+	"unless",
+	NULL
+};
+
+const char *const ws_qw_noun_prepositions[] = {
+	"in",
+	"with",
+	"during",
+	NULL
+};
+
+const char *const ws_qw_tail_openers[] = {
+	"in",
+	"during",
+	"this",
+	"on",
+	"at",
+	"before",
+	"after",
+	"last",
+	"earlier",
+	"yesterday",
+	"today",
+	"tonight",
+	"to",
+	"via",
+	"monday",
+	"tuesday",
+	"wednesday",
+	"thursday",
+	"friday",
+	"saturday",
+	"sunday",
+	NULL
+};
+
+const char *const ws_qw_adjunct_openers[] = {
+	"in",
+	"this",
+	"on",
+	"at",
+	"last",
+	"earlier",
+	"yesterday",
+	"today",
+	"to",
+	"monday",
+	"tuesday",
+	"wednesday",
+	"thursday",
+	"friday",
+	"saturday",
+	"sunday",
+	"also",
+	"later",
+	"recently",
+	"publicly",
+	"privately",
+	"repeatedly",
+	NULL
+};
+
+const char *const ws_qw_np_prepositions[] = {
+	"with",
+	"at",
+	"for",
+	"of",
+	"from",
+	NULL
+};
+
+const char *const ws_qw_plural_subjects[] = {
+	"they",
+	"we",
+	"i",
+	"you",
+	"who",
+	"percent",
+	"will",
+	NULL
+};
+
+const char *const ws_qw_subj_pronouns[] = {
+	"they",
+	"we",
+	"i",
+	"you",
+	"he",
+	"she",
+	"it",
+	NULL
+};
+
+const char *const ws_qw_relative_pronouns[] = {
+	"who",
+	"whom",
+	"whose",
+	"which",
+	NULL
+};
+
+const char *const ws_qw_between_aux[] = {
+	"will",
+	"was",
+	"were",
+	"is",
+	"are",
+	"been",
+	"be",
+	"earlier",
+	"then",
+	"also",
+	"however",
+	"separately",
+	"later",
+	"again",
+	"quickly",
+	"once",
+	"simply",
+	"recently",
+	"publicly",
+	"privately",
+	"repeatedly",
+	"has",
+	"have",
+	"had",
+	"previously",
+	"would",
+	"reportedly",
+	"did",
+	"does",
+	"do",
+	"further",
+	"only",
+	"just",
+	"already",
+	"first",
+	"often",
+	"frequently",
+	"never",
+	"not",
+	"flatly",
+	"immediately",
+	"subsequently",
+	"even",
+	"may",
+	"might",
+	"could",
+	"should",
+	"can",
+	"must",
+	"shall",
+	"being",
+	NULL
+};
+
+const char *const ws_qw_finite_verbs[] = {
+	"will",
+	"was",
+	"were",
+	"is",
+	"are",
+	"has",
+	"have",
+	"had",
+	"would",
+	"did",
+	"does",
+	"do",
+	"may",
+	"might",
+	"could",
+	"should",
+	"can",
+	"must",
+	NULL
+};
+
+const char *const ws_qw_determiners_poss[] = {
+	"a",
+	"an",
+	"the",
+	"his",
+	"her",
+	"their",
+	"its",
+	"our",
+	"my",
+	"your",
+	"this",
+	"that",
+	"these",
+	"those",
+	"'s",
+	"’s",
+	"no",
+	"any",
+	"every",
+	NULL
+};
+
+const char *const ws_qw_indefinites[] = {
+	"a",
+	"an",
+	"one",
+	"some",
+	"another",
+	"other",
+	"several",
+	NULL
+};
+
+const char *const ws_qw_determiners[] = {
+	"a",
+	"an",
+	"the",
+	"his",
+	"her",
+	"their",
+	"its",
+	"our",
+	"one",
+	"some",
+	"another",
+	"other",
+	"several",
+	"many",
+	"two",
+	"three",
+	"both",
+	"most",
+	"senior",
+	NULL
+};
+
+const char *const ws_qw_complementizer[] = {
+	"that",
+	NULL
+};
+
+const char *const ws_qw_object_verbs[] = {
+	"told",
+	"tell",
+	"tells",
+	"telling",
+	"informed",
+	"informs",
+	"assured",
+	"assures",
+	"assuring",
+	"reminded",
+	"reminds",
+	"reminding",
+	"warned",
+	"warns",
+	"warning",
+	"notified",
+	"convinced",
+	NULL
+};
+
+const char *const ws_qw_back_verbs[] = {
+	"fired",
+	"fires",
+	"shot",
+	"shoots",
+	NULL
+};
+
+const char *const ws_qw_in_verbs[] = {
+	"chimed",
+	"cut",
+	NULL
+};
+
+const char *const ws_qw_on_verbs[] = {
+	"went",
+	"goes",
+	NULL
+};
+
+const char *const ws_qw_irregular_pasts[] = {
+	"went",
+	"left",
+	"won",
+	"lost",
+	"took",
+	"made",
+	"came",
+	"gave",
+	"got",
+	"held",
+	"ran",
+	"saw",
+	"became",
+	"began",
+	"kept",
+	"met",
+	"sent",
+	"spent",
+	"led",
+	"spoke",
+	NULL
+};
+
+const char *const ws_qw_go_verbs[] = {
+	"went",
+	"goes",
+	"go",
+	NULL
+};
+
+const char *const ws_qw_passive_aux[] = {
+	"was",
+	"were",
+	"is",
+	"are",
+	"been",
+	NULL
+};
+
+const char *const ws_qw_progressive_aux[] = {
+	"was",
+	"were",
+	"is",
+	"are",
+	"been",
+	"be",
+	"am",
+	NULL
+};
+
+const char *const ws_qw_relative_cues[] = {
+	"said",
+	"says",
+	"read",
+	"reads",
+	NULL
+};
+
+const char *const ws_qw_manner_cues[] = {
+	"beamed",
+	"quipped",
+	"quips",
+	"quipping",
+	"mused",
+	"sighed",
+	"gushed",
+	"scoffed",
+	"scoffs",
+	"cried",
+	"shouted",
+	"shouts",
+	"shouting",
+	"screamed",
+	"screams",
+	"screaming",
+	"yelled",
+	"yells",
+	"yelling",
+	"whispered",
+	"whispers",
+	"whispering",
+	"muttered",
+	"mutters",
+	"muttering",
+	"barked",
+	"barks",
+	"chanted",
+	"chanting",
+	"interjected",
+	"interjects",
+	"interjecting",
+	"grumbled",
+	"read",
+	"reads",
+	"remembered",
+	"remembers",
+	"remembering",
+	NULL
+};
+
+const char *const ws_qw_sentence_adverbs[] = {
+	"earlier",
+	"yesterday",
+	"today",
+	"tonight",
+	"still",
+	"yet",
+	"instead",
+	"likewise",
+	"meanwhile",
+	"however",
+	"outside",
+	"inside",
+	"indeed",
+	"now",
+	"moreover",
+	"thus",
+	"therefore",
+	"afterward",
+	"afterwards",
+	"separately",
+	"nevertheless",
+	"nonetheless",
+	"here",
+	"there",
+	"later",
+	NULL
+};
+
+const char *const ws_qw_part_glue[] = {
+	"and",
+	"but",
+	"or",
+	"still",
+	"then",
+	"also",
+	"yet",
+	NULL
+};
+
+const char *const ws_qw_cue_adverbs[] = {
+	"then",
+	"also",
+	"now",
+	"later",
+	"again",
+	"quickly",
+	"once",
+	"simply",
+	"finally",
+	NULL
+};
+
+const char *const ws_qw_partitives[] = {
+	"one",
+	"some",
+	"another",
+	"several",
+	"many",
+	"two",
+	"three",
+	"both",
+	"most",
+	"each",
+	NULL
+};
+
+const char *const ws_qw_spokespeople[] = {
+	"spokesman",
+	"spokeswoman",
+	"spokesperson",
+	"representative",
+	NULL
+};

@@ -4,74 +4,13 @@
  */
 #include "quote_finder.h"
 
-static const char *const noun_risky[] = {
-	"point", "points", "present", "presents", "release", "releases", "state",
-	"states", "finding", "finds", "report", "reports", "note", "notes",
-	"comment", "comments", "claim", "claims", "continue", "continues",
-	"continued", "continuing", "think", "thinking", "reply", "dispute",
-	"call", "calls", "calling", "estimates", "estimated", "ensure", "ensures",
-	"ensured", "ensuring", "accept", "accepted", "describe", "described",
-	"illustrate", "illustrated", "demonstrate", "demonstrated", "write",
-	"writing", "thought", "saying", "concern", "highlight", "highlights",
-	"mention", "remind", "inform", "persist", "persisted", "present",
-	"presenting", "released", "reported", "charge", "charged", "charges",
-	"counter", "countered", "believe", "believes", "believed", "hint",
-	"repeat", "repeated", "recall", "recalled", "remark", "stress", "wonder",
-	"ask", "asks", "asked", "asking", "tweet", "vow", "pledge", "promise",
-	"promised", "blame", "blamed",
-	NULL
-};
-
-static const char *const noun_prepositions[] = {"in", "with", "during", NULL};
-
-/* speech-list forms that in news nearly always mean something else */
-static const char *const non_cues[] = {
-	"released", "release", "releases", "releasing", "presented", "present",
-	"presents", "presenting", "finding", "finds", "points", "point", "states",
-	"state", "accept", "accepted", "ensure", "ensured", "ensures", "ensuring",
-	"demonstrated", "demonstrate", "illustrated", "illustrate", "continue",
-	"continuing", "persist", "persisted", "persists", "persisting",
-	NULL
-};
-
-/* what a base-form verb ("say", "warn") follows: a plural subject (or one in -s, or a number), or a modal */
-static const char *const plural_subjects[] = {
-	"they", "we", "i", "you", "who", "percent", "will", NULL
-};
-
-const char *const qf_determiners_poss[] = {
-	"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
-	"that", "these", "those", "'s", "’s", "no", "any", "every",
-	NULL
-};
-
-const char *const qf_object_verbs[] = {
-	"told", "tell", "tells", "telling", "informed", "informs", "assured",
-	"assures", "assuring", "reminded", "reminds", "reminding", "warned", "warns",
-	"warning", "notified", "convinced", NULL
-};
-
-const char *const qf_directive_verbs[] = {
-	"urged", "urges", "urging", "asked", "asks", "asking", "called",
-	"calling", "calls", "pressed", "challenged", "encouraged", "advised",
-	NULL
-};
-
-static const char *const back_verbs[] = {
-	"fired", "fires", "shot", "shoots", NULL
-};
-
-static const char *const in_verbs[] = {"chimed", "cut", NULL};
-
-static const char *const on_verbs[] = {"went", "goes", NULL};
-
 /* "fired back", "chimed in", "went on" (not "went on to win"): a phrasal verb of speech headed at i */
 static bool
 phrasal_cue(const ws_doc *d, int32_t i)
 {
-	return (ws_tok_in(d, i, back_verbs) && ws_tok_is(d, i + 1, "back")) ||
-		(ws_tok_in(d, i, in_verbs) && ws_tok_is(d, i + 1, "in")) ||
-		(ws_tok_in(d, i, on_verbs) && ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to"));
+	return (ws_tok_in(d, i, ws_qw_back_verbs) && ws_tok_is(d, i + 1, "back")) ||
+		(ws_tok_in(d, i, ws_qw_in_verbs) && ws_tok_is(d, i + 1, "in")) ||
+		(ws_tok_in(d, i, ws_qw_on_verbs) && ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to"));
 }
 
 /* ", “" / ": “" — what follows token i - 1 opens a quotation */
@@ -93,8 +32,6 @@ next_to_quote(const ws_doc *d, int32_t i)
 	return qf_opens_quote(d, i + 1);
 }
 
-static const char *const passive_aux[] = {"was", "were", "is", "are", "been", NULL};
-
 /* Is token i a speech verb used as a verb here? */
 bool
 qf_is_cue(const finder *f, int32_t i)
@@ -104,11 +41,11 @@ qf_is_cue(const finder *f, int32_t i)
 	bool		went_on_to;
 
 	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)) ||
-		(i > 0 && ws_tok_in(d, i - 1, qf_determiners_poss)))
+		(i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss)))
 		return false;
 	if (phrasal_cue(d, i))
 		return true;
-	if (!(t->lex & WS_LEX_SPEECH) || ws_tok_in(d, i, non_cues))
+	if (!(t->lex & WS_LEX_SPEECH) || ws_tok_in(d, i, ws_qw_non_cues))
 		return false;
 	went_on_to = ws_catenative_before(d, i) >= 0;
 	if (i > 0 && ((ws_tok_is(d, i - 1, "to") && !went_on_to) ||
@@ -120,7 +57,7 @@ qf_is_cue(const finder *f, int32_t i)
 		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
 		!ws_tok_is(d, i, "thought") && !(ws_tok_is(d, i, "read") && next_to_quote(d, i)))
 	{
-		if (i == 0 || !(ws_tok_in(d, i - 1, plural_subjects) ||
+		if (i == 0 || !(ws_tok_in(d, i - 1, ws_qw_plural_subjects) ||
 						(d->toks[i - 1].flags & WS_T_NUM) || ws_tok_ends_with(d, i - 1, "s")))
 			return false;
 	}
@@ -128,13 +65,13 @@ qf_is_cue(const finder *f, int32_t i)
 	 * forms that are often nouns speak only right after their subject, or
 	 * "by saying"; "somber" of "In somber comments," is none
 	 */
-	if (ws_tok_in(d, i, noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
+	if (ws_tok_in(d, i, ws_qw_noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
 		!(ws_tok_is(d, i - 1, "by") && ws_tok_ends_with(d, i, "ing")))
 	{
 		ws_range	s = ws_subject_before(d, i, f->sent_b[t->sent]);
 
 		if (s.b < 0 || (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) &&
-						ws_tok_in(d, s.b - 1, noun_prepositions)))
+						ws_tok_in(d, s.b - 1, ws_qw_noun_prepositions)))
 			return false;
 	}
 	/* "appears to …", "it appeared that …", not "appeared at the debate" */
@@ -148,7 +85,7 @@ qf_is_cue(const finder *f, int32_t i)
 
 		if (p > 0 && ws_is_ly_adverb(d, p))
 			p--;
-		if (ws_tok_in(d, p, passive_aux))
+		if (ws_tok_in(d, p, ws_qw_passive_aux))
 			return false;
 	}
 	return true;
@@ -174,10 +111,10 @@ qf_object_end(const ws_doc *d, int32_t b, int32_t hi)
 			e++;
 			continue;
 		}
-		if (e > b && ws_tok_in(d, e, qf_determiners_poss) && !ws_tok_in(d, e - 1, qf_determiners_poss) &&
+		if (e > b && ws_tok_in(d, e, ws_qw_determiners_poss) && !ws_tok_in(d, e - 1, ws_qw_determiners_poss) &&
 			!(t->flags & WS_T_POSSESSIVE))
 			break;				/* "told the Senate | the program …" */
-		if ((t->lex & WS_LEX_FUNCTION) && !ws_tok_in(d, e, qf_determiners_poss) &&
+		if ((t->lex & WS_LEX_FUNCTION) && !ws_tok_in(d, e, ws_qw_determiners_poss) &&
 			!ws_tok_is(d, e, "him") && !ws_tok_is(d, e, "her") && !ws_tok_is(d, e, "them") &&
 			!ws_tok_is(d, e, "us") && !ws_tok_is(d, e, "me"))
 			break;
@@ -185,10 +122,6 @@ qf_object_end(const ws_doc *d, int32_t b, int32_t hi)
 	}
 	return e;
 }
-
-const char *const qf_progressive_aux[] = {
-	"is", "was", "are", "were", "been", "be", "am", NULL
-};
 
 /* Cue phrase: aux before (has called, is insisting, went on to say), particle after (called on/for). */
 ws_range
@@ -201,7 +134,7 @@ qf_cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 		r.b = went_on_to;
 	while (r.b - 1 >= lo && (ws_tok_is(d, r.b - 1, "has") || ws_tok_is(d, r.b - 1, "have") ||
 							 ws_tok_is(d, r.b - 1, "had") || ws_tok_is(d, r.b - 1, "also") ||
-							 (ws_tok_ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, qf_progressive_aux))))
+							 (ws_tok_ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, ws_qw_progressive_aux))))
 		r.b--;
 	if (c + 1 < d->ntoks && (ws_tok_is(d, c + 1, "on") || ws_tok_is(d, c + 1, "for")) &&
 		(ws_tok_is(d, c, "called") || ws_tok_is(d, c, "calls") || ws_tok_is(d, c, "calling") ||
@@ -211,26 +144,6 @@ qf_cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 		r.e++;
 	return r;
 }
-
-/* cues that put the speaker after them: "…, said Mark Kantrowitz" */
-const char *const qf_inverting_cues[] = {
-	"said", "says", "added", "adds", "wrote", "writes", "noted", "notes",
-	"explained", "explains", "argued", "argues", "continued", "continues", NULL
-};
-
-/*
- * Verbs of manner, like phrasal cues, report words in quotation marks, or a
- * clause only with "that".
- */
-static const char *const manner_cues[] = {
-	"beamed", "quipped", "quips", "quipping", "mused", "sighed", "gushed",
-	"scoffed", "scoffs", "cried", "shouted", "shouts", "shouting", "screamed",
-	"screams", "screaming", "yelled", "yells", "yelling", "whispered",
-	"whispers", "whispering", "muttered", "mutters", "muttering", "barked",
-	"barks", "chanted", "chanting", "interjected", "interjects",
-	"interjecting", "grumbled", "read", "reads", "remembered", "remembers",
-	"remembering", NULL
-};
 
 /*
  * "shouted that …" and chanting “We are Orlando” report; "beamed as they took
@@ -242,16 +155,10 @@ qf_reports_clause(const ws_doc *d, int32_t i)
 	bool		phrasal = phrasal_cue(d, i);
 	int32_t		next = i + 1 + phrasal;
 
-	if (!phrasal && !ws_tok_in(d, i, manner_cues))
+	if (!phrasal && !ws_tok_in(d, i, ws_qw_manner_cues))
 		return true;
 	return ws_tok_is(d, next, "that") || (next < d->ntoks && d->toks[next].quote);
 }
-
-const char *const qf_tail_openers[] = {
-	"in", "on", "at", "during", "before", "after", "last", "this", "earlier",
-	"yesterday", "today", "tonight", "to", "via", "monday", "tuesday",
-	"wednesday", "thursday", "friday", "saturday", "sunday", NULL
-};
 
 /* Only a short tail ("in a statement", "on Tuesday", "Monday") follows the cue. */
 bool
@@ -274,18 +181,12 @@ qf_tail_only(const ws_doc *d, int32_t from, int32_t se)
 	}
 	if (words == 0)
 		return true;
-	return words <= 5 && ws_tok_in(d, from, qf_tail_openers);
+	return words <= 5 && ws_tok_in(d, from, ws_qw_tail_openers);
 }
-
-static const char *const irregular_pasts[] = {
-	"left", "won", "lost", "took", "made", "went", "came", "gave", "got", "held",
-	"ran", "saw", "became", "began", "kept", "met", "sent", "spent", "led", "spoke",
-	NULL
-};
 
 /* A past-tense verb: in -ed, or a common irregular one */
 bool
 qf_past_tense(const ws_doc *d, int32_t i)
 {
-	return ws_tok_ends_with(d, i, "ed") || ws_tok_in(d, i, irregular_pasts);
+	return ws_tok_ends_with(d, i, "ed") || ws_tok_in(d, i, ws_qw_irregular_pasts);
 }

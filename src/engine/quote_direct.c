@@ -21,8 +21,6 @@ qf_add_stretch(const ws_doc *d, cand *c, int32_t b, int32_t e)
 		c->parts[c->nparts++] = (ws_range) {b, e};
 }
 
-static const char *const np_prepositions[] = {"for", "of", "at", "with", "from", NULL};
-
 /* "As Vulture put it, “…”": the words before the mark, [lo, k], end in "as X put(s) it" */
 bool
 qf_put_it(const ws_doc *d, int32_t lo, int32_t k, ws_range *cue, ws_range *spk)
@@ -55,7 +53,7 @@ subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range 
 		return false;
 	k = s.e;
 	/* "a spokesman for committee Democrats said", "a professor at Yale said" */
-	if (ws_tok_in(d, k, np_prepositions))
+	if (ws_tok_in(d, k, ws_qw_np_prepositions))
 	{
 		ws_range	obj = ws_phrase_after(d, k + 1, hi);
 
@@ -140,8 +138,6 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 	return subject_then_cue(f, j, hi, ends_sentence, cue, spk);
 }
 
-static const char *const relative_cues[] = {"said", "says", "read", "reads", NULL};
-
 /* X said: "…" / X told reporters, "…" — cue before the opening mark at `open`. */
 static bool
 cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
@@ -163,7 +159,7 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 		if (f->in_quote[c] || d->toks[c].quote)
 			return false;
 		/* "a message that said, “…”", "a sign which read “…”": the relative pronoun's antecedent speaks */
-		if (c == k && c - 1 > lo && ws_tok_in(d, c, relative_cues) &&
+		if (c == k && c - 1 > lo && ws_tok_in(d, c, ws_qw_relative_cues) &&
 			(ws_tok_is(d, c - 1, "that") || ws_tok_is(d, c - 1, "which")) && !f->cue_used[c])
 		{
 			*spk = ws_subject_before(d, c - 1, lo);
@@ -175,7 +171,7 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 			/* "wrote to his followers, “…”" */
 			int32_t		ob = c + 1 + (ws_tok_is(d, c + 1, "to") && k < open - 1);
 
-			if (f->cue_used[c] && ws_tok_in(d, c, qf_object_verbs))
+			if (f->cue_used[c] && ws_tok_in(d, c, ws_qw_object_verbs))
 				return false;	/* "“…,” Fiorina told “Fox and Friends,”" */
 			/*
 			 * Only an object phrase may stand between cue and mark, and
@@ -184,11 +180,11 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 			 */
 			if (qf_object_end(d, ob, k + 1) != k + 1 ||
 				(c + 1 < open && !is_punct(d, open - 1, ':') && !is_punct(d, open - 1, ',') &&
-				 !ws_tok_in(d, c, qf_object_verbs)))
+				 !ws_tok_in(d, c, ws_qw_object_verbs)))
 				return false;
 			*spk = qf_cue_subject(f, c, lo);
 			/* "Speaking on …, said:" is rare; inverted "said X:" is not ("told X:" names the hearer) */
-			if (spk->b < 0 && !ws_tok_in(d, c, qf_object_verbs))
+			if (spk->b < 0 && !ws_tok_in(d, c, ws_qw_object_verbs))
 				*spk = ws_phrase_after(d, c + 1, k + 1);
 			/* "… and (later) said, “…”", "…, said, “…”": the sentence's subject */
 			if (spk->b < 0 && c > lo && qf_joins_previous(d, c, lo))
@@ -264,7 +260,7 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 	sb = sentence_begin(f, colon);
 	/* Clinton: "…" — a name alone before the colon speaks; the colon is the cue */
 	*spk = ws_phrase_after(d, sb, colon);
-	if (spk->b == sb && spk->e == colon && !ws_tok_in(d, sb, qf_determiners_poss))
+	if (spk->b == sb && spk->e == colon && !ws_tok_in(d, sb, ws_qw_determiners_poss))
 	{
 		*cue = (ws_range) {colon, colon + 1};
 		return true;
@@ -370,10 +366,6 @@ cue_window_end(const ws_doc *d, int32_t from)
 	return hi;
 }
 
-static const char *const naming_cues[] = {"called", "calls", "calling", "dubbed", "labeled", "termed", NULL};
-
-static const char *const relative_pronouns[] = {"who", "whom", "whose", "which", NULL};
-
 /*
  * After the cue at i a clause of its own begins: "…,” Gingrich said if Trump
  * picked him it would be …", "… “Marco!,” the senator said his campaign was …".
@@ -386,16 +378,16 @@ clause_after_cue(const finder *f, ws_range cue)
 	int32_t		i = cue.e,
 				se;
 
-	if (!qf_sentence_goes_on(d, i) || ws_tok_in(d, cue.e - 1, qf_object_verbs))
+	if (!qf_sentence_goes_on(d, i) || ws_tok_in(d, cue.e - 1, ws_qw_object_verbs))
 		return false;
 	if (ws_tok_is(d, i, "that") || ws_tok_is(d, i, "if") || ws_tok_is(d, i, "whether"))
 		return true;
-	if (!ws_is_pronoun(d, i) && !ws_tok_in(d, i, qf_determiners_poss))
+	if (!ws_is_pronoun(d, i) && !ws_tok_in(d, i, ws_qw_determiners_poss))
 		return false;
 	se = sentence_end(f, i);
 	/* "said a Mexican official who was not authorized …" is the speaker's relative clause */
 	for (int32_t k = i + 1; k < se && k - i <= 8 && !(d->toks[k].flags & WS_T_PUNCT) &&
-		 !ws_tok_in(d, k, relative_pronouns); k++)
+		 !ws_tok_in(d, k, ws_qw_relative_pronouns); k++)
 		if (ws_is_finite_verb(d, k))
 			return true;
 	return false;
@@ -448,10 +440,6 @@ short_lead(const finder *f, const ws_marked *nx, ws_range cue)
 	return words <= 3 ? sb : nx->open;
 }
 
-static const char *const complementizer[] = {"that", NULL};
-
-static const char *const part_glue[] = {"and", "but", "or", "still", "then", "also", "yet", NULL};
-
 /*
  * Who the quoted stretch mk is attributed to, by the first rule that finds a
  * cue for it: after it (cue_right), before it (cue_left), a colon before it
@@ -483,7 +471,7 @@ attribute_stretch(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk, 
 		 * (mixed); not in "wrote, “…,” and shared a link"
 		 */
 		bool		goes_on = qf_sentence_goes_on(d, mk->close_end) &&
-			!ws_tok_in(d, cue->e - 1, naming_cues) &&
+			!ws_tok_in(d, cue->e - 1, ws_qw_naming_cues) &&
 			!(qf_opens_quote(d, mk->open - 1) && qf_narrator_goes_on(d, mk->close_end));
 
 		*rule = goes_on ? "direct.cue_left_clause_goes_on" : "direct.cue_left";
@@ -532,12 +520,12 @@ continues_split_quote(finder *f, const cand *c, const ws_marked *nx, ws_range cu
 	{
 		int32_t		k = nx->open - 1;
 
-		while (k > nx->open - 3 && ws_tok_in(d, k, part_glue))
+		while (k > nx->open - 3 && ws_tok_in(d, k, ws_qw_part_glue))
 			k--;
 		if (!(d->toks[k].flags & WS_T_PUNCT))
 			return false;
 		/* "…," X wrote, adding that if …, "…": the aside's own report */
-		if (ws_any_tok_in(d, cue.e, nx->open, complementizer))
+		if (ws_any_tok_in(d, cue.e, nx->open, ws_qw_complementizer))
 			return false;
 	}
 	/* "…," he said. "…" that border security is working: mixed, its own */

@@ -47,27 +47,19 @@ actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 	return person >= 0 ? person : org;
 }
 
-static const char *const indefinites[] = {
-	"a", "an", "one", "some", "another", "other", "several", NULL
-};
-
-static const char *const spokespeople[] = {
-	"spokesman", "spokeswoman", "spokesperson", "representative", NULL
-};
-
 /* "a top GOP strategist", "one New Hampshire Democrat" name no one */
 static bool
 anonymous(const ws_doc *d, ws_range spk)
 {
-	return ws_tok_in(d, spk.b, indefinites) && !is_punct(d, spk.b + 1, '.') &&
-		!ws_any_tok_in(d, spk.b, spk.e, spokespeople);
+	return ws_tok_in(d, spk.b, ws_qw_indefinites) && !is_punct(d, spk.b + 1, '.') &&
+		!ws_any_tok_in(d, spk.b, spk.e, ws_qw_spokespeople);
 }
 
 /* "a Facebook spokesman", "a spokesman for Ryan": the name spoken for */
 static ws_range
 spoken_for(const ws_doc *d, ws_range spk)
 {
-	if (ws_any_tok_in(d, spk.b, spk.e, spokespeople))
+	if (ws_any_tok_in(d, spk.b, spk.e, ws_qw_spokespeople))
 		for (int32_t i = spk.b + 1; i < spk.e; i++)
 			if (d->toks[i].flags & WS_T_CAP)
 				return ws_phrase_after(d, i, spk.e);

@@ -129,17 +129,11 @@ cand *	qf_new_cand(finder *f);
 int	qf_cand_cmp(const void *a, const void *b);
 
 /* quote_cues.c */
-extern const char *const qf_determiners_poss[];
-extern const char *const qf_object_verbs[];
-extern const char *const qf_directive_verbs[];
 bool	qf_opens_quote(const ws_doc *d, int32_t i);
 bool	qf_is_cue(const finder *f, int32_t i);
 int32_t	qf_object_end(const ws_doc *d, int32_t b, int32_t hi);
-extern const char *const qf_progressive_aux[];
 ws_range	qf_cue_phrase(const ws_doc *d, int32_t c, int32_t lo);
-extern const char *const qf_inverting_cues[];
 bool	qf_reports_clause(const ws_doc *d, int32_t i);
-extern const char *const qf_tail_openers[];
 bool	qf_tail_only(const ws_doc *d, int32_t from, int32_t se);
 bool	qf_past_tense(const ws_doc *d, int32_t i);
 

@@ -4,13 +4,6 @@
  */
 #include "quote_finder.h"
 
-static const char *const sentence_adverbs[] = {
-	"instead", "likewise", "meanwhile", "however", "still", "outside", "inside",
-	"indeed", "now", "yet", "moreover", "thus", "therefore", "afterward",
-	"afterwards", "separately", "nevertheless", "nonetheless", "here", "there",
-	"today", "yesterday", "tonight", "earlier", "later", NULL
-};
-
 /*
  * The noun phrase opening the sentence at sb, before token `to`: "And then
  * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
@@ -31,7 +24,7 @@ qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 	 * "Instead, Will called …", "Holding signs, the protesters …": an opener;
 	 * "King laughed" is a name
 	 */
-	if (np.e == np.b + 1 && (ws_tok_in(d, np.b, sentence_adverbs) || ws_tok_ends_with(d, np.b, "ly") ||
+	if (np.e == np.b + 1 && (ws_tok_in(d, np.b, ws_qw_sentence_adverbs) || ws_tok_ends_with(d, np.b, "ly") ||
 							 (ws_tok_ends_with(d, np.b, "ing") && np.e < to &&
 							  !(d->toks[np.e].lex & WS_LEX_SPEECH) && !ws_tok_ends_with(d, np.e, "ed"))))
 		np = WS_NO_RANGE;
@@ -46,10 +39,6 @@ qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 			}
 	return np;
 }
-
-static const char *const cue_adverbs[] = {
-	"later", "then", "also", "again", "quickly", "once", "simply", "finally", "now", NULL
-};
 
 /*
  * The subject of cue c: the noun phrase before it, except that a participle
@@ -70,7 +59,7 @@ qf_cue_subject(const finder *f, int32_t c, int32_t lo)
 		if (s2.b >= 0)
 			return s2;
 	}
-	if (c > lo && ws_tok_ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, qf_progressive_aux) &&
+	if (c > lo && ws_tok_ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, ws_qw_progressive_aux) &&
 		!(s.b > lo && ws_tok_is(d, s.b - 1, "with")))
 		return qf_sentence_subject(f, lo, c);
 	return s;
@@ -82,7 +71,7 @@ qf_joins_previous(const ws_doc *d, int32_t c, int32_t lo)
 {
 	int32_t		p = c - 1;
 
-	while (p > lo && ws_tok_in(d, p, cue_adverbs))
+	while (p > lo && ws_tok_in(d, p, ws_qw_cue_adverbs))
 		p--;
 	return is_punct(d, p, ',') || ws_tok_is(d, p, "and") || ws_tok_is(d, p, "but");
 }

@@ -62,24 +62,12 @@ trim_end(const ws_doc *d, int32_t b, int32_t e)
 	return e;
 }
 
-static const char *const subordinators[] = {
-	"when", "if", "after", "before", "while", "although", "though", "because",
-	"since", "unless", "once", "asked", NULL
-};
-
 /* "Asked about …", "When asked …": a sentence opening with a question put to the speaker */
 static bool
 asked_at(const ws_doc *d, int32_t sb)
 {
 	return ws_tok_is(d, sb, "asked") || ws_tok_is(d, sb + 1, "asked");
 }
-
-static const char *const adjunct_openers[] = {
-	"last", "this", "on", "in", "at", "earlier", "later", "recently", "monday",
-	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-	"yesterday", "publicly", "privately", "repeatedly", "also", "to",
-	NULL
-};
 
 /*
  * "revealed that …, and said …" / "…, adding that …" / "…,” claiming …": a
@@ -290,7 +278,7 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 	int32_t		c = cue.e - 1;
 	int32_t		b = cue.e;
 
-	if (ws_tok_in(d, c, qf_object_verbs))
+	if (ws_tok_in(d, c, ws_qw_object_verbs))
 	{
 		int32_t		oe = qf_object_end(d, b, se);
 
@@ -298,12 +286,12 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 			return b;			/* warned X to …: the directive includes X */
 		b = oe;
 	}
-	else if (ws_tok_in(d, c, qf_directive_verbs) || ws_tok_is(d, c, "on") || ws_tok_is(d, c, "for"))
+	else if (ws_tok_in(d, c, ws_qw_directive_verbs) || ws_tok_is(d, c, "on") || ws_tok_is(d, c, "for"))
 		return b;				/* urged X to …, called on X to … */
 	if (b < se && (is_punct(d, b, ',') || is_punct(d, b, ':')))
 		b++;
 	/* "announced last week that …", "admitted to the paper that …" */
-	if (b < se && ws_tok_in(d, b, adjunct_openers))
+	if (b < se && ws_tok_in(d, b, ws_qw_adjunct_openers))
 	{
 		for (int32_t k = b + 1; k < se && k - b < 5 && !(d->toks[k].flags & WS_T_PUNCT); k++)
 			if (ws_tok_is(d, k, "that"))
@@ -416,9 +404,9 @@ rule_inverted_after_clause(finder *f, int32_t i, int32_t sb, int32_t se, ws_rang
 	if (i <= sb || !is_punct(d, i - 1, ','))
 		return false;
 	after = ws_phrase_after(d, i + 1, se);
-	if (after.b < 0 || ws_tok_in(d, after.b, qf_tail_openers) ||
+	if (after.b < 0 || ws_tok_in(d, after.b, ws_qw_tail_openers) ||
 		!(spk.b < 0 ||
-		  ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, qf_inverting_cues))) ||
+		  ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, ws_qw_inverting_cues))) ||
 		!(qf_tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
 		return false;
 	add_reported(f, "reported.inverted_after_clause", sb, i - 1, WS_NO_RANGE, after, cue);
@@ -442,7 +430,7 @@ rule_subject_after_clause(finder *f, int32_t sb, int32_t se, ws_range spk, ws_ra
 		return true;
 	}
 	/* "When asked …, X said, “…”": what X said comes after the cue */
-	if (is_punct(d, cue.e, ',') && ws_tok_in(d, sb, subordinators) &&
+	if (is_punct(d, cue.e, ',') && ws_tok_in(d, sb, ws_qw_subordinators) &&
 		(qf_opens_quote(d, cue.e) || asked_at(d, sb)))
 	{
 		add_reported(f, "reported.asked_then_cue", cue.e + 1, se, WS_NO_RANGE, spk, cue);
@@ -497,7 +485,7 @@ rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
 	from = clause_start(d, cue, se);
 	/* "told POLITICO before Ryan's interview." is a tail too */
 	tail = qf_tail_only(d, cue.e, se) ||
-		(ws_tok_in(d, cue.e - 1, qf_object_verbs) && qf_tail_only(d, from, se));
+		(ws_tok_in(d, cue.e - 1, ws_qw_object_verbs) && qf_tail_only(d, from, se));
 	if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') &&
 		rule_subject_after_clause(f, sb, se, spk, cue, tail))
 		return;

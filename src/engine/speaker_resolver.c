@@ -56,50 +56,16 @@ person_ending_in(const ws_resolver *r, uint32_t h, int8_t gender)
 	return r->by_last[0][last_slot(r, r->by_last[0], h)];
 }
 
-static const char *const determiners[] = {
-	"a", "an", "the", "his", "her", "their", "its", "our", "some", "many",
-	"several", "two", "three", "other", "another", "one", "both", "most", "senior",
-	NULL
-};
-/* "one of those advisers", "some of his aides" */
-static const char *const partitives[] = {
-	"one", "some", "many", "several", "most", "two", "three", "both", "each",
-	"another", NULL
-};
-static const char *const subj_pronouns[] = {"he", "she", "they", "i", "we", "it", "you", NULL};
-static const char *const between_aux[] = {
-	"has", "have", "had", "also", "later", "previously", "recently", "then",
-	"once", "would", "will", "repeatedly", "reportedly", "did", "does", "do",
-	"further", "again", "only", "just", "already", "publicly", "privately",
-	"first", "earlier", "often", "frequently", "never", "not", "flatly",
-	"simply", "separately", "quickly", "immediately", "subsequently", "even",
-	"may", "might", "could", "should", "can", "must", "shall", "is", "was",
-	"are", "were", "been", "being", "be", "however",
-	NULL
-};
-/* A segment holding one of these is a clause ("the economy is improving"), not a subject. */
-static const char *const finite_verbs[] = {
-	"is", "was", "are", "were", "has", "have", "had", "will", "would", "can",
-	"could", "should", "may", "might", "must", "does", "did", "do", NULL
-};
-static const char *const clause_openers[] = {
-	"in", "when", "after", "as", "if", "while", "although", "though",
-	"speaking", "asked", "since", "because", "before", "during", "at", "on",
-	"for", "with", "but", "and", "so", "however", "yet", "meanwhile", "still",
-	"last", "earlier", "later", "on", "by", "from", "to", "writing", "told",
-	NULL
-};
-
 bool
 ws_is_pronoun(const ws_doc *d, int32_t i)
 {
-	return ws_tok_in(d, i, subj_pronouns);
+	return ws_tok_in(d, i, ws_qw_subj_pronouns);
 }
 
 bool
 ws_is_finite_verb(const ws_doc *d, int32_t i)
 {
-	return ws_tok_in(d, i, finite_verbs);
+	return ws_tok_in(d, i, ws_qw_finite_verbs);
 }
 
 static bool
@@ -142,7 +108,7 @@ is_np_word(const ws_doc *d, int32_t i)
 	if (t->flags & WS_T_CAP)
 		return true;
 	if (t->lex & WS_LEX_FUNCTION)
-		return ws_tok_in(d, i, determiners);
+		return ws_tok_in(d, i, ws_qw_determiners);
 	/* verbs in -ed / -ing end a noun phrase going left */
 	return true;
 }
@@ -209,14 +175,14 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 	{
 		last, last + 1
 	};
-	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !ws_tok_in(d, last, determiners) &&
+	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !ws_tok_in(d, last, ws_qw_determiners) &&
 								 !is_name_word(d, last)))
 		return WS_NO_RANGE;
 	while (b - 1 >= lo && last - b + 1 < MAX_NP)
 	{
 		int32_t		p = b - 1;
 
-		if (ws_tok_in(d, b, determiners) && !(d->toks[b].flags & WS_T_CAP))
+		if (ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP))
 			break;				/* a determiner starts the phrase */
 		if ((is_name_glue(d, p) || ws_tok_is(d, p, "and")) && p - 1 >= lo &&
 			is_name_word(d, p - 1) && is_name_word(d, b))
@@ -228,11 +194,11 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 			break;
 		/* "And Trump said" stops at "And"; "Mr Parker said" keeps "Mr" */
 		if ((d->toks[p].flags & WS_T_SENT_START) && (d->toks[p].lex & WS_LEX_FUNCTION) &&
-			!(d->toks[p].lex & WS_LEX_HONORIFIC) && !ws_tok_in(d, p, determiners))
+			!(d->toks[p].lex & WS_LEX_HONORIFIC) && !ws_tok_in(d, p, ws_qw_determiners))
 			break;
 		b = p;
 	}
-	if (b - 2 >= lo && ws_tok_is(d, b - 1, "of") && ws_tok_in(d, b - 2, partitives))
+	if (b - 2 >= lo && ws_tok_is(d, b - 1, "of") && ws_tok_in(d, b - 2, ws_qw_partitives))
 		b -= 2;
 	return (ws_range)
 	{
@@ -308,19 +274,14 @@ dashed_subject(const ws_doc *d, int32_t i, int32_t lo)
 	return before;
 }
 
-static const char *const continue_verbs[] = {
-	"continued", "continues", "proceeded", "proceeds", NULL
-};
-static const char *const go_verbs[] = {"went", "goes", "go", NULL};
-
 int32_t
 ws_catenative_before(const ws_doc *d, int32_t i)
 {
 	if (i < 2 || !ws_tok_is(d, i - 1, "to"))
 		return -1;
-	if (ws_tok_in(d, i - 2, continue_verbs))
+	if (ws_tok_in(d, i - 2, ws_qw_continue_verbs))
 		return i - 2;
-	if (i >= 3 && ws_tok_is(d, i - 2, "on") && ws_tok_in(d, i - 3, go_verbs))
+	if (i >= 3 && ws_tok_is(d, i - 2, "on") && ws_tok_in(d, i - 3, ws_qw_go_verbs))
 		return i - 3;
 	return -1;
 }
@@ -352,8 +313,8 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 		if (seg_b < seg_e && (is_name_word(d, seg_b) ||
 							  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
 							   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
-			!ws_tok_in(d, seg_b, clause_openers) &&
-			(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, finite_verbs)))
+			!ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
+			(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs)))
 		{
 			ws_range	h = ws_phrase_head(d, (ws_range)
 										   {
@@ -372,11 +333,11 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 				return ws_phrase_head(d, tail);
 		}
 		/* an opening phrase ends the search, unless commas fence it in */
-		if (seg_b < seg_e && ws_tok_in(d, seg_b, clause_openers) &&
+		if (seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
 			!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
 			break;
-		if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, determiners) &&
-			!ws_any_tok_in(d, seg_b, seg_e, finite_verbs))
+		if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_determiners) &&
+			!ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs))
 			fallback = ws_phrase_after(d, seg_b, seg_e);
 		if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
 			break;
@@ -395,8 +356,8 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 		i = went_on_to - 1;
 
 	/* "has also said", "she angrily said" (but "the family said") */
-	while (i >= lo && ((ws_tok_in(d, i, between_aux) && !is_name_word(d, i)) ||
-					   (i - 1 >= lo && !ws_tok_in(d, i - 1, determiners) && ws_is_ly_adverb(d, i))))
+	while (i >= lo && ((ws_tok_in(d, i, ws_qw_between_aux) && !is_name_word(d, i)) ||
+					   (i - 1 >= lo && !ws_tok_in(d, i - 1, ws_qw_determiners) && ws_is_ly_adverb(d, i))))
 		i--;
 	/* "Republicans who say"; "Jeff Weaver, who said" */
 	if (i > lo && ws_tok_is(d, i, "who"))
@@ -416,7 +377,7 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 		ws_tok_ends_with(d, i - 1, "ed"))
 	{
 		i -= 2;
-		while (i >= lo && ws_tok_in(d, i, between_aux))
+		while (i >= lo && ws_tok_in(d, i, ws_qw_between_aux))
 			i--;
 	}
 	/* "Lisa Madigan (D) asserted", "Paul Ryan (R-WI) said" */
@@ -453,7 +414,7 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	int32_t		e = start,
 				words,			/* the first token after the determiner */
 				last_name = -1;
-	bool		det = ws_tok_in(d, start, determiners);
+	bool		det = ws_tok_in(d, start, ws_qw_determiners);
 
 	if (start >= hi)
 		return WS_NO_RANGE;
@@ -463,11 +424,11 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 		start, start + 1
 	};
 	/* "one of those advisers", "some of Clinton's aides" */
-	if (ws_tok_in(d, start, partitives) && ws_tok_is(d, start + 1, "of"))
+	if (ws_tok_in(d, start, ws_qw_partitives) && ws_tok_is(d, start + 1, "of"))
 	{
 		det = true;
 		e = start + 2;
-		if (ws_tok_in(d, e, determiners) || ws_tok_is(d, e, "those") || ws_tok_is(d, e, "these"))
+		if (ws_tok_in(d, e, ws_qw_determiners) || ws_tok_is(d, e, "those") || ws_tok_is(d, e, "these"))
 			e++;
 	}
 	else if (det)
@@ -517,7 +478,7 @@ static ws_range
 strip_name(const ws_doc *d, ws_range r)
 {
 	while (r.b < r.e - 1 && ((d->toks[r.b].lex & WS_LEX_HONORIFIC) ||
-							 ws_tok_in(d, r.b, determiners)))
+							 ws_tok_in(d, r.b, ws_qw_determiners)))
 		r.b++;
 	while (r.e > r.b + 1 && (d->toks[r.e - 1].flags & WS_T_POSSESSIVE))
 		r.e--;
