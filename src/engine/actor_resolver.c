@@ -258,6 +258,83 @@ heuristic_labels(const ws_doc *d, uint8_t *labels)
 
 /* ------------------------------------------------------------ mentions */
 
+/*
+ * The name inside a tagged span [*b, *e) of kind k: without punctuation and
+ * possessive clitics at the edges, a person's honorific, or a capitalised
+ * sentence opener ("Although Weiner …"; "A. Smith" keeps A.). False when
+ * nothing is left.
+ */
+static bool
+trim_mention(const ws_doc *d, ws_kind k, int32_t *b, int32_t *e)
+{
+	while (*b < *e && !(d->toks[*b].flags & WS_T_WORD))
+		(*b)++;
+	while (*e > *b && (!(d->toks[*e - 1].flags & WS_T_WORD) || (d->toks[*e - 1].flags & WS_T_POSSESSIVE)))
+		(*e)--;
+	if (k == WS_PERSON)
+		while (*e - *b > 1 && is_honorific_tok(d, *b))
+			(*b)++;
+	while (*e - *b > 1 && (d->toks[*b].flags & WS_T_SENT_START) && (d->toks[*b].lex & WS_LEX_FUNCTION) &&
+		   WS_TOK_LEN(d, *b) > 2 && !ws_tok_is(d, *b, "the"))
+		(*b)++;
+	return *b < *e;
+}
+
+/*
+ * The gazetteer settles a name the tagger could not know: a known
+ * organisation is not a person, and "in Liverpool" is a place.
+ */
+static ws_kind
+gazetteer_kind(const ws_doc *d, ws_kind k, int32_t b, int32_t e)
+{
+	uint8_t		g = ws_gazetteer_lookup(d, b, e);
+
+	if (k == WS_PERSON && (g & WS_GAZ_ORG))
+		return WS_ORGANIZATION;
+	if (k == WS_ORGANIZATION && !(g & WS_GAZ_ORG) &&
+		(g & (WS_GAZ_COUNTRY | WS_GAZ_CAPITAL | WS_GAZ_CITY)) && b > 0 &&
+		(ws_tok_is(d, b - 1, "in") || ws_tok_is(d, b - 1, "near")))
+		return WS_PLACE;
+	return k;
+}
+
+/* Record mention [b, e) of kind k: its text, the keys it is found by, its initials. */
+static void
+add_mention(resolver *r, int32_t b, int32_t e, ws_kind k)
+{
+	const ws_doc *d = r->d;
+	mrec	   *m = &r->m[r->nm];
+
+	memset(m, 0, sizeof(*m));
+	m->b = b;
+	m->e = e;
+	m->kind = k;
+	m->actor = -1;
+	m->surface = tokens_text(d, b, e);
+	m->key = fold_hash(m->surface, (int32_t) strlen(m->surface), 0xcbf29ce484222325ull);
+	m->last = fold_hash(WS_TOK_PTR(d, e - 1), WS_TOK_LEN(d, e - 1), 0x84222325cbf29ce4ull);
+	if (b > 0 && is_honorific_tok(d, b - 1) && same_para(d, b - 1, b))
+		m->alias = tokens_text(d, b - 1, e);
+	else
+		m->alias = m->surface;
+	/* initials of the capitalised words: National Cyber Security Centre -> ncsc */
+	if (e - b >= 2)
+	{
+		char		ini[16];
+		int32_t		ni = 0;
+
+		for (int32_t x = b; x < e && ni < (int32_t) sizeof(ini); x++)
+			if ((d->toks[x].flags & WS_T_CAP) && !(d->toks[x].flags & WS_T_NUM))
+				ini[ni++] = d->text[d->toks[x].b];
+		if (ni >= 2)
+			m->initials = fold_hash(ini, ni, 0xcbf29ce484222325ull);
+	}
+	for (int32_t x = b; x < e; x++)
+		r->tok_m[x] = r->nm;
+	r->nm++;
+}
+
+/* The mentions: the tagger's (or the heuristic's) labelled spans, trimmed to names. */
 static void
 collect_mentions(resolver *r, bool model_used)
 {
@@ -274,80 +351,24 @@ collect_mentions(resolver *r, bool model_used)
 		ws_kind		k;
 		int32_t		b = i,
 					e;
-		mrec	   *m;
 
-		if (y == WS_NER_O || !(y & 1))
+		if (y == WS_NER_O)
 		{
-			/* an I-X without its B-X (cannot come from the decoder) is read as B-X */
-			if (y == WS_NER_O)
-			{
-				i++;
-				continue;
-			}
-			y = (uint8_t) (y - 1);
+			i++;
+			continue;
 		}
+		if (!(y & 1))
+			y = (uint8_t) (y - 1);	/* an I-X without its B-X (not from the decoder) is a B-X */
 		e = i + 1;
 		while (e < n && r->labels[e] == y + 1 && same_para(d, i, e))
 			e++;
 		i = e;
 		k = label_kind(y);
-		if (k == WS_KIND_NONE)
+		if (k == WS_KIND_NONE || !trim_mention(d, k, &b, &e))
 			continue;
-		/* trim punctuation and possessive clitics at the edges */
-		while (b < e && !(d->toks[b].flags & WS_T_WORD))
-			b++;
-		while (e > b && (!(d->toks[e - 1].flags & WS_T_WORD) || (d->toks[e - 1].flags & WS_T_POSSESSIVE)))
-			e--;
-		if (k == WS_PERSON)
-			while (e - b > 1 && is_honorific_tok(d, b))
-				b++;
-		/* "Although Weiner …": a capitalised opener is not part of the name ("A. Smith" keeps A.) */
-		while (e - b > 1 && (d->toks[b].flags & WS_T_SENT_START) && (d->toks[b].lex & WS_LEX_FUNCTION) &&
-			   WS_TOK_LEN(d, b) > 2 && !ws_tok_is(d, b, "the"))
-			b++;
-		if (b >= e)
-			continue;
-		/* the gazetteer settles a name the tagger could not know: a known
-		 * organisation is not a person, and "in Liverpool" is a place */
 		if (model_used)
-		{
-			uint8_t		g = ws_gazetteer_lookup(d, b, e);
-
-			if (k == WS_PERSON && (g & WS_GAZ_ORG))
-				k = WS_ORGANIZATION;
-			else if (k == WS_ORGANIZATION && !(g & WS_GAZ_ORG) &&
-					 (g & (WS_GAZ_COUNTRY | WS_GAZ_CAPITAL | WS_GAZ_CITY)) && b > 0 &&
-					 (ws_tok_is(d, b - 1, "in") || ws_tok_is(d, b - 1, "near")))
-				k = WS_PLACE;
-		}
-		m = &r->m[r->nm];
-		memset(m, 0, sizeof(*m));
-		m->b = b;
-		m->e = e;
-		m->kind = k;
-		m->actor = -1;
-		m->surface = tokens_text(d, b, e);
-		m->key = fold_hash(m->surface, (int32_t) strlen(m->surface), 0xcbf29ce484222325ull);
-		m->last = fold_hash(WS_TOK_PTR(d, e - 1), WS_TOK_LEN(d, e - 1), 0x84222325cbf29ce4ull);
-		if (b > 0 && is_honorific_tok(d, b - 1) && same_para(d, b - 1, b))
-			m->alias = tokens_text(d, b - 1, e);
-		else
-			m->alias = m->surface;
-		/* initials of the capitalised words: National Cyber Security Centre -> ncsc */
-		if (e - b >= 2)
-		{
-			char		ini[16];
-			int32_t		ni = 0;
-
-			for (int32_t x = b; x < e && ni < (int32_t) sizeof(ini); x++)
-				if ((d->toks[x].flags & WS_T_CAP) && !(d->toks[x].flags & WS_T_NUM))
-					ini[ni++] = d->text[d->toks[x].b];
-			if (ni >= 2)
-				m->initials = fold_hash(ini, ni, 0xcbf29ce484222325ull);
-		}
-		for (int32_t x = b; x < e; x++)
-			r->tok_m[x] = r->nm;
-		r->nm++;
+			k = gazetteer_kind(d, k, b, e);
+		add_mention(r, b, e, k);
 	}
 }
 
