@@ -48,10 +48,12 @@ $(DATA_built): $(SQL_PIECES)
 $(OBJS): $(wildcard src/engine/*.h src/pg/*.h)
 
 # The word lists are compiled in: lexicon_data.c is generated from data/lexicons and
-# committed (test/cli/lexicon_data_current.sh fails when it is stale).
+# committed (test/cli/lexicon_data_current.sh fails when it is stale). The generator is no
+# prerequisite: git writes tools/ after src/, so a fresh clone would regenerate (and need a
+# writable checkout); after changing it, run make lexicons.
 LEXICON_SRCS = $(sort $(wildcard data/lexicons/*.txt data/lexicons/*.tsv))
 
-src/engine/lexicon_data.c: $(LEXICON_SRCS) tools/gen_lexicons.sh
+src/engine/lexicon_data.c: $(LEXICON_SRCS)
 	bash tools/gen_lexicons.sh $@
 
 # ---------------------------------------------------------------- CLI
