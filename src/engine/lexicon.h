@@ -60,6 +60,17 @@ extern const char *const ws_qw_finite_verbs[];
 extern const char *const ws_qw_clause_openers[];
 extern const char *const ws_qw_continue_verbs[];
 extern const char *const ws_qw_go_verbs[];
+extern const char *const ws_qw_irregular_past_cues[];
+extern const char *const ws_qw_object_pronouns[];
+extern const char *const ws_qw_perfect_aux[];
+extern const char *const ws_qw_call_forms[];
+extern const char *const ws_qw_subject_cue_fillers[];
+extern const char *const ws_qw_clause_complementizers[];
+extern const char *const ws_qw_plain_cue_heads[];
+extern const char *const ws_qw_sentence_linkers[];
+extern const char *const ws_qw_narrator_adverbs[];
+extern const char *const ws_qw_previous_speaker_links[];
+extern const char *const ws_qw_name_glue[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -13153,6 +13153,14 @@ const char *const ws_qw_continue_verbs[] = {
 	NULL
 };
 
+const char *const ws_qw_call_forms[] = {
+	"call",
+	"calls",
+	"calling",
+	"called",
+	NULL
+};
+
 const char *const ws_qw_directive_verbs[] = {
 	"calls",
 	"calling",
@@ -13214,6 +13222,23 @@ const char *const ws_qw_clause_openers[] = {
 	"speaking",
 	"so",
 	"by",
+	NULL
+};
+
+const char *const ws_qw_irregular_past_cues[] = {
+	"thought",
+	"told",
+	"said",
+	"wrote",
+	NULL
+};
+
+const char *const ws_qw_plain_cue_heads[] = {
+	"reported",
+	"said",
+	"says",
+	"to",
+	"say",
 	NULL
 };
 
@@ -13464,8 +13489,24 @@ const char *const ws_qw_determiners[] = {
 	NULL
 };
 
+const char *const ws_qw_object_pronouns[] = {
+	"her",
+	"him",
+	"them",
+	"us",
+	"me",
+	NULL
+};
+
 const char *const ws_qw_complementizer[] = {
 	"that",
+	NULL
+};
+
+const char *const ws_qw_clause_complementizers[] = {
+	"that",
+	"if",
+	"whether",
 	NULL
 };
 
@@ -13611,6 +13652,14 @@ const char *const ws_qw_manner_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_previous_speaker_links[] = {
+	"before",
+	"after",
+	"and",
+	"but",
+	NULL
+};
+
 const char *const ws_qw_sentence_adverbs[] = {
 	"earlier",
 	"yesterday",
@@ -13640,6 +13689,16 @@ const char *const ws_qw_sentence_adverbs[] = {
 	NULL
 };
 
+const char *const ws_qw_name_glue[] = {
+	"for",
+	"of",
+	"&",
+	"de",
+	"van",
+	"von",
+	NULL
+};
+
 const char *const ws_qw_part_glue[] = {
 	"and",
 	"but",
@@ -13648,6 +13707,16 @@ const char *const ws_qw_part_glue[] = {
 	"then",
 	"also",
 	"yet",
+	NULL
+};
+
+const char *const ws_qw_sentence_linkers[] = {
+	"and",
+	"but",
+	"then",
+	"even",
+	"as",
+	"so",
 	NULL
 };
 
@@ -13661,6 +13730,29 @@ const char *const ws_qw_cue_adverbs[] = {
 	"once",
 	"simply",
 	"finally",
+	NULL
+};
+
+const char *const ws_qw_narrator_adverbs[] = {
+	"then",
+	"also",
+	"later",
+	NULL
+};
+
+const char *const ws_qw_perfect_aux[] = {
+	"also",
+	"has",
+	"have",
+	"had",
+	NULL
+};
+
+const char *const ws_qw_subject_cue_fillers[] = {
+	"also",
+	"later",
+	"has",
+	"had",
 	NULL
 };
 

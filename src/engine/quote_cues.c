@@ -54,8 +54,7 @@ qf_is_cue(const finder *f, int32_t i)
 	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
 	if (!went_on_to &&
 		!ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
-		!ws_tok_is(d, i, "said") && !ws_tok_is(d, i, "told") && !ws_tok_is(d, i, "wrote") &&
-		!ws_tok_is(d, i, "thought") && !(ws_tok_is(d, i, "read") && next_to_quote(d, i)))
+		!ws_tok_in(d, i, ws_qw_irregular_past_cues) && !(ws_tok_is(d, i, "read") && next_to_quote(d, i)))
 	{
 		if (i == 0 || !(ws_tok_in(d, i - 1, ws_qw_plural_subjects) ||
 						(d->toks[i - 1].flags & WS_T_NUM) || ws_tok_ends_with(d, i - 1, "s")))
@@ -115,8 +114,7 @@ qf_object_end(const ws_doc *d, int32_t b, int32_t hi)
 			!(t->flags & WS_T_POSSESSIVE))
 			break;				/* "told the Senate | the program …" */
 		if ((t->lex & WS_LEX_FUNCTION) && !ws_tok_in(d, e, ws_qw_determiners_poss) &&
-			!ws_tok_is(d, e, "him") && !ws_tok_is(d, e, "her") && !ws_tok_is(d, e, "them") &&
-			!ws_tok_is(d, e, "us") && !ws_tok_is(d, e, "me"))
+			!ws_tok_in(d, e, ws_qw_object_pronouns))
 			break;
 		e++;
 	}
@@ -132,13 +130,11 @@ qf_cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 
 	if (went_on_to >= lo)
 		r.b = went_on_to;
-	while (r.b - 1 >= lo && (ws_tok_is(d, r.b - 1, "has") || ws_tok_is(d, r.b - 1, "have") ||
-							 ws_tok_is(d, r.b - 1, "had") || ws_tok_is(d, r.b - 1, "also") ||
+	while (r.b - 1 >= lo && (ws_tok_in(d, r.b - 1, ws_qw_perfect_aux) ||
 							 (ws_tok_ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, ws_qw_progressive_aux))))
 		r.b--;
 	if (c + 1 < d->ntoks && (ws_tok_is(d, c + 1, "on") || ws_tok_is(d, c + 1, "for")) &&
-		(ws_tok_is(d, c, "called") || ws_tok_is(d, c, "calls") || ws_tok_is(d, c, "calling") ||
-		 ws_tok_is(d, c, "call")))
+		ws_tok_in(d, c, ws_qw_call_forms))
 		r.e++;
 	if (phrasal_cue(d, c))
 		r.e++;

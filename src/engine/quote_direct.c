@@ -60,8 +60,7 @@ subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range 
 		if (obj.b >= 0)
 			k = obj.e;
 	}
-	while (k < hi && k - s.e < 3 && (ws_tok_is(d, k, "also") || ws_tok_is(d, k, "has") ||
-									  ws_tok_is(d, k, "had") || ws_tok_is(d, k, "later")))
+	while (k < hi && k - s.e < 3 && (ws_tok_in(d, k, ws_qw_subject_cue_fillers)))
 		k++;
 	if (k < hi && qf_is_cue(f, k) &&
 		(!ends_sentence || qf_tail_only(d, k + 1, sentence_end(f, k))))
@@ -380,7 +379,7 @@ clause_after_cue(const finder *f, ws_range cue)
 
 	if (!qf_sentence_goes_on(d, i) || ws_tok_in(d, cue.e - 1, ws_qw_object_verbs))
 		return false;
-	if (ws_tok_is(d, i, "that") || ws_tok_is(d, i, "if") || ws_tok_is(d, i, "whether"))
+	if (ws_tok_in(d, i, ws_qw_clause_complementizers))
 		return true;
 	if (!ws_is_pronoun(d, i) && !ws_tok_in(d, i, ws_qw_determiners_poss))
 		return false;

@@ -43,8 +43,7 @@ qf_drop_nested(finder *f)
 
 		while (f->c[first].cue.b < b->cue.b - 2 * MAX_CLAUSE)
 			first++;
-		if (ws_tok_is(d, head, "said") || ws_tok_is(d, head, "says") || ws_tok_is(d, head, "say") ||
-			ws_tok_is(d, head, "reported") || ws_tok_is(d, head, "to"))
+		if (ws_tok_in(d, head, ws_qw_plain_cue_heads))
 			continue;
 		for (int32_t a = first; a < f->n && f->c[a].cue.b <= b->cue.b + 2 * MAX_CLAUSE; a++)
 		{

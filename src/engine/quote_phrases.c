@@ -15,9 +15,7 @@ qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 	const ws_doc *d = f->d;
 	ws_range	np;
 
-	while (sb < to && (ws_tok_is(d, sb, "and") || ws_tok_is(d, sb, "but") ||
-					   ws_tok_is(d, sb, "then") || ws_tok_is(d, sb, "so") ||
-					   ws_tok_is(d, sb, "as") || ws_tok_is(d, sb, "even")))
+	while (sb < to && (ws_tok_in(d, sb, ws_qw_sentence_linkers)))
 		sb++;
 	np = ws_phrase_after(d, sb, to);
 	/*
@@ -93,7 +91,7 @@ qf_narrator_goes_on(const ws_doc *d, int32_t i)
 	i++;
 	if (ws_is_pronoun(d, i))
 		i++;
-	if (ws_tok_is(d, i, "also") || ws_tok_is(d, i, "then") || ws_tok_is(d, i, "later"))
+	if (ws_tok_in(d, i, ws_qw_narrator_adverbs))
 		i++;
 	return i < d->ntoks && !(d->toks[i].flags & WS_T_CAP) && qf_past_tense(d, i);
 }

@@ -456,9 +456,7 @@ cue_speaker(finder *f, int32_t i, int32_t sb, bool *own_subject)
 	ws_range	spk = qf_cue_subject(f, i, sb);
 
 	*own_subject = spk.b >= 0;
-	if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_is(d, i - 1, "and") ||
-								ws_tok_is(d, i - 1, "but") ||
-								ws_tok_is(d, i - 1, "before") || ws_tok_is(d, i - 1, "after")))
+	if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_in(d, i - 1, ws_qw_previous_speaker_links)))
 		spk = previous_speaker(f, i);
 	return spk;
 }

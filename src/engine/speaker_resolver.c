@@ -86,8 +86,7 @@ is_name_word(const ws_doc *d, int32_t i)
 static bool
 is_name_glue(const ws_doc *d, int32_t i)
 {
-	return ws_tok_is(d, i, "of") || ws_tok_is(d, i, "for") || ws_tok_is(d, i, "&") ||
-		ws_tok_is(d, i, "de") || ws_tok_is(d, i, "van") || ws_tok_is(d, i, "von");
+	return ws_tok_in(d, i, ws_qw_name_glue);
 }
 
 /* "46-year-old": a number that is an adjective */
