@@ -278,8 +278,7 @@ main_slow() {
 
 main() {
 	if [ "${1:-}" = slow ]; then
-		main_slow
-		return
+		main_slow # exits through finish
 	fi
 	build_and_install
 	section "cluster"
