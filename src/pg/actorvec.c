@@ -78,6 +78,18 @@ actorvec_sentence(const char *msg)
 	return s;
 }
 
+char *
+actorvec_shown(const char *str, int len)
+{
+	int			clip;
+
+	if (len <= 200)
+		return pnstrdup(str, len);
+	/* a whole multi-megabyte input in a message would flood the log */
+	clip = pg_mbcliplen(str, len, 200);
+	return psprintf("%.*s...", clip, str);
+}
+
 PG_FUNCTION_INFO_V1(actorvec_in);
 
 Datum
@@ -94,10 +106,17 @@ actorvec_in(PG_FUNCTION_ARGS)
 	if (u != str)
 		len = strlen(u);
 	v = ws_av_parse(a, u, len, &err);
+	if (v == NULL && err.limit)
+		WS_INPUT_ERROR(fcinfo,
+					   errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					   errmsg("actorvec exceeds a size limit"),
+					   errdetail("%s", actorvec_sentence(err.msg)),
+					   errhint("An actorvec holds at most %d names (actors and aliases) and %d MB of them; see docs/limits.md.",
+							   WS_AV_MAX_NAMES, WS_AV_MAX_BYTES / (1024 * 1024)));
 	if (v == NULL)
 		WS_INPUT_ERROR(fcinfo,
 					   errcode(ERRCODE_SYNTAX_ERROR),
-					   errmsg("syntax error at position %d in actorvec \"%s\"", err.pos, str),
+					   errmsg("syntax error at position %d in actorvec \"%s\"", err.pos, actorvec_shown(str, strlen(str))),
 					   errdetail("%s", actorvec_sentence(err.msg)),
 					   errhint("Write actors as 'Name'/'Alias':kind:speaker, separated by spaces, e.g. 'Andrew Parker'/'Parker':person:speaker."));
 	p = actorvec_pack(v);
@@ -222,6 +241,11 @@ actorvec_recv(PG_FUNCTION_ARGS)
 	/* every entry takes at least 10 bytes: a sane bound before allocating */
 	if (n < 0 || n > (buf->len - buf->cursor) / 10)
 		bad_binary(psprintf("invalid number of actors %d", n));
+	if (n > WS_AV_MAX_NAMES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("actorvec exceeds a size limit"),
+				 errdetail("It has %d actors, at most %d names are allowed.", n, WS_AV_MAX_NAMES)));
 	a = ws_arena_new();
 	items = palloc0(sizeof(ws_av_item) * (Size) Max(n, 1));
 	for (int32 i = 0; i < n; i++)
@@ -250,6 +274,11 @@ actorvec_recv(PG_FUNCTION_ARGS)
 			CHECK_FOR_INTERRUPTS();
 	}
 	v = ws_av_build(a, items, n, &err);
+	if (v == NULL && err.limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("actorvec exceeds a size limit"),
+				 errdetail("%s", actorvec_sentence(err.msg))));
 	if (v == NULL)
 		bad_binary(psprintf("actor %d: %s", err.pos, err.msg));
 	p = actorvec_pack(v);

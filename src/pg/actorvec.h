@@ -58,6 +58,9 @@ void		actorquery_view(const ActorQuery *p, ws_aq *q);
 /* The actorvec of a text: engine actors with the speaker flag from quotes. */
 ActorVec   *actorvec_of_text(text *body);
 
+/* The input as shown in an error message: its first 200 bytes. */
+char	   *actorvec_shown(const char *str, int len);
+
 /* An engine message as an errdetail sentence: capitalised, with a period. */
 char	   *actorvec_sentence(const char *msg);
 
