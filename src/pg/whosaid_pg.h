@@ -17,6 +17,12 @@
  */
 ws_doc	   *whosaid_doc(text *body);
 
+/*
+ * Set up materialize mode for a set-returning function, as
+ * InitMaterializedSRF does, without leaving anything behind per call.
+ */
+void		whosaid_materialize(FunctionCallInfo fcinfo);
+
 /* int4range [cb+1, ce+1) in 1-based characters, or NULL when s is absent. */
 Datum		whosaid_range(ws_span s, bool *isnull);
 
