@@ -1767,6 +1767,59 @@ ws_av_matches(const ws_av *v, const ws_aq *q)
 	return r;
 }
 
+void
+ws_av_mark_matches(const ws_av *v, const ws_aq *q, const bool *want, bool *matched)
+{
+	match_ctx	m = {v, q};
+	int64_t		names = 0;
+
+	for (int32_t i = 0; i < q->n; i++)
+		names += q->nodes[i].type == WS_AQ_NAME && want[i];
+	if (names * v->n > PAIRWISE_MAX)
+		build_index(&m);
+	for (int32_t node = 0; node < q->n; node++)
+	{
+		const ws_aq_node *nd = &q->nodes[node];
+		int32_t		lo = 0,
+					hi = v->n;
+		bool		via_index = m.idx != NULL;
+
+		if (nd->type != WS_AQ_NAME || !want[node])
+			continue;
+		if (via_index)
+		{
+			/* an equal name marked its entries already */
+			if (m.memo[m.group[node]] >= 0)
+				continue;
+			m.memo[m.group[node]] = 1;
+			lo = 0;
+			hi = -1;
+			for (int32_t k = 0; k < nd->nargs; k++)
+			{
+				uint32_t	t = q->toks[nd->tok + k];
+				int32_t		b = posting_lower(m.idx, m.nidx, t),
+							e = t == UINT32_MAX ? m.nidx : posting_lower(m.idx, m.nidx, t + 1);
+
+				if (hi < 0 || e - b < hi - lo)
+				{
+					lo = b;
+					hi = e;
+				}
+			}
+		}
+		for (int32_t j = lo; j < hi; j++)
+		{
+			int32_t		e = via_index ? m.idx[j].entry : j;
+
+			tick(&m.work);
+			if (!matched[e] && ws_aq_name_matches_entry(q, node, v, e))
+				matched[e] = true;
+		}
+	}
+	if (m.ar != NULL)
+		ws_arena_free(m.ar);
+}
+
 /*
  * Containment and overlap compare actors by name: the same name is the
  * same folded token sequence (and so the same namehash). Small vectors are

@@ -176,6 +176,13 @@ bool		ws_aq_name_matches_entry(const ws_aq *q, int32_t node,
 									 const ws_av *v, int32_t i);
 bool		ws_av_matches(const ws_av *v, const ws_aq *q);
 
+/*
+ * Set matched[i] for every entry i of v that a name node of q with
+ * want[node] set matches (highlight's question); near-linear as above.
+ */
+void		ws_av_mark_matches(const ws_av *v, const ws_aq *q, const bool *want,
+							   bool *matched);
+
 /* Containment and overlap: every actor of b is in a; a and b share one. */
 bool		ws_av_contains(const ws_av *a, const ws_av *b);
 bool		ws_av_overlaps(const ws_av *a, const ws_av *b);

@@ -1852,5 +1852,6 @@ ws_find_quotes(ws_doc *d, ws_actors *actors)
 	drop_nested(&f);
 	find_continuations(&f);
 	emit(&f, out, ws_resolver_new(d, actors), actors);
+	ws_flag_speakers(d->arena, actors, out);
 	return out;
 }

@@ -295,28 +295,20 @@ storable(const char *s)
 	return n > 0 && n <= WS_AV_MAX_NAME;
 }
 
-ActorVec *
-actorvec_of_text(text *body)
+uint8
+actorvec_kind(const ws_actor *act)
 {
-	const ws_model *model = whosaid_model();	/* loaded outside the short-lived context */
-	MemoryContext work,
-				old;
-	ws_doc	   *d;
-	ws_actors  *ac;
-	ws_quotes  *qs;
-	ws_av_item *items;
+	return (act->kind >= WS_PERSON && act->kind <= WS_PLACE) ? act->kind : 0;
+}
+
+ws_av *
+actorvec_of_actors(ws_arena *a, const ws_actors *ac)
+{
+	ws_av_item *items = palloc0(sizeof(ws_av_item) * (Size) Max(ac->nactors, 1));
 	int32		n = 0;
 	ws_fmt_error err;
 	ws_av	   *v;
-	ActorVec   *p;
 
-	work = AllocSetContextCreate(CurrentMemoryContext, "whosaid to_actorvec",
-								 ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(work);
-	d = whosaid_doc(body);
-	ac = ws_find_actors(d, model);
-	qs = ws_find_quotes(d, ac);
-	items = palloc0(sizeof(ws_av_item) * (Size) Max(ac->nactors, 1));
 	for (int32 i = 0; i < ac->nactors; i++)
 	{
 		const ws_actor *act = &ac->actors[i];
@@ -329,18 +321,13 @@ actorvec_of_text(text *body)
 		it = &items[n++];
 		it->name = act->name;
 		it->namelen = strlen(act->name);
-		it->kind = (act->kind >= WS_PERSON && act->kind <= WS_PLACE) ? act->kind : 0;
+		it->kind = actorvec_kind(act);
+		/* the engine flags every actor a quote names as its speaker */
 		it->flags = act->quoted ? WS_AV_SPEAKER : 0;
-		/* the quote finder names speakers even where it did not set the flag */
-		for (int32 k = 0; k < qs->n && !it->flags; k++)
-			if (qs->quotes[k].speaker_name &&
-				strcmp(qs->quotes[k].speaker_name, act->name) == 0)
-				it->flags = WS_AV_SPEAKER;
 		al = palloc(sizeof(char *) * (Size) Max(act->naliases, 1));
 		ll = palloc(sizeof(int32) * (Size) Max(act->naliases, 1));
 		for (int32 k = 0; k < act->naliases && it->naliases < WS_AV_MAX_ALIASES; k++)
-			if (storable(act->aliases[k]) &&
-				memchr(act->aliases[k], '\0', strlen(act->aliases[k])) == NULL)
+			if (storable(act->aliases[k]))
 			{
 				al[it->naliases] = act->aliases[k];
 				ll[it->naliases] = strlen(act->aliases[k]);
@@ -348,10 +335,39 @@ actorvec_of_text(text *body)
 			}
 		it->aliases = al;
 		it->aliaslens = ll;
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
-	v = ws_av_build(d->arena, items, n, &err);
+	v = ws_av_build(a, items, n, &err);
+	if (v == NULL && err.limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the text names too many actors for an actorvec"),
+				 errdetail("%s", actorvec_sentence(err.msg)),
+				 errhint("Split the text; see docs/limits.md.")));
 	if (v == NULL)
 		elog(ERROR, "could not build actorvec: %s", err.msg);
+	return v;
+}
+
+ActorVec *
+actorvec_of_text(text *body)
+{
+	const ws_model *model = whosaid_model();	/* loaded outside the short-lived context */
+	MemoryContext work,
+				old;
+	ws_doc	   *d;
+	ws_actors  *ac;
+	ws_av	   *v;
+	ActorVec   *p;
+
+	work = AllocSetContextCreate(CurrentMemoryContext, "whosaid to_actorvec",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	d = whosaid_doc(body);
+	ac = ws_find_actors(d, model);
+	ws_find_quotes(d, ac);		/* sets the speaker flags */
+	v = actorvec_of_actors(d->arena, ac);
 	MemoryContextSwitchTo(old);
 	p = actorvec_pack(v);
 	MemoryContextDelete(work);

@@ -49,13 +49,19 @@ whosaid_doc(text *body)
 	char	   *s = VARDATA_ANY(body);
 	int			len = VARSIZE_ANY_EXHDR(body);
 
-	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+	if (len <= WHOSAID_MAX_TEXT && enc != PG_UTF8 && enc != PG_SQL_ASCII)
 	{
 		/* every server encoding converts to UTF-8; offsets stay in characters */
 		s = (char *) pg_do_encoding_conversion((unsigned char *) s, len, enc, PG_UTF8);
 		if (s != VARDATA_ANY(body))
 			len = strlen(s);
 	}
+	if (len > WHOSAID_MAX_TEXT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text is too long for whosaid (%d bytes, at most %d)", len, WHOSAID_MAX_TEXT),
+				 errdetail("Extraction needs about 80 bytes of memory per byte of text."),
+				 errhint("Split the text, for example at paragraphs; see docs/limits.md.")));
 	return ws_doc_new(ws_arena_new(), s, len);
 }
 
