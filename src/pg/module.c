@@ -14,7 +14,7 @@
 
 PG_MODULE_MAGIC;
 
-void		_PG_init(void);
+extern PGDLLEXPORT void _PG_init(void);
 
 static void *
 pg_alloc(size_t size)

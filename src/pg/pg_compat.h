@@ -13,4 +13,29 @@
 #include "varatt.h"
 #endif
 
+/*
+ * The library is built with -fvisibility=hidden (the Makefile; PostgreSQL 16
+ * does the same for every module), so that only the SQL-callable functions,
+ * _PG_init and the magic block are exported, not the engine. PostgreSQL 16
+ * marks those PGDLLEXPORT itself; on 15 the mark is empty and
+ * PG_FUNCTION_INFO_V1 leaves the function unmarked, so both are given the
+ * default visibility here.
+ */
+#include "fmgr.h"
+#if PG_VERSION_NUM < 160000 && defined(__GNUC__) && !defined(WIN32)
+#undef PGDLLEXPORT
+#define PGDLLEXPORT __attribute__((visibility("default")))
+#undef PG_FUNCTION_INFO_V1
+#define PG_FUNCTION_INFO_V1(funcname) \
+extern PGDLLEXPORT Datum funcname(PG_FUNCTION_ARGS); \
+extern PGDLLEXPORT const Pg_finfo_record * CppConcat(pg_finfo_,funcname)(void); \
+const Pg_finfo_record * \
+CppConcat(pg_finfo_,funcname) (void) \
+{ \
+	static const Pg_finfo_record my_finfo = { 1 }; \
+	return &my_finfo; \
+} \
+extern int no_such_variable
+#endif
+
 #endif
