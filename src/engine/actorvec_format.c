@@ -819,7 +819,7 @@ ws_av_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 			ws_interrupt_hook();
 	}
 	/* the alias array has stopped moving: point the items into it */
-	for (int32_t k = 0; k < n; k++)
+	for (int32_t k = 0; k < n && nal > 0; k++)
 	{
 		items[k].aliases = al + alfirst[k];
 		items[k].aliaslens = allen + alfirst[k];
@@ -1612,6 +1612,18 @@ cmp_posting(const void *x, const void *y)
 	return (a->entry > b->entry) - (a->entry < b->entry);
 }
 
+/* Token sequences: shorter first, then token by token. */
+static int
+cmp_tok_seq(const uint32_t *a, int32_t na, const uint32_t *b, int32_t nb)
+{
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	for (int32_t k = 0; k < na; k++)
+		if (a[k] != b[k])
+			return a[k] < b[k] ? -1 : 1;
+	return 0;
+}
+
 static int
 cmp_leaf_key(const void *x, const void *y)
 {
@@ -1622,12 +1634,7 @@ cmp_leaf_key(const void *x, const void *y)
 		return a->kind < b->kind ? -1 : 1;
 	if (a->flags != b->flags)
 		return a->flags < b->flags ? -1 : 1;
-	if (a->ntoks != b->ntoks)
-		return a->ntoks < b->ntoks ? -1 : 1;
-	for (int32_t k = 0; k < a->ntoks; k++)
-		if (a->toks[k] != b->toks[k])
-			return a->toks[k] < b->toks[k] ? -1 : 1;
-	return 0;
+	return cmp_tok_seq(a->toks, a->ntoks, b->toks, b->ntoks);
 }
 
 /* First posting with a token >= t. */
@@ -1845,12 +1852,7 @@ cmp_name_key(const void *x, const void *y)
 
 	if (a->h != b->h)
 		return a->h < b->h ? -1 : 1;
-	if (a->ntoks != b->ntoks)
-		return a->ntoks < b->ntoks ? -1 : 1;
-	for (int32_t k = 0; k < a->ntoks; k++)
-		if (a->toks[k] != b->toks[k])
-			return a->toks[k] < b->toks[k] ? -1 : 1;
-	return 0;
+	return cmp_tok_seq(a->toks, a->ntoks, b->toks, b->ntoks);
 }
 
 /* Tokens of entry i's name, in name order, in ar (folding buffers in *scratch). */

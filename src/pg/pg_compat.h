@@ -57,4 +57,11 @@ extern int no_such_variable
 	pg_namespace_aclcheck((nsp), (roleid), (mode))
 #endif
 
+/* The statistics target of a column being analyzed: PostgreSQL 17 moved it. */
+#if PG_VERSION_NUM >= 170000
+#define WHOSAID_STATTARGET(stats) ((stats)->attstattarget)
+#else
+#define WHOSAID_STATTARGET(stats) ((stats)->attr->attstattarget)
+#endif
+
 #endif
