@@ -33,6 +33,20 @@ GRANT SELECT ON whosaid.tracked TO PUBLIC;
 COMMENT ON COLUMN whosaid.tracked.key_types IS
 'the key columns'' types when tracked (informational: the functions read them from the table)';
 
+-- ---------------------------------------------------------------- 30_actorvec.sql: planner estimates
+-- ANALYZE keeps a sample of actorvec values, on which matchingsel estimates
+-- the operators (ANALYZE the tables after the update to get the estimates).
+CREATE FUNCTION whosaid.actorvec_typanalyze(internal) RETURNS bool
+AS 'MODULE_PATHNAME', 'actorvec_typanalyze' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION whosaid.actorvec_typanalyze(internal) IS
+'ANALYZE support: keeps a sample of the values, on which matchingsel estimates the operators';
+ALTER TYPE whosaid.actorvec SET (ANALYZE = whosaid.actorvec_typanalyze);
+ALTER OPERATOR whosaid.@@ (whosaid.actorvec, whosaid.actorquery) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+ALTER OPERATOR whosaid.@@ (whosaid.actorquery, whosaid.actorvec) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+ALTER OPERATOR whosaid.@> (whosaid.actorvec, whosaid.actorvec) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+ALTER OPERATOR whosaid.<@ (whosaid.actorvec, whosaid.actorvec) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+ALTER OPERATOR whosaid.&& (whosaid.actorvec, whosaid.actorvec) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+
 -- ---------------------------------------------------------------- 35_function_forms.sql (new in 0.2)
 CREATE FUNCTION whosaid.actorvec_support(internal)
 RETURNS internal
