@@ -28,7 +28,7 @@ ICU_CFLAGS  := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
 ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
 WARN        = -Wall -Wextra -Werror -Wdeclaration-after-statement -Wno-unused-parameter -Wno-missing-field-initializers
 
-PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS)
+PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS) -DWS_EXTVERSION=\"$(EXTVERSION)\"
 PG_CFLAGS   = $(WARN)
 SHLIB_LINK  = $(ICU_LIBS)
 EXTRA_CLEAN = build results output_iso regression.diffs regression.out log tmp_check

@@ -11,7 +11,7 @@
 #include "utils/typcache.h"
 #include "catalog/pg_type.h"
 
-PG_MODULE_MAGIC;
+WS_MODULE_MAGIC;
 
 void		_PG_init(void);
 
@@ -78,11 +78,7 @@ whosaid_range(ws_span s, bool *isnull)
 	hi.infinite = false;
 	hi.inclusive = false;
 	hi.lower = false;
-#if PG_VERSION_NUM >= 160000
-	return RangeTypePGetDatum(make_range(typcache, &lo, &hi, false, NULL));
-#else
-	return RangeTypePGetDatum(make_range(typcache, &lo, &hi, false));
-#endif
+	return RangeTypePGetDatum(ws_make_range(typcache, &lo, &hi, false));
 }
 
 Datum
