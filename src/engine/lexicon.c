@@ -99,6 +99,31 @@ ws_hash_fold(const char *s, int32_t len)
 	return ws_hash_bytes(buf, ws_fold(s, len, buf, sizeof(buf)));
 }
 
+/*
+ * The folded words, one allocation for all of them (a malloc per word made up
+ * a good part of the table's build time in a new backend).
+ */
+static char *pool;
+static size_t pool_used,
+			pool_size;
+
+static char *
+pool_copy(const char *s, int32_t n)
+{
+	char	   *copy;
+
+	if (pool != NULL && pool_size - pool_used >= (size_t) n + 1)
+	{
+		copy = pool + pool_used;
+		pool_used += (size_t) n + 1;
+	}
+	else if ((copy = malloc((size_t) n + 1)) == NULL)
+		return NULL;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
 static void
 add_word(const char *w, uint16_t classes)
 {
@@ -112,16 +137,15 @@ add_word(const char *w, uint16_t classes)
 		return;					/* phrases are for the phrase matchers */
 	n = ws_fold(w, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
-	h = ws_hash_fold(w, len);
+	h = ws_hash_bytes(buf, n);
 	for (slot = h & table_mask;; slot = (slot + 1) & table_mask)
 	{
 		if (table[slot].word == NULL)
 		{
-			char	   *copy = malloc(n + 1);
+			const char *copy = pool_copy(buf, n);
 
 			if (copy == NULL)
 				return;
-			memcpy(copy, buf, n + 1);
 			table[slot].word = copy;
 			table[slot].hash = h;
 			table[slot].classes = classes;
@@ -174,6 +198,17 @@ build_table(void)
 	if (table == NULL)
 		return;
 	table_mask = size - 1;
+	/* folding can make a word longer (Ⱥ, 2 bytes, folds to ⱥ, 3), never by half */
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+	{
+		const ws_lex_list *l = ws_lex_list_named(lists[i].list);
+
+		for (int32_t k = 0; l && k < l->n; k++)
+			pool_size += strlen(l->words[k]) * 3 / 2 + 2;
+	}
+	for (int i = 0; function_words[i]; i++)
+		pool_size += strlen(function_words[i]) + 1;
+	pool = malloc(pool_size);
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		add_list(lists[i].list, lists[i].classes);
 	for (int i = 0; function_words[i]; i++)
