@@ -26,6 +26,29 @@ model_file_path(char *out)
 	snprintf(out, MAXPGPATH, "%s/extension/whosaid_ner.model", share);
 }
 
+/*
+ * Loads the model when whosaid is preloaded (shared_preload_libraries), so
+ * that backends forked from the postmaster inherit it. A model that cannot
+ * be used is left for the first call to report: the server still starts.
+ */
+bool
+whosaid_model_preload(void)
+{
+	char		err[MAXPGPATH + 256];
+	instr_time	start,
+				duration;
+
+	if (backend_model != NULL)
+		return true;
+	model_file_path(model_path);
+	INSTR_TIME_SET_CURRENT(start);
+	backend_model = ws_model_load(model_path, err, sizeof(err));
+	INSTR_TIME_SET_CURRENT(duration);
+	INSTR_TIME_SUBTRACT(duration, start);
+	model_load_ms = INSTR_TIME_GET_MILLISEC(duration);
+	return backend_model != NULL;
+}
+
 const ws_model *
 whosaid_model(void)
 {

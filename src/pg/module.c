@@ -11,6 +11,8 @@
 #include "utils/typcache.h"
 #include "catalog/pg_type.h"
 
+#include "ner.h"
+
 WS_MODULE_MAGIC;
 
 void		_PG_init(void);
@@ -33,12 +35,38 @@ pg_interrupt(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
+/*
+ * What the engine builds on first use in a process: ICU's word break
+ * iterator, the lexicon and gazetteer tables, the tagger model. One short
+ * text through the whole engine builds them all. A missing or damaged model
+ * is left for the first call to report, so that the server still starts.
+ */
+static void
+warm_up(void)
+{
+	static const char text[] = "\"We will win,\" said Jane Smith, the mayor of London.";
+	ws_arena   *a = ws_arena_new();
+	ws_doc	   *d = ws_doc_new(a, text, (int32_t) strlen(text));
+
+	(void) ws_gazetteer_lookup(d, 0, 1);
+	if (whosaid_model_preload())
+		(void) ws_find_quotes(d, ws_find_actors(d, whosaid_model()));
+	ws_arena_free(a);
+}
+
+/*
+ * Loaded through shared_preload_libraries, the postmaster builds the
+ * engine's tables once and every backend forked from it starts warm;
+ * otherwise each backend builds them on its first call (a few ms).
+ */
 void
 _PG_init(void)
 {
 	ws_alloc_hook = pg_alloc;
 	ws_free_hook = pg_free;
 	ws_interrupt_hook = pg_interrupt;
+	if (process_shared_preload_libraries_in_progress)
+		warm_up();
 }
 
 ws_doc *
