@@ -99,19 +99,22 @@ make_chroot() {
 			return 1
 		fi
 	fi
-	start=$SECONDS
-	rm -rf "$dir"
-	mkdir -p "$dir"
-	# An older debootstrap has no script for the newest suites; sid's fits them all.
-	script=/usr/share/debootstrap/scripts/$suite
-	[ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
-	echo "matrix: debootstrap $suite into $dir (log: $LOGS/debootstrap-$suite.log)"
-	if ! debootstrap --variant=minbase "$suite" "$dir" "$MIRROR" "$script" \
-		>"$LOGS/debootstrap-$suite.log" 2>&1; then
-		tail -n 30 "$LOGS/debootstrap-$suite.log" >&2
-		return 1
+	if [ ! -f "$dir/.whosaid-debootstrapped" ]; then
+		start=$SECONDS
+		rm -rf "$dir"
+		mkdir -p "$dir"
+		# An older debootstrap has no script for the newest suites; sid's fits them all.
+		script=/usr/share/debootstrap/scripts/$suite
+		[ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
+		echo "matrix: debootstrap $suite into $dir (log: $LOGS/debootstrap-$suite.log)"
+		if ! debootstrap --variant=minbase "$suite" "$dir" "$MIRROR" "$script" \
+			>"$LOGS/debootstrap-$suite.log" 2>&1; then
+			tail -n 30 "$LOGS/debootstrap-$suite.log" >&2
+			return 1
+		fi
+		touch "$dir/.whosaid-debootstrapped"
+		echo "matrix: debootstrap $suite took $((SECONDS - start)) s"
 	fi
-	echo "matrix: debootstrap $suite took $((SECONDS - start)) s"
 	# Installing packages must start no server and create no cluster; forky's Release
 	# file may be past its Valid-Until date on the mirror.
 	printf '#!/bin/sh\nexit 101\n' >"$dir/usr/sbin/policy-rc.d"
@@ -120,9 +123,11 @@ make_chroot() {
 	echo 'create_main_cluster = false' >"$dir/etc/postgresql-common/createcluster.conf"
 	echo 'Acquire::Check-Valid-Until "false";' >"$dir/etc/apt/apt.conf.d/99whosaid-valid-until"
 	cp /etc/resolv.conf "$dir/etc/resolv.conf"
+	# postgresql-common's postinst runs systemd-tmpfiles, which needs /proc (forky).
+	mount_chroot "$dir"
 	start=$SECONDS
 	if ! chroot "$dir" /usr/bin/env DEBIAN_FRONTEND=noninteractive sh -c "
-		apt-get update -qq &&
+		dpkg --configure -a && apt-get update -qq &&
 		apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold \
 			postgresql-$v postgresql-server-dev-$v ${PKGS_COMMON[*]}" \
 		>"$LOGS/apt-$suite.log" 2>&1; then
@@ -133,15 +138,21 @@ make_chroot() {
 	touch "$dir/.whosaid-ready"
 }
 
+# /proc and /dev in the chroot, for package scripts and the server; unmounted on exit.
+mount_chroot() {
+	local dir=$1
+	mountpoint -q "$dir/proc" || { mount -t proc proc "$dir/proc" && MOUNTED+=("$dir/proc"); }
+	mountpoint -q "$dir/dev" || { mount --bind /dev "$dir/dev" && MOUNTED+=("$dir/dev"); }
+}
+
 # A fresh copy of the checkout (tracked and untracked files, nothing git ignores) in the
-# chroot, with /proc and /dev mounted for the server.
+# chroot, mounted.
 enter_chroot() {
 	local dir=$1
 	rm -rf "$dir/whosaid"
 	mkdir -p "$dir/whosaid"
 	(git ls-files -z -co --exclude-standard | tar --null -T - -cf -) | tar -C "$dir/whosaid" -xf -
-	mountpoint -q "$dir/proc" || { mount -t proc proc "$dir/proc" && MOUNTED+=("$dir/proc"); }
-	mountpoint -q "$dir/dev" || { mount --bind /dev "$dir/dev" && MOUNTED+=("$dir/dev"); }
+	mount_chroot "$dir"
 }
 
 # test/run.sh for one version and provider, on the host or in the chroot.
