@@ -47,6 +47,13 @@
 #define ws_make_range(typcache, lo, hi, empty) make_range(typcache, lo, hi, empty)
 #endif
 
+/* 18 asks whether a deferrable primary key will do; ours must be immediate. */
+#if PG_VERSION_NUM >= 180000
+#define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex((rel), false)
+#else
+#define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex(rel)
+#endif
+
 /*
  * Ownership and ACL checks: PostgreSQL 16 replaced the per-catalog functions
  * (pg_class_ownercheck, pg_namespace_aclcheck) with object_ownercheck and
