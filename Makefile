@@ -36,7 +36,7 @@ ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -li
 WERROR     ?=
 WARN        = -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -Wdeclaration-after-statement -Wno-unused-parameter -Wno-missing-field-initializers
 
-PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS)
+PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS) -DWS_EXTVERSION=\"$(EXTVERSION)\"
 # Only the fmgr entry points, _PG_init and the magic block are exported
 # (pg_compat.h); the engine's ws_* symbols stay inside the library.
 PG_CFLAGS   = $(WARN) -fvisibility=hidden

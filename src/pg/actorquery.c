@@ -110,11 +110,7 @@ actorquery_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	ActorQuery *p;
 
-#if PG_VERSION_NUM >= 160000
-	p = parse_query(str, strlen(str), fcinfo->context);
-#else
-	p = parse_query(str, strlen(str), NULL);
-#endif
+	p = parse_query(str, strlen(str), WS_ESCONTEXT(fcinfo));
 	if (p == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(p);

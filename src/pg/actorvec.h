@@ -77,18 +77,4 @@ char	   *actorvec_sentence(const char *msg);
 void		actorvec_send_string(StringInfo buf, const char *utf8);
 char	   *actorvec_recv_string(StringInfo buf, int32 *outlen);	/* UTF-8 */
 
-/*
- * Soft input errors: errsave on PostgreSQL 16+, so that pg_input_is_valid()
- * and COPY ... ON_ERROR work; a plain ERROR on 15.
- */
-#if PG_VERSION_NUM >= 160000
-#define WS_SOFT_ERROR(escontext, ...) errsave(escontext, __VA_ARGS__)
-#define WS_INPUT_ERROR(fcinfo, ...) \
-	do { errsave((fcinfo)->context, __VA_ARGS__); PG_RETURN_NULL(); } while (0)
-#else
-#define WS_SOFT_ERROR(escontext, ...) ereport(ERROR, __VA_ARGS__)
-#define WS_INPUT_ERROR(fcinfo, ...) \
-	do { ereport(ERROR, __VA_ARGS__); PG_RETURN_NULL(); } while (0)
-#endif
-
 #endif

@@ -12,7 +12,9 @@
 #include "utils/typcache.h"
 #include "catalog/pg_type.h"
 
-PG_MODULE_MAGIC;
+#include "ner.h"
+
+WS_MODULE_MAGIC;
 
 extern PGDLLEXPORT void _PG_init(void);
 
@@ -34,6 +36,7 @@ pg_interrupt(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
+<<<<<<< HEAD
 /* The engine cannot go on (ICU failed, memory ran out): an ERROR, never an empty result. */
 static void
 pg_engine_error(ws_error_code code, const char *message)
@@ -44,13 +47,44 @@ pg_engine_error(ws_error_code code, const char *message)
 			 errmsg("whosaid engine: %s", message)));
 }
 
+=======
+/*
+ * What the engine builds on first use in a process: ICU's word break
+ * iterator, the lexicon and gazetteer tables, the tagger model. One short
+ * text through the whole engine builds them all. A missing or damaged model
+ * is left for the first call to report, so that the server still starts.
+ */
+static void
+warm_up(void)
+{
+	static const char text[] = "\"We will win,\" said Jane Smith, the mayor of London.";
+	ws_arena   *a = ws_arena_new();
+	ws_doc	   *d = ws_doc_new(a, text, (int32_t) strlen(text));
+
+	(void) ws_gazetteer_lookup(d, 0, 1);
+	if (whosaid_model_preload())
+		(void) ws_find_quotes(d, ws_find_actors(d, whosaid_model()));
+	ws_arena_free(a);
+}
+
+/*
+ * Loaded through shared_preload_libraries, the postmaster builds the
+ * engine's tables once and every backend forked from it starts warm;
+ * otherwise each backend builds them on its first call (a few ms).
+ */
+>>>>>>> h-versions
 void
 _PG_init(void)
 {
 	ws_alloc_hook = pg_alloc;
 	ws_free_hook = pg_free;
 	ws_interrupt_hook = pg_interrupt;
+<<<<<<< HEAD
 	ws_error_hook = pg_engine_error;
+=======
+	if (process_shared_preload_libraries_in_progress)
+		warm_up();
+>>>>>>> h-versions
 }
 
 ws_doc *
@@ -130,11 +164,7 @@ whosaid_range(ws_span s, bool *isnull)
 	hi.infinite = false;
 	hi.inclusive = false;
 	hi.lower = false;
-#if PG_VERSION_NUM >= 160000
-	return RangeTypePGetDatum(make_range(typcache, &lo, &hi, false, NULL));
-#else
-	return RangeTypePGetDatum(make_range(typcache, &lo, &hi, false));
-#endif
+	return RangeTypePGetDatum(ws_make_range(typcache, &lo, &hi, false));
 }
 
 Datum

@@ -1,7 +1,7 @@
 /*
  * pg_compat.h — the one place that knows PostgreSQL major versions.
  * Every version test of the PostgreSQL layer lives here; the .c files use
- * what it defines.
+ * what it defines. Built and tested on 15, 17 and 18 (test/matrix.sh).
  */
 #ifndef WHOSAID_PG_COMPAT_H
 #define WHOSAID_PG_COMPAT_H
@@ -14,6 +14,7 @@
 #endif
 
 /*
+<<<<<<< HEAD
  * The library is built with -fvisibility=hidden (the Makefile; PostgreSQL 16
  * does the same for every module), so that only the SQL-callable functions,
  * _PG_init and the magic block are exported, not the engine. PostgreSQL 16
@@ -36,6 +37,46 @@ CppConcat(pg_finfo_,funcname) (void) \
 	return &my_finfo; \
 } \
 extern int no_such_variable
+=======
+ * The module's magic block. 18 records the name and version, which
+ * pg_get_loaded_modules() shows; WS_EXTVERSION comes from the Makefile.
+ */
+#if PG_VERSION_NUM >= 180000
+#define WS_MODULE_MAGIC PG_MODULE_MAGIC_EXT(.name = "whosaid", .version = WS_EXTVERSION)
+#else
+#define WS_MODULE_MAGIC PG_MODULE_MAGIC
+#endif
+
+/*
+ * Soft input errors: errsave on PostgreSQL 16+, so that pg_input_is_valid()
+ * and COPY ... ON_ERROR work; a plain ERROR on 15, where input functions
+ * get no error context (WS_ESCONTEXT is then NULL).
+ */
+#if PG_VERSION_NUM >= 160000
+#define WS_ESCONTEXT(fcinfo) ((fcinfo)->context)
+#define WS_SOFT_ERROR(escontext, ...) errsave(escontext, __VA_ARGS__)
+#define WS_INPUT_ERROR(fcinfo, ...) \
+	do { errsave((fcinfo)->context, __VA_ARGS__); PG_RETURN_NULL(); } while (0)
+#else
+#define WS_ESCONTEXT(fcinfo) ((Node *) NULL)
+#define WS_SOFT_ERROR(escontext, ...) ereport(ERROR, __VA_ARGS__)
+#define WS_INPUT_ERROR(fcinfo, ...) \
+	do { ereport(ERROR, __VA_ARGS__); PG_RETURN_NULL(); } while (0)
+#endif
+
+/* make_range() takes an error context from 16 on; ours never fails softly. */
+#if PG_VERSION_NUM >= 160000
+#define ws_make_range(typcache, lo, hi, empty) make_range(typcache, lo, hi, empty, NULL)
+#else
+#define ws_make_range(typcache, lo, hi, empty) make_range(typcache, lo, hi, empty)
+#endif
+
+/* 18 asks whether a deferrable primary key will do; ours must be immediate. */
+#if PG_VERSION_NUM >= 180000
+#define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex((rel), false)
+#else
+#define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex(rel)
+>>>>>>> h-versions
 #endif
 
 /*

@@ -42,4 +42,7 @@ Datum		whosaid_cstring_text(const char *s, bool *isnull);
  */
 const ws_model *whosaid_model(void);
 
+/* Loads the model now if it can, without an error (shared_preload_libraries). */
+bool		whosaid_model_preload(void);
+
 #endif
