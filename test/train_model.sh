@@ -32,4 +32,4 @@ if [ -d "$GUM/tsv" ]; then
 else
 	echo "note: $GUM not present: training on CoNLL-2003 alone"
 fi
-"$BIN" train "${ARGS[@]}" --epochs ${EPOCHS:-20} --bits ${BITS:-18} --out "$OUT"
+"$BIN" train "${ARGS[@]}" --epochs 20 --bits 18 --out "$OUT"
