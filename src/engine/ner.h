@@ -56,6 +56,18 @@ uint32_t	ws_model_buckets(const ws_model *m);
 
 /* ------------------------------------------------------------ features */
 
+/* 32-bit finaliser (murmur3 fmix32): hash-table slots and feature hashes. */
+static inline uint32_t
+ws_mix32(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h;
+}
+
 #define WS_NER_MAXFEAT 96
 
 /*

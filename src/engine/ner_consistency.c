@@ -59,17 +59,6 @@ typedef struct table
 } table;
 
 static uint32_t
-mix(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	return h;
-}
-
-static uint32_t
 words_key(const ws_doc *d, int32_t b, int32_t e)
 {
 	uint32_t	h = 2166136261u;
@@ -89,7 +78,7 @@ words_key(const ws_doc *d, int32_t b, int32_t e)
 static slot *
 lookup(table *t, uint32_t key, bool add)
 {
-	uint32_t	i = mix(key) & t->mask;
+	uint32_t	i = ws_mix32(key) & t->mask;
 
 	while (t->s[i].key != 0)
 	{

@@ -64,32 +64,21 @@ struct ws_ner_doc
 /* ------------------------------------------------------------ hashing */
 
 static inline uint32_t
-fmix(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	return h;
-}
-
-static inline uint32_t
 F1(uint32_t tmpl, uint32_t a)
 {
-	return fmix(a * 0x9E3779B1u ^ (tmpl * 0x27d4eb2fu + 0x165667b1u));
+	return ws_mix32(a * 0x9E3779B1u ^ (tmpl * 0x27d4eb2fu + 0x165667b1u));
 }
 
 static inline uint32_t
 F2(uint32_t tmpl, uint32_t a, uint32_t b)
 {
-	return fmix(F1(tmpl, a) ^ (b * 0x85ebca77u + 0x2f7a1c3du));
+	return ws_mix32(F1(tmpl, a) ^ (b * 0x85ebca77u + 0x2f7a1c3du));
 }
 
 static inline uint32_t
 F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
 {
-	return fmix(F2(tmpl, a, b) ^ (c * 0xc2b2ae3du + 0x61c88647u));
+	return ws_mix32(F2(tmpl, a, b) ^ (c * 0xc2b2ae3du + 0x61c88647u));
 }
 
 static uint32_t
@@ -204,7 +193,7 @@ ws_ner_prepare(const ws_doc *d)
 		/* lower-case occurrences (0 is the empty marker; hash 0 is lost) */
 		if ((t->flags & WS_T_WORD) && !(t->flags & WS_T_CAP) && t->hash != 0)
 		{
-			uint32_t	s = fmix(t->hash) & lmask;
+			uint32_t	s = ws_mix32(t->hash) & lmask;
 
 			while (lower[s] != 0 && lower[s] != t->hash)
 				s = (s + 1) & lmask;
@@ -217,7 +206,7 @@ ws_ner_prepare(const ws_doc *d)
 
 		if ((t->flags & WS_T_CAP) && t->hash != 0)
 		{
-			uint32_t	s = fmix(t->hash) & lmask;
+			uint32_t	s = ws_mix32(t->hash) & lmask;
 
 			while (lower[s] != 0 && lower[s] != t->hash)
 				s = (s + 1) & lmask;
@@ -254,7 +243,7 @@ ws_ner_prepare(const ws_doc *d)
 						(t->lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
 						bits |= EV_FIRST_NAME;
 				}
-				s = fmix(key) & lmask;
+				s = ws_mix32(key) & lmask;
 				while (ek[s] != 0 && ek[s] != key)
 					s = (s + 1) & lmask;
 				if (pass == 0)
@@ -303,7 +292,7 @@ label_type(uint8_t y)
 static uint8_t
 hist_get(const ws_ner_doc *nd, uint32_t key)
 {
-	uint32_t	s = fmix(key) & nd->hist_mask;
+	uint32_t	s = ws_mix32(key) & nd->hist_mask;
 
 	while (nd->hist_key[s] != 0)
 	{
@@ -323,7 +312,7 @@ ws_ner_commit(ws_ner_doc *nd, int32_t i, uint8_t label)
 
 	if (!(t->flags & WS_T_CAP))
 		return;
-	s = fmix(key) & nd->hist_mask;
+	s = ws_mix32(key) & nd->hist_mask;
 	while (nd->hist_key[s] != 0 && nd->hist_key[s] != key)
 		s = (s + 1) & nd->hist_mask;
 	nd->hist_key[s] = key;
