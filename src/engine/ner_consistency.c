@@ -118,9 +118,18 @@ relabel(uint8_t *labels, const span *sp, uint8_t type)
 		labels[i] = (uint8_t) (2 * type);
 }
 
+/* sentence adverbs the lexicon's closed-class list lacks */
+static const char *const adverbs[] = {
+	"instead", "still", "indeed", "besides", "moreover", "furthermore",
+	"nevertheless", "nonetheless", "otherwise", "overall", "finally", "later",
+	"earlier", "again", "thus", "hence", "perhaps", "maybe", "sadly",
+	"fortunately", "unfortunately", "clearly", "obviously", NULL
+};
+
 void
 ws_ner_consistency(const ws_doc *d, uint8_t *labels)
 {
+	uint32_t	adverb_hash[sizeof(adverbs) / sizeof(adverbs[0])];
 	int32_t		n = d->ntoks;
 	int32_t		nsp = 0;
 	span	   *sp;
@@ -201,6 +210,49 @@ ws_ner_consistency(const ws_doc *d, uint8_t *labels)
 			s->type = ty;
 			relabel(labels, s, ty);
 		}
+	}
+
+	/*
+	 * 5. a one-word name opening a sentence (or a quotation that opens one)
+	 * that is a role noun, a closed-class word or a sentence adverb
+	 * (`Officials told`, `"No comment,"`, `Instead,`) is no name; 6. a word
+	 * inside a sentence left untagged or tagged miscellaneous on its own that
+	 * is a one-word organisation name of the lexicon (`called on Facebook`,
+	 * `Facebook's chief`) is that organisation; 7. an untagged word opening a
+	 * sentence before a colon and a quotation mark (`Clinton: "…"`) is a
+	 * person.
+	 */
+	for (int k = 0; adverbs[k]; k++)
+		adverb_hash[k] = ws_hash_fold(adverbs[k], (int32_t) strlen(adverbs[k]));
+	for (int32_t i = 0; i < n; i++)
+	{
+		const ws_tok *tk = &d->toks[i];
+		bool		alone = (i + 1 >= n || labels[i + 1] != labels[i] + 1 ||
+							 d->toks[i + 1].para != tk->para);
+		bool		initial = (tk->flags & (WS_T_SENT_START | WS_T_PARA_START)) ||
+			(i > 0 && (d->toks[i - 1].flags & WS_T_QUOTE) &&
+			 (d->toks[i - 1].flags & (WS_T_SENT_START | WS_T_PARA_START)));
+		bool		adverb = false;
+
+		if ((labels[i] & 1) && alone && initial)
+			for (int k = 0; adverbs[k] && !adverb; k++)
+				adverb = tk->hash == adverb_hash[k];
+		if ((labels[i] & 1) && alone && initial &&
+			((tk->lex & (WS_LEX_ROLE | WS_LEX_FUNCTION)) || adverb) &&
+			!(tk->lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
+			labels[i] = WS_NER_O;
+		else if ((labels[i] == WS_NER_O || (labels[i] == WS_NER_B_MISC && alone)) &&
+				 (tk->lex & WS_LEX_ORG) && (tk->flags & WS_T_CAP) &&
+				 (!(tk->flags & (WS_T_SENT_START | WS_T_PARA_START)) ||
+				  (i + 1 < n && (d->toks[i + 1].flags & WS_T_POSSESSIVE))) &&
+				 (i == 0 || labels[i - 1] == WS_NER_O || d->toks[i - 1].para != tk->para) &&
+				 (i + 1 >= n || !(d->toks[i + 1].flags & WS_T_CAP) || d->toks[i + 1].para != tk->para))
+			labels[i] = WS_NER_B_ORG;
+		else if (labels[i] == WS_NER_O && (tk->flags & WS_T_CAP) && !(tk->lex & WS_LEX_FUNCTION) &&
+				 (tk->flags & (WS_T_SENT_START | WS_T_PARA_START)) && i + 2 < n &&
+				 WS_TOK_LEN(d, i + 1) == 1 && d->text[d->toks[i + 1].b] == ':' &&
+				 (d->toks[i + 2].flags & WS_T_QUOTE))
+			labels[i] = WS_NER_B_PER;
 	}
 
 	/* 4. untagged surnames */
