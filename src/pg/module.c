@@ -36,7 +36,6 @@ pg_interrupt(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
-<<<<<<< HEAD
 /* The engine cannot go on (ICU failed, memory ran out): an ERROR, never an empty result. */
 static void
 pg_engine_error(ws_error_code code, const char *message)
@@ -47,7 +46,6 @@ pg_engine_error(ws_error_code code, const char *message)
 			 errmsg("whosaid engine: %s", message)));
 }
 
-=======
 /*
  * What the engine builds on first use in a process: ICU's word break
  * iterator, the lexicon and gazetteer tables, the tagger model. One short
@@ -72,19 +70,15 @@ warm_up(void)
  * engine's tables once and every backend forked from it starts warm;
  * otherwise each backend builds them on its first call (a few ms).
  */
->>>>>>> h-versions
 void
 _PG_init(void)
 {
 	ws_alloc_hook = pg_alloc;
 	ws_free_hook = pg_free;
 	ws_interrupt_hook = pg_interrupt;
-<<<<<<< HEAD
 	ws_error_hook = pg_engine_error;
-=======
 	if (process_shared_preload_libraries_in_progress)
 		warm_up();
->>>>>>> h-versions
 }
 
 ws_doc *

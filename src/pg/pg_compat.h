@@ -14,7 +14,6 @@
 #endif
 
 /*
-<<<<<<< HEAD
  * The library is built with -fvisibility=hidden (the Makefile; PostgreSQL 16
  * does the same for every module), so that only the SQL-callable functions,
  * _PG_init and the magic block are exported, not the engine. PostgreSQL 16
@@ -37,7 +36,9 @@ CppConcat(pg_finfo_,funcname) (void) \
 	return &my_finfo; \
 } \
 extern int no_such_variable
-=======
+#endif
+
+/*
  * The module's magic block. 18 records the name and version, which
  * pg_get_loaded_modules() shows; WS_EXTVERSION comes from the Makefile.
  */
@@ -76,7 +77,6 @@ extern int no_such_variable
 #define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex((rel), false)
 #else
 #define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex(rel)
->>>>>>> h-versions
 #endif
 
 /*
