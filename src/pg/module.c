@@ -3,6 +3,7 @@
  * shares: engine hooks (palloc, CHECK_FOR_INTERRUPTS), text in, spans out.
  */
 #include "whosaid_pg.h"
+#include "claimvec_pg.h"
 
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -10,6 +11,7 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 #include "catalog/pg_type.h"
+#include "utils/guc.h"
 
 PG_MODULE_MAGIC;
 
@@ -39,6 +41,8 @@ _PG_init(void)
 	ws_alloc_hook = pg_alloc;
 	ws_free_hook = pg_free;
 	ws_interrupt_hook = pg_interrupt;
+	whosaid_claims_init();
+	MarkGUCPrefixReserved("whosaid");
 }
 
 ws_doc *

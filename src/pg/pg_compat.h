@@ -13,4 +13,9 @@
 #include "varatt.h"
 #endif
 
+/* PostgreSQL 15 renamed EmitWarningsOnPlaceholders (utils/guc.h). */
+#if PG_VERSION_NUM < 150000
+#define MarkGUCPrefixReserved(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
 #endif

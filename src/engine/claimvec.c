@@ -1,0 +1,347 @@
+/*
+ * claimvec.c — normalising a quotation into sorted hashed word grams and
+ * the containment similarity of two of them (see claimvec.h). Input is
+ * untrusted: any bytes normalise to some (possibly empty) value; only the
+ * size limit is an error.
+ */
+#include "claimvec.h"
+#include "actorvec_format.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#define FNV_OFFSET 2166136261u
+#define FNV_PRIME 16777619u
+#define INTERRUPT_EVERY 4096
+
+/* ------------------------------------------------------------ words */
+
+static bool
+is_word_char(UChar32 c)
+{
+	int8_t		t;
+
+	if (c < 0)
+		return false;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	t = u_charType(c);
+	return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c) ||
+		t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+static bool
+is_apostrophe(UChar32 c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static bool
+is_digit_char(UChar32 c)
+{
+	return c >= 0 && u_isdigit(c);
+}
+
+/* The code point at byte i of s (n bytes), or -1 at the end. */
+static UChar32
+peek(const char *s, int32_t i, int32_t n)
+{
+	UChar32		c;
+
+	if (i >= n)
+		return -1;
+	U8_NEXT(s, i, n, c);
+	return c;
+}
+
+/* One word of the normalised text: its hash and its segment. */
+typedef struct cv_word
+{
+	uint32_t	hash;
+	int32_t		seg;
+} cv_word;
+
+static uint32_t
+fmix32(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h;
+}
+
+/* Hash of the gram words[0..n-1], its length in the low three bits. */
+static uint32_t
+gram_hash(const cv_word *w, int n)
+{
+	uint32_t	h = 0x9747b28cu ^ (uint32_t) n;
+
+	for (int i = 0; i < n; i++)
+		h = fmix32(h ^ (w[i].hash + 0x9e3779b9u + (h << 6) + (h >> 2)));
+	return (h & ~7u) | (uint32_t) n;
+}
+
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t	a = *(const uint32_t *) x,
+				b = *(const uint32_t *) y;
+
+	return (a > b) - (a < b);
+}
+
+static int32_t
+sort_unique(uint32_t *v, int32_t n)
+{
+	int32_t		o = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(v, (size_t) n, sizeof(uint32_t), cmp_u32);
+	for (int32_t i = 0; i < n; i++)
+		if (o == 0 || v[o - 1] != v[i])
+			v[o++] = v[i];
+	return o;
+}
+
+static const char ELLIPSIS[] = " \xE2\x80\xA6 ";	/* " … " */
+
+ws_cv *
+ws_cv_build(ws_arena *a, const char *s, int32_t len, int k, char err[160])
+{
+	ws_cv	   *v;
+	char	   *f,
+			   *text;
+	int32_t		flen,
+				tlen = 0,
+				nwords = 0,
+				nsegs = 0,
+				seglen = 0,
+				i = 0,
+				nkeys = 0,
+				nshort = 0;
+	cv_word    *words;
+	uint32_t   *keys,
+			   *shorts,
+				h = FNV_OFFSET;
+	bool		inword = false,
+				pending_seg = false;
+	UChar32		prev = -1;
+
+	if (len < 0)
+		len = 0;
+	if (len > WS_CV_MAX_BYTES)
+	{
+		snprintf(err, 160, "text is too long for a claimvec (%d bytes, at most %d)",
+				 (int) len, WS_CV_MAX_BYTES);
+		return NULL;
+	}
+	if (k < 1 || k > WS_CV_MAX_K)
+	{
+		snprintf(err, 160, "invalid shingle size %d (1 to %d)", k, WS_CV_MAX_K);
+		return NULL;
+	}
+	f = ws_av_fold(a, s, len, &flen);
+	/* a word costs at least one input byte and one separator; " … " five bytes */
+	text = ws_arena_alloc(a, (size_t) flen * 3 + 8);
+	words = ws_arena_alloc(a, sizeof(cv_word) * ((size_t) flen / 2 + 2));
+
+	while (i <= flen)
+	{
+		int32_t		start = i;
+		UChar32		c = -1;
+
+		if (i < flen)
+			U8_NEXT(f, i, flen, c);
+		else
+			i++;
+		if (is_word_char(c))
+		{
+			prev = c;
+			if (!inword)
+			{
+				if (nwords > 0)
+				{
+					if (pending_seg && seglen > 0)
+					{
+						memcpy(text + tlen, ELLIPSIS, sizeof(ELLIPSIS) - 1);
+						tlen += sizeof(ELLIPSIS) - 1;
+						nsegs++;
+						seglen = 0;
+					}
+					else
+						text[tlen++] = ' ';
+				}
+				if (nsegs == 0)
+					nsegs = 1;
+				pending_seg = false;
+				inword = true;
+				h = FNV_OFFSET;
+			}
+			for (int32_t b = start; b < i; b++)
+			{
+				text[tlen++] = f[b];
+				h = (h ^ (uint8_t) f[b]) * FNV_PRIME;
+			}
+			continue;
+		}
+		/* joiners keep the word going: don't, U.S., 1,000 */
+		if (inword && (is_apostrophe(c) || c == '.' || c == ','))
+		{
+			UChar32		next = peek(f, i, flen);
+
+			if (is_word_char(next) &&
+				(c != ',' || (is_digit_char(prev) && is_digit_char(next))))
+			{
+				prev = c;
+				continue;
+			}
+		}
+		prev = c;
+		if (inword)
+		{
+			words[nwords].hash = h;
+			words[nwords].seg = nsegs - 1;
+			nwords++;
+			seglen++;
+			inword = false;
+			if (ws_interrupt_hook && (nwords % INTERRUPT_EVERY) == 0)
+				ws_interrupt_hook();
+		}
+		/* an ellipsis: two or more periods, spaces allowed between them */
+		if (c == '.')
+		{
+			int32_t		j = i;
+
+			while (j < flen && (f[j] == ' ' || f[j] == '\t'))
+				j++;
+			if (j < flen && f[j] == '.')
+			{
+				while (j < flen && (f[j] == '.' || f[j] == ' ' || f[j] == '\t'))
+					j++;
+				i = j;
+				pending_seg = true;
+			}
+		}
+	}
+
+	/* grams of 1..k words inside each segment */
+	keys = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nwords * (size_t) k + 1));
+	shorts = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nsegs + 1));
+	for (int32_t b = 0; b < nwords;)
+	{
+		int32_t		e = b;
+
+		while (e < nwords && words[e].seg == words[b].seg)
+			e++;
+		for (int32_t w = b; w < e; w++)
+		{
+			for (int n = 1; n <= k && w + n <= e; n++)
+				keys[nkeys++] = gram_hash(&words[w], n);
+			if (ws_interrupt_hook && (w % INTERRUPT_EVERY) == 0)
+				ws_interrupt_hook();
+		}
+		if (e - b < k)
+			shorts[nshort++] = gram_hash(&words[b], (int) (e - b));
+		b = e;
+	}
+
+	v = ws_arena_alloc(a, sizeof(ws_cv));
+	v->k = (uint8_t) k;
+	v->nwords = nwords;
+	v->nsegs = nsegs;
+	v->nkeys = sort_unique(keys, nkeys);
+	v->nshort = sort_unique(shorts, nshort);
+	v->keys = keys;
+	v->shorts = shorts;
+	v->text = text;
+	v->textlen = tlen;
+	return v;
+}
+
+/* ------------------------------------------------------------ matching */
+
+bool
+ws_cv_is_feature(const ws_cv *v, uint32_t x, int32_t *cursor)
+{
+	if (WS_CV_ORDER(x) == v->k)
+		return true;
+	while (*cursor < v->nshort && v->shorts[*cursor] < x)
+		(*cursor)++;
+	return *cursor < v->nshort && v->shorts[*cursor] == x;
+}
+
+int32_t
+ws_cv_nfeatures(const ws_cv *v)
+{
+	int32_t		n = v->nshort;
+
+	for (int32_t i = 0; i < v->nkeys; i++)
+		if (WS_CV_ORDER(v->keys[i]) == v->k)
+			n++;
+	return n;
+}
+
+/* Share of s's features among l's keys (one merge pass over both). */
+static double
+contained(const ws_cv *s, const ws_cv *l)
+{
+	int32_t		nf = 0,
+				hit = 0,
+				cur = 0,
+				j = 0;
+
+	for (int32_t i = 0; i < s->nkeys; i++)
+	{
+		uint32_t	x = s->keys[i];
+
+		if (ws_interrupt_hook && (i % (16 * INTERRUPT_EVERY)) == 0)
+			ws_interrupt_hook();
+		if (!ws_cv_is_feature(s, x, &cur))
+			continue;
+		nf++;
+		while (j < l->nkeys && l->keys[j] < x)
+			j++;
+		if (j < l->nkeys && l->keys[j] == x)
+			hit++;
+	}
+	return nf > 0 ? (double) hit / nf : 0.0;
+}
+
+double
+ws_cv_containment(const ws_cv *a, const ws_cv *b)
+{
+	if (a->nwords < b->nwords)
+		return contained(a, b);
+	if (b->nwords < a->nwords)
+		return contained(b, a);
+	{
+		double		x = contained(a, b),
+					y = contained(b, a);
+
+		return x > y ? x : y;
+	}
+}
+
+double
+ws_cv_similarity(const ws_cv *a, const ws_cv *b)
+{
+	double		c = ws_cv_containment(a, b);
+	int32_t		lo = a->nwords < b->nwords ? a->nwords : b->nwords,
+				hi = a->nwords < b->nwords ? b->nwords : a->nwords;
+
+	if (c <= 0.0 || hi == 0)
+		return 0.0;
+	return (1.0 - WS_CV_LENGTH_WEIGHT) * c + WS_CV_LENGTH_WEIGHT * ((double) lo / hi);
+}
+
+double
+ws_cv_min_containment(double t)
+{
+	return (t - WS_CV_LENGTH_WEIGHT) / (1.0 - WS_CV_LENGTH_WEIGHT);
+}
