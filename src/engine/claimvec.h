@@ -28,7 +28,7 @@
 #include "ws.h"
 
 #define WS_CV_VERSION 1			/* on-disk format */
-#define WS_CV_K 3				/* shingle size; measured, see docs/claims.md */
+#define WS_CV_K 2				/* shingle size; measured, see docs/claims.md */
 #define WS_CV_MAX_K 7			/* the order must fit the hash's low 3 bits */
 #define WS_CV_MAX_BYTES (1 << 20)	/* input text, UTF-8 bytes */
 

@@ -26,7 +26,7 @@ CREATE TYPE whosaid.claimvec (
 );
 
 COMMENT ON TYPE whosaid.claimvec IS
-'a quotation normalised for matching: case- and accent-folded words, punctuation and quotation marks ignored, segments split at ellipses; stored as sorted hashed word grams of 1 to 3 words';
+'a quotation normalised for matching: case- and accent-folded words, punctuation and quotation marks ignored, segments split at ellipses; stored as sorted hashed grams of one and two words';
 COMMENT ON FUNCTION whosaid.claimvec_in(cstring) IS
 'claimvec input: any text, normalised as whosaid.to_claimvec() does';
 COMMENT ON FUNCTION whosaid.claimvec_out(whosaid.claimvec) IS
