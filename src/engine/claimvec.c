@@ -147,13 +147,15 @@ ws_cv_build(ws_arena *a, const char *s, int32_t len, int k, char err[160])
 		return NULL;
 	}
 	f = ws_av_fold(a, s, len, &flen);
-	/* a word costs at least one input byte and one separator; " … " five bytes */
-	text = ws_arena_alloc(a, (size_t) flen * 3 + 8);
+	/*
+	 * a word costs at least one input byte and one separator, " … " five
+	 * bytes for at least two; a folded code point at most 4 bytes for 1
+	 */
+	text = ws_arena_alloc(a, (size_t) flen * 4 + 8);
 	words = ws_arena_alloc(a, sizeof(cv_word) * ((size_t) flen / 2 + 2));
 
 	while (i <= flen)
 	{
-		int32_t		start = i;
 		UChar32		c = -1;
 
 		if (i < flen)
@@ -183,10 +185,17 @@ ws_cv_build(ws_arena *a, const char *s, int32_t len, int k, char err[160])
 				inword = true;
 				h = FNV_OFFSET;
 			}
-			for (int32_t b = start; b < i; b++)
 			{
-				text[tlen++] = f[b];
-				h = (h ^ (uint8_t) f[b]) * FNV_PRIME;
+				/* fold again: NFKD can make capitals (ℜ -> R, Ⅻ -> XII) */
+				UChar32		lc = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+				int32_t		b = tlen;
+				UBool		bad = false;
+
+				U8_APPEND((uint8_t *) text, tlen, tlen + 4, lc, bad);
+				if (bad)
+					tlen = b;
+				for (; b < tlen; b++)
+					h = (h ^ (uint8_t) text[b]) * FNV_PRIME;
 			}
 			continue;
 		}

@@ -12,6 +12,7 @@
 #include "catalog/pg_am.h"
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
+#include "port/pg_bswap.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
@@ -199,6 +200,12 @@ claimvec_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary claimvec: reserved byte is not zero")));
+	len = buf->len - buf->cursor >= 4 ? (int32) pg_ntoh32(*(uint32 *) (buf->data + buf->cursor)) : -1;
+	if (len < 0 || len > buf->len - buf->cursor - 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary claimvec: text length %d, %d bytes left",
+						len, Max(buf->len - buf->cursor - 4, 0))));
 	/* the text is normalised again: any bytes that pass encoding checks are safe */
 	u = actorvec_recv_string(buf, &len);
 	p = claimvec_of_utf8(u, len, err);
