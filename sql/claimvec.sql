@@ -14,7 +14,7 @@ FROM (SELECT whosaid.to_claimvec($$It's "going dark" … said Mr O’Neill at 3.
 
 -- containment of the shorter: a trimmed quote scores high against its source,
 -- a two-word fragment matches in order only, empty matches nothing; the
--- segments of an ellipsis each match, in any order (1, 7)
+-- segments of an ellipsis match in order (1, 6), not reversed (1, 7)
 CREATE TEMP TABLE q (id int, t text);
 INSERT INTO q VALUES
   (1, 'They told us very clearly, it was the troops telling the leaders: get in line'),

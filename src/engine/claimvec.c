@@ -322,16 +322,154 @@ contained(const ws_cv *s, const ws_cv *l)
 	return nf > 0 ? (double) hit / nf : 0.0;
 }
 
+/* The words of a value, read back from its normalised text. */
+static int32_t
+text_words(ws_arena *a, const ws_cv *v, cv_word **out)
+{
+	cv_word    *w = ws_arena_alloc(a, sizeof(cv_word) * ((size_t) v->nwords + 1));
+	int32_t		n = 0,
+				seg = 0,
+				i = 0;
+
+	while (i < v->textlen && n < v->nwords)
+	{
+		uint32_t	h = FNV_OFFSET;
+
+		if (v->text[i] == ' ')
+		{
+			i++;
+			continue;
+		}
+		if (v->textlen - i >= 3 && memcmp(v->text + i, ELLIPSIS + 1, 3) == 0)
+		{
+			seg++;
+			i += 3;
+			continue;
+		}
+		while (i < v->textlen && v->text[i] != ' ')
+			h = (h ^ (uint8_t) v->text[i++]) * FNV_PRIME;
+		w[n].hash = h;
+		w[n].seg = seg;
+		n++;
+	}
+	*out = w;
+	return n;
+}
+
+typedef struct pos_gram
+{
+	uint32_t	h;
+	int32_t		pos;
+} pos_gram;
+
+static int
+cmp_pos_gram(const void *x, const void *y)
+{
+	const pos_gram *a = x,
+			   *b = y;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/*
+ * contained() for a shorter quotation of several segments, which must
+ * match in order: its features are looked for in its word order, each at
+ * the first place in l after the previous match. A feature counts once,
+ * when some occurrence of it matches in order, so the result is never more
+ * than contained()'s, which the index's bound relies on.
+ */
+static double
+contained_in_order(const ws_cv *s, const ws_cv *l)
+{
+	ws_arena   *a = ws_arena_new();
+	cv_word    *sw,
+			   *lw;
+	int32_t		ns = text_words(a, s, &sw),
+				nl = text_words(a, l, &lw),
+				ng = 0,
+				nm = 0,
+				hits = 0,
+				pos = 0,
+				nf = ws_cv_nfeatures(s);
+	pos_gram   *lg = ws_arena_alloc(a, sizeof(pos_gram) * ((size_t) nl * l->k + 1));
+	uint32_t   *matched = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) ns + 1));
+	double		r;
+
+	for (int32_t p = 0; p < nl; p++)
+		for (int n = 1; n <= l->k && p + n <= nl && lw[p + n - 1].seg == lw[p].seg; n++)
+		{
+			lg[ng].h = gram_hash(&lw[p], n);
+			lg[ng].pos = p;
+			ng++;
+		}
+	qsort(lg, (size_t) ng, sizeof(pos_gram), cmp_pos_gram);
+	for (int32_t b = 0; b < ns;)
+	{
+		int32_t		e = b,
+					n,
+					last;
+
+		while (e < ns && sw[e].seg == sw[b].seg)
+			e++;
+		/* the segment's features: its k-grams, or itself when shorter */
+		n = e - b >= s->k ? s->k : e - b;
+		last = e - n;
+		for (int32_t p = b; p <= last; p++)
+		{
+			uint32_t	g = gram_hash(&sw[p], (int) n);
+			int32_t		lo = 0,
+						hi = ng;
+
+			if (ws_interrupt_hook && (p % INTERRUPT_EVERY) == 0)
+				ws_interrupt_hook();
+			while (lo < hi)
+			{
+				int32_t		mid = lo + (hi - lo) / 2;
+
+				if (lg[mid].h < g || (lg[mid].h == g && lg[mid].pos < pos))
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < ng && lg[lo].h == g)
+			{
+				matched[nm++] = g;
+				pos = lg[lo].pos + 1;
+			}
+		}
+		b = e;
+	}
+	if (nm > 0)
+	{
+		qsort(matched, (size_t) nm, sizeof(uint32_t), cmp_u32);
+		for (int32_t i = 0; i < nm; i++)
+			if (i == 0 || matched[i] != matched[i - 1])
+				hits++;
+	}
+	r = nf > 0 ? (double) hits / nf : 0.0;
+	ws_arena_free(a);
+	return r;
+}
+
+/* s in l: in order when s has several segments */
+static double
+contained_as_shorter(const ws_cv *s, const ws_cv *l)
+{
+	return s->nsegs > 1 ? contained_in_order(s, l) : contained(s, l);
+}
+
 double
 ws_cv_containment(const ws_cv *a, const ws_cv *b)
 {
 	if (a->nwords < b->nwords)
-		return contained(a, b);
+		return contained_as_shorter(a, b);
 	if (b->nwords < a->nwords)
-		return contained(b, a);
+		return contained_as_shorter(b, a);
 	{
-		double		x = contained(a, b),
-					y = contained(b, a);
+		double		x = contained_as_shorter(a, b),
+					y = contained_as_shorter(b, a);
 
 		return x > y ? x : y;
 	}

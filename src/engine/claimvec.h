@@ -73,7 +73,8 @@ bool		ws_cv_is_feature(const ws_cv *v, uint32_t x, int32_t *cursor);
  * when c = 0, else 0.99 c + 0.01 (shorter words / longer words), so that
  * among equal containments the candidate of the closest length ranks
  * first, and an identical quotation scores 1. Empty quotations score 0.
- * Both must have the same k.
+ * When the shorter has several segments they must match in order: each
+ * feature is looked for after the previous match. Both must have the same k.
  */
 double		ws_cv_similarity(const ws_cv *a, const ws_cv *b);
 
