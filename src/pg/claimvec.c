@@ -332,3 +332,15 @@ claim_matches_support(PG_FUNCTION_ARGS)
 											   (Expr *) indexed, (Expr *) other,
 											   InvalidOid, fe->inputcollid)));
 }
+
+PG_FUNCTION_INFO_V1(claim_words);
+
+Datum
+claim_words(PG_FUNCTION_ARGS)
+{
+	ClaimVec   *p = PG_GETARG_CLAIMVEC_P(0);
+	int32		n = p->nwords;
+
+	PG_FREE_IF_COPY(p, 0);
+	PG_RETURN_INT32(n);
+}

@@ -44,6 +44,11 @@ AS 'MODULE_PATHNAME', 'claim_similarity' LANGUAGE C IMMUTABLE STRICT PARALLEL SA
 COMMENT ON FUNCTION whosaid.claim_similarity(whosaid.claimvec, whosaid.claimvec) IS
 'how much of the shorter quotation is in the longer (0 to 1): 0.99 x containment + 0.01 x length ratio, so the closer length wins a tie and an identical quotation scores 1';
 
+CREATE FUNCTION whosaid.claim_words(whosaid.claimvec) RETURNS int
+AS 'MODULE_PATHNAME', 'claim_words' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION whosaid.claim_words(whosaid.claimvec) IS
+'the number of words of a claimvec, over all its segments';
+
 -- % reads whosaid.claim_threshold, hence STABLE (as pg_trgm's similarity_op)
 CREATE FUNCTION whosaid.claimvec_similar(whosaid.claimvec, whosaid.claimvec) RETURNS bool
 AS 'MODULE_PATHNAME', 'claimvec_similar' LANGUAGE C STABLE STRICT PARALLEL SAFE;

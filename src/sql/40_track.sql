@@ -364,6 +364,7 @@ BEGIN
 				   ' FOR EACH STATEMENT EXECUTE FUNCTION whosaid.track_update()', tbl);
 
 	PERFORM whosaid._track_views(t);
+	PERFORM whosaid._claims_track(t);
 
 	EXECUTE format('SELECT EXISTS (SELECT FROM %s)', tbl) INTO has_rows;
 	IF has_rows THEN
@@ -392,6 +393,7 @@ BEGIN
 	EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_update ON %s', tbl);
 	DELETE FROM whosaid.tracked WHERE relid = tbl;
 	IF drop_tables THEN
+		PERFORM whosaid._claims_untrack(t);
 		PERFORM whosaid._track_drop_views(t);
 		EXECUTE format('DROP TABLE %s, %s', t.quotes_table, t.actors_table);
 	END IF;
