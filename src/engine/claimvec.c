@@ -64,25 +64,18 @@ typedef struct cv_word
 	int32_t		seg;
 } cv_word;
 
-static uint32_t
-fmix32(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	return h;
-}
-
-/* Hash of the gram words[0..n-1], its length in the low three bits. */
+/*
+ * Hash of the gram words[0..n-1] (FNV-1a over the words' hashes and the
+ * length), its length in the low three bits.
+ */
 static uint32_t
 gram_hash(const cv_word *w, int n)
 {
-	uint32_t	h = 0x9747b28cu ^ (uint32_t) n;
+	uint32_t	h = (FNV_OFFSET ^ (uint32_t) n) * FNV_PRIME;
 
 	for (int i = 0; i < n; i++)
-		h = fmix32(h ^ (w[i].hash + 0x9e3779b9u + (h << 6) + (h >> 2)));
+		for (int b = 0; b < 32; b += 8)
+			h = (h ^ ((w[i].hash >> b) & 0xffu)) * FNV_PRIME;
 	return (h & ~7u) | (uint32_t) n;
 }
 

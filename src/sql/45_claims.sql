@@ -17,12 +17,19 @@ RETURN 6;
 COMMENT ON FUNCTION whosaid.claim_min_words() IS
 'the fewest words a quote needs to start or join a claim';
 
+CREATE FUNCTION whosaid._claims_schema(t whosaid.tracked) RETURNS name
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+		WHERE c.oid OPERATOR(pg_catalog.=) t.quotes_table);
+COMMENT ON FUNCTION whosaid._claims_schema(whosaid.tracked) IS
+'internal: the schema of the derived tables of a tracked table';
+
 CREATE FUNCTION whosaid._claims_table(t whosaid.tracked) RETURNS regclass
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.to_regclass(pg_catalog.format('%I.%I',
-	(SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-	 WHERE c.oid = t.quotes_table), t.prefix OPERATOR(pg_catalog.||) '_claims'));
+RETURN pg_catalog.to_regclass(pg_catalog.format('%I.%I', whosaid._claims_schema(t),
+	t.prefix OPERATOR(pg_catalog.||) '_claims'));
 COMMENT ON FUNCTION whosaid._claims_table(whosaid.tracked) IS
 'internal: the <prefix>_claims table of a tracked table, or NULL';
 
@@ -161,8 +168,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-				 WHERE c.oid = t.quotes_table);
+	nsp name := whosaid._claims_schema(t);
 	ctab regclass;
 	day text := CASE WHEN t.time_column IS NULL THEN 'c.first_seen'
 					 ELSE pg_catalog.format('s.%I', t.time_column) END;
@@ -237,8 +243,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-				 WHERE c.oid = t.quotes_table);
+	nsp name := whosaid._claims_schema(t);
 BEGIN
 	EXECUTE pg_catalog.format('DROP VIEW IF EXISTS %1$I.%2$I, %1$I.%3$I, %1$I.%4$I', nsp,
 		t.prefix || '_disputed_claims', t.prefix || '_claim_speakers', t.prefix || '_claim_spread');
