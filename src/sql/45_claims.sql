@@ -174,6 +174,7 @@ DECLARE
 					 ELSE pg_catalog.format('s.%I', t.time_column) END;
 	time_join text := CASE WHEN t.time_column IS NULL THEN ''
 						   ELSE pg_catalog.format(' JOIN %s s ON %s', t.relid, whosaid._track_join(t, 'q', 's')) END;
+	grantees text[];
 BEGIN
 	EXECUTE pg_catalog.format(
 		'CREATE TABLE %I.%I (claim bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, content text NOT NULL,'
@@ -231,6 +232,20 @@ BEGIN
 		pg_catalog.format('who is credited with each claim quoted in %s: quotes and first time per speaker', t.relid));
 	EXECUTE pg_catalog.format('COMMENT ON VIEW %I.%I IS %L', nsp, t.prefix || '_disputed_claims',
 		pg_catalog.format('claims quoted in %s credited to more than one speaker, each with its count and first article', t.relid));
+	-- whoever may read <prefix>_quotes may read the claims
+	SELECT pg_catalog.array_agg(DISTINCT CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
+											  ELSE pg_catalog.quote_ident(r.rolname) END)
+	INTO grantees
+	FROM pg_catalog.pg_class c
+		CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+		LEFT JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) a.grantee
+	WHERE c.oid OPERATOR(pg_catalog.=) t.quotes_table AND a.privilege_type OPERATOR(pg_catalog.=) 'SELECT'
+		AND a.grantee OPERATOR(pg_catalog.<>) c.relowner;
+	IF grantees IS NOT NULL THEN
+		EXECUTE pg_catalog.format('GRANT SELECT ON %s, %I.%I, %I.%I, %I.%I TO %s', ctab,
+			nsp, t.prefix || '_claim_spread', nsp, t.prefix || '_claim_speakers',
+			nsp, t.prefix || '_disputed_claims', pg_catalog.array_to_string(grantees, ', '));
+	END IF;
 END
 $$;
 
