@@ -55,6 +55,10 @@ INSERT INTO plain VALUES (1, '"We must now work together on this problem," said 
 SELECT claim, first_article, first_seen <= now() AS seen, articles, quotes FROM plain_claims;
 SELECT * FROM plain_claim_spread WHERE day <> current_date;
 
+-- a claim whose quotes have no speaker has an empty speaker list
+INSERT INTO plain VALUES (3, 'The protest went on. "Nobody will be allowed to enter this building after dark tonight." The crowd left.');
+SELECT q.speaker, c.speakers, c.quotes FROM plain_quotes q JOIN plain_claims c USING (claim) WHERE q.id = 3;
+
 -- untrack with drop_tables removes the claims table and views
 SELECT whosaid.untrack('art', drop_tables => true);
 SELECT whosaid.untrack('plain', drop_tables => true);

@@ -113,7 +113,7 @@ BEGIN
 	EXECUTE pg_catalog.format(
 		'UPDATE %1$s c SET quotes = s.quotes, articles = s.articles, speakers = s.speakers'
 		' FROM (SELECT q.claim, pg_catalog.count(*) AS quotes, pg_catalog.count(DISTINCT (%2$s)) AS articles,'
-		'   (SELECT pg_catalog.array_agg(x.speaker ORDER BY x.n DESC, x.speaker COLLATE "C")'
+		'   (SELECT coalesce(pg_catalog.array_agg(x.speaker ORDER BY x.n DESC, x.speaker COLLATE "C"), ''{}'')'
 		'    FROM (SELECT w.speaker, pg_catalog.count(*) AS n FROM %3$s w'
 		'          WHERE w.claim OPERATOR(pg_catalog.=) q.claim AND w.speaker IS NOT NULL'
 		'          GROUP BY w.speaker ORDER BY n DESC, w.speaker COLLATE "C" LIMIT 5) x) AS speakers'
