@@ -260,6 +260,9 @@ AS $$
 DECLARE
 	nsp name := whosaid._claims_schema(t);
 BEGIN
+	IF nsp IS NULL THEN
+		RETURN;					-- <prefix>_quotes is gone: nothing to find the claims by
+	END IF;
 	EXECUTE pg_catalog.format('DROP VIEW IF EXISTS %1$I.%2$I, %1$I.%3$I, %1$I.%4$I', nsp,
 		t.prefix || '_disputed_claims', t.prefix || '_claim_speakers', t.prefix || '_claim_spread');
 	EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS whosaid_claim_fkey', t.quotes_table);
