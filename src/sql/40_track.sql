@@ -585,7 +585,6 @@ BEGIN
 		RAISE NOTICE 'granted SELECT on the derived tables and views of % to %', tbl, array_to_string(grantees, ', ')
 			USING DETAIL = 'They may read the table. Later grants on the table are not copied.';
 	END IF;
-	PERFORM whosaid._claims_track(t);
 
 	EXECUTE format('SELECT EXISTS (SELECT FROM %s)', tbl) INTO has_rows;
 	IF has_rows THEN
@@ -637,7 +636,6 @@ BEGIN
 		PERFORM whosaid._tracked_remove(tbl);
 	END IF;
 	IF drop_tables THEN
-		PERFORM whosaid._claims_untrack(t);
 		PERFORM whosaid._track_drop_views(t);
 		EXECUTE format('DROP TABLE %s, %s', t.quotes_table, t.actors_table);
 	ELSE
@@ -970,7 +968,6 @@ BEGIN
 			END IF;
 		ELSE
 			-- the tracked table went: its derived tables (and their views) go too
-			PERFORM whosaid._claims_untrack(t);
 			SELECT string_agg(whosaid._track_qualified(c.oid::regclass), ', ') INTO survivors
 			FROM pg_catalog.pg_class c WHERE c.oid IN (t.quotes_table, t.actors_table);
 			IF survivors IS NOT NULL THEN
