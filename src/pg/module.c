@@ -3,6 +3,7 @@
  * shares: engine hooks (palloc, CHECK_FOR_INTERRUPTS), text in, spans out.
  */
 #include "whosaid_pg.h"
+#include "claimvec_pg.h"
 
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -11,6 +12,7 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 #include "catalog/pg_type.h"
+#include "utils/guc.h"
 
 #include "ner.h"
 
@@ -77,6 +79,8 @@ _PG_init(void)
 	ws_free_hook = pg_free;
 	ws_interrupt_hook = pg_interrupt;
 	ws_error_hook = pg_engine_error;
+	whosaid_claims_init();
+	MarkGUCPrefixReserved("whosaid");
 	if (process_shared_preload_libraries_in_progress)
 		warm_up();
 }

@@ -13,6 +13,11 @@
 #include "varatt.h"
 #endif
 
+/* PostgreSQL 15 renamed EmitWarningsOnPlaceholders (utils/guc.h). */
+#if PG_VERSION_NUM < 150000
+#define MarkGUCPrefixReserved(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
 /*
  * The library is built with -fvisibility=hidden (the Makefile; PostgreSQL 16
  * does the same for every module), so that only the SQL-callable functions,
