@@ -2,7 +2,8 @@
 # Everything the extension creates is documented under docs/: every function, procedure, type,
 # operator, operator class, table (and its columns), event trigger, and every view and derived
 # table that track() creates (and the view columns it names), read from the install and
-# upgrade scripts that `make` builds (whosaid--*.sql). A function, procedure, type, operator
+# upgrade scripts that `make` builds (whosaid--*.sql), and every setting (GUC) that the C code
+# defines (DefineCustom*Variable in src/). A function, procedure, type, operator
 # class or table must appear qualified (whosaid.name), other names as a whole word (an
 # operator: as written); a function's named parameters must appear too, since they are the
 # options a caller passes (`batch_size => 5000`). Names starting with "_" are
@@ -22,6 +23,8 @@ python3 - whosaid--*.sql <<'PY'
 import glob, re, sys
 
 sql = '\n'.join(open(f, encoding='utf-8').read() for f in sys.argv[1:])
+csrc = '\n'.join(open(f, encoding='utf-8', errors='replace').read()
+                 for f in sorted(glob.glob('src/**/*.c', recursive=True)))
 docs = '\n'.join(open(f, encoding='utf-8').read() for f in sorted(glob.glob('docs/*.md')))
 Q = r'(?:whosaid\.|@extschema@\.)'
 
@@ -82,6 +85,9 @@ for view in re.findall(r"'CREATE VIEW .*?\);", sql, re.S):
     for alias in re.findall(r'\bAS\s+(?!SELECT\b)(\w+)', view):
         need.append(('view column', alias, alias))
 
+for m in re.finditer(r'DefineCustom\w+Variable\s*\(\s*"([\w.]+)"', csrc):
+    need.append(('setting', m.group(1), m.group(1)))
+
 missing, seen = [], set()
 for what, name, find in need:
     if (what, name) in seen:
@@ -92,7 +98,7 @@ for what, name, find in need:
         pat = r'(?<!\w)' + pat + r'(?![\w])'
     if not re.search(pat, docs):
         missing.append('%s %s' % (what, name))
-print('docs_complete: %d names from %s checked against docs/*.md' % (len(seen), ', '.join(sys.argv[1:])))
+print('docs_complete: %d names from %s and src/ checked against docs/*.md' % (len(seen), ', '.join(sys.argv[1:])))
 if missing:
     print('not documented under docs/ (add them to the page for their topic, see docs/README.md):')
     print('\n'.join('  ' + m for m in missing))
