@@ -38,6 +38,15 @@ with open(seeds_in, "w", encoding="utf-8") as out:
         out.write(json.dumps({"id": d["id"], "text": text}, ensure_ascii=False) + "\n")
 PY
 
+# GenderGapTracker's canonical-speaker set (two outlets of seven; the rest is held out).
+GGT=$SHARED/eval/ggt/dev.jsonl
+if [ -f "$GGT" ]; then
+	python3 -c 'import json, sys
+for line in sys.stdin:
+    d = json.loads(line)
+    print(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False))' <"$GGT" >"$W/ggt.in.jsonl"
+fi
+
 # The extension's quotes() runs with the tagger; so does the evaluation.
 MODEL_ARGS=()
 [ -f data/whosaid_ner.model ] && MODEL_ARGS=(--model data/whosaid_ner.model)
@@ -61,31 +70,16 @@ score() {
 
 echo "whosaid quotes on PolNeAR $SPLIT $(predict polnear)"
 echo "whosaid quotes on the seeds $(predict seeds)"
+[ ! -f "$GGT" ] || echo "whosaid quotes on GGT dev $(predict ggt)"
 echo
 score "PolNeAR $SPLIT" "$POLNEAR" polnear
-# The New York Times articles quote with two apostrophes (''…''). PolNeAR's derived type calls
-# every such quotation indirect; whosaid calls them direct, so the direct+mixed line above
-# counts them as false positives. The same line without those articles shows the difference.
-grep -v '"id": "nyt' "$POLNEAR" >"$W/polnear.no-nyt.jsonl"
-echo "== PolNeAR $SPLIT without its $(grep -c '"id": "nyt' "$POLNEAR") NYT articles, direct+mixed"
-python3 "$SCORE" "$W/polnear.no-nyt.jsonl" "$W/polnear.pred.jsonl" --types direct,mixed
-# Or keep those articles and type as direct the gold quotations that lie wholly inside ''…''
-# (a partly quoted one stays indirect, as PolNeAR types some partly "…" ones).
-python3 - "$POLNEAR" "$W/polnear.retyped.jsonl" <<'PY'
-import json, sys
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for line in open(sys.argv[1], encoding="utf-8"):
-        d = json.loads(line)
-        for q in d["quotes"]:
-            c = d["text"][q["content_start"]:q["content_end"]].strip()
-            if q["type"] == "indirect" and c.startswith("''") and c.rstrip(".,").endswith("''"):
-                q["type"] = "direct"
-        out.write(json.dumps(d, ensure_ascii=False) + "\n")
-PY
-echo "== PolNeAR $SPLIT with its ''…'' quotations typed direct, direct+mixed"
-python3 "$SCORE" "$W/polnear.retyped.jsonl" "$W/polnear.pred.jsonl" --types direct,mixed
 echo
 score "seeds" "$SEEDS" seeds
+if [ -f "$GGT" ]; then
+	echo
+	echo "== GGT dev (CTV News, National Post): quotes and canonical speakers"
+	python3 "$SHARED/eval/score_speakers.py" "$GGT" "$W/ggt.pred.jsonl"
+fi
 
 # Per-quote look at the seeds: what was missed, which got the wrong speaker or kind, what
 # came out that is not a quote (gold not_quotes, or anything matching no gold quote).
