@@ -1,14 +1,18 @@
 -- whosaid.quotes() over the three seed articles (test/fixtures/seeds), checked
 -- against the hand annotation in test/fixtures/seeds/gold.jsonl.
-\getenv abs_srcdir PG_ABS_SRCDIR
-\set seeds :abs_srcdir '/test/fixtures/seeds/'
-CREATE TEMP TABLE seeds AS
-SELECT f AS file, pg_read_file(:'seeds' || f) AS body
-FROM unnest(ARRAY['000_19073f590a725013.txt', '001_eb9d88a9c02fc934.txt', '002_12b5116f7731c41e.txt']) f;
+-- The files are read by psql, not by the server: the server may
+-- not be able to read the checkout (a clone in a root-only directory).
+\set seed0 `cat "$PG_ABS_SRCDIR/test/fixtures/seeds/000_19073f590a725013.txt"`
+\set seed1 `cat "$PG_ABS_SRCDIR/test/fixtures/seeds/001_eb9d88a9c02fc934.txt"`
+\set seed2 `cat "$PG_ABS_SRCDIR/test/fixtures/seeds/002_12b5116f7731c41e.txt"`
+\set gold `cat "$PG_ABS_SRCDIR/test/fixtures/seeds/gold.jsonl"`
+CREATE TEMP TABLE seeds (file text, body text);
+INSERT INTO seeds VALUES ('000_19073f590a725013.txt', :'seed0'), ('001_eb9d88a9c02fc934.txt', :'seed1'),
+	('002_12b5116f7731c41e.txt', :'seed2');
 CREATE TEMP TABLE gold AS
 SELECT g->>'file' AS file, q->>'kind' AS kind, (q->>'content_start')::int + 1 AS cs,
        (q->>'content_end')::int + 1 AS ce, q->>'speaker' AS speaker
-FROM regexp_split_to_table(pg_read_file(:'seeds' || 'gold.jsonl'), E'\n') l,
+FROM regexp_split_to_table(:'gold', E'\n') l,
      LATERAL (SELECT l::jsonb AS g) j, jsonb_array_elements(g->'quotes') q
 WHERE l <> '';
 
@@ -27,7 +31,7 @@ ORDER BY g.file, g.cs;
 -- the page furniture and scare quotes named in gold.jsonl are not quotes of their own
 SELECT nq.text AS not_quote, count(q.n) AS reported_as_own_quote
 FROM (SELECT g->>'file' AS file, n->>'text' AS text
-      FROM regexp_split_to_table(pg_read_file(:'seeds' || 'gold.jsonl'), E'\n') l
+      FROM regexp_split_to_table(:'gold', E'\n') l
       CROSS JOIN LATERAL (SELECT l::jsonb AS g) j
       CROSS JOIN LATERAL jsonb_array_elements(g->'not_quotes') n
       WHERE l <> '') nq

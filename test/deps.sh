@@ -3,8 +3,10 @@
 # only those that are missing, so a second run costs nothing and needs no network.
 set -euo pipefail
 
-# package[:command] — with a command, a tool already on PATH counts as present: Node.js
+# package[:command][?] — with a command, a tool already on PATH counts as present: Node.js
 # often comes from NodeSource, whose nodejs bundles npm and conflicts with Debian's npm.
+# A trailing ? marks what only some tests need (fuzzing, node): when it is missing and
+# cannot be installed, those tests skip.
 WANT=(
 	postgresql-15
 	postgresql-server-dev-15
@@ -12,26 +14,42 @@ WANT=(
 	pkg-config
 	gcc
 	make
-	clang
-	libclang-rt-14-dev # libFuzzer and sanitizer runtimes for clang 14
+	clang?
+	libclang-rt-14-dev? # libFuzzer and sanitizer runtimes for clang 14
 	python3:python3
-	nodejs:node
-	npm:npm
+	nodejs:node?
+	npm:npm?
 )
 
 installed() {
 	[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
 }
 
-missing=()
+# A PostgreSQL or ICU built or installed some other way counts too.
+present_otherwise() {
+	case $1 in
+	postgresql-15) command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/postgres" ] ;;
+	postgresql-server-dev-15) command -v pg_config >/dev/null 2>&1 &&
+		[ -f "$(pg_config --includedir-server)/postgres.h" ] ;;
+	libicu-dev) pkg-config --exists icu-uc icu-i18n 2>/dev/null ;;
+	pkg-config | gcc | make | clang) command -v "$1" >/dev/null 2>&1 ;;
+	*) return 1 ;;
+	esac
+}
+
+missing=() required=()
 for entry in "${WANT[@]}"; do
+	optional=0
+	case $entry in *\?) optional=1 entry=${entry%\?} ;; esac
 	pkg=${entry%%:*}
 	cmd=${entry#*:}
 	[ "$cmd" = "$entry" ] && cmd=
-	if installed "$pkg" || { [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1; }; then
+	if installed "$pkg" || present_otherwise "$pkg" ||
+		{ [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1; }; then
 		continue
 	fi
 	missing+=("$pkg")
+	[ "$optional" = 1 ] || required+=("$pkg")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
@@ -40,7 +58,16 @@ fi
 
 SUDO=
 if [ "$(id -u)" -ne 0 ]; then
-	SUDO=sudo
+	if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+		SUDO=sudo
+	elif [ ${#required[@]} -eq 0 ]; then
+		echo "deps: not installed (the tests that need them are skipped): ${missing[*]}"
+		exit 0
+	else
+		echo "deps: missing ${required[*]}; $(id -un) is not root and has no password-less sudo." >&2
+		echo "deps: as root, run: apt-get install ${missing[*]}" >&2
+		exit 1
+	fi
 fi
 
 echo "deps: installing ${missing[*]}"

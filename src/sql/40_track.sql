@@ -33,20 +33,21 @@ COMMENT ON COLUMN whosaid.tracked.backfilled_at IS
 -- pg_dump keeps the rows (the derived tables and triggers are ordinary user objects).
 SELECT pg_catalog.pg_extension_config_dump('whosaid.tracked', '');
 
--- Everyone may read the catalog (the triggers do, as whoever writes the source
--- table); a row can only be written by a role that owns the tables it names.
+-- Only the extension's own functions write the catalog (whosaid._tracked_add()
+-- and the others in 45_tracked_access.sql, which check that the caller owns the
+-- table); a role sees the rows of the tables it owns or may read. SELECT is the
+-- only privilege granted, so no one else can lock the catalog in a mode that
+-- blocks the triggers, CREATE TABLE or DROP TABLE.
 ALTER TABLE whosaid.tracked ENABLE ROW LEVEL SECURITY;
-CREATE POLICY tracked_read ON whosaid.tracked FOR SELECT USING (true);
-CREATE POLICY tracked_write ON whosaid.tracked FOR ALL
-	USING (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'))
-	WITH CHECK (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE')
-		AND pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = quotes_table), 'USAGE')
-		AND pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = actors_table), 'USAGE'));
-GRANT SELECT, INSERT, UPDATE, DELETE ON whosaid.tracked TO PUBLIC;
+CREATE POLICY tracked_read ON whosaid.tracked FOR SELECT
+	USING (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relid), 'USAGE')
+		OR pg_catalog.has_table_privilege(relid, 'SELECT'));
+REVOKE ALL ON whosaid.tracked FROM PUBLIC;
+GRANT SELECT ON whosaid.tracked TO PUBLIC;
 
 CREATE FUNCTION whosaid._tracked(tbl regclass)
 RETURNS whosaid.tracked
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked;
@@ -64,8 +65,11 @@ $$;
 COMMENT ON FUNCTION whosaid._tracked(regclass) IS
 'internal: the whosaid.tracked row of a table, or an error if it is not tracked';
 
--- SQL fragments over the key columns: "a", "b" / s."a", s."b" / join condition
--- / the keys cast back from a text[] parameter (keyset position).
+-- SQL fragments over the key columns: "a", "b" / s."a", s."b" / the keys cast
+-- back from a text[] parameter (keyset position); the join condition is
+-- whosaid._track_join() in 45_tracked_access.sql. Functions with an SQL-standard
+-- body (RETURN) bind every name when CREATE EXTENSION runs them, so they need
+-- no SET search_path (which would cost a GUC save and restore per call).
 CREATE FUNCTION whosaid._track_keys(t whosaid.tracked, qual text DEFAULT NULL)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -76,20 +80,12 @@ RETURN (SELECT string_agg(CASE WHEN qual IS NULL THEN '' ELSE quote_ident(qual) 
 COMMENT ON FUNCTION whosaid._track_keys(whosaid.tracked, text) IS
 'internal: the quoted key column list of a tracked table, optionally qualified';
 
-CREATE FUNCTION whosaid._track_join(t whosaid.tracked, a text, b text)
-RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (SELECT string_agg(format('%I.%I = %I.%I', a, k, b, k), ' AND ' ORDER BY i)
-		FROM unnest(t.key_columns) WITH ORDINALITY AS u(k, i));
-
-COMMENT ON FUNCTION whosaid._track_join(whosaid.tracked, text, text) IS
-'internal: the equality condition joining two relations on the key columns of a tracked table';
 
 CREATE FUNCTION whosaid._track_param(t whosaid.tracked, param int)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (SELECT '(' || string_agg(format('$%s[%s]::%s', param, i, t.key_types[i]), ', ' ORDER BY i) || ')'
-		FROM generate_subscripts(t.key_columns, 1) AS i);
+		FROM pg_catalog.generate_subscripts(t.key_columns, 1) AS i);
 
 COMMENT ON FUNCTION whosaid._track_param(whosaid.tracked, int) IS
 'internal: a row of the key columns cast back from the text[] parameter $param';
@@ -106,11 +102,11 @@ RETURN format(
 	' speaker_span, cue, cue_span)'
 	' SELECT %3$s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention,'
 	' x.speaker_span, x.cue, x.cue_span'
-	' FROM %4$s s CROSS JOIN LATERAL whosaid.quotes(s.%5$I::text) x%6$s)'
+	' FROM %4$s s CROSS JOIN LATERAL whosaid.quotes(s.%5$I::pg_catalog.text) x%6$s)'
 	' INSERT INTO %7$s (%2$s, n, actor, kind, role, affiliation, aliases, mentions, first_span)'
 	' SELECT %3$s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
 	' x.first_span'
-	' FROM %4$s s CROSS JOIN LATERAL whosaid.actors(s.%5$I::text) WITH ORDINALITY x%6$s',
+	' FROM %4$s s CROSS JOIN LATERAL whosaid.actors(s.%5$I::pg_catalog.text) WITH ORDINALITY x%6$s',
 	t.quotes_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'), src, t.body_column,
 	CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING' ELSE '' END, t.actors_table,
 	coalesce(ctes || ',', ''));
@@ -126,9 +122,9 @@ COMMENT ON FUNCTION whosaid._track_insert_sql(whosaid.tracked, text, boolean, te
 CREATE FUNCTION whosaid._track_rows_sql(t whosaid.tracked, src text, ctes text DEFAULT NULL)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN format('%sSELECT ARRAY[%s], s.%I::text FROM %s s',
+RETURN format('%sSELECT ARRAY[%s], s.%I::pg_catalog.text FROM %s s',
 	coalesce('WITH ' || ctes || ' ', ''),
-	(SELECT string_agg(format('s.%I::text', k), ', ' ORDER BY i) FROM unnest(t.key_columns) WITH ORDINALITY u(k, i)),
+	(SELECT string_agg(format('s.%I::pg_catalog.text', k), ', ' ORDER BY i) FROM unnest(t.key_columns) WITH ORDINALITY u(k, i)),
 	t.body_column, src);
 
 COMMENT ON FUNCTION whosaid._track_rows_sql(whosaid.tracked, text, text) IS
@@ -145,9 +141,9 @@ RETURN format('(SELECT %s, $2 AS %I)',
 COMMENT ON FUNCTION whosaid._track_row_src(whosaid.tracked) IS
 'internal: one row (key from $1 as text[], body $2) as a relation, for extracting rows one by one';
 
-CREATE FUNCTION whosaid.track_insert()
+CREATE FUNCTION whosaid._track_insert()
 RETURNS trigger
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked;
@@ -174,15 +170,15 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION whosaid.track_insert() IS
-'statement trigger of a tracked table: extracts quotes and actors of the inserted rows';
+COMMENT ON FUNCTION whosaid._track_insert() IS
+'internal: body of whosaid.track_insert(), run as the owner of the tracked table';
 
 -- UPDATE: only rows whose body changed (or whose key changed) are extracted
 -- again. Transition tables cannot be combined with UPDATE OF column, so the
 -- trigger fires on every UPDATE and compares the bodies itself.
-CREATE FUNCTION whosaid.track_update()
+CREATE FUNCTION whosaid._track_update()
 RETURNS trigger
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked;
@@ -195,7 +191,8 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	changed := format('(SELECT n.* FROM whosaid_new n WHERE NOT EXISTS (SELECT FROM whosaid_old o'
-					  ' WHERE %s AND o.%I IS NOT DISTINCT FROM n.%I))',
+					  ' WHERE %s AND o.%I::pg_catalog.text COLLATE pg_catalog."C"'
+					  ' IS NOT DISTINCT FROM n.%I::pg_catalog.text COLLATE pg_catalog."C"))',
 					  whosaid._track_join(t, 'o', 'n'), t.body_column, t.body_column);
 	EXECUTE format('DELETE FROM %s d USING %s c WHERE %s',
 				   t.quotes_table, changed, whosaid._track_join(t, 'd', 'c'));
@@ -217,14 +214,14 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION whosaid.track_update() IS
-'statement trigger of a tracked table: extracts again the quotes and actors of rows whose body changed';
+COMMENT ON FUNCTION whosaid._track_update() IS
+'internal: body of whosaid.track_update(), run as the owner of the tracked table';
 
 CREATE FUNCTION whosaid.track(tbl regclass, body_column name DEFAULT 'body',
 							  time_column name DEFAULT NULL, prefix text DEFAULT NULL,
 							  OUT quotes_table regclass, OUT actors_table regclass)
 RETURNS record
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	rel record;
@@ -238,10 +235,12 @@ DECLARE
 	keys text;
 	has_rows boolean;
 	t whosaid.tracked;
+	grantees text[];
 BEGIN
 	SELECT c.oid, c.relname, c.relkind, n.nspname INTO rel
 	FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 	WHERE c.oid = tbl;
+	PERFORM whosaid._track_check_owner(tbl, 'track it');
 	IF rel.relkind NOT IN ('r', 'p') THEN
 		RAISE EXCEPTION '% is not a table', tbl
 			USING ERRCODE = 'wrong_object_type',
@@ -270,12 +269,7 @@ BEGIN
 				  DETAIL = 'Only text, varchar and other string types can be tracked.';
 	END IF;
 
-	SELECT array_agg(a.attname ORDER BY k.i), array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY k.i)
-	INTO pk_cols, pk_types
-	FROM pg_catalog.pg_index x
-		CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, i)
-		JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
-	WHERE x.indrelid = tbl AND x.indisprimary;
+	SELECT p.key_columns, p.key_types INTO pk_cols, pk_types FROM whosaid._track_pk(tbl) p;
 	IF pk_cols IS NULL THEN
 		RAISE EXCEPTION 'table % has no primary key', tbl
 			USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -351,10 +345,8 @@ BEGIN
 	EXECUTE format('COMMENT ON TABLE %s IS %L', actors_table,
 				   format('named actors in %s.%s, kept current by whosaid.track()', tbl, body_column));
 
-	INSERT INTO whosaid.tracked (relid, body_column, key_columns, key_types, quotes_table, actors_table,
-								 time_column, prefix)
-	VALUES (tbl, body_column, pk_cols, pk_types, quotes_table, actors_table, time_column, prefix)
-	RETURNING * INTO t;
+	PERFORM whosaid._tracked_add(tbl, body_column, time_column, prefix, quotes_table, actors_table);
+	t := whosaid._tracked(tbl);
 
 	EXECUTE format('CREATE TRIGGER whosaid_track_insert AFTER INSERT ON %s'
 				   ' REFERENCING NEW TABLE AS whosaid_new'
@@ -364,6 +356,11 @@ BEGIN
 				   ' FOR EACH STATEMENT EXECUTE FUNCTION whosaid.track_update()', tbl);
 
 	PERFORM whosaid._track_views(t);
+	grantees := whosaid._track_copy_grants(t);
+	IF grantees <> '{}' THEN
+		RAISE NOTICE 'granted SELECT on the derived tables and views of % to %', tbl, array_to_string(grantees, ', ')
+			USING DETAIL = 'They may read the table. Later grants on the table are not copied.';
+	END IF;
 
 	EXECUTE format('SELECT EXISTS (SELECT FROM %s)', tbl) INTO has_rows;
 	IF has_rows THEN
@@ -378,19 +375,20 @@ COMMENT ON FUNCTION whosaid.track(regclass, name, name, text) IS
 
 CREATE FUNCTION whosaid.untrack(tbl regclass, drop_tables boolean DEFAULT false)
 RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked;
 BEGIN
+	PERFORM whosaid._track_check_owner(tbl, 'untrack it');
 	SELECT * INTO t FROM whosaid.tracked WHERE relid = tbl;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'table % is not tracked', tbl
 			USING ERRCODE = 'undefined_object';
 	END IF;
+	PERFORM whosaid._tracked_remove(tbl);
 	EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_insert ON %s', tbl);
 	EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_update ON %s', tbl);
-	DELETE FROM whosaid.tracked WHERE relid = tbl;
 	IF drop_tables THEN
 		PERFORM whosaid._track_drop_views(t);
 		EXECUTE format('DROP TABLE %s, %s', t.quotes_table, t.actors_table);
@@ -408,47 +406,55 @@ CREATE PROCEDURE whosaid.backfill(tbl regclass, batch_size int DEFAULT 1000, res
 LANGUAGE plpgsql
 AS $$
 DECLARE
+	-- Without SET search_path, these types are looked up with the caller's:
+	-- qualified, or SQL keywords (bigint).
 	t whosaid.tracked;
-	after_cond text;
-	range_cond text;
+	after_cond pg_catalog.text;
+	range_cond pg_catalog.text;
 	cnt bigint;
-	upper_key text[];
+	upper_key pg_catalog.text[];
 	total bigint;
 	done bigint;
 	run_rows bigint := 0;
-	started timestamptz := clock_timestamp();
-	last_notice timestamptz := clock_timestamp();
-	secs float8;
-	rate float8;
-	batch_cte text;
-	row_key text[];
-	row_body text;
+	started pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	last_notice pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	secs double precision;
+	rate double precision;
+	batch_cte pg_catalog.text;
+	row_key pg_catalog.text[];
+	row_body pg_catalog.text;
+	caller_path pg_catalog.text := pg_catalog.current_setting('search_path');
 BEGIN
+	-- A procedure that commits cannot have SET search_path: pin it in each
+	-- transaction, and give the caller's back before returning.
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 	IF batch_size IS NULL OR batch_size < 1 THEN
 		RAISE EXCEPTION 'batch_size must be at least 1'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	PERFORM whosaid._track_check_owner(tbl, 'backfill it');
 	t := whosaid._tracked(tbl);
 	IF restart THEN
-		UPDATE whosaid.tracked SET backfill_after = NULL, backfill_rows = 0, backfilled_at = NULL
-		WHERE relid = tbl RETURNING * INTO t;
+		PERFORM whosaid._tracked_progress(tbl, NULL, 0, NULL);
+		t := whosaid._tracked(tbl);
 	ELSIF t.backfilled_at IS NOT NULL THEN
 		RAISE NOTICE 'table % is already backfilled', tbl
 			USING HINT = 'CALL whosaid.backfill(..., restart => true) extracts all rows again.';
+		PERFORM pg_catalog.set_config('search_path', caller_path, true);
 		RETURN;
 	END IF;
 	EXECUTE format('SELECT count(*) FROM %s', tbl) INTO total;
 	done := t.backfill_rows;
 
-	range_cond := format('(%s) <= %s', whosaid._track_keys(t), whosaid._track_param(t, 2));
+	range_cond := whosaid._track_key_cmp(t, 2, 2);
 	LOOP
 		after_cond := CASE WHEN t.backfill_after IS NULL THEN 'true'
-						   ELSE format('(%s) > %s', whosaid._track_keys(t), whosaid._track_param(t, 1)) END;
+						   ELSE whosaid._track_key_cmp(t, 5, 1) END;
 		-- Lock the batch first: an UPDATE of one of its rows then waits for this
 		-- batch to commit, and its trigger replaces what the batch wrote.
 		EXECUTE format('SELECT count(*) OVER (), ARRAY[%s] FROM (SELECT %s FROM %s WHERE %s ORDER BY %s'
 					   ' LIMIT $3 FOR SHARE) s ORDER BY %s LIMIT 1',
-					   (SELECT string_agg(format('s.%I::text', k), ', ') FROM unnest(t.key_columns) k),
+					   (SELECT string_agg(format('s.%I::pg_catalog.text', k), ', ') FROM unnest(t.key_columns) k),
 					   whosaid._track_keys(t), tbl, after_cond, whosaid._track_keys(t),
 					   (SELECT string_agg(format('%I DESC', k), ', ') FROM unnest(t.key_columns) k))
 			INTO cnt, upper_key USING t.backfill_after, NULL::text[], batch_size;
@@ -476,9 +482,10 @@ BEGIN
 
 		done := done + cnt;
 		run_rows := run_rows + cnt;
-		UPDATE whosaid.tracked SET backfill_after = upper_key, backfill_rows = done
-		WHERE relid = tbl RETURNING * INTO t;
+		PERFORM whosaid._tracked_progress(tbl, upper_key, done, NULL);
+		t := whosaid._tracked(tbl);
 		COMMIT;
+		PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 
 		IF clock_timestamp() - last_notice >= interval '2 s' THEN
 			last_notice := clock_timestamp();
@@ -490,11 +497,13 @@ BEGIN
 		END IF;
 	END LOOP;
 
-	UPDATE whosaid.tracked SET backfilled_at = now() WHERE relid = tbl;
+	PERFORM whosaid._tracked_progress(tbl, t.backfill_after, t.backfill_rows, now());
 	COMMIT;
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 	secs := greatest(extract(epoch FROM clock_timestamp() - started)::float8, 0.001);
 	RAISE NOTICE 'backfill of % done: % rows in % s (% rows/s)',
 		tbl, run_rows, round(secs::numeric, 1), round(run_rows / secs);
+	PERFORM pg_catalog.set_config('search_path', caller_path, true);
 END
 $$;
 

@@ -11,7 +11,7 @@
 
 CREATE FUNCTION whosaid._track_views(t whosaid.tracked)
 RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -27,7 +27,7 @@ BEGIN
 		' sp.role AS speaker_role, sp.affiliation AS speaker_affiliation, q.content, q.cue, q.speaker_mention'
 		' FROM %s q%s'
 		' LEFT JOIN LATERAL (SELECT a.kind, a.role, a.affiliation FROM %s a'
-		' WHERE %s AND a.actor = q.speaker ORDER BY a.n LIMIT 1) sp ON true',
+		' WHERE %s AND a.actor OPERATOR(pg_catalog.=) q.speaker ORDER BY a.n LIMIT 1) sp ON true',
 		nsp, t.prefix || '_who_said_what', whosaid._track_keys(t, 'q'), time_col,
 		t.quotes_table, time_join, t.actors_table, whosaid._track_join(t, 'a', 'q'));
 	v := format('%I.%I', nsp, t.prefix || '_who_said_what')::regclass;
@@ -36,7 +36,7 @@ BEGIN
 
 	EXECUTE format(
 		'CREATE VIEW %I.%I AS SELECT %s, %sq.actor, q.kind, q.role, q.affiliation, q.mentions,'
-		' EXISTS (SELECT FROM %s w WHERE %s AND w.speaker = q.actor) AS quoted'
+		' EXISTS (SELECT FROM %s w WHERE %s AND w.speaker OPERATOR(pg_catalog.=) q.actor) AS quoted'
 		' FROM %s q%s',
 		nsp, t.prefix || '_named_actors', whosaid._track_keys(t, 'q'), time_col,
 		t.quotes_table, whosaid._track_join(t, 'w', 'q'), t.actors_table, time_join);
@@ -58,7 +58,7 @@ BEGIN
 	EXECUTE format(
 		'CREATE VIEW %I.%I AS SELECT a.actor, a.kind, b.actor AS other_actor, b.kind AS other_kind,'
 		' count(DISTINCT (%s)) AS articles'
-		' FROM %s a JOIN %s b ON %s AND a.actor <> b.actor GROUP BY 1, 2, 3, 4',
+		' FROM %s a JOIN %s b ON %s AND a.actor OPERATOR(pg_catalog.<>) b.actor GROUP BY 1, 2, 3, 4',
 		nsp, t.prefix || '_actor_pairs', whosaid._track_keys(t, 'a'),
 		t.actors_table, t.actors_table, whosaid._track_join(t, 'a', 'b'));
 	v := format('%I.%I', nsp, t.prefix || '_actor_pairs')::regclass;
@@ -72,7 +72,7 @@ COMMENT ON FUNCTION whosaid._track_views(whosaid.tracked) IS
 
 CREATE FUNCTION whosaid._track_drop_views(t whosaid.tracked)
 RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -91,7 +91,7 @@ COMMENT ON FUNCTION whosaid._track_drop_views(whosaid.tracked) IS
 -- The time filter of the helpers: [since, until) on the tracked time column.
 CREATE FUNCTION whosaid._track_time_filter(t whosaid.tracked, since timestamptz, until timestamptz,
 										   OUT join_sql text, OUT where_sql text)
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	join_sql := '';
@@ -105,7 +105,8 @@ BEGIN
 				  HINT = 'Track it with time_column => ''...'' to filter by time.';
 	END IF;
 	join_sql := format(' JOIN %s s ON %s', t.relid, whosaid._track_join(t, 'x', 's'));
-	where_sql := format('($1 IS NULL OR s.%1$I >= $1) AND ($2 IS NULL OR s.%1$I < $2)', t.time_column);
+	where_sql := format('($1 IS NULL OR s.%1$I OPERATOR(pg_catalog.>=) $1) AND ($2 IS NULL OR s.%1$I OPERATOR(pg_catalog.<) $2)',
+						 t.time_column);
 END
 $$;
 
@@ -115,7 +116,7 @@ COMMENT ON FUNCTION whosaid._track_time_filter(whosaid.tracked, timestamptz, tim
 CREATE FUNCTION whosaid.top_speakers(tbl regclass, since timestamptz DEFAULT NULL,
 									 until timestamptz DEFAULT NULL, top int DEFAULT 10)
 RETURNS TABLE (speaker text, quotes bigint, articles bigint)
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked := whosaid._tracked(tbl);
@@ -135,7 +136,7 @@ COMMENT ON FUNCTION whosaid.top_speakers(regclass, timestamptz, timestamptz, int
 CREATE FUNCTION whosaid.cooccurring_actors(tbl regclass, with_actor text, since timestamptz DEFAULT NULL,
 										   until timestamptz DEFAULT NULL, top int DEFAULT 10)
 RETURNS TABLE (actor text, kind text, articles bigint)
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t whosaid.tracked := whosaid._tracked(tbl);
@@ -144,7 +145,8 @@ BEGIN
 	-- with_actor matches an actor's canonical name or one of its aliases
 	RETURN QUERY EXECUTE format(
 		'SELECT o.actor, o.kind, count(DISTINCT (%s)) FROM %s x%s JOIN %s o ON %s'
-		' WHERE (x.actor = $4 OR $4 = ANY (x.aliases)) AND o.actor IS DISTINCT FROM x.actor AND %s'
+		' WHERE (x.actor OPERATOR(pg_catalog.=) $4 OR $4 OPERATOR(pg_catalog.=) ANY (x.aliases))'
+		' AND o.actor IS DISTINCT FROM x.actor AND %s'
 		' GROUP BY o.actor, o.kind ORDER BY 3 DESC, 1, 2 LIMIT $3',
 		whosaid._track_keys(t, 'x'), t.actors_table, f.join_sql, t.actors_table,
 		whosaid._track_join(t, 'o', 'x'), f.where_sql)

@@ -148,6 +148,10 @@ test('WHERE actors @@ $1::whosaid.actorquery on a generated column', async (t) =
 	assert.deepEqual((await db.query(sql, ['"Sheryl Sandberg"'])).rows.map((r) => r.id), [1]);
 	assert.deepEqual((await db.query(sql, ['Sandberg | Parker'])).rows.map((r) => r.id), [1, 2]);
 	assert.deepEqual((await db.query(sql, ['Sandberg & Parker'])).rows.map((r) => r.id), []);
+	// the README's form: the function, with an untyped parameter, default search_path
+	const readme = 'SELECT id FROM docs WHERE whosaid.matches(actors, $1) ORDER BY id';
+	assert.deepEqual((await db.query(readme, ['"Sheryl Sandberg"'])).rows.map((r) => r.id), [1]);
+	assert.deepEqual((await db.query(readme, ['Sandberg | Parker'])).rows.map((r) => r.id), [1, 2]);
 	// a malformed query is an error that says where, and the connection survives
 	await assert.rejects(db.query(sql, ['Sandberg & (']), /actorquery/);
 	assert.equal((await db.query('SELECT 1 AS one')).rows[0].one, 1);
