@@ -115,7 +115,7 @@ SELECT whosaid.untrack('m_news');
 SELECT whosaid.untrack('s_news', drop_tables => true);
 SELECT * FROM whosaid.track('s_news');
 DROP TABLE s_news CASCADE;
-DROP TABLE s_news_quotes, s_news_actors CASCADE;
+DROP TABLE IF EXISTS s_news_quotes, s_news_actors CASCADE;  -- gone with s_news (sql_drop event trigger)
 RESET search_path;
 RESET client_min_messages;
 

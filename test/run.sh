@@ -137,14 +137,15 @@ test_sql() {
 
 # ------------------------------------------------------------------ script tests
 
-# Each test/cli/*.sh is one test: exit 0 passes, 77 skips (its last line says why),
-# anything else fails. They run from the repository root with the cluster's PG* variables.
+# Each test/cli/*.sh (test/slow/*.sh for `make check-slow`) is one test: exit 0 passes,
+# 77 skips (its last line says why), anything else fails. They run from the repository
+# root with the cluster's PG* variables, WHOSAID_BIN and WHOSAID_SHARED. $1 = the directory.
 test_scripts() {
-	local t name log rc
-	section "script tests (test/cli)"
-	for t in test/cli/*.sh; do
-		[ -e "$t" ] || { skip cli "no test/cli/*.sh"; return; }
-		name=cli/$(basename "$t" .sh)
+	local dir=${1:-cli} t name log rc
+	section "script tests (test/$dir)"
+	for t in test/"$dir"/*.sh; do
+		[ -e "$t" ] || { skip "$dir" "no test/$dir/*.sh"; return; }
+		name=$dir/$(basename "$t" .sh)
 		log="$LOGS/$(basename "$t" .sh).log"
 		rc=0
 		WHOSAID_BIN="$ROOT/build/whosaid" WHOSAID_SHARED="$ROOT/../shared" \
@@ -267,7 +268,18 @@ test_node() {
 
 # ------------------------------------------------------------------ main
 
+# `make check-slow`: the timing checks only, against the CLI make has just built.
+main_slow() {
+	mkdir -p "$LOGS"
+	test_scripts slow
+	section "done"
+	finish
+}
+
 main() {
+	if [ "${1:-}" = slow ]; then
+		main_slow # exits through finish
+	fi
 	build_and_install
 	section "cluster"
 	if ! cluster_start; then
@@ -276,7 +288,7 @@ main() {
 	fi
 	echo "throwaway cluster on port $PGPORT"
 	test_sql
-	test_scripts
+	test_scripts cli
 	test_fuzz
 	test_node
 	section "done"

@@ -4,9 +4,14 @@
  *   whosaid quotes   [--model FILE] < {"id","text"} lines > {"id","quotes":[...]}
  *   whosaid actors   [--model FILE]   ... > {"id","actors":[...],"mentions":[...]}
  *   whosaid tokens                    ... > one token per line (debugging)
+ *   whosaid explain  [--model FILE]   ... > text: each quote with the rules that made,
+ *                                           extended or cut it and its speaker's
+ *                                           resolution, then what was rejected and why
  *
  * Offsets written are 0-based code points, end exclusive (the scorer's
  * convention; the SQL functions add 1). --stats prints throughput to stderr.
+ * An engine failure (ICU, memory) prints a message and exits with status 1.
+ * WHOSAID_TEST_FAULT=break_iterator|lexicon_alloc simulates one, for tests.
  */
 #include "cli.h"
 #include "json.h"
@@ -121,28 +126,170 @@ emit_tokens(FILE *out, ws_doc *d, const ws_model *model)
 	fputc(']', out);
 }
 
+/* ------------------------------------------------------------ explain */
+
+/* The trace of one document, as the engine reports it (ws_trace_hook). */
+typedef struct trace_line
+{
+	char	   *rule;
+	char	   *action;
+	int32_t		cand;
+	int32_t		tok_b,
+				tok_e;
+	char	   *note;
+} trace_line;
+
+static trace_line *trace;
+static int32_t ntrace,
+			trace_cap;
+
+static void
+collect_trace(const ws_doc *d, const ws_trace_event *ev)
+{
+	trace_line *t;
+
+	if (ntrace == trace_cap)
+	{
+		trace_cap = trace_cap ? trace_cap * 2 : 64;
+		trace = realloc(trace, sizeof(trace_line) * (size_t) trace_cap);
+		if (trace == NULL)
+			ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory collecting the trace");
+	}
+	t = &trace[ntrace++];
+	t->rule = ws_arena_strndup(d->arena, ev->rule, strlen(ev->rule));
+	t->action = ws_arena_strndup(d->arena, ev->action, strlen(ev->action));
+	t->cand = ev->cand;
+	t->tok_b = ev->tok_b;
+	t->tok_e = ev->tok_e;
+	t->note = ev->note ? ws_arena_strndup(d->arena, ev->note, strlen(ev->note)) : NULL;
+}
+
+/* "t" in quotation marks, shortened in the middle past 90 bytes. */
+static void
+put_short(FILE *out, const char *t)
+{
+	size_t		n = strlen(t);
+
+	fputc('"', out);
+	if (n <= 90)
+		fputs(t, out);
+	else
+	{
+		size_t		head = 50,
+					tail = 30;
+
+		while (head > 0 && (t[head] & 0xC0) == 0x80)
+			head--;				/* whole UTF-8 characters */
+		while (tail > 0 && (t[n - tail] & 0xC0) == 0x80)
+			tail--;
+		fprintf(out, "%.*s … %s", (int) head, t, t + n - tail);
+	}
+	fputc('"', out);
+}
+
+/* The text of tokens [b, e) on one line, shortened. */
+static void
+put_excerpt(FILE *out, const ws_doc *d, int32_t b, int32_t e)
+{
+	ws_span		s = ws_tok_span(d, b, e);
+
+	if (WS_SPAN_PRESENT(s))
+		put_short(out, ws_span_text(d, s, true));
+	else
+		fputs("(nothing)", out);
+}
+
+static void
+put_trace_line(FILE *out, const ws_doc *d, const trace_line *t)
+{
+	fprintf(out, "    %-9s %-36s ", t->action, t->rule);
+	put_excerpt(out, d, t->tok_b, t->tok_e);
+	if (t->note)
+		fprintf(out, " (%s)", t->note);
+	fputc('\n', out);
+}
+
+/*
+ * Each quote, with the rules that made, extended or cut its candidate and the
+ * steps that resolved its speaker (the events after its "emitted" one), then
+ * every candidate and quoted stretch that a rule rejected.
+ */
+static void
+emit_explain(FILE *out, ws_doc *d, const ws_model *model)
+{
+	ws_actors  *actors;
+	ws_quotes  *qs;
+	int32_t		nq = 0;
+
+	ntrace = 0;
+	ws_trace_hook = collect_trace;
+	actors = ws_find_actors(d, model);
+	qs = ws_find_quotes(d, actors);
+	ws_trace_hook = NULL;
+	fprintf(out, "%d quotes, %d actors\n", qs->n, actors->nactors);
+	for (int32_t i = 0; i < ntrace; i++)
+	{
+		const trace_line *e = &trace[i];
+		const ws_quote *q;
+
+		if (strcmp(e->action, "emitted") != 0)
+			continue;
+		q = &qs->quotes[nq++];
+		fprintf(out, "quote %d (%s, candidate %d): ", nq, ws_quote_kind_name(q->kind), e->cand);
+		put_short(out, q->content_text);
+		fputs("\n    speaker ", out);
+		if (q->speaker_name)
+			fprintf(out, "\"%s\"", q->speaker_name);
+		else
+			fputs("unknown", out);
+		if (q->speaker_mention)
+			fprintf(out, ", mentioned as \"%s\"", q->speaker_mention);
+		if (q->cue_text)
+			fprintf(out, ", cue \"%s\"", q->cue_text);
+		fputc('\n', out);
+		for (int32_t k = 0; k < i; k++)
+			if (trace[k].cand == e->cand && strcmp(trace[k].action, "speaker") != 0)
+				put_trace_line(out, d, &trace[k]);
+		for (int32_t k = i + 1; k < ntrace && strcmp(trace[k].action, "emitted") != 0; k++)
+			put_trace_line(out, d, &trace[k]);
+	}
+	fputs("rejected:\n", out);
+	for (int32_t i = 0; i < ntrace; i++)
+		if (strcmp(trace[i].action, "rejected") == 0)
+		{
+			if (trace[i].cand >= 0)
+				fprintf(out, "  candidate %d\n", trace[i].cand);
+			for (int32_t k = 0; k < i && trace[i].cand >= 0; k++)
+				if (trace[k].cand == trace[i].cand)
+					put_trace_line(out, d, &trace[k]);
+			put_trace_line(out, d, &trace[i]);
+		}
+}
+
 typedef void (*emit_fn) (FILE *out, ws_doc *d, const ws_model *model);
 
 static const struct
 {
 	const char *name;
 	emit_fn		emit;
+	bool		json;			/* one {"id", ...} line per document, else "== id" and text */
 }			commands[] = {
-	{"quotes", emit_quotes},
-	{"actors", emit_actors},
-	{"tokens", emit_tokens},
+	{"quotes", emit_quotes, true},
+	{"actors", emit_actors, true},
+	{"tokens", emit_tokens, true},
+	{"explain", emit_explain, false},
 };
 
 static int
 usage(void)
 {
-	fputs("usage: whosaid quotes|actors|tokens [--model FILE] [--stats] < in.jsonl > out.jsonl\n"
+	fputs("usage: whosaid quotes|actors|tokens|explain [--model FILE] [--stats] < in.jsonl > out\n"
 		  "       whosaid train --train FILE [--dev FILE] --out MODEL   (see README)\n", stderr);
 	return 2;
 }
 
 static int
-run_jsonl(emit_fn emit, const char *model_path, bool stats)
+run_jsonl(emit_fn emit, bool json, const char *model_path, bool stats)
 {
 	ws_model   *model = NULL;
 	char	   *line = NULL;
@@ -195,10 +342,18 @@ run_jsonl(emit_fn emit, const char *model_path, bool stats)
 		}
 		arena = ws_arena_new();
 		d = ws_doc_new(arena, text, (int32_t) textlen);
-		fputs("{\"id\":", stdout);
-		json_put_string(stdout, id, idlen);
-		emit(stdout, d, model);
-		fputs("}\n", stdout);
+		if (json)
+		{
+			fputs("{\"id\":", stdout);
+			json_put_string(stdout, id, idlen);
+			emit(stdout, d, model);
+			fputs("}\n", stdout);
+		}
+		else
+		{
+			printf("== %.*s: ", (int) idlen, id);
+			emit(stdout, d, model);
+		}
 		ws_arena_free(arena);
 		bytes += (double) textlen;
 		docs++;
@@ -219,12 +374,41 @@ run_jsonl(emit_fn emit, const char *model_path, bool stats)
 	return 0;
 }
 
+static void
+engine_error(ws_error_code code, const char *message)
+{
+	fflush(stdout);
+	fprintf(stderr, "whosaid: %s\n", message);
+	exit(1);
+}
+
+/* WHOSAID_TEST_FAULT names a failure for the engine to simulate (tests only). */
+static void
+set_test_fault(void)
+{
+	const char *f = getenv("WHOSAID_TEST_FAULT");
+
+	if (f == NULL || *f == '\0')
+		return;
+	if (strcmp(f, "break_iterator") == 0)
+		ws_test_fault = WS_FAULT_BREAK_ITERATOR;
+	else if (strcmp(f, "lexicon_alloc") == 0)
+		ws_test_fault = WS_FAULT_LEXICON_ALLOC;
+	else
+	{
+		fprintf(stderr, "whosaid: unknown WHOSAID_TEST_FAULT \"%s\"\n", f);
+		exit(2);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *model_path = NULL;
 	bool		stats = false;
 
+	ws_error_hook = engine_error;
+	set_test_fault();
 	if (argc < 2)
 		return usage();
 	if (strcmp(argv[1], "train") == 0)
@@ -240,6 +424,6 @@ main(int argc, char **argv)
 	}
 	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
 		if (strcmp(argv[1], commands[c].name) == 0)
-			return run_jsonl(commands[c].emit, model_path, stats);
+			return run_jsonl(commands[c].emit, commands[c].json, model_path, stats);
 	return usage();
 }

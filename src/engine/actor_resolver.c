@@ -133,57 +133,16 @@ hmap_put(hmap *m, uint64_t key, int32_t v)
 }
 
 static bool
-tok_is(const ws_doc *d, int32_t i, const char *w)
-{
-	int32_t		n = (int32_t) strlen(w);
-	char		buf[32];
-
-	if (i < 0 || i >= d->ntoks || WS_TOK_LEN(d, i) != n || n >= (int32_t) sizeof(buf))
-		return false;
-	return ws_fold(WS_TOK_PTR(d, i), n, buf, sizeof(buf)) == n && memcmp(buf, w, n) == 0;
-}
-
-static bool
-tok_in(const ws_doc *d, int32_t i, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (tok_is(d, i, *ws))
-			return true;
-	return false;
-}
-
-static bool
 same_para(const ws_doc *d, int32_t i, int32_t j)
 {
 	return i >= 0 && j >= 0 && i < d->ntoks && j < d->ntoks && d->toks[i].para == d->toks[j].para;
 }
 
-/* Text of tokens [b, e) with runs of white space and control characters (NUL too) made single spaces. */
+/* The text of tokens [b, e), white space squeezed: a mention's surface form. */
 static const char *
-span_text(const ws_doc *d, int32_t b, int32_t e, int32_t extra_b)
+tokens_text(const ws_doc *d, int32_t b, int32_t e)
 {
-	int32_t		from = d->toks[extra_b >= 0 ? extra_b : b].b;
-	int32_t		to = d->toks[e - 1].e;
-	char	   *out = ws_arena_alloc(d->arena, (size_t) (to - from) + 1);
-	int32_t		o = 0;
-	bool		sp = false;
-
-	for (int32_t i = from; i < to; i++)
-	{
-		char		c = d->text[i];
-
-		if ((unsigned char) c <= ' ' || c == 0x7F)
-		{
-			sp = true;
-			continue;
-		}
-		if (sp && o > 0)
-			out[o++] = ' ';
-		sp = false;
-		out[o++] = c;
-	}
-	out[o] = '\0';
-	return out;
+	return ws_span_text(d, ws_tok_span(d, b, e), true);
 }
 
 static bool
@@ -265,7 +224,7 @@ heuristic_labels(const ws_doc *d, uint8_t *labels)
 			if ((u->flags & WS_T_CAP) && (u->flags & WS_T_WORD) && !(u->lex & WS_LEX_FUNCTION) &&
 				!(u->flags & WS_T_SENT_START))
 				j++;
-			else if (tok_is(d, j, "of") && j + 1 < n && (d->toks[j + 1].flags & WS_T_CAP) &&
+			else if (ws_tok_is(d, j, "of") && j + 1 < n && (d->toks[j + 1].flags & WS_T_CAP) &&
 					 !(d->toks[j + 1].lex & WS_LEX_FUNCTION))
 				j++;
 			else
@@ -299,6 +258,83 @@ heuristic_labels(const ws_doc *d, uint8_t *labels)
 
 /* ------------------------------------------------------------ mentions */
 
+/*
+ * The name inside a tagged span [*b, *e) of kind k: without punctuation and
+ * possessive clitics at the edges, a person's honorific, or a capitalised
+ * sentence opener ("Although Weiner …"; "A. Smith" keeps A.). False when
+ * nothing is left.
+ */
+static bool
+trim_mention(const ws_doc *d, ws_kind k, int32_t *b, int32_t *e)
+{
+	while (*b < *e && !(d->toks[*b].flags & WS_T_WORD))
+		(*b)++;
+	while (*e > *b && (!(d->toks[*e - 1].flags & WS_T_WORD) || (d->toks[*e - 1].flags & WS_T_POSSESSIVE)))
+		(*e)--;
+	if (k == WS_PERSON)
+		while (*e - *b > 1 && is_honorific_tok(d, *b))
+			(*b)++;
+	while (*e - *b > 1 && (d->toks[*b].flags & WS_T_SENT_START) && (d->toks[*b].lex & WS_LEX_FUNCTION) &&
+		   WS_TOK_LEN(d, *b) > 2 && !ws_tok_is(d, *b, "the"))
+		(*b)++;
+	return *b < *e;
+}
+
+/*
+ * The gazetteer settles a name the tagger could not know: a known
+ * organisation is not a person, and "in Liverpool" is a place.
+ */
+static ws_kind
+gazetteer_kind(const ws_doc *d, ws_kind k, int32_t b, int32_t e)
+{
+	uint8_t		g = ws_gazetteer_lookup(d, b, e);
+
+	if (k == WS_PERSON && (g & WS_GAZ_ORG))
+		return WS_ORGANIZATION;
+	if (k == WS_ORGANIZATION && !(g & WS_GAZ_ORG) &&
+		(g & (WS_GAZ_COUNTRY | WS_GAZ_CAPITAL | WS_GAZ_CITY)) && b > 0 &&
+		(ws_tok_is(d, b - 1, "in") || ws_tok_is(d, b - 1, "near")))
+		return WS_PLACE;
+	return k;
+}
+
+/* Record mention [b, e) of kind k: its text, the keys it is found by, its initials. */
+static void
+add_mention(resolver *r, int32_t b, int32_t e, ws_kind k)
+{
+	const ws_doc *d = r->d;
+	mrec	   *m = &r->m[r->nm];
+
+	memset(m, 0, sizeof(*m));
+	m->b = b;
+	m->e = e;
+	m->kind = k;
+	m->actor = -1;
+	m->surface = tokens_text(d, b, e);
+	m->key = fold_hash(m->surface, (int32_t) strlen(m->surface), 0xcbf29ce484222325ull);
+	m->last = fold_hash(WS_TOK_PTR(d, e - 1), WS_TOK_LEN(d, e - 1), 0x84222325cbf29ce4ull);
+	if (b > 0 && is_honorific_tok(d, b - 1) && same_para(d, b - 1, b))
+		m->alias = tokens_text(d, b - 1, e);
+	else
+		m->alias = m->surface;
+	/* initials of the capitalised words: National Cyber Security Centre -> ncsc */
+	if (e - b >= 2)
+	{
+		char		ini[16];
+		int32_t		ni = 0;
+
+		for (int32_t x = b; x < e && ni < (int32_t) sizeof(ini); x++)
+			if ((d->toks[x].flags & WS_T_CAP) && !(d->toks[x].flags & WS_T_NUM))
+				ini[ni++] = d->text[d->toks[x].b];
+		if (ni >= 2)
+			m->initials = fold_hash(ini, ni, 0xcbf29ce484222325ull);
+	}
+	for (int32_t x = b; x < e; x++)
+		r->tok_m[x] = r->nm;
+	r->nm++;
+}
+
+/* The mentions: the tagger's (or the heuristic's) labelled spans, trimmed to names. */
 static void
 collect_mentions(resolver *r, bool model_used)
 {
@@ -315,80 +351,24 @@ collect_mentions(resolver *r, bool model_used)
 		ws_kind		k;
 		int32_t		b = i,
 					e;
-		mrec	   *m;
 
-		if (y == WS_NER_O || !(y & 1))
+		if (y == WS_NER_O)
 		{
-			/* an I-X without its B-X (cannot come from the decoder) is read as B-X */
-			if (y == WS_NER_O)
-			{
-				i++;
-				continue;
-			}
-			y = (uint8_t) (y - 1);
+			i++;
+			continue;
 		}
+		if (!(y & 1))
+			y = (uint8_t) (y - 1);	/* an I-X without its B-X (not from the decoder) is a B-X */
 		e = i + 1;
 		while (e < n && r->labels[e] == y + 1 && same_para(d, i, e))
 			e++;
 		i = e;
 		k = label_kind(y);
-		if (k == WS_KIND_NONE)
+		if (k == WS_KIND_NONE || !trim_mention(d, k, &b, &e))
 			continue;
-		/* trim punctuation and possessive clitics at the edges */
-		while (b < e && !(d->toks[b].flags & WS_T_WORD))
-			b++;
-		while (e > b && (!(d->toks[e - 1].flags & WS_T_WORD) || (d->toks[e - 1].flags & WS_T_POSSESSIVE)))
-			e--;
-		if (k == WS_PERSON)
-			while (e - b > 1 && is_honorific_tok(d, b))
-				b++;
-		/* "Although Weiner …": a capitalised opener is not part of the name ("A. Smith" keeps A.) */
-		while (e - b > 1 && (d->toks[b].flags & WS_T_SENT_START) && (d->toks[b].lex & WS_LEX_FUNCTION) &&
-			   WS_TOK_LEN(d, b) > 2 && !tok_is(d, b, "the"))
-			b++;
-		if (b >= e)
-			continue;
-		/* the gazetteer settles a name the tagger could not know: a known
-		 * organisation is not a person, and "in Liverpool" is a place */
 		if (model_used)
-		{
-			uint8_t		g = ws_gazetteer_lookup(d, b, e);
-
-			if (k == WS_PERSON && (g & WS_GAZ_ORG))
-				k = WS_ORGANIZATION;
-			else if (k == WS_ORGANIZATION && !(g & WS_GAZ_ORG) &&
-					 (g & (WS_GAZ_COUNTRY | WS_GAZ_CAPITAL | WS_GAZ_CITY)) && b > 0 &&
-					 (tok_is(d, b - 1, "in") || tok_is(d, b - 1, "near")))
-				k = WS_PLACE;
-		}
-		m = &r->m[r->nm];
-		memset(m, 0, sizeof(*m));
-		m->b = b;
-		m->e = e;
-		m->kind = k;
-		m->actor = -1;
-		m->surface = span_text(d, b, e, -1);
-		m->key = fold_hash(m->surface, (int32_t) strlen(m->surface), 0xcbf29ce484222325ull);
-		m->last = fold_hash(WS_TOK_PTR(d, e - 1), WS_TOK_LEN(d, e - 1), 0x84222325cbf29ce4ull);
-		if (b > 0 && is_honorific_tok(d, b - 1) && same_para(d, b - 1, b))
-			m->alias = span_text(d, b, e, b - 1);
-		else
-			m->alias = m->surface;
-		/* initials of the capitalised words: National Cyber Security Centre -> ncsc */
-		if (e - b >= 2)
-		{
-			char		ini[16];
-			int32_t		ni = 0;
-
-			for (int32_t x = b; x < e && ni < (int32_t) sizeof(ini); x++)
-				if ((d->toks[x].flags & WS_T_CAP) && !(d->toks[x].flags & WS_T_NUM))
-					ini[ni++] = d->text[d->toks[x].b];
-			if (ni >= 2)
-				m->initials = fold_hash(ini, ni, 0xcbf29ce484222325ull);
-		}
-		for (int32_t x = b; x < e; x++)
-			r->tok_m[x] = r->nm;
-		r->nm++;
+			k = gazetteer_kind(d, k, b, e);
+		add_mention(r, b, e, k);
 	}
 }
 
@@ -426,7 +406,7 @@ paren_acronym(const ws_doc *d, const mrec *m)
 {
 	int32_t		i = m->e;
 
-	if (i + 2 < d->ntoks && tok_is(d, i, "(") && tok_is(d, i + 2, ")") &&
+	if (i + 2 < d->ntoks && ws_tok_is(d, i, "(") && ws_tok_is(d, i + 2, ")") &&
 		(d->toks[i + 1].flags & WS_T_ALLCAPS))
 		return i + 1;
 	return -1;
@@ -444,7 +424,7 @@ key_without_place(const resolver *r, const mrec *m)
 	if (b == m->b)
 		return 0;
 	{
-		const char *s = span_text(d, b, m->e, -1);
+		const char *s = tokens_text(d, b, m->e);
 
 		return fold_hash(s, (int32_t) strlen(s), 0xcbf29ce484222325ull);
 	}
@@ -471,6 +451,133 @@ surname_actor(resolver *r, const mrec *m)
 	return p;
 }
 
+/*
+ * The actor mention i joins, or -1 for a new one: the same name, a surname or
+ * shorter form of a person already named, an acronym of one, or an
+ * organisation named without its place.
+ */
+static int32_t
+actor_of_mention(resolver *r, int32_t i)
+{
+	const ws_doc *d = r->d;
+	const mrec *m = &r->m[i];
+	int32_t		ac = hmap_get(&r->by_key, m->key);
+
+	if (ac >= 0 && m->kind == WS_PERSON && gender_clash(d, m, &r->m[r->a[ac].canon]))
+		ac = -1;				/* "Mrs. Netanyahu", then "Mr. Netanyahu" */
+	if (ac < 0 && m->kind == WS_PERSON)
+	{
+		/* a surname or shorter form of a person already named */
+		int32_t		p = surname_actor(r, m);
+
+		if (p >= 0 && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > m->e - m->b)
+			ac = p;
+	}
+	if (ac < 0 && (d->toks[m->b].flags & WS_T_ALLCAPS) && m->e - m->b == 1)
+		ac = hmap_get(&r->by_initials, m->key);
+	if (ac < 0 && m->kind != WS_PERSON)
+	{
+		uint64_t	k2 = key_without_place(r, m);
+
+		if (k2)
+			ac = hmap_get(&r->by_key, k2);
+	}
+	return ac;
+}
+
+/* Mention i belongs to actor ac: count it, and index its forms for later mentions. */
+static void
+index_mention(resolver *r, int32_t i, int32_t ac)
+{
+	const ws_doc *d = r->d;
+	mrec	   *m = &r->m[i];
+	int32_t		acro;
+
+	m->actor = ac;
+	r->a[ac].nmentions++;
+	r->a[ac].votes[m->kind]++;
+	hmap_put(&r->by_key, m->key, ac);
+	if (m->kind == WS_PERSON)
+	{
+		arec	   *a = &r->a[ac];
+
+		/* the longest form is canonical */
+		if (m->e - m->b > r->m[a->canon].e - r->m[a->canon].b)
+			a->canon = i;
+		if (m->e - m->b >= 2)
+		{
+			int8_t		g = mention_gender(d, m);
+
+			hmap_put(&r->by_last[0], m->last, ac);
+			if (g != 2)
+				hmap_put(&r->by_last[1], m->last, ac);
+			if (g != 1)
+				hmap_put(&r->by_last[2], m->last, ac);
+		}
+	}
+	else
+	{
+		uint64_t	k2 = key_without_place(r, m);
+
+		if (k2 && hmap_get(&r->by_key, k2) < 0)
+			hmap_put(&r->by_key, k2, ac);
+	}
+	if (m->initials)
+		hmap_put(&r->by_initials, m->initials, ac);
+	acro = paren_acronym(d, m);
+	if (acro >= 0 && m->kind != WS_PERSON)
+	{
+		uint64_t	k = fold_hash(WS_TOK_PTR(d, acro), WS_TOK_LEN(d, acro), 0xcbf29ce484222325ull);
+
+		hmap_put(&r->by_key, k, ac);
+		r->a[ac].acronym_expanded = true;
+	}
+}
+
+/* Persons first named by surname alone, full name later, become the full name's actor. */
+static void
+merge_surname_first(resolver *r)
+{
+	int32_t    *redirect = ws_arena_alloc(r->d->arena, sizeof(int32_t) * (size_t) (r->na + 1));
+	bool		any = false;
+
+	for (int32_t ai = 0; ai < r->na; ai++)
+	{
+		const mrec *c = &r->m[r->a[ai].canon];
+		int32_t		p;
+
+		redirect[ai] = ai;
+		if (c->kind != WS_PERSON || c->e - c->b != 1)
+			continue;
+		p = surname_actor(r, c);
+		if (p >= 0 && p != ai && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > 1)
+		{
+			redirect[ai] = p;
+			any = true;
+		}
+	}
+	if (!any)
+		return;
+	for (int32_t ai = 0; ai < r->na; ai++)
+	{
+		memset(r->a[ai].votes, 0, sizeof(r->a[ai].votes));
+		r->a[ai].nmentions = 0;
+		r->a[ai].first = -1;
+	}
+	for (int32_t i = 0; i < r->nm; i++)
+	{
+		arec	   *a;
+
+		r->m[i].actor = redirect[r->m[i].actor];
+		a = &r->a[r->m[i].actor];
+		a->nmentions++;
+		a->votes[r->m[i].kind]++;
+		if (a->first < 0)
+			a->first = i;
+	}
+}
+
+/* Group the mentions, in text order, into actors. */
 static void
 group(resolver *r)
 {
@@ -481,117 +588,18 @@ group(resolver *r)
 	for (int g = 0; g < 3; g++)
 		hmap_init(d->arena, &r->by_last[g], r->nm);
 	hmap_init(d->arena, &r->by_initials, r->nm);
-
 	for (int32_t i = 0; i < r->nm; i++)
 	{
-		mrec	   *m = &r->m[i];
-		int32_t		ac = hmap_get(&r->by_key, m->key);
-		int32_t		acro;
+		int32_t		ac;
 
 		if (i % 4096 == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
-		if (ac >= 0 && m->kind == WS_PERSON && gender_clash(d, m, &r->m[r->a[ac].canon]))
-			ac = -1;			/* "Mrs. Netanyahu", then "Mr. Netanyahu" */
-		if (ac < 0 && m->kind == WS_PERSON)
-		{
-			/* a surname or shorter form of a person already named */
-			int32_t		p = surname_actor(r, m);
-
-			if (p >= 0 && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > m->e - m->b)
-				ac = p;
-		}
-		if (ac < 0 && (d->toks[m->b].flags & WS_T_ALLCAPS) && m->e - m->b == 1)
-			ac = hmap_get(&r->by_initials, m->key);
-		if (ac < 0 && m->kind != WS_PERSON)
-		{
-			uint64_t	k2 = key_without_place(r, m);
-
-			if (k2)
-				ac = hmap_get(&r->by_key, k2);
-		}
+		ac = actor_of_mention(r, i);
 		if (ac < 0)
 			ac = new_actor(r, i);
-		m->actor = ac;
-		r->a[ac].nmentions++;
-		r->a[ac].votes[m->kind]++;
-		hmap_put(&r->by_key, m->key, ac);
-		if (m->kind == WS_PERSON)
-		{
-			arec	   *a = &r->a[ac];
-
-			/* the longest form is canonical */
-			if (m->e - m->b > r->m[a->canon].e - r->m[a->canon].b)
-				a->canon = i;
-			if (m->e - m->b >= 2)
-			{
-				int8_t		g = mention_gender(d, m);
-
-				hmap_put(&r->by_last[0], m->last, ac);
-				if (g != 2)
-					hmap_put(&r->by_last[1], m->last, ac);
-				if (g != 1)
-					hmap_put(&r->by_last[2], m->last, ac);
-			}
-		}
-		else
-		{
-			uint64_t	k2 = key_without_place(r, m);
-
-			if (k2 && hmap_get(&r->by_key, k2) < 0)
-				hmap_put(&r->by_key, k2, ac);
-		}
-		if (m->initials)
-			hmap_put(&r->by_initials, m->initials, ac);
-		acro = paren_acronym(d, m);
-		if (acro >= 0 && m->kind != WS_PERSON)
-		{
-			uint64_t	k = fold_hash(WS_TOK_PTR(d, acro), WS_TOK_LEN(d, acro), 0xcbf29ce484222325ull);
-
-			hmap_put(&r->by_key, k, ac);
-			r->a[ac].acronym_expanded = true;
-		}
+		index_mention(r, i, ac);
 	}
-	/* persons first named by surname alone, full name later */
-	{
-		int32_t    *redirect = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->na + 1));
-		bool		any = false;
-
-		for (int32_t ai = 0; ai < r->na; ai++)
-		{
-			const mrec *c = &r->m[r->a[ai].canon];
-			int32_t		p;
-
-			redirect[ai] = ai;
-			if (c->kind != WS_PERSON || c->e - c->b != 1)
-				continue;
-			p = surname_actor(r, c);
-			if (p >= 0 && p != ai && r->m[r->a[p].canon].e - r->m[r->a[p].canon].b > 1)
-			{
-				redirect[ai] = p;
-				any = true;
-			}
-		}
-		if (any)
-		{
-			for (int32_t ai = 0; ai < r->na; ai++)
-			{
-				memset(r->a[ai].votes, 0, sizeof(r->a[ai].votes));
-				r->a[ai].nmentions = 0;
-				r->a[ai].first = -1;
-			}
-			for (int32_t i = 0; i < r->nm; i++)
-			{
-				arec	   *a;
-
-				r->m[i].actor = redirect[r->m[i].actor];
-				a = &r->a[r->m[i].actor];
-				a->nmentions++;
-				a->votes[r->m[i].kind]++;
-				if (a->first < 0)
-					a->first = i;
-			}
-		}
-	}
+	merge_surname_first(r);
 }
 
 /* ------------------------------------------------------------ roles */
@@ -627,7 +635,7 @@ affiliation_after(const resolver *r, int32_t i)
 
 		if (mi >= 0 && r->m[mi].kind != WS_PERSON)
 			return mi;
-		if (tok_is(d, k, ",") || tok_is(d, k, ".") || (d->toks[k].lex & WS_LEX_SPEECH))
+		if (ws_tok_is(d, k, ",") || ws_tok_is(d, k, ".") || (d->toks[k].lex & WS_LEX_SPEECH))
 			break;
 	}
 	return -1;
@@ -652,7 +660,7 @@ static int32_t
 org_antecedent(const resolver *r, int32_t before_mention)
 {
 	for (int32_t j = before_mention - 1; j >= 0 && j >= before_mention - 8; j--)
-		if (r->m[j].kind == WS_ORGANIZATION && !tok_is(r->d, r->m[j].b - 1, "the"))
+		if (r->m[j].kind == WS_ORGANIZATION && !ws_tok_is(r->d, r->m[j].b - 1, "the"))
 			return j;
 	return -1;
 }
@@ -690,10 +698,10 @@ find_roles(resolver *r)
 
 		/* apposition / copula after: ", the director general of MI5" */
 		j = m->e;
-		if (tok_is(d, j, ",") || tok_in(d, j, (const char *const[]) {"is", "was", NULL}))
+		if (ws_tok_is(d, j, ",") || ws_tok_in(d, j, (const char *const[]) {"is", "was", NULL}))
 		{
 			j++;
-			if (tok_in(d, j, dets))
+			if (ws_tok_in(d, j, dets))
 				j++;
 			if (same_para(d, m->b, j) && r->tok_m[j] >= 0 && r->m[r->tok_m[j]].kind != WS_PERSON &&
 				(d->toks[r->m[r->tok_m[j]].e].flags & WS_T_POSSESSIVE))
@@ -708,12 +716,12 @@ find_roles(resolver *r)
 			if (re > rb && has_role_word(r, rb, re))
 			{
 				/* "Director for Operations": a capitalised complement */
-				if (tok_in(d, re, (const char *const[]) {"for", "of", NULL}) &&
+				if (ws_tok_in(d, re, (const char *const[]) {"for", "of", NULL}) &&
 					(d->toks[re + 1 < d->ntoks ? re + 1 : re].flags & WS_T_CAP) &&
 					re + 1 < d->ntoks && role_word_ok(r, re + 1) &&
 					(d->toks[rb].flags & WS_T_CAP))
 					re += 2;
-				if (affil < 0 && tok_in(d, re, preps))
+				if (affil < 0 && ws_tok_in(d, re, preps))
 					affil = affiliation_after(r, re + 1);
 				set_role(r, mi, rb, re, affil);
 				continue;
@@ -723,7 +731,7 @@ find_roles(resolver *r)
 
 		/* premodifier before: "Twitter chief executive Jack Dorsey" */
 		j = m->b - 1;
-		if (tok_is(d, j, ","))
+		if (ws_tok_is(d, j, ","))
 			j--;
 		re = j + 1;
 		while (j >= 0 && re - j <= ROLE_MAX && same_para(d, j, m->b) && role_word_ok(r, j) &&
@@ -733,10 +741,10 @@ find_roles(resolver *r)
 		if (re > rb && has_role_word(r, rb, re))
 		{
 			affil = org_before(r, rb);
-			if (affil < 0 && tok_in(d, rb - 1, (const char *const[]) {"their", "its", NULL}))
+			if (affil < 0 && ws_tok_in(d, rb - 1, (const char *const[]) {"their", "its", NULL}))
 				affil = org_antecedent(r, mi);
-			if (re < m->b || affil >= 0 || tok_in(d, rb - 1, dets) || rb == 0 ||
-				(d->toks[rb].flags & WS_T_SENT_START) || tok_is(d, rb - 1, ","))
+			if (re < m->b || affil >= 0 || ws_tok_in(d, rb - 1, dets) || rb == 0 ||
+				(d->toks[rb].flags & WS_T_SENT_START) || ws_tok_is(d, rb - 1, ","))
 				set_role(r, mi, rb, re, affil);
 		}
 	}
@@ -744,14 +752,126 @@ find_roles(resolver *r)
 
 /* ------------------------------------------------------------ output */
 
+/*
+ * The mentions grouped by actor (counting sort, so the work stays linear):
+ * actor ai's are bya[start[ai]] .. bya[start[ai + 1] - 1], in text order.
+ */
+static void
+group_by_actor(resolver *r, int32_t **startp, int32_t **byap)
+{
+	ws_arena   *arena = r->d->arena;
+	int32_t    *start = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (r->na + 2));
+	int32_t    *bya = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (r->nm + 1));
+	int32_t    *fill = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (r->na + 1));
+
+	for (int32_t i = 0; i < r->nm; i++)
+		start[r->m[i].actor + 1]++;
+	for (int32_t ai = 0; ai < r->na; ai++)
+		start[ai + 1] += start[ai];
+	for (int32_t i = 0; i < r->nm; i++)
+	{
+		int32_t		ac = r->m[i].actor;
+
+		bya[start[ac] + fill[ac]++] = i;
+	}
+	*startp = start;
+	*byap = bya;
+}
+
+/*
+ * The mention naming actor ai: its canonical one, or for an organisation or
+ * place a form without a leading place word, an expansion of its acronym.
+ */
+static int32_t
+naming_mention(const resolver *r, int32_t ai, const int32_t *start, const int32_t *bya)
+{
+	const ws_doc *d = r->d;
+	int32_t		canon = r->a[ai].canon;
+
+	for (int32_t q = start[ai]; q < start[ai + 1]; q++)
+	{
+		int32_t		j = bya[q];
+		const mrec *m = &r->m[j];
+		const mrec *c = &r->m[canon];
+
+		if ((d->toks[c->b].flags & WS_T_ALLCAPS) && c->e - c->b == 1 && m->e - m->b > 1)
+			canon = j;
+		else if ((d->toks[c->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)) && c->e - c->b > 1 &&
+				 m->e - m->b < c->e - c->b && m->e - m->b > 1 &&
+				 !(d->toks[m->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)))
+			canon = j;
+	}
+	return canon;
+}
+
+/* Actor ai's other forms in the text (and an organisation's acronym) as x's aliases. */
+static void
+collect_aliases(resolver *r, int32_t ai, ws_actor *x, int32_t canon, const int32_t *start, const int32_t *bya)
+{
+	const ws_doc *d = r->d;
+	arec	   *a = &r->a[ai];
+
+	x->aliases = ws_arena_alloc(d->arena, sizeof(char *) * MAX_ALIASES);
+	a->aliases = NULL;
+	a->naliases = 0;
+	for (int32_t q = start[ai]; q < start[ai + 1]; q++)
+	{
+		int32_t		j = bya[q];
+		const mrec *m = &r->m[j];
+		int32_t		acro;
+
+		if (strcmp(m->surface, x->name) != 0)
+			add_alias(r, a, m->surface);
+		if (m->alias != m->surface && strcmp(m->alias, x->name) != 0)
+			add_alias(r, a, m->alias);
+		if (j == canon || m->kind == WS_PERSON)
+			continue;
+		acro = paren_acronym(d, m);
+		if (acro >= 0)
+		{
+			const char *s = tokens_text(d, acro, acro + 1);
+
+			if (strcmp(s, x->name) != 0)
+				add_alias(r, a, s);
+		}
+	}
+	for (int32_t k = 0; k < a->naliases; k++)
+		x->aliases[k] = a->aliases[k];
+	x->naliases = a->naliases;
+}
+
+/* Actor ai as the caller sees it: kind by vote, name, first mention, role, aliases. */
+static void
+output_actor(resolver *r, int32_t ai, ws_actor *x, const int32_t *start, const int32_t *bya)
+{
+	const ws_doc *d = r->d;
+	arec	   *a = &r->a[ai];
+	int			best = 1;
+	int32_t		canon = a->canon;
+
+	for (int k = 2; k <= 3; k++)
+		if (a->votes[k] > a->votes[best])
+			best = k;
+	x->kind = (ws_kind) best;
+	if (x->kind != WS_PERSON)
+		canon = naming_mention(r, ai, start, bya);
+	x->name = r->m[canon].surface;
+	x->nmentions = a->nmentions;
+	x->first = ws_tok_span(d, r->m[a->first].b, r->m[a->first].e);
+	x->quoted = false;
+	if (a->role_b >= 0)
+		x->role = tokens_text(d, a->role_b, a->role_e);
+	collect_aliases(r, ai, x, canon, start, bya);
+}
+
 static ws_actors *
 build_output(resolver *r)
 {
 	ws_doc	   *d = r->d;
 	ws_actors  *out = ws_arena_alloc(d->arena, sizeof(ws_actors));
 	int32_t    *remap = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->na + 1));
-	int32_t    *start = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->na + 2));
-	int32_t    *bya = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->nm + 1));
+	int32_t    *start,
+			   *bya;
 
 	out->mentions = ws_arena_alloc(d->arena, sizeof(ws_mention) * (size_t) (r->nm + 1));
 	out->actors = ws_arena_alloc(d->arena, sizeof(ws_actor) * (size_t) (r->na + 1));
@@ -766,88 +886,10 @@ build_output(resolver *r)
 		if (remap[ac] < 0)
 			remap[ac] = out->nactors++;
 	}
-	/* mentions grouped by actor (counting sort), so the work stays linear */
-	for (int32_t i = 0; i < r->nm; i++)
-		start[r->m[i].actor + 1]++;
+	group_by_actor(r, &start, &bya);
 	for (int32_t ai = 0; ai < r->na; ai++)
-		start[ai + 1] += start[ai];
-	{
-		int32_t    *fill = ws_arena_alloc(d->arena, sizeof(int32_t) * (size_t) (r->na + 1));
-
-		for (int32_t i = 0; i < r->nm; i++)
-		{
-			int32_t		ac = r->m[i].actor;
-
-			bya[start[ac] + fill[ac]++] = i;
-		}
-	}
-	for (int32_t ai = 0; ai < r->na; ai++)
-	{
-		arec	   *a = &r->a[ai];
-		ws_actor   *x;
-		int			best = 1;
-		int32_t		canon = a->canon;
-
-		if (remap[ai] < 0)
-			continue;
-		x = &out->actors[remap[ai]];
-		for (int k = 2; k <= 3; k++)
-			if (a->votes[k] > a->votes[best])
-				best = k;
-		x->kind = (ws_kind) best;
-		if (x->kind != WS_PERSON)
-		{
-			/* prefer a form without a leading place word, and an expansion to its acronym */
-			for (int32_t q = start[ai]; q < start[ai + 1]; q++)
-			{
-				int32_t		j = bya[q];
-				const mrec *m = &r->m[j];
-				const mrec *c = &r->m[canon];
-
-				if ((d->toks[c->b].flags & WS_T_ALLCAPS) && c->e - c->b == 1 && m->e - m->b > 1)
-					canon = j;
-				else if ((d->toks[c->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)) && c->e - c->b > 1 &&
-						 m->e - m->b < c->e - c->b && m->e - m->b > 1 &&
-						 !(d->toks[m->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)))
-					canon = j;
-			}
-		}
-		x->name = r->m[canon].surface;
-		x->nmentions = a->nmentions;
-		x->first = ws_tok_span(d, r->m[a->first].b, r->m[a->first].e);
-		x->quoted = false;
-		if (a->role_b >= 0)
-			x->role = span_text(d, a->role_b, a->role_e, -1);
-		x->aliases = ws_arena_alloc(d->arena, sizeof(char *) * MAX_ALIASES);
-		a->aliases = NULL;
-		a->naliases = 0;
-		for (int32_t q = start[ai]; q < start[ai + 1]; q++)
-		{
-			int32_t		j = bya[q];
-			const mrec *m = &r->m[j];
-
-			if (strcmp(m->surface, x->name) != 0)
-				add_alias(r, a, m->surface);
-			if (m->alias != m->surface && strcmp(m->alias, x->name) != 0)
-				add_alias(r, a, m->alias);
-			if (j == canon || m->kind == WS_PERSON)
-				continue;
-			{
-				int32_t		acro = paren_acronym(d, m);
-
-				if (acro >= 0)
-				{
-					const char *s = span_text(d, acro, acro + 1, -1);
-
-					if (strcmp(s, x->name) != 0)
-						add_alias(r, a, s);
-				}
-			}
-		}
-		for (int32_t k = 0; k < a->naliases; k++)
-			x->aliases[k] = a->aliases[k];
-		x->naliases = a->naliases;
-	}
+		if (remap[ai] >= 0)
+			output_actor(r, ai, &out->actors[remap[ai]], start, bya);
 	for (int32_t ai = 0; ai < r->na; ai++)
 		if (remap[ai] >= 0 && r->a[ai].affil >= 0)
 		{

@@ -6,8 +6,17 @@
  */
 #include "ws.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static void
+default_error(ws_error_code code, const char *message)
+{
+	fprintf(stderr, "whosaid engine: %s\n", message);
+	abort();
+}
 
 static void *
 default_alloc(size_t size)
@@ -15,13 +24,39 @@ default_alloc(size_t size)
 	void	   *p = malloc(size);
 
 	if (p == NULL)
-		abort();
+		ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory (%zu bytes requested)", size);
 	return p;
 }
 
 void	   *(*ws_alloc_hook) (size_t size) = default_alloc;
 void		(*ws_free_hook) (void *ptr) = free;
 void		(*ws_interrupt_hook) (void) = NULL;
+void		(*ws_error_hook) (ws_error_code code, const char *message) = default_error;
+ws_fault	ws_test_fault = WS_FAULT_NONE;
+void		(*ws_trace_hook) (const ws_doc *d, const ws_trace_event *ev) = NULL;
+
+void
+ws_trace(const ws_doc *d, const char *rule, const char *action, int32_t cand,
+		 int32_t tok_b, int32_t tok_e, const char *note)
+{
+	ws_trace_event ev = {rule, action, cand, tok_b, tok_e, note};
+
+	if (ws_trace_hook)
+		ws_trace_hook(d, &ev);
+}
+
+void
+ws_error(ws_error_code code, const char *fmt,...)
+{
+	char		message[256];
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	ws_error_hook(code, message);
+	abort();					/* a hook that returns breaks its contract */
+}
 
 typedef struct block
 {

@@ -130,13 +130,12 @@ gaz_build(void)
 	while (size < (uint32_t) total * 3 + 16)
 		size <<= 1;
 	t = malloc(sizeof(gaz_table));
-	if (t == NULL)
-		return NULL;
-	t->slots = calloc(size, sizeof(gaz_entry));
-	if (t->slots == NULL)
+	if (t != NULL)
+		t->slots = calloc(size, sizeof(gaz_entry));
+	if (t == NULL || t->slots == NULL)
 	{
 		free(t);
-		return NULL;
+		ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the gazetteer");
 	}
 	t->mask = size - 1;
 	t->maxlen = 1;
@@ -181,8 +180,6 @@ ws_gazetteer_mark(const ws_doc *d, uint8_t *begin, uint8_t *inside)
 {
 	const gaz_table *t = gaz_build();
 
-	if (t == NULL)
-		return;
 	for (int32_t i = 0; i < d->ntoks; i++)
 	{
 		uint64_t	h = 0;
@@ -220,7 +217,7 @@ ws_gazetteer_lookup(const ws_doc *d, int32_t b, int32_t e)
 	const gaz_table *t = gaz_build();
 	uint64_t	h = 0;
 
-	if (t == NULL || b < 0 || e > d->ntoks || e <= b || e - b > t->maxlen)
+	if (b < 0 || e > d->ntoks || e <= b || e - b > t->maxlen)
 		return 0;
 	for (int32_t i = b; i < e; i++)
 		h = seq_step(h, d->toks[i].hash);

@@ -99,6 +99,17 @@ ws_hash_fold(const char *s, int32_t len)
 	return ws_hash_bytes(buf, ws_fold(s, len, buf, sizeof(buf)));
 }
 
+/* Frees a table that could not be finished, and says so (ws_error). */
+static void
+table_failed(void)
+{
+	for (uint32_t slot = 0; table != NULL && slot <= table_mask; slot++)
+		free((void *) table[slot].word);
+	free(table);
+	table = NULL;
+	ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the word-class table");
+}
+
 static void
 add_word(const char *w, uint16_t classes)
 {
@@ -120,7 +131,7 @@ add_word(const char *w, uint16_t classes)
 			char	   *copy = malloc(n + 1);
 
 			if (copy == NULL)
-				return;
+				table_failed();
 			memcpy(copy, buf, n + 1);
 			table[slot].word = copy;
 			table[slot].hash = h;
@@ -169,15 +180,15 @@ build_table(void)
 	};
 	uint32_t	size = 1 << 15;	/* > 2 x the ~13k words */
 
-	table_built = true;
-	table = calloc(size, sizeof(lex_entry));
-	if (table == NULL)
-		return;
 	table_mask = size - 1;
+	table = ws_test_fault == WS_FAULT_LEXICON_ALLOC ? NULL : calloc(size, sizeof(lex_entry));
+	if (table == NULL)
+		table_failed();
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		add_list(lists[i].list, lists[i].classes);
 	for (int i = 0; function_words[i]; i++)
 		add_word(function_words[i], WS_LEX_FUNCTION);
+	table_built = true;			/* only once complete: a failure is tried again */
 }
 
 const ws_lex_list *
@@ -194,7 +205,7 @@ ws_lex_classes_folded(const char *folded, int32_t n, uint32_t h)
 {
 	if (!table_built)
 		build_table();
-	if (table == NULL || n <= 0)
+	if (n <= 0)
 		return 0;
 	for (uint32_t slot = h & table_mask; table[slot].word; slot = (slot + 1) & table_mask)
 		if (table[slot].hash == h && strncmp(table[slot].word, folded, n) == 0 &&

@@ -8,7 +8,6 @@
 #include "ws.h"
 
 #include <string.h>
-#include <strings.h>
 
 typedef struct ws_lex_list
 {
@@ -20,6 +19,58 @@ typedef struct ws_lex_list
 extern const ws_lex_list ws_lex_lists[];	/* lexicon_data.c; NULL-terminated */
 
 const ws_lex_list *ws_lex_list_named(const char *name);
+
+/*
+ * The rules' word lists, from data/lexicons/whosaid_quote_words.tsv (its
+ * header says what each list is for): NULL-terminated, for ws_tok_in.
+ */
+extern const char *const ws_qw_noun_risky[];
+extern const char *const ws_qw_noun_prepositions[];
+extern const char *const ws_qw_non_cues[];
+extern const char *const ws_qw_plural_subjects[];
+extern const char *const ws_qw_determiners_poss[];
+extern const char *const ws_qw_object_verbs[];
+extern const char *const ws_qw_directive_verbs[];
+extern const char *const ws_qw_back_verbs[];
+extern const char *const ws_qw_in_verbs[];
+extern const char *const ws_qw_on_verbs[];
+extern const char *const ws_qw_passive_aux[];
+extern const char *const ws_qw_progressive_aux[];
+extern const char *const ws_qw_inverting_cues[];
+extern const char *const ws_qw_manner_cues[];
+extern const char *const ws_qw_tail_openers[];
+extern const char *const ws_qw_irregular_pasts[];
+extern const char *const ws_qw_np_prepositions[];
+extern const char *const ws_qw_relative_cues[];
+extern const char *const ws_qw_naming_cues[];
+extern const char *const ws_qw_relative_pronouns[];
+extern const char *const ws_qw_complementizer[];
+extern const char *const ws_qw_part_glue[];
+extern const char *const ws_qw_indefinites[];
+extern const char *const ws_qw_spokespeople[];
+extern const char *const ws_qw_sentence_adverbs[];
+extern const char *const ws_qw_cue_adverbs[];
+extern const char *const ws_qw_subordinators[];
+extern const char *const ws_qw_adjunct_openers[];
+extern const char *const ws_qw_determiners[];
+extern const char *const ws_qw_partitives[];
+extern const char *const ws_qw_subj_pronouns[];
+extern const char *const ws_qw_between_aux[];
+extern const char *const ws_qw_finite_verbs[];
+extern const char *const ws_qw_clause_openers[];
+extern const char *const ws_qw_continue_verbs[];
+extern const char *const ws_qw_go_verbs[];
+extern const char *const ws_qw_irregular_past_cues[];
+extern const char *const ws_qw_object_pronouns[];
+extern const char *const ws_qw_perfect_aux[];
+extern const char *const ws_qw_call_forms[];
+extern const char *const ws_qw_subject_cue_fillers[];
+extern const char *const ws_qw_clause_complementizers[];
+extern const char *const ws_qw_plain_cue_heads[];
+extern const char *const ws_qw_sentence_linkers[];
+extern const char *const ws_qw_narrator_adverbs[];
+extern const char *const ws_qw_previous_speaker_links[];
+extern const char *const ws_qw_name_glue[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class
@@ -64,6 +115,26 @@ int8_t		ws_name_gender(const ws_doc *d, int32_t honorific, int32_t first);
  */
 bool		ws_mans_name_for_woman(int8_t mention_gender, int8_t name_gender);
 
+/*
+ * Do n bytes of a and b match, A-Z and a-z alike? Only ASCII letters fold, whatever
+ * the locale (strncasecmp follows LC_CTYPE, which a server sets per database). For
+ * an ASCII word this is what full case folding gives too: no other character of a
+ * token folds to ASCII without changing its length.
+ */
+static inline bool
+ws_ascii_ieq(const char *a, const char *b, int32_t n)
+{
+	for (int32_t k = 0; k < n; k++)
+	{
+		unsigned char x = (unsigned char) a[k],
+					y = (unsigned char) b[k];
+
+		if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z'))
+			return false;
+	}
+	return true;
+}
+
 /* Is token i the word w (ASCII case-insensitive)? Runs per token per word list. */
 static inline bool
 ws_tok_is(const ws_doc *d, int32_t i, const char *w)
@@ -73,7 +144,7 @@ ws_tok_is(const ws_doc *d, int32_t i, const char *w)
 	if (i < 0 || i >= d->ntoks || (WS_TOK_PTR(d, i)[0] | 0x20) != (w[0] | 0x20))
 		return false;			/* cheap reject first */
 	n = (int32_t) strlen(w);
-	return WS_TOK_LEN(d, i) == n && strncasecmp(WS_TOK_PTR(d, i), w, n) == 0;
+	return WS_TOK_LEN(d, i) == n && ws_ascii_ieq(WS_TOK_PTR(d, i), w, n);
 }
 
 /* Does token i end in suffix, with at least one character before it (ASCII case-insensitive)? */
@@ -83,7 +154,7 @@ ws_tok_ends_with(const ws_doc *d, int32_t i, const char *suffix)
 	int32_t		n = (int32_t) strlen(suffix);
 
 	return WS_TOK_LEN(d, i) > n &&
-		strncasecmp(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n) == 0;
+		ws_ascii_ieq(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n);
 }
 
 /* Is token i one of the NULL-terminated words? */

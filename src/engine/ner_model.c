@@ -48,21 +48,14 @@ host_is_little_endian(void)
 	return *(const unsigned char *) &one == 1;
 }
 
-ws_model *
-ws_model_load(const char *path, char *err, size_t errlen)
+/* The model file mapped read-only, its length in *len; NULL with a message in err. */
+static void *
+map_model_file(const char *path, size_t *len, char *err, size_t errlen)
 {
 	int			fd;
 	struct stat st;
 	void	   *map;
-	const ws_model_header *h;
-	ws_model   *m;
-	uint64_t	nbuckets;
 
-	if (!host_is_little_endian())
-	{
-		snprintf(err, errlen, "model file \"%s\": big-endian hosts are not supported", path);
-		return NULL;
-	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 	{
@@ -89,56 +82,87 @@ ws_model_load(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "could not map model file \"%s\": %s", path, strerror(errno));
 		return NULL;
 	}
-	h = map;
+	*len = (size_t) st.st_size;
+	return map;
+}
+
+/* Is the mapped file of `size` bytes a model this build reads, whole? Else a message in err. */
+static bool
+valid_model(const ws_model_header *h, size_t size, const char *path, char *err, size_t errlen)
+{
+	uint64_t	nbuckets;
+
 	if (memcmp(h->magic, WS_MODEL_MAGIC, 8) != 0)
 	{
 		snprintf(err, errlen, "file \"%s\" is not a whosaid tagger model (bad magic number)", path);
-		goto fail;
+		return false;
 	}
 	if (h->version != WS_MODEL_VERSION || h->feature_set != WS_FEATURE_SET)
 	{
 		snprintf(err, errlen, "model file \"%s\" has format %u / feature set %u; this build reads %u / %u (retrain with \"make model\")",
 				 path, h->version, h->feature_set, WS_MODEL_VERSION, WS_FEATURE_SET);
-		goto fail;
+		return false;
 	}
 	if (h->nlabels != WS_NER_NLABELS || h->hash_bits < 8 || h->hash_bits > 26 ||
 		!(h->scale > 0.0f && h->scale < 1e6f))
 	{
 		snprintf(err, errlen, "model file \"%s\" has an invalid header", path);
-		goto fail;
+		return false;
 	}
 	nbuckets = (uint64_t) 1 << h->hash_bits;
 	if (h->weight_bytes != nbuckets * WS_NER_NLABELS * sizeof(int16_t) ||
-		(uint64_t) st.st_size != sizeof(ws_model_header) + h->weight_bytes)
+		(uint64_t) size != sizeof(ws_model_header) + h->weight_bytes)
 	{
 		snprintf(err, errlen, "model file \"%s\" is truncated or damaged: %lld bytes, expected %llu",
-				 path, (long long) st.st_size,
+				 path, (long long) size,
 				 (unsigned long long) (sizeof(ws_model_header) + nbuckets * WS_NER_NLABELS * sizeof(int16_t)));
-		goto fail;
+		return false;
 	}
-	if (ws_model_checksum((const char *) map + sizeof(ws_model_header), h->weight_bytes) != h->checksum)
+	if (ws_model_checksum((const char *) h + sizeof(ws_model_header), h->weight_bytes) != h->checksum)
 	{
 		snprintf(err, errlen, "model file \"%s\" is damaged (checksum mismatch)", path);
-		goto fail;
+		return false;
+	}
+	return true;
+}
+
+ws_model *
+ws_model_load(const char *path, char *err, size_t errlen)
+{
+	size_t		len;
+	void	   *map;
+	const ws_model_header *h;
+	ws_model   *m;
+
+	if (!host_is_little_endian())
+	{
+		snprintf(err, errlen, "model file \"%s\": big-endian hosts are not supported", path);
+		return NULL;
+	}
+	map = map_model_file(path, &len, err, errlen);
+	if (map == NULL)
+		return NULL;
+	h = map;
+	if (!valid_model(h, len, path, err, errlen))
+	{
+		munmap(map, len);
+		return NULL;
 	}
 	m = calloc(1, sizeof(ws_model));
 	if (m == NULL)
 	{
 		snprintf(err, errlen, "out of memory loading model file \"%s\"", path);
-		goto fail;
+		munmap(map, len);
+		return NULL;
 	}
 	m->hdr = h;
 	m->w = (const int16_t *) ((const char *) map + sizeof(ws_model_header));
-	m->mask = (uint32_t) (nbuckets - 1);
+	m->mask = (uint32_t) (((uint64_t) 1 << h->hash_bits) - 1);
 	m->scale = h->scale;
 	m->map = map;
-	m->map_len = (size_t) st.st_size;
+	m->map_len = len;
 	m->mapped = true;
 	return m;
-
-fail:
-	munmap(map, (size_t) st.st_size);
-	return NULL;
 }
 
 void

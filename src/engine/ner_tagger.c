@@ -150,6 +150,77 @@ token_feats(const ws_doc *d, int32_t i, tok_feats *f)
 	f->suf4 = nf >= 4 ? bytes_hash(fold + nf - 4, 4) : 0;
 }
 
+/*
+ * Which capitalised words also occur in lower case in the document (lower is
+ * an empty open-addressing set of lmask + 1 slots; 0 is its empty marker, so
+ * a word hashing to 0 is lost).
+ */
+static void
+mark_lower_seen(ws_ner_doc *nd, uint32_t *lower, uint32_t lmask)
+{
+	const ws_doc *d = nd->d;
+
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		const ws_tok *t = &d->toks[i];
+
+		if ((t->flags & WS_T_WORD) && !(t->flags & WS_T_CAP) && t->hash != 0)
+		{
+			uint32_t	s = fmix(t->hash) & lmask;
+
+			while (lower[s] != 0 && lower[s] != t->hash)
+				s = (s + 1) & lmask;
+			lower[s] = t->hash;
+		}
+	}
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		const ws_tok *t = &d->toks[i];
+
+		if ((t->flags & WS_T_CAP) && t->hash != 0)
+		{
+			uint32_t	s = fmix(t->hash) & lmask;
+
+			while (lower[s] != 0 && lower[s] != t->hash)
+				s = (s + 1) & lmask;
+			nd->tf[i].lower_seen = lower[s] == t->hash;
+		}
+	}
+}
+
+/* Upper-case lines (headlines): paragraphs of two words or more, none in lower case. */
+static void
+mark_caps_paragraphs(ws_ner_doc *nd)
+{
+	const ws_doc *d = nd->d;
+	int32_t		n = d->ntoks;
+
+	for (int32_t i = 0; i < n;)
+	{
+		int32_t		j = i;
+		int32_t		words = 0;
+		bool		allcaps = true;
+
+		while (j < n && d->toks[j].para == d->toks[i].para)
+		{
+			const ws_tok *t = &d->toks[j];
+
+			if ((t->flags & WS_T_WORD) && !(t->flags & WS_T_NUM))
+			{
+				words++;
+				if (!(t->flags & WS_T_ALLCAPS) &&
+					!((t->flags & WS_T_CAP) && WS_TOK_LEN(d, j) == 1))
+					allcaps = false;
+			}
+			j++;
+		}
+		if (allcaps && words >= 2)
+			for (int32_t k = i; k < j; k++)
+				nd->tf[k].caps_para = 1;
+		i = j;
+	}
+}
+
 ws_ner_doc *
 ws_ner_prepare(const ws_doc *d)
 {
@@ -179,61 +250,14 @@ ws_ner_prepare(const ws_doc *d)
 
 	for (int32_t i = 0; i < n; i++)
 	{
-		const ws_tok *t = &d->toks[i];
-
 		if (i % INTERRUPT_EVERY == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
 		token_feats(d, i, &nd->tf[i]);
 		nd->tf[i].gaz_b = gb[i];
 		nd->tf[i].gaz_i = gi[i];
-		/* lower-case occurrences (0 is the empty marker; hash 0 is lost) */
-		if ((t->flags & WS_T_WORD) && !(t->flags & WS_T_CAP) && t->hash != 0)
-		{
-			uint32_t	s = fmix(t->hash) & lmask;
-
-			while (lower[s] != 0 && lower[s] != t->hash)
-				s = (s + 1) & lmask;
-			lower[s] = t->hash;
-		}
 	}
-	for (int32_t i = 0; i < n; i++)
-	{
-		const ws_tok *t = &d->toks[i];
-
-		if ((t->flags & WS_T_CAP) && t->hash != 0)
-		{
-			uint32_t	s = fmix(t->hash) & lmask;
-
-			while (lower[s] != 0 && lower[s] != t->hash)
-				s = (s + 1) & lmask;
-			nd->tf[i].lower_seen = lower[s] == t->hash;
-		}
-	}
-	/* upper-case lines (headlines): every word token has no lower case */
-	for (int32_t i = 0; i < n;)
-	{
-		int32_t		j = i;
-		int32_t		words = 0;
-		bool		allcaps = true;
-
-		while (j < n && d->toks[j].para == d->toks[i].para)
-		{
-			const ws_tok *t = &d->toks[j];
-
-			if ((t->flags & WS_T_WORD) && !(t->flags & WS_T_NUM))
-			{
-				words++;
-				if (!(t->flags & WS_T_ALLCAPS) &&
-					!((t->flags & WS_T_CAP) && WS_TOK_LEN(d, j) == 1))
-					allcaps = false;
-			}
-			j++;
-		}
-		if (allcaps && words >= 2)
-			for (int32_t k = i; k < j; k++)
-				nd->tf[k].caps_para = 1;
-		i = j;
-	}
+	mark_lower_seen(nd, lower, lmask);
+	mark_caps_paragraphs(nd);
 	return nd;
 }
 
@@ -285,6 +309,31 @@ ws_ner_allowed(uint8_t prev, uint8_t y)
 #define PAD_WORD 0x5bd1e995u
 #define PAD_SHAPE 0x1b873593u
 
+/* Word, shape and word classes of tokens i-2 .. i+2, padded outside the line. */
+static inline void
+ner_window(const ws_ner_doc *nd, int32_t i, uint32_t *w, uint32_t *sh, uint32_t *lx)
+{
+	const ws_doc *d = nd->d;
+
+	for (int k = -2; k <= 2; k++)
+	{
+		int32_t		j = i + k;
+
+		if (j < 0 || j >= d->ntoks || d->toks[j].para != d->toks[i].para)
+		{
+			w[k + 2] = PAD_WORD + (uint32_t) k;
+			sh[k + 2] = PAD_SHAPE + (uint32_t) k;
+			lx[k + 2] = 0xffff;
+		}
+		else
+		{
+			w[k + 2] = d->toks[j].hash;
+			sh[k + 2] = nd->tf[j].shape;
+			lx[k + 2] = d->toks[j].lex;
+		}
+	}
+}
+
 int
 ws_ner_features(ws_ner_doc *nd, int32_t i, const uint8_t *labels, uint32_t *out)
 {
@@ -300,23 +349,7 @@ ws_ner_features(ws_ner_doc *nd, int32_t i, const uint8_t *labels, uint32_t *out)
 	uint8_t		h;
 	int			n = 0;
 
-	for (int k = -2; k <= 2; k++)
-	{
-		int32_t		j = i + k;
-
-		if (j < 0 || j >= d->ntoks || d->toks[j].para != t->para)
-		{
-			w[k + 2] = PAD_WORD + (uint32_t) k;
-			sh[k + 2] = PAD_SHAPE + (uint32_t) k;
-			lx[k + 2] = 0xffff;
-		}
-		else
-		{
-			w[k + 2] = d->toks[j].hash;
-			sh[k + 2] = nd->tf[j].shape;
-			lx[k + 2] = d->toks[j].lex;
-		}
-	}
+	ner_window(nd, i, w, sh, lx);
 	y1 = (i > 0 && d->toks[i - 1].para == t->para) ? labels[i - 1] : 99;
 	y2 = (i > 1 && d->toks[i - 2].para == t->para) ? labels[i - 2] : 99;
 	capfl = ((t->flags & WS_T_CAP) ? 1 : 0) | ((t->flags & WS_T_ALLCAPS) ? 2 : 0) |

@@ -137,104 +137,126 @@ demote_apostrophes(ws_doc *d, const ws_marks *m)
 	}
 }
 
+/* The pairing state: the mark open now, if any. */
+typedef struct pairing
+{
+	ws_doc	   *d;
+	ws_marks   *m;
+	int32_t		open;			/* the open mark's token, or -1 */
+	int32_t		open_w;			/* its width in tokens ('' is 2) */
+	int32_t		cont;			/* the mark reopening it in a later paragraph, or -1 */
+	bool		open_single;
+} pairing;
+
+static void
+close_open(pairing *p)
+{
+	p->open = -1;
+	p->cont = -1;
+}
+
+/*
+ * A paragraph starts at token i with a quote open: the quotation goes on if
+ * the paragraph opens with its mark again (true: skip that mark), else the
+ * open mark is given up.
+ */
+static bool
+quote_goes_on(pairing *p, int32_t i)
+{
+	const ws_tok *t = &p->d->toks[i];
+	bool		reopens = (t->flags & WS_T_QUOTE) &&
+		(p->open_single ? (t->quote >= WS_Q_SINGLE_OPEN) : is_double(t->quote) || is_double_pair(p->d, i));
+
+	if (reopens && !(t->quote == WS_Q_DOUBLE_CLOSE))
+	{
+		if (p->cont < 0)
+			p->cont = i;
+		return true;
+	}
+	close_open(p);
+	return false;
+}
+
+/* A double mark (or '') of w tokens at i: it closes the open quote or opens one. */
+static void
+double_mark(pairing *p, int32_t i, int32_t w)
+{
+	const ws_doc *d = p->d;
+	uint8_t		q = d->toks[i].quote;
+	bool		closes;
+
+	if (p->open >= 0 && p->open_single)
+		close_open(p);			/* a double mark inside a single-quoted stretch: drop the single */
+	if (q == WS_Q_DOUBLE_OPEN)
+		closes = p->open >= 0 && wrong_way_close(d, i);
+	else if (q == WS_Q_DOUBLE_CLOSE)
+		closes = true;
+	else if (w == 2)
+		closes = p->open >= 0;
+	else
+		closes = p->open >= 0 || !straight_opens(d, i);
+	if (closes)
+	{
+		if (p->open >= 0)
+			push_mark(p->d, p->m, p->open, i, p->open_w, w, p->cont);
+		close_open(p);
+		return;
+	}
+	p->open = i;
+	p->open_w = w;
+	p->open_single = false;
+	p->cont = -1;
+}
+
+/* A single mark at i: only outside double quotes, and only where it quotes. */
+static void
+single_mark(pairing *p, int32_t i)
+{
+	if (p->open >= 0 && !p->open_single)
+		return;
+	if (p->open >= 0 && single_closes(p->d, i))
+	{
+		push_mark(p->d, p->m, p->open, i, p->open_w, 1, p->cont);
+		close_open(p);
+	}
+	else if (p->open < 0 && single_opens(p->d, i))
+	{
+		p->open = i;
+		p->open_w = 1;
+		p->open_single = true;
+		p->cont = -1;
+	}
+}
+
 ws_marks *
 ws_find_marks(ws_doc *d)
 {
-	ws_marks   *m = ws_arena_alloc(d->arena, sizeof(ws_marks));
-	int32_t		open = -1,
-				open_w = 0,
-				cont = -1;
-	bool		open_single = false;
+	pairing		p = {d, ws_arena_alloc(d->arena, sizeof(ws_marks)), -1, 0, -1, false};
 
 	for (int32_t i = 0; i < d->ntoks; i++)
 	{
 		ws_tok	   *t = &d->toks[i];
-		bool		dbl;
-		int32_t		w = 1;
 
 		if ((i & 4095) == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
-
-		/* paragraph break with an open quote: continue or give up */
-		if (open >= 0 && (t->flags & WS_T_PARA_START) && i > open + open_w)
+		if (p.open >= 0 && (t->flags & WS_T_PARA_START) && i > p.open + p.open_w &&
+			quote_goes_on(&p, i))
 		{
-			bool		reopens = (t->flags & WS_T_QUOTE) &&
-				(open_single ? (t->quote >= WS_Q_SINGLE_OPEN) : is_double(t->quote) || is_double_pair(d, i));
-
-			if (reopens && !(t->quote == WS_Q_DOUBLE_CLOSE))
-			{
-				if (cont < 0)
-					cont = i;
-				i += is_double_pair(d, i) ? 1 : 0;
-				continue;		/* the repeated opening mark */
-			}
-			open = -1;
-			cont = -1;
+			i += is_double_pair(d, i) ? 1 : 0;
+			continue;			/* the repeated opening mark */
 		}
 		if (!(t->flags & WS_T_QUOTE) || t->quote == WS_Q_NONE)
 			continue;
-
-		dbl = is_double(t->quote);
-		if (!dbl && is_double_pair(d, i))
+		if (is_double(t->quote))
+			double_mark(&p, i, 1);
+		else if (is_double_pair(d, i))
 		{
-			dbl = true;
-			w = 2;
+			double_mark(&p, i, 2);
+			i++;
 		}
-
-		if (dbl)
-		{
-			bool		closes;
-
-			if (open >= 0 && open_single)
-			{
-				/* a double mark inside a single-quoted stretch: drop the single */
-				open = -1;
-				cont = -1;
-			}
-			if (t->quote == WS_Q_DOUBLE_OPEN)
-				closes = open >= 0 && wrong_way_close(d, i);
-			else if (t->quote == WS_Q_DOUBLE_CLOSE)
-				closes = true;
-			else if (w == 2)
-				closes = open >= 0;
-			else
-				closes = open >= 0 || !straight_opens(d, i);
-
-			if (closes)
-			{
-				if (open >= 0)
-					push_mark(d, m, open, i, open_w, w, cont);
-				open = -1;
-				cont = -1;
-			}
-			else
-			{
-				open = i;
-				open_w = w;
-				open_single = false;
-				cont = -1;
-			}
-			i += w - 1;
-			continue;
-		}
-
-		/* single marks: only outside double quotes, and only where they quote */
-		if (open >= 0 && !open_single)
-			continue;
-		if (open >= 0 && single_closes(d, i))
-		{
-			push_mark(d, m, open, i, open_w, 1, cont);
-			open = -1;
-			cont = -1;
-		}
-		else if (open < 0 && single_opens(d, i))
-		{
-			open = i;
-			open_w = 1;
-			open_single = true;
-			cont = -1;
-		}
+		else
+			single_mark(&p, i);
 	}
-	demote_apostrophes(d, m);
-	return m;
+	demote_apostrophes(d, p.m);
+	return p.m;
 }

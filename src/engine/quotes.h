@@ -1,7 +1,7 @@
 /*
  * quotes.h — internals shared by the quote finder's files: quotation-mark
  * pairing (quote_marks.c), cue and speaker phrases (speaker_resolver.c) and
- * assembly (quote_finder.c).
+ * assembly (quote_finder.h and its quote_*.c stages).
  */
 #ifndef WS_QUOTES_H
 #define WS_QUOTES_H

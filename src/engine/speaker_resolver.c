@@ -56,50 +56,16 @@ person_ending_in(const ws_resolver *r, uint32_t h, int8_t gender)
 	return r->by_last[0][last_slot(r, r->by_last[0], h)];
 }
 
-static const char *const determiners[] = {
-	"a", "an", "the", "his", "her", "their", "its", "our", "some", "many",
-	"several", "two", "three", "other", "another", "one", "both", "most", "senior",
-	NULL
-};
-/* "one of those advisers", "some of his aides" */
-static const char *const partitives[] = {
-	"one", "some", "many", "several", "most", "two", "three", "both", "each",
-	"another", NULL
-};
-static const char *const subj_pronouns[] = {"he", "she", "they", "i", "we", "it", "you", NULL};
-static const char *const between_aux[] = {
-	"has", "have", "had", "also", "later", "previously", "recently", "then",
-	"once", "would", "will", "repeatedly", "reportedly", "did", "does", "do",
-	"further", "again", "only", "just", "already", "publicly", "privately",
-	"first", "earlier", "often", "frequently", "never", "not", "flatly",
-	"simply", "separately", "quickly", "immediately", "subsequently", "even",
-	"may", "might", "could", "should", "can", "must", "shall", "is", "was",
-	"are", "were", "been", "being", "be", "however",
-	NULL
-};
-/* A segment holding one of these is a clause ("the economy is improving"), not a subject. */
-static const char *const finite_verbs[] = {
-	"is", "was", "are", "were", "has", "have", "had", "will", "would", "can",
-	"could", "should", "may", "might", "must", "does", "did", "do", NULL
-};
-static const char *const clause_openers[] = {
-	"in", "when", "after", "as", "if", "while", "although", "though",
-	"speaking", "asked", "since", "because", "before", "during", "at", "on",
-	"for", "with", "but", "and", "so", "however", "yet", "meanwhile", "still",
-	"last", "earlier", "later", "on", "by", "from", "to", "writing", "told",
-	NULL
-};
-
 bool
 ws_is_pronoun(const ws_doc *d, int32_t i)
 {
-	return ws_tok_in(d, i, subj_pronouns);
+	return ws_tok_in(d, i, ws_qw_subj_pronouns);
 }
 
 bool
 ws_is_finite_verb(const ws_doc *d, int32_t i)
 {
-	return ws_tok_in(d, i, finite_verbs);
+	return ws_tok_in(d, i, ws_qw_finite_verbs);
 }
 
 static bool
@@ -120,8 +86,7 @@ is_name_word(const ws_doc *d, int32_t i)
 static bool
 is_name_glue(const ws_doc *d, int32_t i)
 {
-	return ws_tok_is(d, i, "of") || ws_tok_is(d, i, "for") || ws_tok_is(d, i, "&") ||
-		ws_tok_is(d, i, "de") || ws_tok_is(d, i, "van") || ws_tok_is(d, i, "von");
+	return ws_tok_in(d, i, ws_qw_name_glue);
 }
 
 /* "46-year-old": a number that is an adjective */
@@ -142,7 +107,7 @@ is_np_word(const ws_doc *d, int32_t i)
 	if (t->flags & WS_T_CAP)
 		return true;
 	if (t->lex & WS_LEX_FUNCTION)
-		return ws_tok_in(d, i, determiners);
+		return ws_tok_in(d, i, ws_qw_determiners);
 	/* verbs in -ed / -ing end a noun phrase going left */
 	return true;
 }
@@ -209,14 +174,14 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 	{
 		last, last + 1
 	};
-	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !ws_tok_in(d, last, determiners) &&
+	if (!is_np_word(d, last) || (d->toks[last].lex & WS_LEX_FUNCTION && !ws_tok_in(d, last, ws_qw_determiners) &&
 								 !is_name_word(d, last)))
 		return WS_NO_RANGE;
 	while (b - 1 >= lo && last - b + 1 < MAX_NP)
 	{
 		int32_t		p = b - 1;
 
-		if (ws_tok_in(d, b, determiners) && !(d->toks[b].flags & WS_T_CAP))
+		if (ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP))
 			break;				/* a determiner starts the phrase */
 		if ((is_name_glue(d, p) || ws_tok_is(d, p, "and")) && p - 1 >= lo &&
 			is_name_word(d, p - 1) && is_name_word(d, b))
@@ -228,11 +193,11 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 			break;
 		/* "And Trump said" stops at "And"; "Mr Parker said" keeps "Mr" */
 		if ((d->toks[p].flags & WS_T_SENT_START) && (d->toks[p].lex & WS_LEX_FUNCTION) &&
-			!(d->toks[p].lex & WS_LEX_HONORIFIC) && !ws_tok_in(d, p, determiners))
+			!(d->toks[p].lex & WS_LEX_HONORIFIC) && !ws_tok_in(d, p, ws_qw_determiners))
 			break;
 		b = p;
 	}
-	if (b - 2 >= lo && ws_tok_is(d, b - 1, "of") && ws_tok_in(d, b - 2, partitives))
+	if (b - 2 >= lo && ws_tok_is(d, b - 1, "of") && ws_tok_in(d, b - 2, ws_qw_partitives))
 		b -= 2;
 	return (ws_range)
 	{
@@ -308,21 +273,76 @@ dashed_subject(const ws_doc *d, int32_t i, int32_t lo)
 	return before;
 }
 
-static const char *const continue_verbs[] = {
-	"continued", "continues", "proceeded", "proceeds", NULL
-};
-static const char *const go_verbs[] = {"went", "goes", "go", NULL};
-
 int32_t
 ws_catenative_before(const ws_doc *d, int32_t i)
 {
 	if (i < 2 || !ws_tok_is(d, i - 1, "to"))
 		return -1;
-	if (ws_tok_in(d, i - 2, continue_verbs))
+	if (ws_tok_in(d, i - 2, ws_qw_continue_verbs))
 		return i - 2;
-	if (i >= 3 && ws_tok_is(d, i - 2, "on") && ws_tok_in(d, i - 3, go_verbs))
+	if (i >= 3 && ws_tok_is(d, i - 2, "on") && ws_tok_in(d, i - 3, ws_qw_go_verbs))
 		return i - 3;
 	return -1;
+}
+
+/*
+ * "X, the director of Y, said": walk the comma-separated segments ending at
+ * the comma i right to left; skip appositions (lower-case or determiner-led)
+ * and relative clauses; take the nearest capitalised name; stop at an
+ * opening phrase. end is the cue the subject is for.
+ */
+static ws_range
+subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
+{
+	ws_range	fallback = WS_NO_RANGE;
+	int32_t		seg_e = i;		/* segment is [seg_b, seg_e) */
+
+	for (int guard = 0; guard < 6 && seg_e > lo; guard++)
+	{
+		int32_t		seg_b = seg_e;
+
+		while (seg_b - 1 >= lo && !is_comma(d, seg_b - 1) &&
+			   !ws_tok_is(d, seg_b - 1, ";") && !ws_tok_is(d, seg_b - 1, ":") &&
+			   !d->toks[seg_b - 1].quote)
+			seg_b--;
+		if (seg_b == seg_e)
+			break;
+		while (seg_b < seg_e && (ws_tok_is(d, seg_b, "and") || ws_tok_is(d, seg_b, "but")))
+			seg_b++;
+		if (seg_b < seg_e && (is_name_word(d, seg_b) ||
+							  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
+							   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
+			!ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
+			(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs)))
+		{
+			ws_range	h = ws_phrase_head(d, (ws_range)
+										   {
+										   seg_b, seg_e
+										   });
+
+			if (h.e - h.b <= MAX_NP)
+				return h;
+		}
+		/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
+		if (seg_b < seg_e && is_name_word(d, seg_e - 1))
+		{
+			ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
+
+			if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
+				return ws_phrase_head(d, tail);
+		}
+		/* an opening phrase ends the search, unless commas fence it in */
+		if (seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
+			!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
+			break;
+		if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_determiners) &&
+			!ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs))
+			fallback = ws_phrase_after(d, seg_b, seg_e);
+		if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
+			break;
+		seg_e = seg_b - 1;
+	}
+	return fallback;
 }
 
 static ws_range
@@ -335,8 +355,8 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 		i = went_on_to - 1;
 
 	/* "has also said", "she angrily said" (but "the family said") */
-	while (i >= lo && ((ws_tok_in(d, i, between_aux) && !is_name_word(d, i)) ||
-					   (i - 1 >= lo && !ws_tok_in(d, i - 1, determiners) && ws_is_ly_adverb(d, i))))
+	while (i >= lo && ((ws_tok_in(d, i, ws_qw_between_aux) && !is_name_word(d, i)) ||
+					   (i - 1 >= lo && !ws_tok_in(d, i - 1, ws_qw_determiners) && ws_is_ly_adverb(d, i))))
 		i--;
 	/* "Republicans who say"; "Jeff Weaver, who said" */
 	if (i > lo && ws_tok_is(d, i, "who"))
@@ -356,7 +376,7 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 		ws_tok_ends_with(d, i - 1, "ed"))
 	{
 		i -= 2;
-		while (i >= lo && ws_tok_in(d, i, between_aux))
+		while (i >= lo && ws_tok_in(d, i, ws_qw_between_aux))
 			i--;
 	}
 	/* "Lisa Madigan (D) asserted", "Paul Ryan (R-WI) said" */
@@ -378,63 +398,7 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 			return WS_NO_RANGE;
 		return np_ending_at(d, i, lo);
 	}
-
-	/*
-	 * "X, the director of Y, said": walk comma-separated segments right to
-	 * left; skip appositions (lower-case or determiner-led) and relative
-	 * clauses; take the nearest capitalised name; stop at an opening phrase.
-	 */
-	{
-		ws_range	fallback = WS_NO_RANGE;
-		int32_t		seg_e = i;	/* segment is [seg_b, seg_e) */
-
-		for (int guard = 0; guard < 6 && seg_e > lo; guard++)
-		{
-			int32_t		seg_b = seg_e;
-
-			while (seg_b - 1 >= lo && !is_comma(d, seg_b - 1) &&
-				   !ws_tok_is(d, seg_b - 1, ";") && !ws_tok_is(d, seg_b - 1, ":") &&
-				   !d->toks[seg_b - 1].quote)
-				seg_b--;
-			if (seg_b == seg_e)
-				break;
-			while (seg_b < seg_e && (ws_tok_is(d, seg_b, "and") || ws_tok_is(d, seg_b, "but")))
-				seg_b++;
-			if (seg_b < seg_e && (is_name_word(d, seg_b) ||
-								  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
-								   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
-				!ws_tok_in(d, seg_b, clause_openers) &&
-				(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, finite_verbs)))
-			{
-				ws_range	h = ws_phrase_head(d, (ws_range)
-											   {
-											   seg_b, seg_e
-											   });
-
-				if (h.e - h.b <= MAX_NP)
-					return h;
-			}
-			/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
-			if (seg_b < seg_e && is_name_word(d, seg_e - 1))
-			{
-				ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
-
-				if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
-					return ws_phrase_head(d, tail);
-			}
-			/* an opening phrase ends the search, unless commas fence it in */
-			if (seg_b < seg_e && ws_tok_in(d, seg_b, clause_openers) &&
-				!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
-				break;
-			if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, determiners) &&
-				!ws_any_tok_in(d, seg_b, seg_e, finite_verbs))
-				fallback = ws_phrase_after(d, seg_b, seg_e);
-			if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
-				break;
-			seg_e = seg_b - 1;
-		}
-		return fallback;
-	}
+	return subject_past_commas(d, i, end, lo);
 }
 
 ws_range
@@ -449,7 +413,7 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	int32_t		e = start,
 				words,			/* the first token after the determiner */
 				last_name = -1;
-	bool		det = ws_tok_in(d, start, determiners);
+	bool		det = ws_tok_in(d, start, ws_qw_determiners);
 
 	if (start >= hi)
 		return WS_NO_RANGE;
@@ -459,11 +423,11 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 		start, start + 1
 	};
 	/* "one of those advisers", "some of Clinton's aides" */
-	if (ws_tok_in(d, start, partitives) && ws_tok_is(d, start + 1, "of"))
+	if (ws_tok_in(d, start, ws_qw_partitives) && ws_tok_is(d, start + 1, "of"))
 	{
 		det = true;
 		e = start + 2;
-		if (ws_tok_in(d, e, determiners) || ws_tok_is(d, e, "those") || ws_tok_is(d, e, "these"))
+		if (ws_tok_in(d, e, ws_qw_determiners) || ws_tok_is(d, e, "those") || ws_tok_is(d, e, "these"))
 			e++;
 	}
 	else if (det)
@@ -508,19 +472,12 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 
 /* ------------------------------------------------------------ names */
 
-static const char *
-range_text(ws_doc *d, int32_t b, int32_t e)
-{
-	return ws_arena_strndup(d->arena, d->text + d->toks[b].b,
-							(size_t) (d->toks[e - 1].e - d->toks[b].b));
-}
-
 /* Strip an honorific, determiner or possessive clitic from a name's edges. */
 static ws_range
 strip_name(const ws_doc *d, ws_range r)
 {
 	while (r.b < r.e - 1 && ((d->toks[r.b].lex & WS_LEX_HONORIFIC) ||
-							 ws_tok_in(d, r.b, determiners)))
+							 ws_tok_in(d, r.b, ws_qw_determiners)))
 		r.b++;
 	while (r.e > r.b + 1 && (d->toks[r.e - 1].flags & WS_T_POSSESSIVE))
 		r.e--;
@@ -538,9 +495,9 @@ index_run(ws_resolver *r, int g, int32_t k)
 		*slot = k;
 }
 
-/* Scan the text for capitalised runs: the candidates a speaker can resolve to. */
+/* The capitalised runs of the text, with an honorific before them or not. */
 static void
-scan_names(ws_resolver *r)
+collect_runs(ws_resolver *r)
 {
 	ws_doc	   *d = r->doc;
 	int32_t		cap = 64;
@@ -587,44 +544,54 @@ scan_names(ws_resolver *r)
 			nr->name = NULL;
 		}
 	}
-	/* the tagger's persons are persons, first name or not ("Maher", "Weiner") */
-	if (r->actors)
+}
+
+/*
+ * The tagger's persons are persons, first name or not ("Maher", "Weiner"), and
+ * a run holding one narrows to it ("FBI Director Comey").
+ */
+static void
+narrow_to_tagged_persons(ws_resolver *r)
+{
+	const ws_doc *d = r->doc;
+	const ws_actors *a = r->actors;
+	int32_t		m = 0;
+
+	for (int32_t k = 0; a && k < r->nruns; k++)
 	{
-		const ws_actors *a = r->actors;
-		int32_t		m = 0;
+		name_run   *nr = &r->runs[k];
 
-		for (int32_t k = 0; k < r->nruns; k++)
-		{
-			name_run   *nr = &r->runs[k];
+		while (m < a->nmentions && a->mentions[m].tok_e <= nr->b)
+			m++;
+		for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
+			if (a->mentions[x].kind == WS_PERSON)
+			{
+				int32_t		pb = a->mentions[x].tok_b,
+							pe = a->mentions[x].tok_e;
 
-			while (m < a->nmentions && a->mentions[m].tok_e <= nr->b)
-				m++;
-			/* "FBI Director Comey": the run narrows to the person */
-			for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
-				if (a->mentions[x].kind == WS_PERSON)
-				{
-					int32_t		pb = a->mentions[x].tok_b,
-								pe = a->mentions[x].tok_e;
-
-					/* Jane's gender, not Welsh's, a man's name */
-					if (pb > nr->b)
-						nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
-													pe - pb >= 2 ? pb : -1);
-					nr->b = nr->b > pb ? nr->b : pb;
-					nr->e = nr->e < pe ? nr->e : pe;
-					nr->last_hash = d->toks[nr->e - 1].hash;
-					nr->person = true;
-					break;
-				}
-		}
+				/* Jane's gender, not Welsh's, a man's name */
+				if (pb > nr->b)
+					nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
+												pe - pb >= 2 ? pb : -1);
+				nr->b = nr->b > pb ? nr->b : pb;
+				nr->e = nr->e < pe ? nr->e : pe;
+				nr->last_hash = d->toks[nr->e - 1].hash;
+				nr->person = true;
+				break;
+			}
 	}
-	/* index the longest person name for each last word */
+}
+
+/* Index the longest person name for each last word, for any gender, men's and women's. */
+static void
+index_persons(ws_resolver *r)
+{
 	r->mask = 1;
 	while (r->mask < (uint32_t) r->nruns * 2 + 2)
 		r->mask <<= 1;
 	for (int g = 0; g < 3; g++)
 	{
-		r->by_last[g] = ws_arena_alloc(d->arena, sizeof(int32_t) * r->mask);
+		r->by_last[g] = ws_arena_alloc(r->doc->arena, sizeof(int32_t) * r->mask);
 		for (uint32_t i = 0; i < r->mask; i++)
 			r->by_last[g][i] = -1;
 	}
@@ -638,12 +605,20 @@ scan_names(ws_resolver *r)
 			if (r->runs[k].gender != 1)
 				index_run(r, 2, k);
 		}
+}
+
+/*
+ * A surname alone is a person when a full person name ends with it, and
+ * takes its gender; "Axelrod", named David Axelrod, is a man even to "she".
+ */
+static void
+complete_surnames(ws_resolver *r)
+{
 	for (int32_t k = 0; k < r->nruns; k++)
 	{
 		name_run   *a = &r->runs[k];
 		int32_t		full;
 
-		/* a surname alone is a person when a full person name ends with it */
 		if (!a->person)
 		{
 			full = person_ending_in(r, a->last_hash, 0);
@@ -653,11 +628,20 @@ scan_names(ws_resolver *r)
 			if (!a->gender)
 				a->gender = r->runs[full].gender;
 		}
-		/* "Axelrod", named David Axelrod, is a man even to "she" */
 		full = a->gender ? -1 : person_ending_in(r, a->last_hash, 2);
 		if (full >= 0 && ws_mans_name_for_woman(2, r->runs[full].gender))
 			a->gender = 1;
 	}
+}
+
+/* Scan the text for capitalised runs: the candidates a speaker can resolve to. */
+static void
+scan_names(ws_resolver *r)
+{
+	collect_runs(r);
+	narrow_to_tagged_persons(r);
+	index_persons(r);
+	complete_surnames(r);
 }
 
 ws_resolver *
@@ -685,8 +669,8 @@ canonical_person(ws_resolver *r, int32_t b, int32_t e, int8_t gender, bool sure)
 
 	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b &&
 		!(sure && ws_mans_name_for_woman(gender, r->runs[best].gender)))
-		return range_text(d, r->runs[best].b, r->runs[best].e);
-	return range_text(d, b, e);
+		return ws_span_text(d, ws_tok_span(d, r->runs[best].b, r->runs[best].e), false);
+	return ws_span_text(d, ws_tok_span(d, b, e), false);
 }
 
 static const char *
@@ -715,6 +699,15 @@ resolve_pronoun(ws_resolver *r, int32_t at)
 	return NULL;
 }
 
+/* Report resolution step `rule` on tokens [b, e) to the trace, giving its answer. */
+static const char *
+traced(const ws_doc *d, const char *rule, int32_t b, int32_t e, const char *name)
+{
+	if (ws_trace_hook)
+		ws_trace(d, rule, "speaker", -1, b, e, name ? name : "no name");
+	return name;
+}
+
 const char *
 ws_resolve_speaker(ws_resolver *r, ws_range np)
 {
@@ -728,19 +721,21 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 		return NULL;
 	h = ws_phrase_head(d, np);
 	if (h.e - h.b == 1 && ws_is_pronoun(d, h.b))
-		return resolve_pronoun(r, h.b);
+		return traced(d, "speaker.resolve_pronoun", h.b, h.e, resolve_pronoun(r, h.b));
 	if (!is_name_word(d, h.b) || !is_name_word(d, h.e - 1))
-		return NULL;			/* "a spokesman", "Trump aides": anonymous */
+		return traced(d, "speaker.not_a_name", h.b, h.e, NULL);	/* "a spokesman", "Trump aides" */
 	/* "Officials said", "Sources told": capitalised only by the sentence */
 	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
 		(d->toks[h.b].lex & WS_LEX_ROLE))
-		return NULL;
+		return traced(d, "speaker.role_word_opening_sentence", h.b, h.e, NULL);
 	first = h.b + ((d->toks[h.b].lex & WS_LEX_HONORIFIC) != 0);
 	/* "Radcliffe" alone has no first name */
 	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
 	titled = ws_name_gender(d, first > h.b ? h.b : -1, -1) != 0;
 	h = strip_name(d, h);
 	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
-		return canonical_person(r, h.b, h.e, gender, titled);
-	return range_text(d, h.b, h.e);
+		return traced(d, "speaker.canonical_person", h.b, h.e,
+					  canonical_person(r, h.b, h.e, gender, titled));
+	return traced(d, "speaker.name_as_written", h.b, h.e,
+				  ws_span_text(d, ws_tok_span(d, h.b, h.e), false));
 }

@@ -13,6 +13,7 @@
 
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/utypes.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -22,16 +23,24 @@
 /* One break iterator per process, re-pointed at each text. */
 static UBreakIterator *word_breaker;
 
+/* The word break iterator; ICU failing to open it is an error (ws_error), tried again next time. */
 static UBreakIterator *
 get_breaker(void)
 {
 	if (word_breaker == NULL)
 	{
 		UErrorCode	status = U_ZERO_ERROR;
+		UBreakIterator *bi = ubrk_open(UBRK_WORD, "en", NULL, 0, &status);
 
-		word_breaker = ubrk_open(UBRK_WORD, "en", NULL, 0, &status);
+		if (ws_test_fault == WS_FAULT_BREAK_ITERATOR && U_SUCCESS(status))
+			status = U_MISSING_RESOURCE_ERROR;
 		if (U_FAILURE(status))
-			word_breaker = NULL;
+		{
+			if (bi != NULL)
+				ubrk_close(bi);
+			ws_error(WS_ERROR_ICU, "could not open ICU's word break iterator: %s", u_errorName(status));
+		}
+		word_breaker = bi;
 	}
 	return word_breaker;
 }
@@ -397,6 +406,173 @@ ws_tok_span(const ws_doc *d, int32_t from, int32_t to)
 	return s;
 }
 
+const char *
+ws_span_text(const ws_doc *d, ws_span s, bool squeeze)
+{
+	char	   *out;
+	int32_t		o = 0;
+	bool		sp = false;
+
+	if (!WS_SPAN_PRESENT(s))
+		return NULL;
+	if (!squeeze)
+		return ws_arena_strndup(d->arena, d->text + s.b, (size_t) (s.e - s.b));
+	out = ws_arena_alloc(d->arena, (size_t) (s.e - s.b) + 1);
+	for (int32_t i = s.b; i < s.e; i++)
+	{
+		char		c = d->text[i];
+
+		if ((unsigned char) c <= ' ' || c == 0x7F)
+		{
+			sp = true;
+			continue;
+		}
+		if (sp && o > 0)
+			out[o++] = ' ';
+		sp = false;
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/*
+ * A white-space segment [prev, cur) of the break iterator: true, with its
+ * line breaks and the space noted in *pending (the next token's flags) and on
+ * the token before. False for any other segment.
+ */
+static bool
+note_space(tok_builder *tb, int32_t prev, int32_t cur, uint32_t *pending)
+{
+	ws_doc	   *d = tb->doc;
+	int32_t		i = prev;
+	UChar32		c;
+
+	U8_NEXT(d->text, i, d->len, c);
+	if (c < 0 || !is_space_cp(c))
+		return false;
+	for (int32_t j = prev; j < cur;)
+	{
+		U8_NEXT(d->text, j, cur, c);
+		if (c >= 0 && is_newline_cp(c))
+			*pending |= WS_T_PARA_START;
+	}
+	*pending |= WS_T_SPACE_BEFORE;
+	if (d->ntoks)
+		d->toks[d->ntoks - 1].flags |= WS_T_SPACE_AFTER;
+	return true;
+}
+
+/* join "U.S" + "." and "Mr" + "." */
+static bool
+join_abbreviation_period(tok_builder *tb, int32_t prev, int32_t cur)
+{
+	ws_doc	   *d = tb->doc;
+	ws_tok	   *p = &d->toks[d->ntoks - 1];
+
+	if (cur - prev != 1 || d->text[prev] != '.' || d->ntoks == 0 ||
+		!(p->flags & WS_T_WORD) || (p->flags & WS_T_ABBREV) || (p->flags & WS_T_POSSESSIVE) ||
+		!takes_period(d->text + p->b, p->e - p->b))
+		return false;
+	p->e = cur;
+	p->ce = cp_offset(tb, cur);
+	p->flags |= WS_T_ABBREV;
+	p->hash = ws_hash_fold(d->text + p->b, p->e - p->b);
+	return true;
+}
+
+/* join word-word across a hyphen with no spaces: co-operation */
+static bool
+join_hyphenated(tok_builder *tb, int32_t cur)
+{
+	ws_doc	   *d = tb->doc;
+	ws_tok	   *h = &d->toks[d->ntoks - 1];
+	ws_tok	   *w = &d->toks[d->ntoks - 2];
+	uint32_t	keep;
+
+	if (!(h->flags & WS_T_DASH) || h->e - h->b != 1 ||
+		(h->flags & WS_T_SPACE_BEFORE) || !(w->flags & WS_T_WORD) || (w->flags & WS_T_POSSESSIVE))
+		return false;
+	keep = w->flags & (WS_T_SPACE_BEFORE | WS_T_PARA_START);
+	d->ntoks--;
+	w->e = cur;
+	w->ce = cp_offset(tb, cur);
+	w->flags = keep;
+	classify(d, w);
+	w->flags |= keep;
+	return true;
+}
+
+/* MI5’s: UAX #29 splits a clitic after a digit; rejoin it as 's */
+static bool
+join_digit_clitic(tok_builder *tb, int32_t prev, int32_t cur)
+{
+	ws_doc	   *d = tb->doc;
+	ws_tok	   *q = &d->toks[d->ntoks - 1];
+
+	if (cur - prev != 1 || (d->text[prev] != 's' && d->text[prev] != 'S') ||
+		(cur < d->len && u_isalnum((UChar32) (unsigned char) d->text[cur])) ||
+		(q->quote != WS_Q_SINGLE_CLOSE && q->quote != WS_Q_SINGLE_STRAIGHT) ||
+		(q->flags & WS_T_SPACE_BEFORE) || !(d->toks[d->ntoks - 2].flags & WS_T_WORD))
+		return false;
+	q->e = cur;
+	q->ce = cp_offset(tb, cur);
+	q->flags = WS_T_WORD | WS_T_POSSESSIVE;
+	q->quote = WS_Q_NONE;
+	q->hash = ws_hash_fold(d->text + q->b, q->e - q->b);
+	return true;
+}
+
+/*
+ * Push the word [prev, cur) with flags pending in paragraph para: split off
+ * its possessive clitic, and a sentence glued on by a period ("concern.Parker":
+ * scraped text glues sentences, UAX #29 reads one word; split after a
+ * lower-case word at a period before a capital).
+ */
+static void
+push_word(tok_builder *tb, int32_t prev, int32_t cur, uint32_t pending, int32_t *para, bool letters)
+{
+	ws_doc	   *d = tb->doc;
+	ws_tok	   *t;
+	int32_t		keep;
+
+	if (letters)
+	{
+		int32_t		dot = glued_sentence_dot(d->text, prev, cur);
+
+		if (dot > 0)
+		{
+			if ((pending & WS_T_PARA_START) && d->ntoks > 0)
+				(*para)++;
+			t = push_tok(tb, prev, dot);
+			t->flags = pending;
+			t->para = *para;
+			classify(d, t);
+			t = push_tok(tb, dot, dot + 1);
+			t->para = *para;
+			classify(d, t);
+			pending = 0;
+			prev = dot + 1;
+		}
+	}
+	keep = letters ? possessive_split(d->text + prev, cur - prev) : cur - prev;
+	if ((pending & WS_T_PARA_START) && d->ntoks > 0)
+		(*para)++;
+	t = push_tok(tb, prev, prev + keep);
+	t->flags = pending;
+	t->para = *para;
+	classify(d, t);
+	if (keep < cur - prev)
+	{
+		t = push_tok(tb, prev + keep, cur);
+		t->para = *para;
+		classify(d, t);
+		t->flags &= ~(WS_T_CAP | WS_T_ALLCAPS);
+		t->flags |= WS_T_POSSESSIVE;
+		t->lex = 0;
+	}
+}
+
 ws_doc *
 ws_doc_new(ws_arena *arena, const char *text, int32_t len)
 {
@@ -413,149 +589,33 @@ ws_doc_new(ws_arena *arena, const char *text, int32_t len)
 	d->text = text;
 	d->len = len;
 	d->arena = arena;
-	if (len <= 0 || bi == NULL)
+	if (len <= 0)
 		return d;
 
 	utext_openUTF8(&ut, text, len, &status);
-	if (U_FAILURE(status))
-		return d;
-	ubrk_setUText(bi, &ut, &status);
+	if (U_SUCCESS(status))
+		ubrk_setUText(bi, &ut, &status);
 	if (U_FAILURE(status))
 	{
 		utext_close(&ut);
-		return d;
+		ws_error(WS_ERROR_ICU, "could not set ICU's word break iterator on the text: %s", u_errorName(status));
 	}
 
 	for (prev = ubrk_first(bi), cur = ubrk_next(bi); cur != UBRK_DONE;
 		 prev = cur, cur = ubrk_next(bi))
 	{
-		int32_t		i = prev;
-		UChar32		c;
-		ws_tok	   *t;
-
 		if (cur <= prev || cur > len)
 			break;
-		U8_NEXT(text, i, len, c);
-		if (c >= 0 && is_space_cp(c))
-		{
-			/* a white-space run: note line breaks for the next token */
-			for (int32_t j = prev; j < cur;)
-			{
-				U8_NEXT(text, j, cur, c);
-				if (c >= 0 && is_newline_cp(c))
-					pending |= WS_T_PARA_START;
-			}
-			pending |= WS_T_SPACE_BEFORE;
-			if (d->ntoks)
-				d->toks[d->ntoks - 1].flags |= WS_T_SPACE_AFTER;
+		if (note_space(&tb, prev, cur, &pending))
 			continue;
-		}
-
 		if (d->ntoks % INTERRUPT_EVERY == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
-
-		/* join "U.S" + "." and "Mr" + "." */
-		if (cur - prev == 1 && text[prev] == '.' && d->ntoks > 0 && !pending)
-		{
-			ws_tok	   *p = &d->toks[d->ntoks - 1];
-
-			if ((p->flags & WS_T_WORD) && !(p->flags & WS_T_ABBREV) &&
-				!(p->flags & WS_T_POSSESSIVE) &&
-				takes_period(text + p->b, p->e - p->b))
-			{
-				p->e = cur;
-				p->ce = cp_offset(&tb, cur);
-				p->flags |= WS_T_ABBREV;
-				p->hash = ws_hash_fold(text + p->b, p->e - p->b);
-				continue;
-			}
-		}
-		/* join word-word across a hyphen with no spaces: co-operation */
-		if (d->ntoks >= 2 && !pending && (ubrk_getRuleStatus(bi) >= UBRK_WORD_NUMBER))
-		{
-			ws_tok	   *h = &d->toks[d->ntoks - 1];
-			ws_tok	   *w = &d->toks[d->ntoks - 2];
-
-			if ((h->flags & WS_T_DASH) && h->e - h->b == 1 &&
-				!(h->flags & WS_T_SPACE_BEFORE) && (w->flags & WS_T_WORD) &&
-				!(w->flags & WS_T_POSSESSIVE))
-			{
-				uint32_t	keep = w->flags & (WS_T_SPACE_BEFORE | WS_T_PARA_START);
-
-				d->ntoks--;
-				w->e = cur;
-				w->ce = cp_offset(&tb, cur);
-				w->flags = keep;
-				classify(d, w);
-				w->flags |= keep;
-				continue;
-			}
-		}
-
-		/* MI5’s: UAX #29 splits a clitic after a digit; rejoin it as 's */
-		if (d->ntoks >= 2 && !pending && cur - prev == 1 &&
-			(text[prev] == 's' || text[prev] == 'S') &&
-			(cur >= len || !u_isalnum((UChar32) (unsigned char) text[cur])))
-		{
-			ws_tok	   *q = &d->toks[d->ntoks - 1];
-
-			if ((q->quote == WS_Q_SINGLE_CLOSE || q->quote == WS_Q_SINGLE_STRAIGHT) &&
-				!(q->flags & WS_T_SPACE_BEFORE) && (d->toks[d->ntoks - 2].flags & WS_T_WORD))
-			{
-				q->e = cur;
-				q->ce = cp_offset(&tb, cur);
-				q->flags = WS_T_WORD | WS_T_POSSESSIVE;
-				q->quote = WS_Q_NONE;
-				q->hash = ws_hash_fold(text + q->b, q->e - q->b);
-				continue;
-			}
-		}
-
-		/*
-		 * "concern.Parker": scraped text glues sentences; UAX #29 reads one
-		 * word. Split after a lower-case word at a period before a capital.
-		 */
-		if (ubrk_getRuleStatus(bi) >= UBRK_WORD_LETTER)
-		{
-			int32_t		dot = glued_sentence_dot(text, prev, cur);
-
-			if (dot > 0)
-			{
-				if ((pending & WS_T_PARA_START) && d->ntoks > 0)
-					para++;
-				t = push_tok(&tb, prev, dot);
-				t->flags = pending;
-				t->para = para;
-				classify(d, t);
-				t = push_tok(&tb, dot, dot + 1);
-				t->para = para;
-				classify(d, t);
-				pending = 0;
-				prev = dot + 1;
-			}
-		}
-
-		{
-			int32_t		keep = cur - prev;
-
-			if (ubrk_getRuleStatus(bi) >= UBRK_WORD_LETTER)
-				keep = possessive_split(text + prev, cur - prev);
-			if ((pending & WS_T_PARA_START) && d->ntoks > 0)
-				para++;
-			t = push_tok(&tb, prev, prev + keep);
-			t->flags = pending;
-			t->para = para;
-			classify(d, t);
-			if (keep < cur - prev)
-			{
-				t = push_tok(&tb, prev + keep, cur);
-				t->para = para;
-				classify(d, t);
-				t->flags &= ~(WS_T_CAP | WS_T_ALLCAPS);
-				t->flags |= WS_T_POSSESSIVE;
-				t->lex = 0;
-			}
-		}
+		if (!pending &&
+			((d->ntoks > 0 && join_abbreviation_period(&tb, prev, cur)) ||
+			 (d->ntoks >= 2 && ubrk_getRuleStatus(bi) >= UBRK_WORD_NUMBER && join_hyphenated(&tb, cur)) ||
+			 (d->ntoks >= 2 && join_digit_clitic(&tb, prev, cur))))
+			continue;
+		push_word(&tb, prev, cur, pending, &para, ubrk_getRuleStatus(bi) >= UBRK_WORD_LETTER);
 		pending = 0;
 	}
 	if (d->ntoks)

@@ -30,6 +30,63 @@ extern void *(*ws_alloc_hook) (size_t size);
 extern void (*ws_free_hook) (void *ptr);
 extern void (*ws_interrupt_hook) (void);
 
+/*
+ * What the engine cannot work around — ICU cannot open a service, memory for
+ * a permanent table runs out — goes to ws_error_hook, which must not return:
+ * ereport(ERROR) in the backend, a message and exit status 1 in the CLI. The
+ * default prints the message and aborts. The engine never carries on with an
+ * empty document or table instead.
+ */
+typedef enum ws_error_code
+{
+	WS_ERROR_ICU = 1,			/* an ICU service failed */
+	WS_ERROR_OUT_OF_MEMORY,
+} ws_error_code;
+
+extern void (*ws_error_hook) (ws_error_code code, const char *message);
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noreturn, format(printf, 2, 3)))
+#endif
+void		ws_error(ws_error_code code, const char *fmt,...);
+
+/*
+ * For tests only: a failure to simulate, so that a test can see an ICU or
+ * allocation failure reach the caller (the CLI sets it from the environment
+ * variable WHOSAID_TEST_FAULT). WS_FAULT_NONE in normal use.
+ */
+typedef enum ws_fault
+{
+	WS_FAULT_NONE = 0,
+	WS_FAULT_BREAK_ITERATOR,	/* ICU's word break iterator does not open */
+	WS_FAULT_LEXICON_ALLOC,		/* the word-class table cannot be allocated */
+} ws_fault;
+
+extern ws_fault ws_test_fault;
+
+/*
+ * Trace: with ws_trace_hook set, the quote finder reports each named rule as
+ * it makes, extends, cuts or rejects a candidate quote, and the speaker
+ * resolver each step it takes (`whosaid explain` prints them). Candidates are
+ * numbered in the order they are made. NULL (the default) costs one test.
+ */
+typedef struct ws_trace_event
+{
+	const char *rule;			/* "stage.rule", e.g. "direct.cue_right" */
+	const char *action;			/* made, extended, cut, rejected, emitted, speaker */
+	int32_t		cand;			/* candidate number, or -1 */
+	int32_t		tok_b,
+				tok_e;			/* the tokens the rule looked at or produced */
+	const char *note;			/* detail, or NULL; valid during the call */
+} ws_trace_event;
+
+typedef struct ws_doc ws_doc;
+
+extern void (*ws_trace_hook) (const ws_doc *d, const ws_trace_event *ev);
+
+void		ws_trace(const ws_doc *d, const char *rule, const char *action, int32_t cand,
+					 int32_t tok_b, int32_t tok_e, const char *note);
+
 /* ------------------------------------------------------------ arena */
 
 typedef struct ws_arena ws_arena;
@@ -98,7 +155,7 @@ typedef struct ws_tok
 	uint8_t		reserved;
 } ws_tok;
 
-typedef struct ws_doc
+struct ws_doc
 {
 	const char *text;
 	int32_t		len;			/* bytes */
@@ -107,7 +164,7 @@ typedef struct ws_doc
 	int32_t		ntoks;
 	int32_t		nsents;
 	ws_arena   *arena;
-} ws_doc;
+};
 
 /*
  * Tokenize text (UTF-8; invalid sequences are read as U+FFFD and never
@@ -122,6 +179,13 @@ uint32_t	ws_hash_fold(const char *s, int32_t len);
 #define WS_TOK_LEN(d, i) ((d)->toks[i].e - (d)->toks[i].b)
 #define WS_TOK_PTR(d, i) ((d)->text + (d)->toks[i].b)
 ws_span		ws_tok_span(const ws_doc *d, int32_t from, int32_t to);	/* tokens [from,to) */
+
+/*
+ * The text of span s, copied into d's arena; NULL when s is absent. squeeze
+ * turns each run of white space and control characters (NUL too) into one
+ * space and drops it at the ends, for names shown to users.
+ */
+const char *ws_span_text(const ws_doc *d, ws_span s, bool squeeze);
 
 /*
  * Binary search over n records `size` bytes apart whose int32_t key at

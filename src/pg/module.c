@@ -33,12 +33,23 @@ pg_interrupt(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
+/* The engine cannot go on (ICU failed, memory ran out): an ERROR, never an empty result. */
+static void
+pg_engine_error(ws_error_code code, const char *message)
+{
+	ereport(ERROR,
+			(errcode(code == WS_ERROR_OUT_OF_MEMORY ? ERRCODE_OUT_OF_MEMORY :
+					 ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
+			 errmsg("whosaid engine: %s", message)));
+}
+
 void
 _PG_init(void)
 {
 	ws_alloc_hook = pg_alloc;
 	ws_free_hook = pg_free;
 	ws_interrupt_hook = pg_interrupt;
+	ws_error_hook = pg_engine_error;
 }
 
 ws_doc *

@@ -17,8 +17,11 @@ DECLARE
 	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 				 WHERE c.oid = t.quotes_table);
 	has_time boolean := t.time_column IS NOT NULL;
-	time_col text := CASE WHEN t.time_column IS NULL THEN '' ELSE format('s.%I, ', t.time_column) END;
-	time_join text := CASE WHEN t.time_column IS NULL THEN ''
+	-- a time column in the key (as a partitioned table's often is) is in the derived tables already
+	time_in_key boolean := coalesce(t.time_column = ANY (t.key_columns), false);
+	time_ref text := CASE WHEN time_in_key THEN 'q' ELSE 's' END;
+	time_col text := CASE WHEN t.time_column IS NULL OR time_in_key THEN '' ELSE format('s.%I, ', t.time_column) END;
+	time_join text := CASE WHEN t.time_column IS NULL OR time_in_key THEN ''
 						   ELSE format(' JOIN %s s ON %s', t.relid, whosaid._track_join(t, 'q', 's')) END;
 	v regclass;
 BEGIN
@@ -48,7 +51,7 @@ BEGIN
 		'CREATE VIEW %I.%I AS SELECT q.speaker, count(*) AS quotes, count(DISTINCT (%s)) AS articles%s'
 		' FROM %s q%s WHERE q.speaker IS NOT NULL GROUP BY q.speaker ORDER BY quotes DESC, q.speaker',
 		nsp, t.prefix || '_top_speakers', whosaid._track_keys(t, 'q'),
-		CASE WHEN has_time THEN format(', min(s.%1$I) AS first_quoted, max(s.%1$I) AS last_quoted', t.time_column)
+		CASE WHEN has_time THEN format(', min(%2$s.%1$I) AS first_quoted, max(%2$s.%1$I) AS last_quoted', t.time_column, time_ref)
 			 ELSE '' END,
 		t.quotes_table, time_join);
 	v := format('%I.%I', nsp, t.prefix || '_top_speakers')::regclass;
@@ -75,12 +78,20 @@ RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-				 WHERE c.oid = t.quotes_table);
-	suffix text;
+	v regclass;
 BEGIN
-	FOREACH suffix IN ARRAY ARRAY['_who_said_what', '_named_actors', '_top_speakers', '_actor_pairs'] LOOP
-		EXECUTE format('DROP VIEW IF EXISTS %I.%I', nsp, t.prefix || suffix);
+	-- the views on the derived tables, wherever they (or the tables) were moved
+	FOR v IN
+		SELECT DISTINCT c.oid
+		FROM pg_catalog.pg_depend d
+			JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
+			JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+		WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
+			AND d.refobjid IN (t.quotes_table, t.actors_table) AND c.relkind = 'v'
+			AND c.relname IN (t.prefix || '_who_said_what', t.prefix || '_named_actors',
+							  t.prefix || '_top_speakers', t.prefix || '_actor_pairs')
+	LOOP
+		EXECUTE format('DROP VIEW IF EXISTS %s', v);
 	END LOOP;
 END
 $$;

@@ -9,6 +9,7 @@ REVOKE EXECUTE ON FUNCTION
 	whosaid._tracked_add_definer(regclass, name, name, text, regclass, regclass),
 	whosaid._tracked_remove_definer(regclass),
 	whosaid._tracked_progress_definer(regclass, text[], bigint, timestamptz),
+	whosaid._tracked_rename_definer(regclass, name),
 	whosaid._track_insert(),
 	whosaid._track_update(),
 	whosaid.tracked_drop()

@@ -1,0 +1,188 @@
+/*
+ * quote_cues.c — cue lexicon: is a token a cue verb here, its phrase, what follows it.
+ * Part of the quote finder; quote_finder.h says how the stages fit.
+ */
+#include "quote_finder.h"
+
+/* "fired back", "chimed in", "went on" (not "went on to win"): a phrasal verb of speech headed at i */
+static bool
+phrasal_cue(const ws_doc *d, int32_t i)
+{
+	return (ws_tok_in(d, i, ws_qw_back_verbs) && ws_tok_is(d, i + 1, "back")) ||
+		(ws_tok_in(d, i, ws_qw_in_verbs) && ws_tok_is(d, i + 1, "in")) ||
+		(ws_tok_in(d, i, ws_qw_on_verbs) && ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to"));
+}
+
+/* ", “" / ": “" — what follows token i - 1 opens a quotation */
+bool
+qf_opens_quote(const ws_doc *d, int32_t i)
+{
+	if (is_punct(d, i, ',') || is_punct(d, i, ':'))
+		i++;
+	return i < d->ntoks && d->toks[i].quote;
+}
+
+/* A quotation ends just before token i or opens right after it: "“…,” it read" */
+static bool
+next_to_quote(const ws_doc *d, int32_t i)
+{
+	for (int32_t k = i - 1; k >= 0 && k >= i - 3; k--)
+		if (d->toks[k].quote)
+			return true;
+	return qf_opens_quote(d, i + 1);
+}
+
+/* Is token i a speech verb used as a verb here? */
+bool
+qf_is_cue(const finder *f, int32_t i)
+{
+	const ws_doc *d = f->d;
+	const ws_tok *t = &d->toks[i];
+	bool		went_on_to;
+
+	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)) ||
+		(i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss)))
+		return false;
+	if (phrasal_cue(d, i))
+		return true;
+	if (!(t->lex & WS_LEX_SPEECH) || ws_tok_in(d, i, ws_qw_non_cues))
+		return false;
+	went_on_to = ws_catenative_before(d, i) >= 0;
+	if (i > 0 && ((ws_tok_is(d, i - 1, "to") && !went_on_to) ||
+				  ws_tok_is(d, i - 1, "be") || ws_tok_is(d, i - 1, "being")))
+		return false;
+	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
+	if (!went_on_to &&
+		!ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
+		!ws_tok_in(d, i, ws_qw_irregular_past_cues) && !(ws_tok_is(d, i, "read") && next_to_quote(d, i)))
+	{
+		if (i == 0 || !(ws_tok_in(d, i - 1, ws_qw_plural_subjects) ||
+						(d->toks[i - 1].flags & WS_T_NUM) || ws_tok_ends_with(d, i - 1, "s")))
+			return false;
+	}
+	/*
+	 * forms that are often nouns speak only right after their subject, or
+	 * "by saying"; "somber" of "In somber comments," is none
+	 */
+	if (ws_tok_in(d, i, ws_qw_noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
+		!(ws_tok_is(d, i - 1, "by") && ws_tok_ends_with(d, i, "ing")))
+	{
+		ws_range	s = ws_subject_before(d, i, f->sent_b[t->sent]);
+
+		if (s.b < 0 || (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) &&
+						ws_tok_in(d, s.b - 1, ws_qw_noun_prepositions)))
+			return false;
+	}
+	/* "appears to …", "it appeared that …", not "appeared at the debate" */
+	if ((ws_tok_is(d, i, "appears") || ws_tok_is(d, i, "appeared")) &&
+		!ws_tok_is(d, i + 1, "to") && !ws_tok_is(d, i + 1, "that"))
+		return false;
+	/* passive "was told", "was quickly dismissed"; progressive "is insisting" speaks */
+	if (i > 0 && !ws_tok_ends_with(d, i, "ing"))
+	{
+		int32_t		p = i - 1;
+
+		if (p > 0 && ws_is_ly_adverb(d, p))
+			p--;
+		if (ws_tok_in(d, p, ws_qw_passive_aux))
+			return false;
+	}
+	return true;
+}
+
+/* Is [b,e) a plausible object phrase (reporters, the BBC, the Senate)? */
+int32_t
+qf_object_end(const ws_doc *d, int32_t b, int32_t hi)
+{
+	int32_t		e = b;
+
+	while (e < hi && e - b < 6)
+	{
+		const ws_tok *t = &d->toks[e];
+
+		if (ws_tok_is(d, e, "that") || ws_tok_is(d, e, "to") || (t->flags & WS_T_PUNCT &&
+														  !(t->flags & WS_T_POSSESSIVE)))
+			break;
+		/* "Bill O'Reilly of Fox News" */
+		if (e > b && ws_tok_is(d, e, "of") && (d->toks[e - 1].flags & WS_T_CAP) &&
+			e + 1 < hi && (d->toks[e + 1].flags & WS_T_CAP))
+		{
+			e++;
+			continue;
+		}
+		if (e > b && ws_tok_in(d, e, ws_qw_determiners_poss) && !ws_tok_in(d, e - 1, ws_qw_determiners_poss) &&
+			!(t->flags & WS_T_POSSESSIVE))
+			break;				/* "told the Senate | the program …" */
+		if ((t->lex & WS_LEX_FUNCTION) && !ws_tok_in(d, e, ws_qw_determiners_poss) &&
+			!ws_tok_in(d, e, ws_qw_object_pronouns))
+			break;
+		e++;
+	}
+	return e;
+}
+
+/* Cue phrase: aux before (has called, is insisting, went on to say), particle after (called on/for). */
+ws_range
+qf_cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
+{
+	ws_range	r = {c, c + 1};
+	int32_t		went_on_to = ws_catenative_before(d, c);
+
+	if (went_on_to >= lo)
+		r.b = went_on_to;
+	while (r.b - 1 >= lo && (ws_tok_in(d, r.b - 1, ws_qw_perfect_aux) ||
+							 (ws_tok_ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, ws_qw_progressive_aux))))
+		r.b--;
+	if (c + 1 < d->ntoks && (ws_tok_is(d, c + 1, "on") || ws_tok_is(d, c + 1, "for")) &&
+		ws_tok_in(d, c, ws_qw_call_forms))
+		r.e++;
+	if (phrasal_cue(d, c))
+		r.e++;
+	return r;
+}
+
+/*
+ * "shouted that …" and chanting “We are Orlando” report; "beamed as they took
+ * the stage" does not
+ */
+bool
+qf_reports_clause(const ws_doc *d, int32_t i)
+{
+	bool		phrasal = phrasal_cue(d, i);
+	int32_t		next = i + 1 + phrasal;
+
+	if (!phrasal && !ws_tok_in(d, i, ws_qw_manner_cues))
+		return true;
+	return ws_tok_is(d, next, "that") || (next < d->ntoks && d->toks[next].quote);
+}
+
+/* Only a short tail ("in a statement", "on Tuesday", "Monday") follows the cue. */
+bool
+qf_tail_only(const ws_doc *d, int32_t from, int32_t se)
+{
+	int32_t		words = 0;
+
+	for (int32_t i = from; i < se; i++)
+	{
+		/* "…, Hollande said Tuesday, noting …" */
+		if (i > from && !ws_tok_is(d, from, "to") && is_punct(d, i, ',') &&
+			ws_tok_ends_with(d, i + 1, "ing"))
+			break;
+		if (ws_tok_is(d, i, "that"))
+			return false;
+		if (d->toks[i].quote || is_punct(d, i, ':'))
+			return false;		/* "She went on to say:" introduces what follows */
+		if ((d->toks[i].flags & WS_T_WORD) && ++words > 5)
+			return false;
+	}
+	if (words == 0)
+		return true;
+	return words <= 5 && ws_tok_in(d, from, ws_qw_tail_openers);
+}
+
+/* A past-tense verb: in -ed, or a common irregular one */
+bool
+qf_past_tense(const ws_doc *d, int32_t i)
+{
+	return ws_tok_ends_with(d, i, "ed") || ws_tok_in(d, i, ws_qw_irregular_pasts);
+}

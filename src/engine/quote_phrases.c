@@ -1,0 +1,97 @@
+/*
+ * quote_phrases.c — phrase chunking: the subject of a cue or a sentence, how a sentence goes on.
+ * Part of the quote finder; quote_finder.h says how the stages fit.
+ */
+#include "quote_finder.h"
+
+/*
+ * The noun phrase opening the sentence at sb, before token `to`: "And then
+ * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
+ * ("Minutes later, she …", "In a statement, Rep. Jeffries …").
+ */
+ws_range
+qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
+{
+	const ws_doc *d = f->d;
+	ws_range	np;
+
+	while (sb < to && (ws_tok_in(d, sb, ws_qw_sentence_linkers)))
+		sb++;
+	np = ws_phrase_after(d, sb, to);
+	/*
+	 * "Instead, Will called …", "Holding signs, the protesters …": an opener;
+	 * "King laughed" is a name
+	 */
+	if (np.e == np.b + 1 && (ws_tok_in(d, np.b, ws_qw_sentence_adverbs) || ws_tok_ends_with(d, np.b, "ly") ||
+							 (ws_tok_ends_with(d, np.b, "ing") && np.e < to &&
+							  !(d->toks[np.e].lex & WS_LEX_SPEECH) && !ws_tok_ends_with(d, np.e, "ed"))))
+		np = WS_NO_RANGE;
+	if (np.b < 0 || !is_punct(d, np.e, ','))
+		for (int32_t k = sb; k + 1 < to && k - sb < MAX_OPENER; k++)
+			if (is_punct(d, k, ','))
+			{
+				ws_range	after = ws_phrase_after(d, k + 1, to);
+
+				if (after.b >= 0)
+					return after;
+			}
+	return np;
+}
+
+/*
+ * The subject of cue c: the noun phrase before it, except that a participle
+ * ("…praised Putin, saying", "sent an email calling on") has the sentence's
+ * subject; "with 22 percent saying" keeps its own.
+ */
+ws_range
+qf_cue_subject(const finder *f, int32_t c, int32_t lo)
+{
+	const ws_doc *d = f->d;
+	ws_range	s = ws_subject_before(d, c, lo);
+
+	/* "…,” Trump said, adding …": the subject of the cue before the comma */
+	if (c - 2 >= lo && ws_tok_ends_with(d, c, "ing") && is_punct(d, c - 1, ',') && qf_is_cue(f, c - 2))
+	{
+		ws_range	s2 = ws_subject_before(d, c - 2, lo);
+
+		if (s2.b >= 0)
+			return s2;
+	}
+	if (c > lo && ws_tok_ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, ws_qw_progressive_aux) &&
+		!(s.b > lo && ws_tok_is(d, s.b - 1, "with")))
+		return qf_sentence_subject(f, lo, c);
+	return s;
+}
+
+/* Cue c follows "and", "but" or a comma, perhaps past an adverb ("and later said"). */
+bool
+qf_joins_previous(const ws_doc *d, int32_t c, int32_t lo)
+{
+	int32_t		p = c - 1;
+
+	while (p > lo && ws_tok_in(d, p, ws_qw_cue_adverbs))
+		p--;
+	return is_punct(d, p, ',') || ws_tok_is(d, p, "and") || ws_tok_is(d, p, "but");
+}
+
+/* A lower-case word, not a participle, continues the sentence at token i. */
+bool
+qf_sentence_goes_on(const ws_doc *d, int32_t i)
+{
+	return i < d->ntoks && (d->toks[i].flags & WS_T_WORD) && !(d->toks[i].flags & WS_T_CAP) &&
+		!(d->toks[i].flags & (WS_T_PARA_START | WS_T_SENT_START)) && !ws_tok_ends_with(d, i, "ing");
+}
+
+/* "and shared a link …", "but he also noted …": the subject of the sentence acts again */
+bool
+qf_narrator_goes_on(const ws_doc *d, int32_t i)
+{
+	if (!ws_tok_is(d, i, "and") && !ws_tok_is(d, i, "but"))
+		return false;
+	i++;
+	if (ws_is_pronoun(d, i))
+		i++;
+	if (ws_tok_in(d, i, ws_qw_narrator_adverbs))
+		i++;
+	return i < d->ntoks && !(d->toks[i].flags & WS_T_CAP) && qf_past_tense(d, i);
+}

@@ -1,0 +1,515 @@
+/*
+ * quote_reported.c — reported speech: a cue with a subject and its clause (indirect, mixed).
+ * Part of the quote finder; quote_finder.h says how the stages fit.
+ */
+#include "quote_finder.h"
+
+/*
+ * A report [b, e) is mixed if one of its quotations runs MIXED_MIN_WORDS
+ * words or more; scare-quoted terms, however many, leave it indirect.
+ */
+ws_quote_kind
+qf_report_kind(const finder *f, int32_t b, int32_t e)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t m = first_mark_at(f->marks, b); m < f->marks->n && f->marks->items[m].open < e; m++)
+	{
+		const ws_marked *mk = &f->marks->items[m];
+		int32_t		words = 0;
+
+		for (int32_t i = mk->ib; i < mk->ie && i < e; i++)
+			if ((d->toks[i].flags & WS_T_WORD) && ++words >= MIXED_MIN_WORDS)
+				return WS_MIXED;
+	}
+	return WS_INDIRECT;
+}
+
+/* Does [b, e) overlap a direct quote or its cue? (binary search: they are in order) */
+static bool
+overlaps_direct(finder *f, int32_t b, int32_t e)
+{
+	int32_t		lo = 0,
+				hi = f->ndirect;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+		cand	   *c = &f->c[mid];
+
+		if (c->parts[c->nparts - 1].e + RIGHT_WINDOW <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int32_t i = lo; i < f->ndirect && f->c[i].parts[0].b < e + RIGHT_WINDOW; i++)
+	{
+		cand	   *c = &f->c[i];
+
+		if (c->parts[0].b < e && c->parts[c->nparts - 1].e > b)
+			return true;
+		if (c->cue.b >= b && c->cue.b < e)
+			return true;
+	}
+	return false;
+}
+
+static int32_t
+trim_end(const ws_doc *d, int32_t b, int32_t e)
+{
+	while (e > b && (d->toks[e - 1].flags & WS_T_PUNCT) && !d->toks[e - 1].quote)
+		e--;
+	return e;
+}
+
+/* "Asked about …", "When asked …": a sentence opening with a question put to the speaker */
+static bool
+asked_at(const ws_doc *d, int32_t sb)
+{
+	return ws_tok_is(d, sb, "asked") || ws_tok_is(d, sb + 1, "asked");
+}
+
+/*
+ * "revealed that …, and said …" / "…, adding that …" / "…,” claiming …": a
+ * second report ends the clause [b, e); returns its new end. Only the first
+ * few cues are looked at: a run of cues is no clause, and must not cost a
+ * subject search per cue per cue.
+ */
+static int32_t
+cut_at_second_report(finder *f, int32_t b, int32_t e)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t k = b + 1, cues = 0; k < e && cues < MAX_CUT_CUES; k++)
+	{
+		ws_range	s;
+		int32_t		cut = -1;	/* the clause ends before token cut */
+
+		if (!qf_is_cue(f, k))
+			continue;
+		cues++;
+		if ((after_comma(d, k) || ws_tok_is(d, k - 1, "and") || ws_tok_is(d, k - 1, "but")) &&
+			ws_subject_before(d, k, k - 1).b < 0)
+			cut = k;
+		else
+		{
+			/* "…,” he claimed …": another speaker's report */
+			s = ws_subject_before(d, k, b);
+			if (s.b > b + 1 && !is_punct(d, k + 1, ',') &&
+				(after_comma(d, s.b) || is_punct(d, s.b - 1, ':') || is_punct(d, s.b - 1, ';')))
+				cut = s.b;
+		}
+		if (cut >= 0)
+			return d->toks[cut - 1].quote ? cut : cut - 1;	/* keep a closing mark */
+	}
+	return e;
+}
+
+/*
+ * The narrator goes on inside the clause [b, e): "…,” but he gave the Texan
+ * a compliment", "said things “should be wrapped up,” referring to …".
+ * Returns the clause's new end.
+ */
+static int32_t
+cut_where_narrator_goes_on(const finder *f, int32_t b, int32_t e, int32_t first_mark)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t k = b + 1; k + 2 < e; k++)
+		if (after_comma(d, k) && ws_tok_is(d, k, "but") && ws_is_pronoun(d, k + 1) &&
+			qf_past_tense(d, k + 2))
+		{
+			e = k;
+			break;
+		}
+	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].close_end + 1 < e; m++)
+	{
+		int32_t		k = f->marks->items[m].close_end,
+					next = is_punct(d, k, ',') || (d->toks[k].flags & WS_T_DASH) ? k + 1 :
+			is_punct(d, f->marks->items[m].close - 1, ',') ? k : -1;
+
+		int32_t		w = next >= 0 ? next : k;	/* the word after the quoted words */
+
+		if (!(d->toks[w].flags & WS_T_CAP) && !ws_tok_is(d, w, "including") &&
+			((next >= 0 && (ws_tok_ends_with(d, w, "ing") || ws_tok_is(d, w, "while"))) ||
+			 (qf_narrator_goes_on(d, w) &&
+			  (m + 1 == f->marks->n || f->marks->items[m + 1].open >= e))))
+			return k;
+	}
+	return e;
+}
+
+/*
+ * The clause's last token: out to the closing mark of a quotation it opens
+ * ("Trump said that “ethanol people” “do a fantastic job. And …”"), back
+ * over trailing punctuation, "and", "but".
+ */
+static int32_t
+clause_end_trimmed(const finder *f, int32_t b, int32_t e, int32_t first_mark)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].open < e; m++)
+		if (f->marks->items[m].close_end > e && f->marks->items[m].first_para_end < 0)
+			e = f->marks->items[m].close_end;
+	e = trim_end(d, b, e);
+	while (e > b && (ws_tok_is(d, e - 1, "and") || ws_tok_is(d, e - 1, "but") || is_punct(d, e - 1, ',')))
+		e = trim_end(d, b, e - 1);
+	return e;
+}
+
+/*
+ * A reported clause [b, e) with its speaker and cue. A hole inside it (the
+ * ", she said," of "Over the years, she said, email has …") is left out of
+ * the content, which then has two parts.
+ */
+static void
+add_reported(finder *f, const char *rule, int32_t b, int32_t e, ws_range hole, ws_range spk, ws_range cue)
+{
+	ws_doc	   *d = f->d;
+	cand	   *c;
+	int32_t		words = 0,
+				first_e,		/* the parts: [b, first_e) and [rest_b, e) */
+				rest_b,
+				first_mark,
+				id = f->made,	/* the number the candidate gets, for the trace */
+				e0;
+
+	/* a run-on "sentence" must not make every cue's clause the whole text */
+	if (e - b > MAX_CLAUSE)
+	{
+		if (cue.b >= e)
+			b = e - MAX_CLAUSE;
+		else
+			e = b + MAX_CLAUSE;
+	}
+	first_mark = first_mark_at(f->marks, b);
+	e0 = e;
+	e = cut_at_second_report(f, b, e);
+	if (e != e0)
+		QF_TRACE(f, "reported.cut_at_second_report", "cut", id, e, e0, NULL);
+	e0 = e;
+	e = cut_where_narrator_goes_on(f, b, e, first_mark);
+	if (e != e0)
+		QF_TRACE(f, "reported.cut_where_narrator_goes_on", "cut", id, e, e0, NULL);
+	e0 = e;
+	e = clause_end_trimmed(f, b, e, first_mark);
+	if (e > e0)
+		QF_TRACE(f, "reported.to_closing_mark", "extended", id, e0, e, NULL);
+	while (b < e && is_punct(d, b, ','))
+		b++;
+	for (int32_t i = b; i < e; i++)
+		words += (d->toks[i].flags & WS_T_WORD) != 0;
+	if (words < 3 || overlaps_direct(f, b, e))
+	{
+		QF_TRACE(f, rule, "rejected", id, b, e, words < 3 ? "fewer than 3 words" : "overlaps a direct quote");
+		f->made++;				/* the number stays with what the trace showed */
+		return;
+	}
+	if (hole.b > b && hole.e < e)
+	{
+		first_e = trim_end(d, b, hole.b);
+		rest_b = hole.e;
+		while (rest_b < e && (d->toks[rest_b].flags & WS_T_PUNCT) && !d->toks[rest_b].quote)
+			rest_b++;
+	}
+	else
+		first_e = rest_b = b;	/* no hole: one part [b, e) */
+	if (first_e <= b && rest_b >= e)
+	{
+		QF_TRACE(f, rule, "rejected", id, b, e, "nothing left around the cue");
+		f->made++;
+		return;
+	}
+	c = qf_new_cand(f);
+	QF_TRACE(f, rule, "made", c->id, b, e, hole.b >= 0 ? "the cue's words are left out" : NULL);
+	c->kind = qf_report_kind(f, b, e);
+	if (first_e > b)
+		c->parts[c->nparts++] = (ws_range) {b, first_e};
+	if (rest_b < e)
+		c->parts[c->nparts++] = (ws_range) {rest_b, e};
+	c->speaker = spk;
+	c->cue = cue;
+	/* quoted stretches inside the clause are part of it, not quotes of their own */
+	for (int32_t m = first_mark; m < f->marks->n && f->marks->items[m].open < e; m++)
+		f->marks->items[m].used = true;
+}
+
+/* "…, adding that", "and said": the speaker of the nearest earlier cue in the paragraph */
+static ws_range
+previous_speaker(finder *f, int32_t i)
+{
+	int32_t		para = f->d->toks[i].para;
+	int32_t		best = -1,
+				lo;
+
+	/* reported candidates come in text order after the direct ones */
+	for (int32_t k = f->n - 1; k >= f->ndirect; k--)
+	{
+		if (f->d->toks[f->c[k].cue.b].para != para)
+			break;
+		if (f->c[k].cue.b < i && f->c[k].speaker.b >= 0)
+		{
+			best = k;
+			break;
+		}
+	}
+	/* direct candidates are in text order: start from the last one opening before i */
+	lo = ws_lower_bound(f->c, f->ndirect, sizeof(cand), offsetof(cand, parts[0].b), i);
+	for (int32_t k = lo + 1 < f->ndirect ? lo + 1 : f->ndirect - 1; k >= 0; k--)
+	{
+		cand	   *c = &f->c[k];
+
+		if (c->cue.b < 0 || c->cue.b >= i)
+			continue;
+		if (f->d->toks[c->cue.b].para != para)
+			break;
+		if (c->speaker.b >= 0 && (best < 0 || c->cue.b > f->c[best].cue.b))
+			best = k;
+		break;
+	}
+	return best >= 0 ? f->c[best].speaker : WS_NO_RANGE;
+}
+
+/* Where the reported clause starts after cue phrase `cue`. */
+static int32_t
+clause_start(const ws_doc *d, ws_range cue, int32_t se)
+{
+	int32_t		c = cue.e - 1;
+	int32_t		b = cue.e;
+
+	if (ws_tok_in(d, c, ws_qw_object_verbs))
+	{
+		int32_t		oe = qf_object_end(d, b, se);
+
+		if (oe < se && ws_tok_is(d, oe, "to") && !ws_tok_is(d, c, "told"))
+			return b;			/* warned X to …: the directive includes X */
+		b = oe;
+	}
+	else if (ws_tok_in(d, c, ws_qw_directive_verbs) || ws_tok_is(d, c, "on") || ws_tok_is(d, c, "for"))
+		return b;				/* urged X to …, called on X to … */
+	if (b < se && (is_punct(d, b, ',') || is_punct(d, b, ':')))
+		b++;
+	/* "announced last week that …", "admitted to the paper that …" */
+	if (b < se && ws_tok_in(d, b, ws_qw_adjunct_openers))
+	{
+		for (int32_t k = b + 1; k < se && k - b < 5 && !(d->toks[k].flags & WS_T_PUNCT); k++)
+			if (ws_tok_is(d, k, "that"))
+			{
+				b = k;
+				break;
+			}
+	}
+	if (b < se && ws_tok_is(d, b, "that"))
+		b++;
+	return b;
+}
+
+/*
+ * "Sanders, who has argued that the system is rigged, won the state": a
+ * non-restrictive relative clause's report ends at the comma before the main
+ * verb, unless that comma closes an apposition inside the report.
+ */
+static int32_t
+relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
+{
+	const ws_doc *d = f->d;
+	int32_t		commas = 0;
+
+	if (cue.b < 2 || !ws_tok_is(d, cue.b - 1, "who") || !is_punct(d, cue.b - 2, ','))
+		return se;
+	for (int32_t k = from; k < se && k - from < MAX_CLAUSE; k++)
+	{
+		int32_t		v = k + 1;
+
+		if (!is_punct(d, k, ','))
+			continue;
+		while (v < se && d->toks[v].quote)
+			v++;
+		if (v < se && commas % 2 == 0 && !(d->toks[v].flags & WS_T_CAP) &&
+			(ws_is_finite_verb(d, v) || qf_past_tense(d, v)))
+			return k;
+		commas++;
+	}
+	return se;
+}
+
+/* according to X, … / …, according to X */
+static bool
+rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
+{
+	const ws_doc *d = f->d;
+	ws_range	spk,
+				cue;
+
+	if (!ws_tok_is(d, i, "according") || !ws_tok_is(d, i + 1, "to") || f->in_quote[i])
+		return false;
+	spk = ws_phrase_after(d, i + 2, se);
+	if (spk.b < 0)
+		return true;
+	cue = (ws_range)
+	{
+		i, i + 2
+	};
+	if (opens_sentence(d, i, sb))
+	{
+		int32_t		b = spk.e;
+
+		while (b < se && !is_punct(d, b, ','))
+			b++;
+		add_reported(f, "reported.according_to", b + 1, se, WS_NO_RANGE, spk, cue);
+	}
+	else if (i > sb && is_punct(d, i - 1, ','))
+		add_reported(f, "reported.according_to", sb, i - 1, WS_NO_RANGE, spk, cue);
+	return true;
+}
+
+/* "As Ruth Marcus puts it, Obama is …", "…, as he put it, “…”" */
+static bool
+rule_as_x_put_it(finder *f, int32_t i, int32_t sb, int32_t se)
+{
+	const ws_doc *d = f->d;
+	ws_range	spk,
+				cue;
+	int32_t		a,
+				after;
+
+	if (i == 0 || f->cue_used[i] || f->in_quote[i] || !qf_put_it(d, sb, i, &cue, &spk))
+		return false;
+	a = spk.b - 1;				/* "as" */
+	after = i + 1;
+	/* "As Ms. Simonyan put it in a statement in July, RT is …" */
+	for (int32_t k = i + 1; k < se && k - i <= 12 && !d->toks[k].quote; k++)
+		if (is_punct(d, k, ','))
+		{
+			after = k + 1;
+			break;
+		}
+	if (opens_sentence(d, a, sb))
+		add_reported(f, "reported.as_x_put_it", after, se, WS_NO_RANGE, spk, cue);
+	else if (is_punct(d, a - 1, ',') && qf_tail_only(d, after, se))
+		add_reported(f, "reported.as_x_put_it", sb, a - 1, WS_NO_RANGE, spk, cue);
+	else if (is_punct(d, a - 1, ','))
+		add_reported(f, "reported.as_x_put_it", sb, se, (ws_range) {a - 1, after}, spk, cue);
+	return true;
+}
+
+/* "…, said X." ("…, said Mark Kantrowitz, a … expert" even past a subject) */
+static bool
+rule_inverted_after_clause(finder *f, int32_t i, int32_t sb, int32_t se, ws_range spk, ws_range cue)
+{
+	const ws_doc *d = f->d;
+	ws_range	after;
+
+	if (i <= sb || !is_punct(d, i - 1, ','))
+		return false;
+	after = ws_phrase_after(d, i + 1, se);
+	if (after.b < 0 || ws_tok_in(d, after.b, ws_qw_tail_openers) ||
+		!(spk.b < 0 ||
+		  ((d->toks[after.e - 1].flags & WS_T_CAP) && ws_tok_in(d, i, ws_qw_inverting_cues))) ||
+		!(qf_tail_only(d, after.e, se) || is_punct(d, after.e, ',')))
+		return false;
+	add_reported(f, "reported.inverted_after_clause", sb, i - 1, WS_NO_RANGE, after, cue);
+	return true;
+}
+
+/*
+ * The subject came after a clause and a comma ("…, X said"): the clause is
+ * before it, after it ("When asked …, X said, “…”") or around it ("…, X
+ * said, …").
+ */
+static bool
+rule_subject_after_clause(finder *f, int32_t sb, int32_t se, ws_range spk, ws_range cue, bool tail)
+{
+	const ws_doc *d = f->d;
+
+	/* "…, X said." — the clause came first */
+	if (tail)
+	{
+		add_reported(f, "reported.subject_after_clause", sb, spk.b - 1, WS_NO_RANGE, spk, cue);
+		return true;
+	}
+	/* "When asked …, X said, “…”": what X said comes after the cue */
+	if (is_punct(d, cue.e, ',') && ws_tok_in(d, sb, ws_qw_subordinators) &&
+		(qf_opens_quote(d, cue.e) || asked_at(d, sb)))
+	{
+		add_reported(f, "reported.asked_then_cue", cue.e + 1, se, WS_NO_RANGE, spk, cue);
+		return true;
+	}
+	/* "…, X said, …" — the cue sits inside the clause */
+	if (is_punct(d, cue.e, ','))
+	{
+		add_reported(f, "reported.cue_inside_clause", sb, se, (ws_range) {spk.b - 1, cue.e + 1}, spk, cue);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The speaker of cue i: its subject (*own_subject), else for a participle or
+ * a conjunct ("…, adding", "and said") the speaker of an earlier cue.
+ */
+static ws_range
+cue_speaker(finder *f, int32_t i, int32_t sb, bool *own_subject)
+{
+	const ws_doc *d = f->d;
+	ws_range	spk = qf_cue_subject(f, i, sb);
+
+	*own_subject = spk.b >= 0;
+	if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_in(d, i - 1, ws_qw_previous_speaker_links)))
+		spk = previous_speaker(f, i);
+	return spk;
+}
+
+/* Cue verb i with a subject and a clause: X said that …, X told Y …, …, X said. */
+static void
+rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
+{
+	const ws_doc *d = f->d;
+	bool		own_subject;
+	ws_range	spk = cue_speaker(f, i, sb, &own_subject),
+				cue;
+	int32_t		from;
+	bool		tail;
+
+	cue = qf_cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
+	if (rule_inverted_after_clause(f, i, sb, se, spk, cue))
+		return;
+	/* "Trump doubled down on his comments and said …": the sentence's subject */
+	if (spk.b < 0 && i > sb && qf_joins_previous(d, i, sb))
+		spk = qf_sentence_subject(f, sb, i);
+	if (spk.b < 0)
+		return;
+	from = clause_start(d, cue, se);
+	/* "told POLITICO before Ryan's interview." is a tail too */
+	tail = qf_tail_only(d, cue.e, se) ||
+		(ws_tok_in(d, cue.e - 1, ws_qw_object_verbs) && qf_tail_only(d, from, se));
+	if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') &&
+		rule_subject_after_clause(f, sb, se, spk, cue, tail))
+		return;
+	/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
+	if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
+		add_reported(f, "reported.cue_clause", from, relative_report_end(f, cue, from, se), WS_NO_RANGE, spk, cue);
+}
+
+/* Reported speech, token by token: the first rule that matches a token takes it. */
+void
+qf_find_reported(finder *f)
+{
+	ws_doc	   *d = f->d;
+
+	for (int32_t i = 0; i < d->ntoks; i++)
+	{
+		int32_t		sb,
+					se;
+
+		if ((i & 4095) == 0 && ws_interrupt_hook)
+			ws_interrupt_hook();
+		sb = sentence_begin(f, i);
+		se = sentence_end(f, i);
+		if (rule_according_to(f, i, sb, se) || rule_as_x_put_it(f, i, sb, se))
+			continue;
+		if (qf_is_cue(f, i) && !f->cue_used[i] && qf_reports_clause(d, i))
+			rule_cue_clause(f, i, sb, se);
+	}
+}
