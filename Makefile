@@ -33,7 +33,9 @@ WERROR     ?=
 WARN        = -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -Wdeclaration-after-statement -Wno-unused-parameter -Wno-missing-field-initializers
 
 PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS)
-PG_CFLAGS   = $(WARN)
+# Only the fmgr entry points, _PG_init and the magic block are exported
+# (pg_compat.h); the engine's ws_* symbols stay inside the library.
+PG_CFLAGS   = $(WARN) -fvisibility=hidden
 SHLIB_LINK  = $(ICU_LIBS)
 EXTRA_CLEAN = build results output_iso regression.diffs regression.out log tmp_check
 

@@ -4,6 +4,7 @@
  */
 #include "whosaid_pg.h"
 
+#include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -13,7 +14,7 @@
 
 PG_MODULE_MAGIC;
 
-void		_PG_init(void);
+extern PGDLLEXPORT void _PG_init(void);
 
 static void *
 pg_alloc(size_t size)
@@ -59,14 +60,54 @@ whosaid_doc(text *body)
 	char	   *s = VARDATA_ANY(body);
 	int			len = VARSIZE_ANY_EXHDR(body);
 
-	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+	if (len <= WHOSAID_MAX_TEXT && enc != PG_UTF8 && enc != PG_SQL_ASCII)
 	{
 		/* every server encoding converts to UTF-8; offsets stay in characters */
 		s = (char *) pg_do_encoding_conversion((unsigned char *) s, len, enc, PG_UTF8);
 		if (s != VARDATA_ANY(body))
 			len = strlen(s);
 	}
+	if (len > WHOSAID_MAX_TEXT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text is too long for whosaid (%d bytes, at most %d)", len, WHOSAID_MAX_TEXT),
+				 errdetail("Extraction needs about 80 bytes of memory per byte of text."),
+				 errhint("Split the text, for example at paragraphs; see docs/limits.md.")));
 	return ws_doc_new(ws_arena_new(), s, len);
+}
+
+void
+whosaid_materialize(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (desc == NULL)
+	{
+		/*
+		 * The row type, looked up once per call site: get_call_result_type
+		 * leaves about 700 bytes of catalog copies in the per-query context
+		 * on every call, which over a statement of 200,000 rows is 150 MB.
+		 */
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		fcinfo->flinfo->fn_extra = desc;
+		MemoryContextSwitchTo(old);
+	}
+	/* the executor frees the descriptor and ends the tuplestore after each call */
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setDesc = CreateTupleDescCopy(desc);
+	rsinfo->setResult = tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
+											  false, work_mem);
+	MemoryContextSwitchTo(old);
 }
 
 Datum

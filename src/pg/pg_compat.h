@@ -14,6 +14,31 @@
 #endif
 
 /*
+ * The library is built with -fvisibility=hidden (the Makefile; PostgreSQL 16
+ * does the same for every module), so that only the SQL-callable functions,
+ * _PG_init and the magic block are exported, not the engine. PostgreSQL 16
+ * marks those PGDLLEXPORT itself; on 15 the mark is empty and
+ * PG_FUNCTION_INFO_V1 leaves the function unmarked, so both are given the
+ * default visibility here.
+ */
+#include "fmgr.h"
+#if PG_VERSION_NUM < 160000 && defined(__GNUC__) && !defined(WIN32)
+#undef PGDLLEXPORT
+#define PGDLLEXPORT __attribute__((visibility("default")))
+#undef PG_FUNCTION_INFO_V1
+#define PG_FUNCTION_INFO_V1(funcname) \
+extern PGDLLEXPORT Datum funcname(PG_FUNCTION_ARGS); \
+extern PGDLLEXPORT const Pg_finfo_record * CppConcat(pg_finfo_,funcname)(void); \
+const Pg_finfo_record * \
+CppConcat(pg_finfo_,funcname) (void) \
+{ \
+	static const Pg_finfo_record my_finfo = { 1 }; \
+	return &my_finfo; \
+} \
+extern int no_such_variable
+#endif
+
+/*
  * Ownership and ACL checks: PostgreSQL 16 replaced the per-catalog functions
  * (pg_class_ownercheck, pg_namespace_aclcheck) with object_ownercheck and
  * object_aclcheck.
@@ -30,6 +55,13 @@
 #define whosaid_rel_ownercheck(relid, roleid) pg_class_ownercheck((relid), (roleid))
 #define whosaid_namespace_aclcheck(nsp, roleid, mode) \
 	pg_namespace_aclcheck((nsp), (roleid), (mode))
+#endif
+
+/* The statistics target of a column being analyzed: PostgreSQL 17 moved it. */
+#if PG_VERSION_NUM >= 170000
+#define WHOSAID_STATTARGET(stats) ((stats)->attstattarget)
+#else
+#define WHOSAID_STATTARGET(stats) ((stats)->attr->attstattarget)
 #endif
 
 #endif
