@@ -9,16 +9,20 @@
 
 EXTENSION   = whosaid
 MODULE_big  = whosaid
-EXTVERSION  = 0.1
+EXTVERSION  = 0.2
 
 ENGINE_SRCS = $(sort $(wildcard src/engine/*.c))
 PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(ENGINE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
-# The install script is assembled from one piece per concern (src/sql/NN_*.sql).
+# The install script of this version is assembled from one piece per concern
+# (src/sql/NN_*.sql). Released versions keep their install script frozen in the
+# repository (whosaid--0.1.sql), beside one update script per release
+# (whosaid--0.1--0.2.sql); all are installed, so CREATE EXTENSION ... VERSION and
+# ALTER EXTENSION ... UPDATE work for every shipped version (docs/upgrading.md).
 SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(wildcard $(EXTENSION)--*--*.sql) $(wildcard data/*.model)
+DATA        = $(filter-out $(DATA_built),$(wildcard $(EXTENSION)--*.sql)) $(wildcard data/*.model)
 
 REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
