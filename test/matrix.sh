@@ -139,10 +139,27 @@ make_chroot() {
 }
 
 # /proc and /dev in the chroot, for package scripts and the server; unmounted on exit.
+# The chroot's /dev is a tmpfs of its own with the few devices they use, never a bind mount
+# of the host's: removing a chroot left mounted (a killed run) must not reach the host's
+# /dev (an rm -rf through such a bind mount once emptied it).
 mount_chroot() {
-	local dir=$1
+	local dir=$1 d
 	mountpoint -q "$dir/proc" || { mount -t proc proc "$dir/proc" && MOUNTED+=("$dir/proc"); }
-	mountpoint -q "$dir/dev" || { mount --bind /dev "$dir/dev" && MOUNTED+=("$dir/dev"); }
+	if ! mountpoint -q "$dir/dev"; then
+		mount -t tmpfs -o mode=755,size=64m whosaid-dev "$dir/dev" && MOUNTED+=("$dir/dev")
+		for d in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
+			IFS=: read -r name major minor <<<"$d"
+			mknod -m 666 "$dir/dev/$name" c "$major" "$minor"
+		done
+		ln -s /proc/self/fd "$dir/dev/fd"
+		ln -s /proc/self/fd/0 "$dir/dev/stdin"
+		ln -s /proc/self/fd/1 "$dir/dev/stdout"
+		ln -s /proc/self/fd/2 "$dir/dev/stderr"
+		mkdir -m 1777 "$dir/dev/shm"
+		mkdir "$dir/dev/pts"
+		mount -t devpts -o newinstance,ptmxmode=0666 devpts "$dir/dev/pts" && MOUNTED+=("$dir/dev/pts")
+		ln -s pts/ptmx "$dir/dev/ptmx"
+	fi
 }
 
 # A fresh copy of the checkout (tracked and untracked files, nothing git ignores) in the
