@@ -18,7 +18,7 @@ repo=$(cd "$here/../.." && pwd)
 dir=${1:-}
 if [ -z "$dir" ]; then
 	if [ -d "$repo/../shared/corpus/bbc" ]; then
-		dir=$repo/../shared/corpus/bbc
+		dir=$(cd "$repo/../shared/corpus/bbc" && pwd)
 	else
 		dir=$repo/test/fixtures/seeds
 	fi
