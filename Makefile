@@ -9,16 +9,20 @@
 
 EXTENSION   = whosaid
 MODULE_big  = whosaid
-EXTVERSION  = 0.1
+EXTVERSION  = 0.2
 
 ENGINE_SRCS = $(sort $(wildcard src/engine/*.c))
 PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(ENGINE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
-# The install script is assembled from one piece per concern (src/sql/NN_*.sql).
+# The install script of this version is assembled from one piece per concern
+# (src/sql/NN_*.sql). Released versions keep their install script frozen in the
+# repository (whosaid--0.1.sql), beside one update script per release
+# (whosaid--0.1--0.2.sql); all are installed, so CREATE EXTENSION ... VERSION and
+# ALTER EXTENSION ... UPDATE work for every shipped version (docs/upgrading.md).
 SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(wildcard $(EXTENSION)--*--*.sql) $(wildcard data/*.model)
+DATA        = $(filter-out $(DATA_built),$(wildcard $(EXTENSION)--*.sql)) $(wildcard data/*.model)
 
 REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
@@ -32,8 +36,10 @@ ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -li
 WERROR     ?=
 WARN        = -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -Wdeclaration-after-statement -Wno-unused-parameter -Wno-missing-field-initializers
 
-PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS)
-PG_CFLAGS   = $(WARN)
+PG_CPPFLAGS = -Isrc/engine $(ICU_CFLAGS) -DWS_EXTVERSION=\"$(EXTVERSION)\"
+# Only the fmgr entry points, _PG_init and the magic block are exported
+# (pg_compat.h); the engine's ws_* symbols stay inside the library.
+PG_CFLAGS   = $(WARN) -fvisibility=hidden
 SHLIB_LINK  = $(ICU_LIBS)
 EXTRA_CLEAN = build results output_iso regression.diffs regression.out log tmp_check
 

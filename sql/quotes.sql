@@ -356,7 +356,7 @@ SELECT left(t.body, 12) AS text, q.n, q.kind,
        substr(t.body, lower(q.cue_span), upper(q.cue_span) - lower(q.cue_span)) = q.cue AS cue_ok,
        substr(t.body, lower(q.content_span), upper(q.content_span) - lower(q.content_span)) = q.content AS content_ok
 FROM t, whosaid.quotes(t.body) q
-ORDER BY t.body, q.n;
+ORDER BY t.body COLLATE "C", q.n;
 
 -- the function's properties
 SELECT provolatile, proisstrict, proparallel, obj_description(oid, 'pg_proc') IS NOT NULL AS has_comment

@@ -26,7 +26,7 @@ LEFT JOIN LATERAL (
   FROM seeds s, whosaid.quotes(s.body) q
   WHERE s.file = g.file AND q.content_span && int4range(g.cs, g.ce)
   ORDER BY 2 DESC LIMIT 1) best ON true
-ORDER BY g.file, g.cs;
+ORDER BY g.file COLLATE "C", g.cs;
 
 -- the page furniture and scare quotes named in gold.jsonl are not quotes of their own
 SELECT nq.text AS not_quote, count(q.n) AS reported_as_own_quote
@@ -37,4 +37,4 @@ FROM (SELECT g->>'file' AS file, n->>'text' AS text
       WHERE l <> '') nq
 JOIN seeds s USING (file)
 LEFT JOIN LATERAL whosaid.quotes(s.body) q ON q.content = trim(both '“”" ' from nq.text)
-GROUP BY 1 ORDER BY 1;
+GROUP BY 1 ORDER BY nq.text COLLATE "C";

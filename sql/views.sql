@@ -35,9 +35,9 @@ WHERE c.relname LIKE 'news\_%' AND c.relkind IN ('r', 'v') ORDER BY 1;
 
 SELECT id, published, n, speaker, speaker_kind, speaker_role, speaker_affiliation, content
 FROM news_who_said_what ORDER BY id, n;
-SELECT id, actor, kind, mentions, quoted FROM news_named_actors ORDER BY id, actor;
+SELECT id, actor, kind, mentions, quoted FROM news_named_actors ORDER BY id, actor COLLATE "C";
 SELECT * FROM news_top_speakers;
-SELECT * FROM news_actor_pairs WHERE actor = 'Jane Smith' ORDER BY other_actor;
+SELECT * FROM news_actor_pairs WHERE actor = 'Jane Smith' ORDER BY other_actor COLLATE "C";
 
 -- the README's example queries
 -- top speakers per day

@@ -11,7 +11,7 @@ SHARED=${WHOSAID_SHARED:-../shared}
 BBC=$SHARED/corpus/bbc
 W=build/bench
 RUNS=${BENCH_RUNS:-3}
-BENCHES=(sql_quotes sql_actors cli scale)
+BENCHES=(cold_start sql_quotes sql_actors cli scale)
 
 if ! compgen -G "$BBC/*.txt" >/dev/null; then
 	echo "skipped: ../shared not present ($BBC)"
@@ -112,6 +112,18 @@ bench_cli() {
 	echo "== CLI: build/whosaid quotes, $NDOCS articles as JSONL ($MB MB of text), best of $RUNS"
 	printf '%-34s %10s ms  = %s MB/s\n' "whosaid quotes" "$best" \
 		"$(awk -v b="$BYTES" -v ms="$best" 'BEGIN { printf "%.2f", b / 1e6 / (ms / 1000) }')"
+}
+
+# Issue 23: the first quotes() call in a new backend, without and with preloading. It
+# needs no corpus and runs its own cluster (test/cold_start.sh).
+bench_cold_start() {
+	mkdir -p "$W"
+	if ! { build_all && install_ext; } >"$W/build-cold.log" 2>&1; then
+		tail -n 40 "$W/build-cold.log" >&2
+		exit 1
+	fi
+	echo "== cold start: first whosaid.quotes() call in a new backend, best and median of 9"
+	bash test/cold_start.sh 9 | grep '^first call'
 }
 
 # Issue 5's scale figures: GIN at 100,000 rows, index vs sequential scan, tracked inserts.

@@ -4,6 +4,7 @@
 #   source test/cluster.sh
 #   cluster_start            # initdb + start; exports PGHOST PGPORT PGUSER PGDATABASE
 #   psql -c 'select 1'
+#   cluster_restart          # after ALTER SYSTEM of a restart-only setting
 #   cluster_stop             # also runs on EXIT
 #
 # It never touches a system cluster or assumes one is running: everything lives in a
@@ -12,6 +13,9 @@
 # Set CLUSTER_KEEP=1 to keep the directory (and its server log) after stopping.
 
 CLUSTER_DIR=${CLUSTER_DIR:-}
+# The database's default collation provider: libc (C.UTF-8) or icu (the root locale "und",
+# which sorts unlike C: expected outputs must not depend on it).
+CLUSTER_PROVIDER=${CLUSTER_PROVIDER:-libc}
 
 # Run a command as the cluster's owner, from a directory that owner can read
 # (postgres complains if it cannot resolve its working directory).
@@ -62,11 +66,20 @@ cluster_start() {
 
 	# C.UTF-8 gives UTF-8 character classes without depending on installed locales;
 	# very old systems only have "C".
+	local provider=()
+	case $CLUSTER_PROVIDER in
+	libc) ;;
+	icu) provider=(--locale-provider=icu --icu-locale=und) ;;
+	*)
+		echo "cluster: CLUSTER_PROVIDER is libc or icu, not $CLUSTER_PROVIDER" >&2
+		return 1
+		;;
+	esac
 	if ! _cluster_as_owner "$bindir/initdb" -D "$CLUSTER_DIR/data" --auth=trust -U postgres \
-		-E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log" 2>&1; then
+		-E UTF8 --locale=C.UTF-8 "${provider[@]}" >"$CLUSTER_DIR/initdb.log" 2>&1; then
 		rm -rf "$CLUSTER_DIR/data"
 		if ! _cluster_as_owner "$bindir/initdb" -D "$CLUSTER_DIR/data" --auth=trust -U postgres \
-			-E UTF8 --locale=C >"$CLUSTER_DIR/initdb.log" 2>&1; then
+			-E UTF8 --locale=C "${provider[@]}" >"$CLUSTER_DIR/initdb.log" 2>&1; then
 			cat "$CLUSTER_DIR/initdb.log" >&2
 			echo "cluster: initdb failed" >&2
 			return 1
@@ -122,6 +135,14 @@ cluster_stop() {
 	fi
 	CLUSTER_DIR=
 	unset PGHOST PGPORT
+}
+
+# Restart the server (after ALTER SYSTEM of a setting that needs it, such as
+# shared_preload_libraries), on the same port.
+cluster_restart() {
+	[ -n "$CLUSTER_DIR" ] || return 1
+	_cluster_as_owner "$(pg_config --bindir)/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" \
+		-m fast -w -t 60 restart >/dev/null
 }
 
 # The server log, for a script that wants to show it after a failure.

@@ -52,7 +52,41 @@ static void
 set_error(ws_fmt_error *err, int32_t pos, const char *fmt, const char *arg)
 {
 	err->pos = pos;
+	err->limit = false;
 	snprintf(err->msg, sizeof(err->msg), fmt, arg ? arg : "");
+}
+
+/* A value over one of the size limits (actorvec_format.h). */
+static void
+set_limit_error(ws_fmt_error *err, int32_t pos, const char *what, int64_t max)
+{
+	err->pos = pos;
+	err->limit = true;
+	snprintf(err->msg, sizeof(err->msg), "%s (at most %lld)", what, (long long) max);
+}
+
+/*
+ * Count one more name of nbytes against the limits; false (with the error
+ * set, at pos) once they are exceeded. pos is evaluated by the caller, so
+ * callers pass a cheap one and fix it up on failure.
+ */
+static bool
+count_name(int64_t *names, int64_t *bytes, int64_t nbytes, int32_t pos,
+		   ws_fmt_error *err)
+{
+	*names += 1;
+	*bytes += nbytes;
+	if (*names > WS_AV_MAX_NAMES)
+	{
+		set_limit_error(err, pos, "too many names", WS_AV_MAX_NAMES);
+		return false;
+	}
+	if (*bytes > WS_AV_MAX_BYTES)
+	{
+		set_limit_error(err, pos, "too many bytes of names", WS_AV_MAX_BYTES);
+		return false;
+	}
+	return true;
 }
 
 static bool
@@ -344,6 +378,9 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 				strsize = 0,
 				strcap = 0,
 				nent = 0;
+	int64_t		names = 0,
+				bytes = 0;
+	ws_arena   *scratch;
 
 	if (n < 0)
 		n = 0;
@@ -352,6 +389,8 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 		const ws_av_item *it = &items[i];
 
 		if (!check_name(it->name, it->namelen, i + 1, "actor name", err))
+			return NULL;
+		if (!count_name(&names, &bytes, it->namelen, i + 1, err))
 			return NULL;
 		if (it->kind > WS_PLACE)
 		{
@@ -369,7 +408,8 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 			return NULL;
 		}
 		for (int32_t k = 0; k < it->naliases; k++)
-			if (!check_name(it->aliases[k], it->aliaslens[k], i + 1, "alias", err))
+			if (!check_name(it->aliases[k], it->aliaslens[k], i + 1, "alias", err) ||
+				!count_name(&names, &bytes, it->aliaslens[k], i + 1, err))
 				return NULL;
 	}
 
@@ -383,6 +423,8 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 	}
 	qsort(order, (size_t) n, sizeof(build_item), cmp_items);
 	entries = ws_arena_alloc(a, sizeof(ws_av_entry) * (size_t) (n ? n : 1));
+	/* folding buffers and alias lists of a few entries at a time */
+	scratch = ws_arena_new();
 
 	for (int32_t i = 0; i < n;)
 	{
@@ -406,7 +448,7 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 			nal += order[j].it->naliases;
 			j++;
 		}
-		al = ws_arena_alloc(a, sizeof(strref) * (size_t) (nal ? nal : 1));
+		al = ws_arena_alloc(scratch, sizeof(strref) * (size_t) (nal ? nal : 1));
 		nal = 0;
 		for (int32_t k = i; k < j; k++)
 			for (int32_t m = 0; m < order[k].it->naliases; m++)
@@ -427,6 +469,7 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 		if (nuniq > WS_AV_MAX_ALIASES)
 		{
 			set_error(err, order[i].idx + 1, "too many aliases", NULL);
+			ws_arena_free(scratch);
 			return NULL;
 		}
 
@@ -454,7 +497,7 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 		}
 
 		/* tokens of the name and every alias, sorted and unique */
-		nt = ws_av_tokens(a, first->name, first->namelen, &t, &joined);
+		nt = ws_av_tokens(scratch, first->name, first->namelen, &t, &joined);
 		e->namehash = joined;
 		toks = grow(a, toks, ntoks, &tokcap, ntoks + nt, sizeof(uint32_t));
 		if (nt > 0)
@@ -462,7 +505,7 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 		ntoks += nt;
 		for (int32_t k = 0; k < nuniq; k++)
 		{
-			nt = ws_av_tokens(a, al[k].s, al[k].len, &t, NULL);
+			nt = ws_av_tokens(scratch, al[k].s, al[k].len, &t, NULL);
 			toks = grow(a, toks, ntoks, &tokcap, ntoks + nt, sizeof(uint32_t));
 			if (nt > 0)
 				memcpy(toks + ntoks, t, sizeof(uint32_t) * (size_t) nt);
@@ -479,10 +522,16 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 		}
 		e->tok = etok;
 		e->ntoks = ntoks - etok;
-		if (ws_interrupt_hook && (nent & 255) == 0)
-			ws_interrupt_hook();
+		if ((nent & 255) == 0)
+		{
+			ws_arena_free(scratch);
+			scratch = ws_arena_new();
+			if (ws_interrupt_hook)
+				ws_interrupt_hook();
+		}
 		i = j;
 	}
+	ws_arena_free(scratch);
 
 	v->n = nent;
 	v->entries = entries;
@@ -546,9 +595,17 @@ read_vec_word(ws_arena *a, const char *s, int32_t len, int32_t *i, int32_t *outl
 
 	if (p < len && s[p] == '\'')
 	{
-		int32_t		q = p + 1;
+		int32_t		q = p + 1,
+					size = 0;
 
-		out = ws_arena_alloc(a, (size_t) (len - p) + 1);
+		/* measure first: a copy the size of the rest of the input per name is quadratic */
+		while (q < len && (s[q] != '\'' || (q + 1 < len && s[q + 1] == '\'')))
+		{
+			q += s[q] == '\'' ? 2 : 1;
+			size++;
+		}
+		q = p + 1;
+		out = ws_arena_alloc(a, (size_t) size + 1);
 		for (;;)
 		{
 			if (q >= len)
@@ -636,24 +693,32 @@ ws_av *
 ws_av_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 {
 	ws_av_item *items = NULL;
+	int32_t    *alfirst = NULL;		/* per item: its first alias in al */
+	const char **al = NULL;			/* the aliases of every item, in order */
+	int32_t    *allen = NULL;
 	int32_t		n = 0,
 				cap = 0,
+				fcap = 0,
+				nal = 0,
+				alcap = 0,
+				alcap2 = 0,
 				i = 0;
+	int64_t		names = 0,
+				bytes = 0;
+	uint32_t	steps = 0;
 
 	err->pos = 0;
+	err->limit = false;
 	err->msg[0] = '\0';
 	i = skip_space(s, len, i);
 	while (i < len)
 	{
 		ws_av_item *it;
-		const char **al = NULL;
-		int32_t    *allen = NULL;
-		int32_t		nal = 0,
-					alcap = 0,
-					alcap2 = 0,
-					start = i;
+		int32_t		start = i;
 
 		items = grow(a, items, n, &cap, n + 1, sizeof(ws_av_item));
+		alfirst = grow(a, alfirst, n, &fcap, n + 1, sizeof(int32_t));
+		alfirst[n] = nal;
 		it = &items[n++];
 		memset(it, 0, sizeof(*it));
 		it->name = read_vec_word(a, s, len, &i, &it->namelen, err);
@@ -662,6 +727,11 @@ ws_av_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 		if (it->namelen == 0 || it->namelen > WS_AV_MAX_NAME)
 		{
 			set_error(err, char_pos(s, start), it->namelen ? "actor name is too long" : "empty actor name", NULL);
+			return NULL;
+		}
+		if (!count_name(&names, &bytes, it->namelen, 0, err))
+		{
+			err->pos = char_pos(s, start);
 			return NULL;
 		}
 		for (;;)
@@ -684,9 +754,14 @@ ws_av_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 					set_error(err, char_pos(s, ws), wl ? "alias is too long" : "empty alias", NULL);
 					return NULL;
 				}
-				if (nal >= WS_AV_MAX_ALIASES)
+				if (it->naliases >= WS_AV_MAX_ALIASES)
 				{
 					set_error(err, char_pos(s, ws), "too many aliases", NULL);
+					return NULL;
+				}
+				if (!count_name(&names, &bytes, wl, 0, err))
+				{
+					err->pos = char_pos(s, ws);
 					return NULL;
 				}
 				al = grow(a, al, nal, &alcap, nal + 1, sizeof(char *));
@@ -694,6 +769,7 @@ ws_av_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 				al[nal] = w;
 				allen[nal] = wl;
 				nal++;
+				it->naliases++;
 				i = j;
 			}
 			else if (j < len && s[j] == ':')
@@ -730,10 +806,9 @@ ws_av_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 			}
 			else
 				break;
+			if (ws_interrupt_hook && (++steps & 4095) == 0)
+				ws_interrupt_hook();
 		}
-		it->aliases = al;
-		it->aliaslens = allen;
-		it->naliases = nal;
 		if (i < len && !is_space(s[i]))
 		{
 			set_error(err, char_pos(s, i), "expected white space between actors", NULL);
@@ -742,6 +817,12 @@ ws_av_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 		i = skip_space(s, len, i);
 		if (ws_interrupt_hook && (n & 255) == 0)
 			ws_interrupt_hook();
+	}
+	/* the alias array has stopped moving: point the items into it */
+	for (int32_t k = 0; k < n && nal > 0; k++)
+	{
+		items[k].aliases = al + alfirst[k];
+		items[k].aliaslens = allen + alfirst[k];
 	}
 	{
 		ws_av	   *v = ws_av_build(a, items, n, err);
@@ -814,24 +895,32 @@ ws_av_format(ws_arena *a, const ws_av *v)
 
 /* ------------------------------------------------------------ actorquery: assemble */
 
-ws_aq *
-ws_aq_assemble(ws_arena *a, const ws_aq_raw *raw, int32_t n, ws_fmt_error *err)
+static ws_aq *
+assemble(ws_arena *a, ws_arena **scratch, const ws_aq_raw *raw, int32_t n,
+		 ws_fmt_error *err)
 {
 	ws_aq	   *q = ws_arena_alloc(a, sizeof(ws_aq));
 	ws_aq_node *nodes = ws_arena_alloc(a, sizeof(ws_aq_node) * (size_t) (n > 0 ? n : 1));
 	int32_t    *stk_idx,
 			   *stk_left;
 	int32_t		sp = 0,
-				maxdepth = 4 * WS_AQ_MAX_DEPTH;
+				maxdepth = WS_AQ_MAX_DEPTH;
 	uint32_t   *toks = NULL;
 	char	   *strs = NULL;
 	int32_t		ntoks = 0,
 				tokcap = 0,
 				strsize = 0,
 				strcap = 0;
+	int64_t		names = 0,
+				bytes = 0;
 
 	if (n < 0)
 		n = 0;
+	if (n > WS_AQ_MAX_NODES)
+	{
+		set_limit_error(err, 1, "too many nodes", WS_AQ_MAX_NODES);
+		return NULL;
+	}
 	stk_idx = ws_arena_alloc(a, sizeof(int32_t) * (size_t) (maxdepth + 1));
 	stk_left = ws_arena_alloc(a, sizeof(int32_t) * (size_t) (maxdepth + 1));
 	for (int32_t i = 0; i < n; i++)
@@ -859,9 +948,15 @@ ws_aq_assemble(ws_arena *a, const ws_aq_raw *raw, int32_t n, ws_fmt_error *err)
 						set_error(err, i + 1, "invalid name prefix", NULL);
 						return NULL;
 					}
-					if (!check_name(r->name, r->namelen, i + 1, "name", err))
+					if (!check_name(r->name, r->namelen, i + 1, "name", err) ||
+						!count_name(&names, &bytes, r->namelen, i + 1, err))
 						return NULL;
-					nt = ws_av_tokens(a, r->name, r->namelen, &t, NULL);
+					if ((names & 255) == 0)
+					{
+						ws_arena_free(*scratch);
+						*scratch = ws_arena_new();
+					}
+					nt = ws_av_tokens(*scratch, r->name, r->namelen, &t, NULL);
 					if (nt == 0)
 					{
 						set_error(err, i + 1, "name has no letters or digits", NULL);
@@ -899,7 +994,7 @@ ws_aq_assemble(ws_arena *a, const ws_aq_raw *raw, int32_t n, ws_fmt_error *err)
 				}
 				if (sp >= maxdepth)
 				{
-					set_error(err, i + 1, "query is nested too deeply", NULL);
+					set_limit_error(err, i + 1, "operators nested too deeply", WS_AQ_MAX_DEPTH);
 					return NULL;
 				}
 				nd->nargs = r->nargs;
@@ -926,6 +1021,17 @@ ws_aq_assemble(ws_arena *a, const ws_aq_raw *raw, int32_t n, ws_fmt_error *err)
 	return q;
 }
 
+ws_aq *
+ws_aq_assemble(ws_arena *a, const ws_aq_raw *raw, int32_t n, ws_fmt_error *err)
+{
+	/* folding buffers of a few names at a time */
+	ws_arena   *scratch = ws_arena_new();
+	ws_aq	   *q = assemble(a, &scratch, raw, n, err);
+
+	ws_arena_free(scratch);
+	return q;
+}
+
 /* ------------------------------------------------------------ actorquery: parse */
 
 typedef struct pnode
@@ -946,6 +1052,10 @@ typedef struct qparser
 	int32_t		len;
 	int32_t		i;				/* byte offset */
 	int32_t		depth;
+	int64_t		nodes,			/* against the limits of ws_aq_assemble */
+				names,
+				bytes;
+	ws_arena   *scratch;		/* folding buffers of a few names at a time */
 	ws_fmt_error *err;
 } qparser;
 
@@ -979,6 +1089,11 @@ new_op(qparser *p, uint8_t type, pnode **kids, int32_t n)
 				o = 0;
 
 	nd->type = type;
+	if (++p->nodes > WS_AQ_MAX_NODES)
+	{
+		set_limit_error(p->err, char_pos(p->s, p->i), "too many nodes", WS_AQ_MAX_NODES);
+		return NULL;
+	}
 	/* flatten a & (b & c) into one n-ary node */
 	for (int32_t k = 0; k < n; k++)
 		total += kids[k]->type == type ? kids[k]->nkids : 1;
@@ -1008,9 +1123,17 @@ parse_name(qparser *p, uint8_t kind, uint8_t flags)
 	nd->flags = flags;
 	if (p->s[p->i] == '"')
 	{
-		int32_t		q = p->i + 1;
+		int32_t		q = p->i + 1,
+					size = 0;
 
-		out = ws_arena_alloc(p->a, (size_t) (p->len - p->i) + 1);
+		/* measure first: a copy the size of the rest of the input per name is quadratic */
+		while (q < p->len && (p->s[q] != '"' || (q + 1 < p->len && p->s[q + 1] == '"')))
+		{
+			q += p->s[q] == '"' ? 2 : 1;
+			size++;
+		}
+		q = p->i + 1;
+		out = ws_arena_alloc(p->a, (size_t) size + 1);
 		for (;;)
 		{
 			if (q >= p->len)
@@ -1059,10 +1182,25 @@ parse_name(qparser *p, uint8_t kind, uint8_t flags)
 		qerror(p, start, "name contains a NUL byte");
 		return NULL;
 	}
+	if (++p->nodes > WS_AQ_MAX_NODES)
+	{
+		set_limit_error(p->err, char_pos(p->s, start), "too many nodes", WS_AQ_MAX_NODES);
+		return NULL;
+	}
+	if (!count_name(&p->names, &p->bytes, n, 0, p->err))
+	{
+		p->err->pos = char_pos(p->s, start);
+		return NULL;
+	}
 	{
 		uint32_t   *t;
 
-		if (ws_av_tokens(p->a, out, n, &t, NULL) == 0)
+		if ((p->names & 255) == 0)
+		{
+			ws_arena_free(p->scratch);
+			p->scratch = ws_arena_new();
+		}
+		if (ws_av_tokens(p->scratch, out, n, &t, NULL) == 0)
 		{
 			qerror(p, start, "name has no letters or digits");
 			return NULL;
@@ -1081,9 +1219,10 @@ parse_unary(qparser *p, uint8_t kind, uint8_t flags)
 	bool		prefixed = false;
 
 	qskip(p);
-	if (++p->depth > WS_AQ_MAX_DEPTH)
+	/* each level is a ! or a parenthesis over an operator, or the name: one more than the operators */
+	if (++p->depth > WS_AQ_MAX_DEPTH + 1)
 	{
-		qerror(p, p->i, "query is nested too deeply");
+		set_limit_error(p->err, char_pos(p->s, p->i), "operators nested too deeply", WS_AQ_MAX_DEPTH);
 		return NULL;
 	}
 	if (p->i < p->len && p->s[p->i] == '!')
@@ -1094,6 +1233,11 @@ parse_unary(qparser *p, uint8_t kind, uint8_t flags)
 		kid = parse_unary(p, kind, flags);
 		if (kid == NULL)
 			return NULL;
+		if (++p->nodes > WS_AQ_MAX_NODES)
+		{
+			set_limit_error(p->err, char_pos(p->s, p->i), "too many nodes", WS_AQ_MAX_NODES);
+			return NULL;
+		}
 		r = ws_arena_alloc(p->a, sizeof(pnode));
 		r->type = WS_AQ_NOT;
 		r->kids = ws_arena_alloc(p->a, sizeof(pnode *));
@@ -1229,17 +1373,20 @@ emit(const pnode *nd, ws_aq_raw *raw, int32_t *n)
 ws_aq *
 ws_aq_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 {
-	qparser		p = {a, s, len, 0, 0, err};
+	qparser		p = {a, s, len, 0, 0, 0, 0, 0, NULL, err};
 	pnode	   *root;
 	ws_aq_raw  *raw;
 	int32_t		n = 0;
 
 	err->pos = 0;
+	err->limit = false;
 	err->msg[0] = '\0';
 	qskip(&p);
 	if (p.i >= len)
 		return ws_aq_assemble(a, NULL, 0, err);
+	p.scratch = ws_arena_new();
 	root = parse_chain(&p, 0, 0, true);
+	ws_arena_free(p.scratch);
 	if (root == NULL)
 		return NULL;
 	qskip(&p);
@@ -1411,160 +1558,453 @@ ws_aq_name_matches_entry(const ws_aq *q, int32_t node, const ws_av *v, int32_t i
 	return true;
 }
 
+/*
+ * Matching is near-linear in the sizes of both sides. A vector and a query
+ * that are both small are compared pairwise. Otherwise the vector's tokens
+ * get an inverted index (token -> entries, sorted), and a name of the query
+ * is checked only against the entries of its rarest token; names that are
+ * the same (tokens, kind and prefix) are looked up once.
+ */
+#define PAIRWISE_MAX 4096		/* entries x names compared without an index */
+
+typedef struct posting
+{
+	uint32_t	tok;
+	int32_t		entry;
+} posting;
+
+typedef struct leaf_key
+{
+	const uint32_t *toks;
+	int32_t		ntoks;
+	uint8_t		kind,
+				flags;
+	int32_t		node;
+} leaf_key;
+
 typedef struct match_ctx
 {
 	const ws_av *v;
 	const ws_aq *q;
+	ws_arena   *ar;				/* the index, when one is built */
+	posting    *idx;
+	int32_t		nidx;
+	int32_t    *group;			/* per node: its group of equal names */
+	int8_t	   *memo;			/* per group: -1 not known yet, else the result */
+	uint32_t	work;
 } match_ctx;
+
+static void
+tick(uint32_t *work)
+{
+	if ((++*work & 1023) == 0 && ws_interrupt_hook)
+		ws_interrupt_hook();
+}
+
+static int
+cmp_posting(const void *x, const void *y)
+{
+	const posting *a = x,
+			   *b = y;
+
+	if (a->tok != b->tok)
+		return a->tok < b->tok ? -1 : 1;
+	return (a->entry > b->entry) - (a->entry < b->entry);
+}
+
+/* Token sequences: shorter first, then token by token. */
+static int
+cmp_tok_seq(const uint32_t *a, int32_t na, const uint32_t *b, int32_t nb)
+{
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	for (int32_t k = 0; k < na; k++)
+		if (a[k] != b[k])
+			return a[k] < b[k] ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp_leaf_key(const void *x, const void *y)
+{
+	const leaf_key *a = x,
+			   *b = y;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->flags != b->flags)
+		return a->flags < b->flags ? -1 : 1;
+	return cmp_tok_seq(a->toks, a->ntoks, b->toks, b->ntoks);
+}
+
+/* First posting with a token >= t. */
+static int32_t
+posting_lower(const posting *idx, int32_t n, uint32_t t)
+{
+	int32_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (idx[mid].tok < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+build_index(match_ctx *m)
+{
+	const ws_av *v = m->v;
+	const ws_aq *q = m->q;
+	leaf_key   *keys;
+	int32_t		nkeys = 0,
+				ngroups = 0;
+
+	m->ar = ws_arena_new();
+	m->idx = ws_arena_alloc(m->ar, sizeof(posting) * (size_t) (v->ntoks > 0 ? v->ntoks : 1));
+	for (int32_t i = 0; i < v->n; i++)
+	{
+		const ws_av_entry *e = &v->entries[i];
+
+		for (int32_t k = 0; k < e->ntoks && m->nidx < v->ntoks; k++)
+		{
+			m->idx[m->nidx].tok = v->toks[e->tok + k];
+			m->idx[m->nidx].entry = i;
+			m->nidx++;
+		}
+		tick(&m->work);
+	}
+	qsort(m->idx, (size_t) m->nidx, sizeof(posting), cmp_posting);
+
+	keys = ws_arena_alloc(m->ar, sizeof(leaf_key) * (size_t) (q->n > 0 ? q->n : 1));
+	for (int32_t i = 0; i < q->n; i++)
+	{
+		const ws_aq_node *nd = &q->nodes[i];
+
+		if (nd->type != WS_AQ_NAME)
+			continue;
+		keys[nkeys].toks = q->toks + nd->tok;
+		keys[nkeys].ntoks = nd->nargs;
+		keys[nkeys].kind = nd->kind;
+		keys[nkeys].flags = nd->flags;
+		keys[nkeys].node = i;
+		nkeys++;
+	}
+	qsort(keys, (size_t) nkeys, sizeof(leaf_key), cmp_leaf_key);
+	m->group = ws_arena_alloc(m->ar, sizeof(int32_t) * (size_t) (q->n > 0 ? q->n : 1));
+	for (int32_t k = 0; k < nkeys; k++)
+	{
+		if (k == 0 || cmp_leaf_key(&keys[k - 1], &keys[k]) != 0)
+			ngroups++;
+		m->group[keys[k].node] = ngroups - 1;
+	}
+	m->memo = ws_arena_alloc(m->ar, (size_t) (ngroups > 0 ? ngroups : 1));
+	memset(m->memo, -1, (size_t) (ngroups > 0 ? ngroups : 1));
+}
 
 static int
 match_leaf(void *ctx, int32_t node)
 {
 	match_ctx  *m = ctx;
+	const ws_aq_node *nd = &m->q->nodes[node];
+	int32_t		best_lo = 0,
+				best_hi = -1,
+				g;
+	int			r = WS_FALSE;
 
-	for (int32_t i = 0; i < m->v->n; i++)
-		if (ws_aq_name_matches_entry(m->q, node, m->v, i))
-			return WS_TRUE;
-	return WS_FALSE;
+	if (m->idx == NULL)
+	{
+		for (int32_t i = 0; i < m->v->n; i++)
+		{
+			tick(&m->work);
+			if (ws_aq_name_matches_entry(m->q, node, m->v, i))
+				return WS_TRUE;
+		}
+		return WS_FALSE;
+	}
+	g = m->group[node];
+	if (m->memo[g] >= 0)
+		return m->memo[g];
+	/* the entries carrying the name's rarest token are the only candidates */
+	for (int32_t k = 0; k < nd->nargs; k++)
+	{
+		uint32_t	t = m->q->toks[nd->tok + k];
+		int32_t		lo = posting_lower(m->idx, m->nidx, t),
+					hi = t == UINT32_MAX ? m->nidx : posting_lower(m->idx, m->nidx, t + 1);
+
+		if (best_hi < 0 || hi - lo < best_hi - best_lo)
+		{
+			best_lo = lo;
+			best_hi = hi;
+		}
+		tick(&m->work);
+	}
+	for (int32_t j = best_lo; j < best_hi; j++)
+	{
+		tick(&m->work);
+		if (ws_aq_name_matches_entry(m->q, node, m->v, m->idx[j].entry))
+		{
+			r = WS_TRUE;
+			break;
+		}
+	}
+	m->memo[g] = (int8_t) r;
+	return r;
 }
 
 bool
 ws_av_matches(const ws_av *v, const ws_aq *q)
 {
 	match_ctx	m = {v, q};
-
-	return ws_aq_eval(q, match_leaf, &m) == WS_TRUE;
-}
-
-/* Same actor name, case- and accent-insensitively. */
-static bool
-same_name(const ws_av *a, int32_t i, const ws_av *b, int32_t j)
-{
-	const char *x,
-			   *y;
-	ws_arena   *ar;
+	int64_t		names = 0;
 	bool		r;
 
-	if (a->entries[i].namehash != b->entries[j].namehash)
-		return false;
-	x = ws_av_name(a, i);
-	y = ws_av_name(b, j);
-	if (strcmp(x, y) == 0)
-		return true;
-	/* equal hashes of different bytes: compare the token sequences */
-	ar = ws_arena_new();
-	{
-		uint32_t   *tx,
-				   *ty;
-		int32_t		nx = ws_av_tokens(ar, x, (int32_t) strlen(x), &tx, NULL),
-					ny = ws_av_tokens(ar, y, (int32_t) strlen(y), &ty, NULL);
-
-		r = nx == ny && (nx == 0 || memcmp(tx, ty, sizeof(uint32_t) * (size_t) nx) == 0);
-	}
-	ws_arena_free(ar);
+	for (int32_t i = 0; i < q->n; i++)
+		names += q->nodes[i].type == WS_AQ_NAME;
+	if (names * v->n > PAIRWISE_MAX)
+		build_index(&m);
+	r = ws_aq_eval(q, match_leaf, &m) == WS_TRUE;
+	if (m.ar != NULL)
+		ws_arena_free(m.ar);
 	return r;
 }
 
-/* Does entry ea (of a) satisfy entry eb (of b) under contains / overlaps? */
-static bool
-entry_fits(const ws_av *a, int32_t i, const ws_av *b, int32_t j, bool overlap)
+void
+ws_av_mark_matches(const ws_av *v, const ws_aq *q, const bool *want, bool *matched)
 {
-	const ws_av_entry *ea = &a->entries[i],
-			   *eb = &b->entries[j];
+	match_ctx	m = {v, q};
+	int64_t		names = 0;
 
-	if (overlap)
+	for (int32_t i = 0; i < q->n; i++)
+		names += q->nodes[i].type == WS_AQ_NAME && want[i];
+	if (names * v->n > PAIRWISE_MAX)
+		build_index(&m);
+	for (int32_t node = 0; node < q->n; node++)
 	{
-		if (ea->kind != 0 && eb->kind != 0 && ea->kind != eb->kind)
-			return false;
+		const ws_aq_node *nd = &q->nodes[node];
+		int32_t		lo = 0,
+					hi = v->n;
+		bool		via_index = m.idx != NULL;
+
+		if (nd->type != WS_AQ_NAME || !want[node])
+			continue;
+		if (via_index)
+		{
+			/* an equal name marked its entries already */
+			if (m.memo[m.group[node]] >= 0)
+				continue;
+			m.memo[m.group[node]] = 1;
+			lo = 0;
+			hi = -1;
+			for (int32_t k = 0; k < nd->nargs; k++)
+			{
+				uint32_t	t = q->toks[nd->tok + k];
+				int32_t		b = posting_lower(m.idx, m.nidx, t),
+							e = t == UINT32_MAX ? m.nidx : posting_lower(m.idx, m.nidx, t + 1);
+
+				if (hi < 0 || e - b < hi - lo)
+				{
+					lo = b;
+					hi = e;
+				}
+			}
+		}
+		for (int32_t j = lo; j < hi; j++)
+		{
+			int32_t		e = via_index ? m.idx[j].entry : j;
+
+			tick(&m.work);
+			if (!matched[e] && ws_aq_name_matches_entry(q, node, v, e))
+				matched[e] = true;
+		}
 	}
-	else
-	{
-		if (eb->kind != 0 && eb->kind != ea->kind)
-			return false;
-		if ((eb->flags & WS_AV_SPEAKER) && !(ea->flags & WS_AV_SPEAKER))
-			return false;
-	}
-	return same_name(a, i, b, j);
+	if (m.ar != NULL)
+		ws_arena_free(m.ar);
 }
 
-typedef struct hash_idx
+/*
+ * Containment and overlap compare actors by name: the same name is the
+ * same folded token sequence (and so the same namehash). Small vectors are
+ * compared pairwise. Otherwise the names of a are sorted by (namehash,
+ * token sequence), each run of equal names keeps a mask of the (kind,
+ * speaker) pairs it has, and each actor of b is one binary search and one
+ * mask test: linear in the names, however many share one.
+ */
+typedef struct name_key
 {
-	uint32_t	h;
-	int32_t		i;
-} hash_idx;
+	uint32_t	h;				/* namehash */
+	int32_t		ntoks;
+	const uint32_t *toks;		/* in name order */
+	int32_t		entry;
+	uint8_t		mask;			/* of its run: bit kind * 2 + speaker */
+} name_key;
 
 static int
-cmp_hash_idx(const void *x, const void *y)
+cmp_name_key(const void *x, const void *y)
 {
-	const hash_idx *a = x,
+	const name_key *a = x,
 			   *b = y;
 
 	if (a->h != b->h)
 		return a->h < b->h ? -1 : 1;
-	return (a->i > b->i) - (a->i < b->i);
+	return cmp_tok_seq(a->toks, a->ntoks, b->toks, b->ntoks);
 }
 
-/*
- * contains: every entry of b fits some entry of a; overlap: some does.
- * Entries are sorted by name bytes, not by folded name, so look them up
- * through a name-hash index of a (small vectors: pairwise).
- */
+/* Tokens of entry i's name, in name order, in ar (folding buffers in *scratch). */
+static void
+entry_key(ws_arena *ar, ws_arena **scratch, const ws_av *v, int32_t i, name_key *key)
+{
+	const char *name = ws_av_name(v, i);
+	uint32_t   *t;
+	uint32_t   *copy;
+
+	if ((i & 255) == 0)
+	{
+		ws_arena_free(*scratch);
+		*scratch = ws_arena_new();
+		if (ws_interrupt_hook)
+			ws_interrupt_hook();
+	}
+	key->h = v->entries[i].namehash;
+	key->ntoks = ws_av_tokens(*scratch, name, (int32_t) strlen(name), &t, NULL);
+	copy = ws_arena_alloc(ar, sizeof(uint32_t) * (size_t) (key->ntoks > 0 ? key->ntoks : 1));
+	if (key->ntoks > 0)
+		memcpy(copy, t, sizeof(uint32_t) * (size_t) key->ntoks);
+	key->toks = copy;
+	key->entry = i;
+}
+
+static uint8_t
+kind_bits(uint8_t kind, bool speaker_only)
+{
+	return (uint8_t) ((speaker_only ? 2 : 3) << (kind * 2));
+}
+
+/* Does an actor with these flags in b fit some actor of a's run `mask`? */
+static bool
+mask_fits(uint8_t mask, const ws_av_entry *eb, bool overlap)
+{
+	bool		spk = (eb->flags & WS_AV_SPEAKER) != 0;
+
+	if (overlap)
+		return eb->kind == 0 ? mask != 0 :
+			(mask & (kind_bits(0, false) | kind_bits(eb->kind, false))) != 0;
+	if (eb->kind != 0)
+		return (mask & kind_bits(eb->kind, spk)) != 0;
+	for (uint8_t k = 0; k <= WS_PLACE; k++)
+		if (mask & kind_bits(k, spk))
+			return true;
+	return false;
+}
+
+/* Same actor name, case- and accent-insensitively (pairwise path). */
+static bool
+same_name(const ws_av *a, int32_t i, const ws_av *b, int32_t j)
+{
+	ws_arena   *ar,
+			   *scratch;
+	name_key	x,
+				y;
+	bool		r;
+
+	if (a->entries[i].namehash != b->entries[j].namehash)
+		return false;
+	if (strcmp(ws_av_name(a, i), ws_av_name(b, j)) == 0)
+		return true;
+	/* equal hashes of different bytes: compare the token sequences */
+	ar = ws_arena_new();
+	scratch = ws_arena_new();
+	entry_key(ar, &scratch, a, i, &x);
+	entry_key(ar, &scratch, b, j, &y);
+	r = cmp_name_key(&x, &y) == 0;
+	ws_arena_free(scratch);
+	ws_arena_free(ar);
+	return r;
+}
+
 static bool
 av_compare(const ws_av *a, const ws_av *b, bool overlap)
 {
-	ws_arena   *ar = NULL;
-	hash_idx   *idx = NULL;
+	ws_arena   *ar,
+			   *scratch;
+	name_key   *keys;
 	bool		result = !overlap;
+	uint32_t	work = 0;
 
-	if ((int64_t) a->n * b->n > 256)
+	if ((int64_t) a->n * b->n <= PAIRWISE_MAX)
 	{
-		ar = ws_arena_new();
-		idx = ws_arena_alloc(ar, sizeof(hash_idx) * (size_t) a->n);
-		for (int32_t i = 0; i < a->n; i++)
+		for (int32_t j = 0; j < b->n; j++)
 		{
-			idx[i].h = a->entries[i].namehash;
-			idx[i].i = i;
+			const ws_av_entry *eb = &b->entries[j];
+			bool		found = false;
+
+			for (int32_t i = 0; i < a->n && !found; i++)
+			{
+				const ws_av_entry *ea = &a->entries[i];
+				uint8_t		mask = kind_bits(ea->kind, false) &
+					((ea->flags & WS_AV_SPEAKER) ? 0xAA : 0x55);
+
+				found = mask_fits(mask, eb, overlap) && same_name(a, i, b, j);
+			}
+			if (found == overlap)
+				return overlap;
 		}
-		qsort(idx, (size_t) a->n, sizeof(hash_idx), cmp_hash_idx);
+		return !overlap;
+	}
+
+	ar = ws_arena_new();
+	scratch = ws_arena_new();
+	keys = ws_arena_alloc(ar, sizeof(name_key) * (size_t) (a->n > 0 ? a->n : 1));
+	for (int32_t i = 0; i < a->n; i++)
+		entry_key(ar, &scratch, a, i, &keys[i]);
+	qsort(keys, (size_t) a->n, sizeof(name_key), cmp_name_key);
+	for (int32_t i = 0; i < a->n;)
+	{
+		int32_t		j = i;
+		uint8_t		mask = 0;
+
+		for (; j < a->n && cmp_name_key(&keys[i], &keys[j]) == 0; j++)
+		{
+			const ws_av_entry *ea = &a->entries[keys[j].entry];
+
+			mask |= kind_bits(ea->kind, false) & ((ea->flags & WS_AV_SPEAKER) ? 0xAA : 0x55);
+		}
+		for (; i < j; i++)
+			keys[i].mask = mask;
+		tick(&work);
 	}
 	for (int32_t j = 0; j < b->n; j++)
 	{
-		bool		found = false;
+		name_key	key;
+		int32_t		lo = 0,
+					hi = a->n;
+		bool		found;
 
-		if (idx != NULL)
+		entry_key(ar, &scratch, b, j, &key);
+		while (lo < hi)
 		{
-			uint32_t	h = b->entries[j].namehash;
-			int32_t		lo = 0,
-						hi = a->n;
+			int32_t		mid = lo + (hi - lo) / 2;
 
-			while (lo < hi)
-			{
-				int32_t		mid = lo + (hi - lo) / 2;
-
-				if (idx[mid].h < h)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (int32_t k = lo; k < a->n && idx[k].h == h && !found; k++)
-				found = entry_fits(a, idx[k].i, b, j, overlap);
+			if (cmp_name_key(&keys[mid], &key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
-		else
-			for (int32_t i = 0; i < a->n && !found; i++)
-				found = entry_fits(a, i, b, j, overlap);
-		if (overlap && found)
+		found = lo < a->n && cmp_name_key(&keys[lo], &key) == 0 &&
+			mask_fits(keys[lo].mask, &b->entries[j], overlap);
+		if (found == overlap)
 		{
-			result = true;
-			break;
-		}
-		if (!overlap && !found)
-		{
-			result = false;
+			result = overlap;
 			break;
 		}
 	}
-	if (ar != NULL)
-		ws_arena_free(ar);
+	ws_arena_free(scratch);
+	ws_arena_free(ar);
 	return result;
 }
 

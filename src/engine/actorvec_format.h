@@ -20,12 +20,27 @@
 #define WS_AV_SPEAKER 0x01		/* entry/name flag: the actor is quoted */
 #define WS_AV_MAX_NAME 1024		/* bytes per name or alias */
 #define WS_AV_MAX_ALIASES 1000	/* per entry */
-#define WS_AQ_MAX_DEPTH 200		/* nesting of parentheses and ! */
 
-/* A parse error: 1-based character position and a one-line reason. */
+/*
+ * Size limits of one value, the same for text input, binary input and
+ * to_actorvec(), so that every value that exists can be dumped and
+ * restored. They bound the memory of input: working memory is linear in
+ * the names and their bytes, never in the length of the text (white space
+ * costs nothing). docs/limits.md gives the figures.
+ */
+#define WS_AV_MAX_NAMES 1000000 /* actorvec: names and aliases; actorquery: names */
+#define WS_AV_MAX_BYTES (64 * 1024 * 1024)	/* bytes of those names */
+#define WS_AQ_MAX_NODES 2000000 /* actorquery: names and operators */
+#define WS_AQ_MAX_DEPTH 800		/* actorquery: operators nested in one another */
+
+/*
+ * A parse error: 1-based character position and a one-line reason; limit
+ * is set when a size limit above, not the syntax, refused the value.
+ */
 typedef struct ws_fmt_error
 {
 	int32_t		pos;
+	bool		limit;
 	char		msg[160];
 } ws_fmt_error;
 
@@ -160,6 +175,13 @@ int			ws_aq_eval(const ws_aq *q, int (*leaf) (void *ctx, int32_t node),
 bool		ws_aq_name_matches_entry(const ws_aq *q, int32_t node,
 									 const ws_av *v, int32_t i);
 bool		ws_av_matches(const ws_av *v, const ws_aq *q);
+
+/*
+ * Set matched[i] for every entry i of v that a name node of q with
+ * want[node] set matches (highlight's question); near-linear as above.
+ */
+void		ws_av_mark_matches(const ws_av *v, const ws_aq *q, const bool *want,
+							   bool *matched);
 
 /* Containment and overlap: every actor of b is in a; a and b share one. */
 bool		ws_av_contains(const ws_av *a, const ws_av *b);

@@ -99,6 +99,7 @@ ws_hash_fold(const char *s, int32_t len)
 	return ws_hash_bytes(buf, ws_fold(s, len, buf, sizeof(buf)));
 }
 
+<<<<<<< HEAD
 /* Frees a table that could not be finished, and says so (ws_error). */
 static void
 table_failed(void)
@@ -108,6 +109,31 @@ table_failed(void)
 	free(table);
 	table = NULL;
 	ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the word-class table");
+=======
+/*
+ * The folded words, one allocation for all of them (a malloc per word made up
+ * a good part of the table's build time in a new backend).
+ */
+static char *pool;
+static size_t pool_used,
+			pool_size;
+
+static char *
+pool_copy(const char *s, int32_t n)
+{
+	char	   *copy;
+
+	if (pool != NULL && pool_size - pool_used >= (size_t) n + 1)
+	{
+		copy = pool + pool_used;
+		pool_used += (size_t) n + 1;
+	}
+	else if ((copy = malloc((size_t) n + 1)) == NULL)
+		return NULL;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+>>>>>>> h-versions
 }
 
 static void
@@ -123,16 +149,20 @@ add_word(const char *w, uint16_t classes)
 		return;					/* phrases are for the phrase matchers */
 	n = ws_fold(w, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
-	h = ws_hash_fold(w, len);
+	h = ws_hash_bytes(buf, n);
 	for (slot = h & table_mask;; slot = (slot + 1) & table_mask)
 	{
 		if (table[slot].word == NULL)
 		{
-			char	   *copy = malloc(n + 1);
+			const char *copy = pool_copy(buf, n);
 
 			if (copy == NULL)
+<<<<<<< HEAD
 				table_failed();
 			memcpy(copy, buf, n + 1);
+=======
+				return;
+>>>>>>> h-versions
 			table[slot].word = copy;
 			table[slot].hash = h;
 			table[slot].classes = classes;
@@ -181,9 +211,23 @@ build_table(void)
 	uint32_t	size = 1 << 15;	/* > 2 x the ~13k words */
 
 	table_mask = size - 1;
+<<<<<<< HEAD
 	table = ws_test_fault == WS_FAULT_LEXICON_ALLOC ? NULL : calloc(size, sizeof(lex_entry));
 	if (table == NULL)
 		table_failed();
+=======
+	/* folding can make a word longer (Ⱥ, 2 bytes, folds to ⱥ, 3), never by half */
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+	{
+		const ws_lex_list *l = ws_lex_list_named(lists[i].list);
+
+		for (int32_t k = 0; l && k < l->n; k++)
+			pool_size += strlen(l->words[k]) * 3 / 2 + 2;
+	}
+	for (int i = 0; function_words[i]; i++)
+		pool_size += strlen(function_words[i]) + 1;
+	pool = malloc(pool_size);
+>>>>>>> h-versions
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		add_list(lists[i].list, lists[i].classes);
 	for (int i = 0; function_words[i]; i++)

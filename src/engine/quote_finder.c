@@ -64,5 +64,6 @@ ws_find_quotes(ws_doc *d, ws_actors *actors)
 	qf_drop_nested(&f);
 	qf_find_continuations(&f);
 	qf_emit(&f, out, ws_resolver_new(d, actors), actors);
+	ws_flag_speakers(d->arena, actors, out);
 	return out;
 }

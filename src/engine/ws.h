@@ -325,7 +325,17 @@ typedef struct ws_quotes
 	int32_t		n;
 } ws_quotes;
 
-/* Extract quotes, in text order. actors may be NULL (computed as needed). */
+/*
+ * Extract quotes, in text order. actors may be NULL (computed as needed);
+ * when given, every actor named as a quote's speaker is flagged quoted
+ * (ws_flag_speakers).
+ */
 ws_quotes  *ws_find_quotes(ws_doc *d, ws_actors *actors);
+
+/*
+ * Flag quoted every actor whose name is the speaker_name of one of the
+ * quotes, in linear time (speaker_flags.c). ws_find_quotes calls it.
+ */
+void		ws_flag_speakers(ws_arena *a, ws_actors *actors, const ws_quotes *quotes);
 
 #endif							/* WS_H */

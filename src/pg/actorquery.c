@@ -72,11 +72,22 @@ parse_query(const char *str, int len, Node *escontext)
 	ws_fmt_error err;
 	ws_aq	   *q;
 	ActorQuery *p;
-	char	   *shown = pnstrdup(str, len);
+	char	   *shown = actorvec_shown(str, len);
 
 	if (u != str)
 		len = strlen(u);
 	q = ws_aq_parse(a, u, len, &err);
+	if (q == NULL && err.limit)
+	{
+		WS_SOFT_ERROR(escontext,
+					  errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					  errmsg("actorquery exceeds a size limit at position %d", err.pos),
+					  errdetail("%s", actorvec_sentence(err.msg)),
+					  errhint("An actorquery holds at most %d names (%d MB of them), %d nodes and %d nested operators; see docs/limits.md.",
+							  WS_AV_MAX_NAMES, WS_AV_MAX_BYTES / (1024 * 1024),
+							  WS_AQ_MAX_NODES, WS_AQ_MAX_DEPTH));
+		return NULL;
+	}
 	if (q == NULL)
 	{
 		WS_SOFT_ERROR(escontext,
@@ -99,11 +110,7 @@ actorquery_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	ActorQuery *p;
 
-#if PG_VERSION_NUM >= 160000
-	p = parse_query(str, strlen(str), fcinfo->context);
-#else
-	p = parse_query(str, strlen(str), NULL);
-#endif
+	p = parse_query(str, strlen(str), WS_ESCONTEXT(fcinfo));
 	if (p == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(p);
@@ -201,6 +208,11 @@ actorquery_recv(PG_FUNCTION_ARGS)
 	/* every node takes at least 5 bytes */
 	if (n < 0 || n > (buf->len - buf->cursor) / 5)
 		bad_binary(psprintf("invalid number of nodes %d", n));
+	if (n > WS_AQ_MAX_NODES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("actorquery exceeds a size limit"),
+				 errdetail("It has %d nodes, at most %d are allowed.", n, WS_AQ_MAX_NODES)));
 	raw = palloc0(sizeof(ws_aq_raw) * (Size) Max(n, 1));
 	for (int32 i = 0; i < n; i++)
 	{
@@ -220,6 +232,11 @@ actorquery_recv(PG_FUNCTION_ARGS)
 	}
 	a = ws_arena_new();
 	q = ws_aq_assemble(a, raw, n, &err);
+	if (q == NULL && err.limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("actorquery exceeds a size limit at node %d", err.pos),
+				 errdetail("%s", actorvec_sentence(err.msg))));
 	if (q == NULL)
 		bad_binary(psprintf("node %d: %s", err.pos, err.msg));
 	p = actorquery_pack(q);

@@ -38,7 +38,7 @@ mentions(PG_FUNCTION_ARGS)
 	ws_doc	   *d;
 	ws_actors  *a;
 
-	InitMaterializedSRF(fcinfo, 0);
+	whosaid_materialize(fcinfo);
 	a = find_actors(body, &work, &d);
 	for (int32 i = 0; i < a->nmentions; i++)
 	{
@@ -73,7 +73,7 @@ actors(PG_FUNCTION_ARGS)
 	ws_doc	   *d;
 	ws_actors  *a;
 
-	InitMaterializedSRF(fcinfo, 0);
+	whosaid_materialize(fcinfo);
 	a = find_actors(body, &work, &d);
 	for (int32 i = 0; i < a->nactors; i++)
 	{

@@ -78,6 +78,18 @@ actorvec_sentence(const char *msg)
 	return s;
 }
 
+char *
+actorvec_shown(const char *str, int len)
+{
+	int			clip;
+
+	if (len <= 200)
+		return pnstrdup(str, len);
+	/* a whole multi-megabyte input in a message would flood the log */
+	clip = pg_mbcliplen(str, len, 200);
+	return psprintf("%.*s...", clip, str);
+}
+
 PG_FUNCTION_INFO_V1(actorvec_in);
 
 Datum
@@ -94,10 +106,17 @@ actorvec_in(PG_FUNCTION_ARGS)
 	if (u != str)
 		len = strlen(u);
 	v = ws_av_parse(a, u, len, &err);
+	if (v == NULL && err.limit)
+		WS_INPUT_ERROR(fcinfo,
+					   errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					   errmsg("actorvec exceeds a size limit"),
+					   errdetail("%s", actorvec_sentence(err.msg)),
+					   errhint("An actorvec holds at most %d names (actors and aliases) and %d MB of them; see docs/limits.md.",
+							   WS_AV_MAX_NAMES, WS_AV_MAX_BYTES / (1024 * 1024)));
 	if (v == NULL)
 		WS_INPUT_ERROR(fcinfo,
 					   errcode(ERRCODE_SYNTAX_ERROR),
-					   errmsg("syntax error at position %d in actorvec \"%s\"", err.pos, str),
+					   errmsg("syntax error at position %d in actorvec \"%s\"", err.pos, actorvec_shown(str, strlen(str))),
 					   errdetail("%s", actorvec_sentence(err.msg)),
 					   errhint("Write actors as 'Name'/'Alias':kind:speaker, separated by spaces, e.g. 'Andrew Parker'/'Parker':person:speaker."));
 	p = actorvec_pack(v);
@@ -222,6 +241,11 @@ actorvec_recv(PG_FUNCTION_ARGS)
 	/* every entry takes at least 10 bytes: a sane bound before allocating */
 	if (n < 0 || n > (buf->len - buf->cursor) / 10)
 		bad_binary(psprintf("invalid number of actors %d", n));
+	if (n > WS_AV_MAX_NAMES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("actorvec exceeds a size limit"),
+				 errdetail("It has %d actors, at most %d names are allowed.", n, WS_AV_MAX_NAMES)));
 	a = ws_arena_new();
 	items = palloc0(sizeof(ws_av_item) * (Size) Max(n, 1));
 	for (int32 i = 0; i < n; i++)
@@ -250,6 +274,11 @@ actorvec_recv(PG_FUNCTION_ARGS)
 			CHECK_FOR_INTERRUPTS();
 	}
 	v = ws_av_build(a, items, n, &err);
+	if (v == NULL && err.limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("actorvec exceeds a size limit"),
+				 errdetail("%s", actorvec_sentence(err.msg))));
 	if (v == NULL)
 		bad_binary(psprintf("actor %d: %s", err.pos, err.msg));
 	p = actorvec_pack(v);
@@ -266,28 +295,20 @@ storable(const char *s)
 	return n > 0 && n <= WS_AV_MAX_NAME;
 }
 
-ActorVec *
-actorvec_of_text(text *body)
+uint8
+actorvec_kind(const ws_actor *act)
 {
-	const ws_model *model = whosaid_model();	/* loaded outside the short-lived context */
-	MemoryContext work,
-				old;
-	ws_doc	   *d;
-	ws_actors  *ac;
-	ws_quotes  *qs;
-	ws_av_item *items;
+	return (act->kind >= WS_PERSON && act->kind <= WS_PLACE) ? act->kind : 0;
+}
+
+ws_av *
+actorvec_of_actors(ws_arena *a, const ws_actors *ac)
+{
+	ws_av_item *items = palloc0(sizeof(ws_av_item) * (Size) Max(ac->nactors, 1));
 	int32		n = 0;
 	ws_fmt_error err;
 	ws_av	   *v;
-	ActorVec   *p;
 
-	work = AllocSetContextCreate(CurrentMemoryContext, "whosaid to_actorvec",
-								 ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(work);
-	d = whosaid_doc(body);
-	ac = ws_find_actors(d, model);
-	qs = ws_find_quotes(d, ac);
-	items = palloc0(sizeof(ws_av_item) * (Size) Max(ac->nactors, 1));
 	for (int32 i = 0; i < ac->nactors; i++)
 	{
 		const ws_actor *act = &ac->actors[i];
@@ -300,18 +321,13 @@ actorvec_of_text(text *body)
 		it = &items[n++];
 		it->name = act->name;
 		it->namelen = strlen(act->name);
-		it->kind = (act->kind >= WS_PERSON && act->kind <= WS_PLACE) ? act->kind : 0;
+		it->kind = actorvec_kind(act);
+		/* the engine flags every actor a quote names as its speaker */
 		it->flags = act->quoted ? WS_AV_SPEAKER : 0;
-		/* the quote finder names speakers even where it did not set the flag */
-		for (int32 k = 0; k < qs->n && !it->flags; k++)
-			if (qs->quotes[k].speaker_name &&
-				strcmp(qs->quotes[k].speaker_name, act->name) == 0)
-				it->flags = WS_AV_SPEAKER;
 		al = palloc(sizeof(char *) * (Size) Max(act->naliases, 1));
 		ll = palloc(sizeof(int32) * (Size) Max(act->naliases, 1));
 		for (int32 k = 0; k < act->naliases && it->naliases < WS_AV_MAX_ALIASES; k++)
-			if (storable(act->aliases[k]) &&
-				memchr(act->aliases[k], '\0', strlen(act->aliases[k])) == NULL)
+			if (storable(act->aliases[k]))
 			{
 				al[it->naliases] = act->aliases[k];
 				ll[it->naliases] = strlen(act->aliases[k]);
@@ -319,10 +335,39 @@ actorvec_of_text(text *body)
 			}
 		it->aliases = al;
 		it->aliaslens = ll;
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
-	v = ws_av_build(d->arena, items, n, &err);
+	v = ws_av_build(a, items, n, &err);
+	if (v == NULL && err.limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the text names too many actors for an actorvec"),
+				 errdetail("%s", actorvec_sentence(err.msg)),
+				 errhint("Split the text; see docs/limits.md.")));
 	if (v == NULL)
 		elog(ERROR, "could not build actorvec: %s", err.msg);
+	return v;
+}
+
+ActorVec *
+actorvec_of_text(text *body)
+{
+	const ws_model *model = whosaid_model();	/* loaded outside the short-lived context */
+	MemoryContext work,
+				old;
+	ws_doc	   *d;
+	ws_actors  *ac;
+	ws_av	   *v;
+	ActorVec   *p;
+
+	work = AllocSetContextCreate(CurrentMemoryContext, "whosaid to_actorvec",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	d = whosaid_doc(body);
+	ac = ws_find_actors(d, model);
+	ws_find_quotes(d, ac);		/* sets the speaker flags */
+	v = actorvec_of_actors(d->arena, ac);
 	MemoryContextSwitchTo(old);
 	p = actorvec_pack(v);
 	MemoryContextDelete(work);

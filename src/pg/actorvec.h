@@ -58,25 +58,23 @@ void		actorquery_view(const ActorQuery *p, ws_aq *q);
 /* The actorvec of a text: engine actors with the speaker flag from quotes. */
 ActorVec   *actorvec_of_text(text *body);
 
+/*
+ * The actors of one text as an engine actorvec in arena a: the names and
+ * aliases the type can hold, kinds, and the speaker flag the engine set
+ * (ws_find_quotes must have run). Entries merge actors of the same name
+ * and kind; actorvec_kind() is the kind an actor's entry carries.
+ */
+ws_av	   *actorvec_of_actors(ws_arena *a, const ws_actors *ac);
+uint8		actorvec_kind(const ws_actor *act);
+
+/* The input as shown in an error message: its first 200 bytes. */
+char	   *actorvec_shown(const char *str, int len);
+
 /* An engine message as an errdetail sentence: capitalised, with a period. */
 char	   *actorvec_sentence(const char *msg);
 
 /* Binary strings: int32 length, then the bytes in the client encoding. */
 void		actorvec_send_string(StringInfo buf, const char *utf8);
 char	   *actorvec_recv_string(StringInfo buf, int32 *outlen);	/* UTF-8 */
-
-/*
- * Soft input errors: errsave on PostgreSQL 16+, so that pg_input_is_valid()
- * and COPY ... ON_ERROR work; a plain ERROR on 15.
- */
-#if PG_VERSION_NUM >= 160000
-#define WS_SOFT_ERROR(escontext, ...) errsave(escontext, __VA_ARGS__)
-#define WS_INPUT_ERROR(fcinfo, ...) \
-	do { errsave((fcinfo)->context, __VA_ARGS__); PG_RETURN_NULL(); } while (0)
-#else
-#define WS_SOFT_ERROR(escontext, ...) ereport(ERROR, __VA_ARGS__)
-#define WS_INPUT_ERROR(fcinfo, ...) \
-	do { ereport(ERROR, __VA_ARGS__); PG_RETURN_NULL(); } while (0)
-#endif
 
 #endif

@@ -51,54 +51,37 @@ mark_positive(const ws_aq *q, int32 i, bool neg, bool *pos)
 	}
 }
 
-static bool
-is_speaker(const ws_actor *act, const ws_quotes *qs)
+static int
+cmp_cstr(const void *x, const void *y)
 {
-	if (act->quoted)
-		return true;
-	for (int32 k = 0; k < qs->n; k++)
-		if (qs->quotes[k].speaker_name && strcmp(qs->quotes[k].speaker_name, act->name) == 0)
-			return true;
-	return false;
+	return strcmp(*(const char *const *) x, *(const char *const *) y);
 }
 
-/* Does some positive name of q match this actor? */
-static bool
-actor_matches(ws_arena *a, const ws_actor *act, bool speaker, const ws_aq *q,
-			  const bool *pos)
+/* The entry of v holding actor act (entries are sorted by name bytes, then kind), or -1. */
+static int32
+entry_of(const ws_av *v, const ws_actor *act)
 {
-	ws_av_item	it = {0};
-	const char **al = palloc(sizeof(char *) * Max(act->naliases, 1));
-	int32	   *ll = palloc(sizeof(int32) * Max(act->naliases, 1));
-	ws_fmt_error err;
-	ws_av	   *v;
+	int32		lo = 0,
+				hi = v->n;
+	uint8		kind = actorvec_kind(act);
 
-	if (act->name == NULL || act->name[0] == '\0' || strlen(act->name) > WS_AV_MAX_NAME)
-		return false;
-	it.name = act->name;
-	it.namelen = strlen(act->name);
-	it.kind = (act->kind >= WS_PERSON && act->kind <= WS_PLACE) ? act->kind : 0;
-	it.flags = speaker ? WS_AV_SPEAKER : 0;
-	for (int32 k = 0; k < act->naliases && it.naliases < WS_AV_MAX_ALIASES; k++)
+	if (act->name == NULL)
+		return -1;
+	while (lo < hi)
 	{
-		size_t		n = act->aliases[k] ? strlen(act->aliases[k]) : 0;
+		int32		mid = lo + (hi - lo) / 2;
+		int			c = strcmp(ws_av_name(v, mid), act->name);
 
-		if (n > 0 && n <= WS_AV_MAX_NAME)
-		{
-			al[it.naliases] = act->aliases[k];
-			ll[it.naliases] = n;
-			it.naliases++;
-		}
+		if (c == 0)
+			c = (int) v->entries[mid].kind - (int) kind;
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	it.aliases = al;
-	it.aliaslens = ll;
-	v = ws_av_build(a, &it, 1, &err);
-	if (v == NULL || v->n != 1)
-		return false;
-	for (int32 i = 0; i < q->n; i++)
-		if (pos[i] && ws_aq_name_matches_entry(q, i, v, 0))
-			return true;
-	return false;
+	return -1;
 }
 
 static void
@@ -144,7 +127,11 @@ highlight(PG_FUNCTION_ARGS)
 	ws_actors  *ac;
 	ws_quotes  *qs;
 	bool	   *pos,
-			   *matched;
+			   *matched,
+			   *entry_matched;
+	ws_av	   *v;
+	const char **names;
+	int32		nnames = 0;
 	span	   *sp;
 	int32		nsp = 0,
 				cap;
@@ -168,13 +155,24 @@ highlight(PG_FUNCTION_ARGS)
 	pos = palloc0(sizeof(bool) * Max(q.n, 1));
 	if (q.n > 0)
 		mark_positive(&q, 0, false, pos);
+
+	/* the actors as to_actorvec() stores them, matched as @@ matches them */
+	v = actorvec_of_actors(d->arena, ac);
+	entry_matched = palloc0(sizeof(bool) * Max(v->n, 1));
+	ws_av_mark_matches(v, &q, pos, entry_matched);
 	matched = palloc0(sizeof(bool) * Max(ac->nactors, 1));
+	names = palloc(sizeof(char *) * Max(ac->nactors, 1));
 	for (int32 i = 0; i < ac->nactors; i++)
 	{
-		CHECK_FOR_INTERRUPTS();
-		matched[i] = actor_matches(d->arena, &ac->actors[i],
-								   is_speaker(&ac->actors[i], qs), &q, pos);
+		int32		e = entry_of(v, &ac->actors[i]);
+
+		matched[i] = e >= 0 && entry_matched[e];
+		if (matched[i])
+			names[nnames++] = ac->actors[i].name;
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
+	qsort(names, nnames, sizeof(char *), cmp_cstr);
 
 	cap = ac->nmentions;
 	for (int32 k = 0; k < qs->n; k++)
@@ -199,9 +197,8 @@ highlight(PG_FUNCTION_ARGS)
 
 		if (qt->speaker_name == NULL)
 			continue;
-		for (int32 i = 0; i < ac->nactors && !mine; i++)
-			mine = matched[i] && ac->actors[i].name &&
-				strcmp(ac->actors[i].name, qt->speaker_name) == 0;
+		/* the quote is marked when a matched actor has its speaker's name */
+		mine = bsearch(&qt->speaker_name, names, nnames, sizeof(char *), cmp_cstr) != NULL;
 		if (!mine)
 			continue;
 		if (qt->nparts > 0)

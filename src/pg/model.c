@@ -26,27 +26,48 @@ model_file_path(char *out)
 	snprintf(out, MAXPGPATH, "%s/extension/whosaid_ner.model", share);
 }
 
-const ws_model *
-whosaid_model(void)
+/* Loads the model into backend_model if not there yet; false with err set if it cannot. */
+static bool
+load_model(char *err, size_t errlen)
 {
-	char		err[MAXPGPATH + 256];
 	instr_time	start,
 				duration;
 
 	if (backend_model != NULL)
-		return backend_model;
+		return true;
 	model_file_path(model_path);
 	INSTR_TIME_SET_CURRENT(start);
-	backend_model = ws_model_load(model_path, err, sizeof(err));
+	backend_model = ws_model_load(model_path, err, errlen);
 	INSTR_TIME_SET_CURRENT(duration);
 	INSTR_TIME_SUBTRACT(duration, start);
-	if (backend_model == NULL)
+	model_load_ms = INSTR_TIME_GET_MILLISEC(duration);
+	return backend_model != NULL;
+}
+
+/*
+ * Loads the model when whosaid is preloaded (shared_preload_libraries), so
+ * that backends forked from the postmaster inherit it. A model that cannot
+ * be used is left for the first call to report: the server still starts.
+ */
+bool
+whosaid_model_preload(void)
+{
+	char		err[MAXPGPATH + 256];
+
+	return load_model(err, sizeof(err));
+}
+
+const ws_model *
+whosaid_model(void)
+{
+	char		err[MAXPGPATH + 256];
+
+	if (!load_model(err, sizeof(err)))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_FILE),
 				 errmsg("%s", err),
 				 errdetail("The named-entity tagger's model file could not be used."),
 				 errhint("Reinstall the extension with \"make install\", or rebuild the model with \"make model\".")));
-	model_load_ms = INSTR_TIME_GET_MILLISEC(duration);
 	return backend_model;
 }
 

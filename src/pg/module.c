@@ -4,6 +4,7 @@
  */
 #include "whosaid_pg.h"
 
+#include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -11,9 +12,11 @@
 #include "utils/typcache.h"
 #include "catalog/pg_type.h"
 
-PG_MODULE_MAGIC;
+#include "ner.h"
 
-void		_PG_init(void);
+WS_MODULE_MAGIC;
+
+extern PGDLLEXPORT void _PG_init(void);
 
 static void *
 pg_alloc(size_t size)
@@ -33,6 +36,7 @@ pg_interrupt(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
+<<<<<<< HEAD
 /* The engine cannot go on (ICU failed, memory ran out): an ERROR, never an empty result. */
 static void
 pg_engine_error(ws_error_code code, const char *message)
@@ -43,13 +47,44 @@ pg_engine_error(ws_error_code code, const char *message)
 			 errmsg("whosaid engine: %s", message)));
 }
 
+=======
+/*
+ * What the engine builds on first use in a process: ICU's word break
+ * iterator, the lexicon and gazetteer tables, the tagger model. One short
+ * text through the whole engine builds them all. A missing or damaged model
+ * is left for the first call to report, so that the server still starts.
+ */
+static void
+warm_up(void)
+{
+	static const char text[] = "\"We will win,\" said Jane Smith, the mayor of London.";
+	ws_arena   *a = ws_arena_new();
+	ws_doc	   *d = ws_doc_new(a, text, (int32_t) strlen(text));
+
+	(void) ws_gazetteer_lookup(d, 0, 1);
+	if (whosaid_model_preload())
+		(void) ws_find_quotes(d, ws_find_actors(d, whosaid_model()));
+	ws_arena_free(a);
+}
+
+/*
+ * Loaded through shared_preload_libraries, the postmaster builds the
+ * engine's tables once and every backend forked from it starts warm;
+ * otherwise each backend builds them on its first call (a few ms).
+ */
+>>>>>>> h-versions
 void
 _PG_init(void)
 {
 	ws_alloc_hook = pg_alloc;
 	ws_free_hook = pg_free;
 	ws_interrupt_hook = pg_interrupt;
+<<<<<<< HEAD
 	ws_error_hook = pg_engine_error;
+=======
+	if (process_shared_preload_libraries_in_progress)
+		warm_up();
+>>>>>>> h-versions
 }
 
 ws_doc *
@@ -59,14 +94,54 @@ whosaid_doc(text *body)
 	char	   *s = VARDATA_ANY(body);
 	int			len = VARSIZE_ANY_EXHDR(body);
 
-	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+	if (len <= WHOSAID_MAX_TEXT && enc != PG_UTF8 && enc != PG_SQL_ASCII)
 	{
 		/* every server encoding converts to UTF-8; offsets stay in characters */
 		s = (char *) pg_do_encoding_conversion((unsigned char *) s, len, enc, PG_UTF8);
 		if (s != VARDATA_ANY(body))
 			len = strlen(s);
 	}
+	if (len > WHOSAID_MAX_TEXT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text is too long for whosaid (%d bytes, at most %d)", len, WHOSAID_MAX_TEXT),
+				 errdetail("Extraction needs about 80 bytes of memory per byte of text."),
+				 errhint("Split the text, for example at paragraphs; see docs/limits.md.")));
 	return ws_doc_new(ws_arena_new(), s, len);
+}
+
+void
+whosaid_materialize(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (desc == NULL)
+	{
+		/*
+		 * The row type, looked up once per call site: get_call_result_type
+		 * leaves about 700 bytes of catalog copies in the per-query context
+		 * on every call, which over a statement of 200,000 rows is 150 MB.
+		 */
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		fcinfo->flinfo->fn_extra = desc;
+		MemoryContextSwitchTo(old);
+	}
+	/* the executor frees the descriptor and ends the tuplestore after each call */
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setDesc = CreateTupleDescCopy(desc);
+	rsinfo->setResult = tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
+											  false, work_mem);
+	MemoryContextSwitchTo(old);
 }
 
 Datum
@@ -89,11 +164,7 @@ whosaid_range(ws_span s, bool *isnull)
 	hi.infinite = false;
 	hi.inclusive = false;
 	hi.lower = false;
-#if PG_VERSION_NUM >= 160000
-	return RangeTypePGetDatum(make_range(typcache, &lo, &hi, false, NULL));
-#else
-	return RangeTypePGetDatum(make_range(typcache, &lo, &hi, false));
-#endif
+	return RangeTypePGetDatum(ws_make_range(typcache, &lo, &hi, false));
 }
 
 Datum

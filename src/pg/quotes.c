@@ -19,7 +19,7 @@ quotes(PG_FUNCTION_ARGS)
 	ws_doc	   *d;
 	ws_quotes  *qs;
 
-	InitMaterializedSRF(fcinfo, 0);
+	whosaid_materialize(fcinfo);
 
 	/* the engine's arena lives in a context of its own, dropped on return */
 	work = AllocSetContextCreate(CurrentMemoryContext, "whosaid quotes", ALLOCSET_DEFAULT_SIZES);

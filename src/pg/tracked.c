@@ -184,7 +184,7 @@ track_key_ops(PG_FUNCTION_ARGS)
 				 errmsg("btree strategy must be between %d and %d",
 						BTLessStrategyNumber, BTGreaterStrategyNumber)));
 	rel = table_open(relid, AccessShareLock);
-	pk = RelationGetPrimaryKeyIndex(rel);
+	pk = ws_primary_key_index(rel);
 	if (!OidIsValid(pk))
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),

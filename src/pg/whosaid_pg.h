@@ -11,11 +11,23 @@
 #include "ws.h"
 
 /*
- * Tokenize a text datum. The arena and everything derived from it are
+ * The longest text the extraction functions take, in bytes of UTF-8: their
+ * working memory is about 80 times the text (docs/limits.md).
+ */
+#define WHOSAID_MAX_TEXT (8 * 1024 * 1024)
+
+/*
+ * Tokenize a text datum; texts over WHOSAID_MAX_TEXT are refused. The arena and everything derived from it are
  * palloc'd in CurrentMemoryContext. Errors if the database encoding is
  * neither UTF8 nor convertible (SQL_ASCII is read as UTF-8 bytes).
  */
 ws_doc	   *whosaid_doc(text *body);
+
+/*
+ * Set up materialize mode for a set-returning function, as
+ * InitMaterializedSRF does, without leaving anything behind per call.
+ */
+void		whosaid_materialize(FunctionCallInfo fcinfo);
 
 /* int4range [cb+1, ce+1) in 1-based characters, or NULL when s is absent. */
 Datum		whosaid_range(ws_span s, bool *isnull);
@@ -29,5 +41,8 @@ Datum		whosaid_cstring_text(const char *s, bool *isnull);
  * damaged. Defined in model.c.
  */
 const ws_model *whosaid_model(void);
+
+/* Loads the model now if it can, without an error (shared_preload_libraries). */
+bool		whosaid_model_preload(void);
 
 #endif

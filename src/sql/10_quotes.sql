@@ -1,4 +1,7 @@
--- whosaid 0.1 — install script, assembled from src/sql/*.sql by the Makefile.
+-- whosaid — install script of the version being developed (EXTVERSION in the
+-- Makefile), assembled from src/sql/*.sql by the Makefile. Released versions are
+-- frozen (whosaid--0.1.sql); every change to these pieces also goes into the
+-- update script from the last release (whosaid--0.1--0.2.sql): docs/upgrading.md.
 \echo Use "CREATE EXTENSION whosaid" to load this file. \quit
 
 CREATE FUNCTION whosaid.quotes(body text)

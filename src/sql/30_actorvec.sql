@@ -15,12 +15,15 @@ CREATE FUNCTION whosaid.actorvec_recv(internal) RETURNS whosaid.actorvec
 AS 'MODULE_PATHNAME', 'actorvec_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION whosaid.actorvec_send(whosaid.actorvec) RETURNS bytea
 AS 'MODULE_PATHNAME', 'actorvec_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION whosaid.actorvec_typanalyze(internal) RETURNS bool
+AS 'MODULE_PATHNAME', 'actorvec_typanalyze' LANGUAGE C STRICT PARALLEL SAFE;
 
 CREATE TYPE whosaid.actorvec (
     INPUT = whosaid.actorvec_in,
     OUTPUT = whosaid.actorvec_out,
     RECEIVE = whosaid.actorvec_recv,
     SEND = whosaid.actorvec_send,
+    ANALYZE = whosaid.actorvec_typanalyze,
     INTERNALLENGTH = VARIABLE,
     ALIGNMENT = int4,
     STORAGE = extended
@@ -33,6 +36,8 @@ COMMENT ON FUNCTION whosaid.actorvec_in(cstring) IS
 COMMENT ON FUNCTION whosaid.actorvec_out(whosaid.actorvec) IS 'actorvec output';
 COMMENT ON FUNCTION whosaid.actorvec_recv(internal) IS 'actorvec binary input';
 COMMENT ON FUNCTION whosaid.actorvec_send(whosaid.actorvec) IS 'actorvec binary output';
+COMMENT ON FUNCTION whosaid.actorvec_typanalyze(internal) IS
+'ANALYZE support: keeps a sample of the values, on which matchingsel estimates the operators';
 
 CREATE FUNCTION whosaid.to_actorvec(body text) RETURNS whosaid.actorvec
 AS 'MODULE_PATHNAME', 'to_actorvec' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -102,31 +107,31 @@ CREATE OPERATOR whosaid.@@ (
     LEFTARG = whosaid.actorvec, RIGHTARG = whosaid.actorquery,
     FUNCTION = whosaid.actorvec_matches,
     COMMUTATOR = OPERATOR(whosaid.@@),
-    RESTRICT = contsel, JOIN = contjoinsel
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 CREATE OPERATOR whosaid.@@ (
     LEFTARG = whosaid.actorquery, RIGHTARG = whosaid.actorvec,
     FUNCTION = whosaid.actorquery_matches,
     COMMUTATOR = OPERATOR(whosaid.@@),
-    RESTRICT = contsel, JOIN = contjoinsel
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 CREATE OPERATOR whosaid.@> (
     LEFTARG = whosaid.actorvec, RIGHTARG = whosaid.actorvec,
     FUNCTION = whosaid.actorvec_contains,
     COMMUTATOR = OPERATOR(whosaid.<@),
-    RESTRICT = contsel, JOIN = contjoinsel
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 CREATE OPERATOR whosaid.<@ (
     LEFTARG = whosaid.actorvec, RIGHTARG = whosaid.actorvec,
     FUNCTION = whosaid.actorvec_contained,
     COMMUTATOR = OPERATOR(whosaid.@>),
-    RESTRICT = contsel, JOIN = contjoinsel
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 CREATE OPERATOR whosaid.&& (
     LEFTARG = whosaid.actorvec, RIGHTARG = whosaid.actorvec,
     FUNCTION = whosaid.actorvec_overlaps,
     COMMUTATOR = OPERATOR(whosaid.&&),
-    RESTRICT = areasel, JOIN = areajoinsel
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 
 COMMENT ON OPERATOR whosaid.@@ (whosaid.actorvec, whosaid.actorquery) IS 'actors match query';

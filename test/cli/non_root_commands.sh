@@ -29,7 +29,7 @@ user=nobody
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
-tar -C "$ROOT" --exclude=./.git --exclude=./build/test-logs --exclude=./build/fuzz-corpus -cf - . |
+tar -C "$ROOT" --exclude=./.git --exclude=./build/test-logs --exclude=./build/fuzz-corpus --exclude=./build/matrix -cf - . |
 	tar -C "$work" -xf -
 as_user() {
 	(cd "$work" && runuser -u "$user" -- env PATH="$PATH" HOME="$work" timeout 60 bash -c "$1")

@@ -1,0 +1,1333 @@
+-- whosaid 0.1 -> 0.2 update script: ALTER EXTENSION whosaid UPDATE TO '0.2'.
+-- It brings a 0.1 installation to exactly what whosaid--0.2.sql (src/sql/*.sql)
+-- creates; test/cli/upgrade.sh compares the two databases object by object and
+-- checks that tables tracked under 0.1 keep working. In order: the catalog
+-- table, pieces new in 0.2 and changed attributes of 0.1's functions, every
+-- new or changed function and procedure (drafted with test/update_draft.py
+-- 0.1), privileges, then the tables tracked under 0.1. docs/upgrading.md says
+-- what the update does to them.
+\echo Use "ALTER EXTENSION whosaid UPDATE TO '0.2'" to load this file. \quit
+
+-- ---------------------------------------------------------------- 15_encoding.sql (new in 0.2)
+-- 0.2 refuses SQL_ASCII databases; so does the update.
+DO $$
+BEGIN
+	IF pg_catalog.getdatabaseencoding() = 'SQL_ASCII' THEN
+		RAISE EXCEPTION 'whosaid cannot be installed in a SQL_ASCII database'
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'In SQL_ASCII, text has no known encoding, so character spans and substr() would not agree.',
+				  HINT = 'Create the database with ENCODING ''UTF8'' (CREATE DATABASE ... ENCODING ''UTF8'' TEMPLATE template0).';
+	END IF;
+END
+$$;
+
+-- ---------------------------------------------------------------- 40_track.sql: the catalog's privileges
+-- Only the extension's functions write whosaid.tracked; a role reads the rows
+-- of the tables it owns or may read.
+DROP POLICY tracked_write ON whosaid.tracked;
+ALTER POLICY tracked_read ON whosaid.tracked
+	USING (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relid), 'USAGE')
+		OR pg_catalog.has_table_privilege(relid, 'SELECT'));
+REVOKE ALL ON whosaid.tracked FROM PUBLIC;
+GRANT SELECT ON whosaid.tracked TO PUBLIC;
+COMMENT ON COLUMN whosaid.tracked.key_types IS
+'the key columns'' types when tracked (informational: the functions read them from the table)';
+
+-- ---------------------------------------------------------------- 30_actorvec.sql: planner estimates
+-- ANALYZE keeps a sample of actorvec values, on which matchingsel estimates
+-- the operators (ANALYZE the tables after the update to get the estimates).
+CREATE FUNCTION whosaid.actorvec_typanalyze(internal) RETURNS bool
+AS 'MODULE_PATHNAME', 'actorvec_typanalyze' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION whosaid.actorvec_typanalyze(internal) IS
+'ANALYZE support: keeps a sample of the values, on which matchingsel estimates the operators';
+ALTER TYPE whosaid.actorvec SET (ANALYZE = whosaid.actorvec_typanalyze);
+ALTER OPERATOR whosaid.@@ (whosaid.actorvec, whosaid.actorquery) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+ALTER OPERATOR whosaid.@@ (whosaid.actorquery, whosaid.actorvec) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+ALTER OPERATOR whosaid.@> (whosaid.actorvec, whosaid.actorvec) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+ALTER OPERATOR whosaid.<@ (whosaid.actorvec, whosaid.actorvec) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+ALTER OPERATOR whosaid.&& (whosaid.actorvec, whosaid.actorvec) SET (RESTRICT = matchingsel, JOIN = matchingjoinsel);
+
+-- ---------------------------------------------------------------- 35_function_forms.sql (new in 0.2)
+CREATE FUNCTION whosaid.actorvec_support(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'actorvec_support' LANGUAGE C STRICT;
+COMMENT ON FUNCTION whosaid.actorvec_support(internal) IS
+'planner support of the actorvec operators'' function forms: the indexable operator clause, and the operator''s selectivity';
+
+ALTER FUNCTION whosaid.actorvec_matches(whosaid.actorvec, whosaid.actorquery) SUPPORT whosaid.actorvec_support;
+ALTER FUNCTION whosaid.actorquery_matches(whosaid.actorquery, whosaid.actorvec) SUPPORT whosaid.actorvec_support;
+ALTER FUNCTION whosaid.actorvec_contains(whosaid.actorvec, whosaid.actorvec) SUPPORT whosaid.actorvec_support;
+ALTER FUNCTION whosaid.actorvec_contained(whosaid.actorvec, whosaid.actorvec) SUPPORT whosaid.actorvec_support;
+ALTER FUNCTION whosaid.actorvec_overlaps(whosaid.actorvec, whosaid.actorvec) SUPPORT whosaid.actorvec_support;
+
+CREATE FUNCTION whosaid.matches(actors whosaid.actorvec, query whosaid.actorquery)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'actorvec_matches' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT whosaid.actorvec_support;
+COMMENT ON FUNCTION whosaid.matches(whosaid.actorvec, whosaid.actorquery) IS
+'actors @@ query as a function that keeps the GIN index, for sessions without whosaid on their search_path';
+
+-- ---------------------------------------------------------------- 70_costs.sql (new in 0.2)
+ALTER FUNCTION whosaid.quotes(text) COST 80;
+ALTER FUNCTION whosaid.actors(text) COST 55;
+ALTER FUNCTION whosaid.mentions(text) COST 60;
+ALTER FUNCTION whosaid.to_actorvec(text) COST 75;
+ALTER FUNCTION whosaid.highlight(text, whosaid.actorquery, text) COST 100;
+
+-- ---------------------------------------------------------------- routines
+-- New and changed functions and procedures (drafted with test/update_draft.py 0.1).
+
+CREATE OR REPLACE FUNCTION whosaid._track_key_types(tbl regclass, key_columns name[])
+ RETURNS text[]
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+RETURN (SELECT array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY u.i) AS array_agg FROM (unnest(_track_key_types.key_columns) WITH ORDINALITY u(k, i) JOIN pg_attribute a ON (((a.attrelid = (_track_key_types.tbl)::oid) AND (a.attname = u.k) AND (NOT a.attisdropped)))));
+COMMENT ON FUNCTION whosaid._track_key_types(regclass,name[]) IS 'internal: the SQL types of the given columns of a table';
+
+CREATE OR REPLACE FUNCTION whosaid._track_qualified(rel regclass)
+ RETURNS text
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+RETURN (SELECT format('%I.%I'::text, n.nspname, c.relname) AS format FROM (pg_class c JOIN pg_namespace n ON ((n.oid = c.relnamespace))) WHERE (c.oid = (_track_qualified.rel)::oid));
+COMMENT ON FUNCTION whosaid._track_qualified(regclass) IS 'internal: the schema-qualified, quoted name of a relation';
+
+CREATE OR REPLACE FUNCTION whosaid._track_args(t whosaid.tracked)
+ RETURNS text[]
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+RETURN (ARRAY[whosaid._track_qualified((t).quotes_table), whosaid._track_qualified((t).actors_table), ((t).body_column)::text] || ((t).key_columns)::text[]);
+COMMENT ON FUNCTION whosaid._track_args(whosaid.tracked) IS 'internal: the arguments of the triggers of a tracked table (quotes table, actors table, body, keys)';
+
+CREATE OR REPLACE FUNCTION whosaid._track_config(rel regclass, args text[])
+ RETURNS whosaid.tracked
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	t whosaid.tracked;
+BEGIN
+	IF pg_catalog.cardinality(args) < 4 THEN
+		RAISE EXCEPTION 'trigger of table % has % arguments, expected at least 4', rel, pg_catalog.cardinality(args)
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = format('Call whosaid.untrack(%L) and whosaid.track() again.', rel::text);
+	END IF;
+	args := args[array_lower(args, 1):array_upper(args, 1)];	-- TG_ARGV counts from 0
+	t.relid := rel;
+	t.quotes_table := args[1]::regclass;
+	t.actors_table := args[2]::regclass;
+	t.body_column := args[3];
+	t.key_columns := args[4:];
+	-- t.key_types stays NULL: only the row-by-row path needs it (whosaid._track_extract_row)
+	RETURN t;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_config(regclass,text[]) IS 'internal: the configuration of a tracked table from its triggers'' arguments';
+
+CREATE OR REPLACE FUNCTION whosaid._track_trigger_args(tgargs bytea)
+ RETURNS text[]
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	r text[] := '{}';
+	p int;
+BEGIN
+	LOOP
+		p := position('\x00'::bytea IN tgargs);
+		EXIT WHEN p = 0;
+		r := r || convert_from(substring(tgargs FROM 1 FOR p - 1), pg_catalog.getdatabaseencoding());
+		tgargs := substring(tgargs FROM p + 1);
+	END LOOP;
+	RETURN r;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_trigger_args(bytea) IS 'internal: the arguments of a trigger as text[]';
+
+CREATE OR REPLACE FUNCTION whosaid._track_extract_row(t whosaid.tracked, k text[], b text, on_conflict boolean)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+BEGIN
+	IF t.key_types IS NULL THEN
+		t.key_types := whosaid._track_key_types(t.relid, t.key_columns);
+	END IF;
+	EXECUTE whosaid._track_insert_sql(t, whosaid._track_row_src(t), on_conflict) USING k, b;
+EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded THEN
+	RAISE WARNING 'cannot extract quotes and actors of row % of table %: %', k, t.relid, SQLERRM
+		USING HINT = 'The row is stored without them; UPDATE its body to try again.';
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_extract_row(whosaid.tracked,text[],text,boolean) IS 'internal: extracts one row into the derived tables; an error due to its text is a WARNING';
+
+CREATE OR REPLACE FUNCTION whosaid._track_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	t whosaid.tracked := whosaid._track_config(TG_RELID, TG_ARGV);
+	k text[];
+	b text;
+BEGIN
+	BEGIN
+		EXECUTE whosaid._track_insert_sql(t, 'whosaid_new', false);
+	EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded THEN
+		FOR k, b IN EXECUTE whosaid._track_rows_sql(t, 'whosaid_new') LOOP
+			PERFORM whosaid._track_extract_row(t, k, b, false);
+		END LOOP;
+	END;
+	RETURN NULL;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_insert() IS 'internal: body of whosaid.track_insert(), run as the owner of the tracked table';
+
+CREATE OR REPLACE FUNCTION whosaid._track_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	t whosaid.tracked := whosaid._track_config(TG_RELID, TG_ARGV);
+	changed text;
+	k text[];
+	b text;
+BEGIN
+	changed := format('(SELECT n.* FROM whosaid_new n WHERE NOT EXISTS (SELECT FROM whosaid_old o'
+					  ' WHERE %s AND o.%I::pg_catalog.text COLLATE pg_catalog."C"'
+					  ' IS NOT DISTINCT FROM n.%I::pg_catalog.text COLLATE pg_catalog."C"))',
+					  whosaid._track_join(t, 'o', 'n'), t.body_column, t.body_column);
+	EXECUTE format('DELETE FROM %s d USING %s c WHERE %s',
+				   t.quotes_table, changed, whosaid._track_join(t, 'd', 'c'));
+	EXECUTE format('DELETE FROM %s d USING %s c WHERE %s',
+				   t.actors_table, changed, whosaid._track_join(t, 'd', 'c'));
+	BEGIN
+		EXECUTE whosaid._track_insert_sql(t, changed, false);
+	EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded THEN
+		FOR k, b IN EXECUTE whosaid._track_rows_sql(t, changed) LOOP
+			PERFORM whosaid._track_extract_row(t, k, b, false);
+		END LOOP;
+	END;
+	RETURN NULL;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_update() IS 'internal: body of whosaid.track_update(), run as the owner of the tracked table';
+
+CREATE OR REPLACE FUNCTION whosaid._track_triggers(t whosaid.tracked, extract_new boolean)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	args text[] := whosaid._track_args(t);
+	want bytea := (SELECT string_agg(convert_to(a, pg_catalog.getdatabaseencoding()) || '\x00'::bytea, ''::bytea ORDER BY i)
+				   FROM unnest(args) WITH ORDINALITY AS u(a, i));
+	arglist text := (SELECT string_agg(quote_literal(a), ', ' ORDER BY i) FROM unnest(args) WITH ORDINALITY AS u(a, i));
+	member record;
+	pt whosaid.tracked;
+	k text[];
+	b text;
+BEGIN
+	FOR member IN
+		SELECT m.relid, c.relkind, m.relid <> t.relid AS is_partition,
+			   (SELECT g.tgargs FROM pg_catalog.pg_trigger g
+				WHERE g.tgrelid = m.relid AND g.tgname = 'whosaid_track_insert') AS has_args,
+			   (SELECT g.tgargs FROM pg_catalog.pg_trigger g
+				WHERE g.tgrelid = m.relid AND g.tgname = 'whosaid_track_update') AS has_upd_args
+		FROM (SELECT p.relid FROM pg_catalog.pg_partition_tree(t.relid) p UNION SELECT t.relid) m
+			JOIN pg_catalog.pg_class c ON c.oid = m.relid
+	LOOP
+		CONTINUE WHEN member.has_args IS NOT DISTINCT FROM want AND member.has_upd_args IS NOT DISTINCT FROM want
+			AND member.has_args IS NOT NULL;
+		IF member.has_args IS NOT NULL THEN
+			EXECUTE format('DROP TRIGGER whosaid_track_insert ON %s', member.relid::regclass);
+		END IF;
+		IF member.has_upd_args IS NOT NULL THEN
+			EXECUTE format('DROP TRIGGER whosaid_track_update ON %s', member.relid::regclass);
+		END IF;
+		EXECUTE format('CREATE TRIGGER whosaid_track_insert AFTER INSERT ON %s'
+					   ' REFERENCING NEW TABLE AS whosaid_new'
+					   ' FOR EACH STATEMENT EXECUTE FUNCTION whosaid.track_insert(%s)', member.relid::regclass, arglist);
+		EXECUTE format('CREATE TRIGGER whosaid_track_update AFTER UPDATE ON %s'
+					   ' REFERENCING OLD TABLE AS whosaid_old NEW TABLE AS whosaid_new'
+					   ' FOR EACH STATEMENT EXECUTE FUNCTION whosaid.track_update(%s)', member.relid::regclass, arglist);
+		-- a partition new to the tree: its rows arrived without a trigger
+		IF extract_new AND member.is_partition AND member.has_args IS NULL AND member.relkind = 'r' THEN
+			pt := whosaid._track_config(member.relid, args);
+			BEGIN
+				EXECUTE whosaid._track_insert_sql(pt, member.relid::regclass::text, true);
+			EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded THEN
+				FOR k, b IN EXECUTE whosaid._track_rows_sql(pt, member.relid::regclass::text) LOOP
+					PERFORM whosaid._track_extract_row(pt, k, b, true);
+				END LOOP;
+			END;
+		END IF;
+	END LOOP;
+
+	-- detached partitions keep no trigger writing into this table's derived tables
+	FOR member IN
+		SELECT g.tgrelid FROM pg_catalog.pg_trigger g
+		WHERE g.tgname = 'whosaid_track_insert' AND g.tgargs = want
+			AND g.tgrelid <> t.relid
+			AND g.tgrelid NOT IN (SELECT p.relid FROM pg_catalog.pg_partition_tree(t.relid) p)
+	LOOP
+		EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_insert ON %s', member.tgrelid::regclass);
+		EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_update ON %s', member.tgrelid::regclass);
+	END LOOP;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_triggers(whosaid.tracked,boolean) IS 'internal: creates or refreshes the triggers of a tracked table and its partitions';
+
+CREATE OR REPLACE FUNCTION whosaid._track_keys_rel(t whosaid.tracked, param integer)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+RETURN format('(SELECT %s FROM unnest($%s::pg_catalog.text[]) AS x(k))'::text, (SELECT string_agg(format('(x.k::pg_catalog.text[])[%s]::%s AS %I'::text, i.i, (_track_keys_rel.t).key_types[i.i], (_track_keys_rel.t).key_columns[i.i]), ', '::text ORDER BY i.i) AS string_agg FROM generate_subscripts((_track_keys_rel.t).key_columns, 1) i(i)), param);
+COMMENT ON FUNCTION whosaid._track_keys_rel(whosaid.tracked,integer) IS 'internal: keys passed as text forms of text[] in a text[] parameter, as a relation of the key columns';
+
+CREATE OR REPLACE FUNCTION whosaid._track_key_eq(t whosaid.tracked, param integer)
+ RETURNS text
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+BEGIN
+	RETURN (SELECT string_agg(format('%I %s $%s[%s]::%s', k, op, param, i, t.key_types[i]), ' AND ' ORDER BY i)
+			FROM unnest(t.key_columns, whosaid._track_key_ops(t.relid, 3)) WITH ORDINALITY AS u(k, op, i));
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_key_eq(whosaid.tracked,integer) IS 'internal: the condition keys = the key position in a text[] parameter, with qualified operators';
+
+CREATE OR REPLACE FUNCTION whosaid._track_in_transaction_block()
+ RETURNS boolean
+ LANGUAGE c
+ STRICT
+AS 'MODULE_PATHNAME', $function$_track_in_transaction_block$function$;
+COMMENT ON FUNCTION whosaid._track_in_transaction_block() IS 'internal: whether the caller is inside a transaction block, where a procedure cannot commit';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_dropped()
+ RETURNS SETOF whosaid.tracked
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+	SELECT w.* FROM whosaid.tracked w
+	WHERE EXISTS (SELECT FROM pg_event_trigger_dropped_objects() o
+				  WHERE o.classid = 'pg_catalog.pg_class'::regclass AND o.objsubid = 0
+					AND o.objid IN (w.relid, w.quotes_table, w.actors_table))
+$function$;
+COMMENT ON FUNCTION whosaid._tracked_dropped() IS 'internal: in a sql_drop event trigger, the whosaid.tracked rows of the tables being dropped';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_rename(tbl regclass, body_column name)
+ RETURNS void
+ LANGUAGE c
+AS 'MODULE_PATHNAME', $function$owner_gate$function$;
+COMMENT ON FUNCTION whosaid._tracked_rename(regclass,name) IS 'internal: records the current body and key column names of a tracked table; the caller must own it';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_rename_definer(tbl regclass, body_column name)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_attribute a
+				   WHERE a.attrelid = tbl AND a.attname = body_column AND a.attnum > 0 AND NOT a.attisdropped) THEN
+		RAISE EXCEPTION 'column "%" of table % does not exist', body_column, tbl
+			USING ERRCODE = 'undefined_column';
+	END IF;
+	UPDATE whosaid.tracked w
+	SET body_column = _tracked_rename_definer.body_column,
+		key_columns = (SELECT p.key_columns FROM whosaid._track_pk(tbl) p),
+		key_types = (SELECT p.key_types FROM whosaid._track_pk(tbl) p)
+	WHERE w.relid OPERATOR(pg_catalog.=) tbl;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._tracked_rename_definer(regclass,name) IS 'internal: body of whosaid._tracked_rename()';
+
+CREATE OR REPLACE FUNCTION whosaid.tracked_cascade()
+ RETURNS event_trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	d record;
+	t whosaid.tracked;
+	member regclass;
+	survivors text;
+BEGIN
+	-- Nothing of whosaid's among the dropped objects: return before naming
+	-- anything in schema whosaid, which the role dropping may not even see.
+	IF NOT EXISTS (
+		SELECT FROM pg_event_trigger_dropped_objects() o
+		WHERE (o.object_type = 'trigger' AND o.object_identity LIKE 'whosaid\_track\_insert on %')
+		   OR (o.object_type = 'table column'
+			   AND EXISTS (SELECT FROM pg_catalog.pg_trigger g
+						   WHERE g.tgrelid = o.objid AND g.tgname = 'whosaid_track_insert'))
+		   OR (o.object_type = 'table'
+			   AND EXISTS (SELECT FROM pg_catalog.pg_trigger g
+						   WHERE g.tgname = 'whosaid_track_insert'
+							 AND position(convert_to(o.object_identity, pg_catalog.getdatabaseencoding()) || '\x00'::bytea
+										  IN g.tgargs) > 0))) THEN
+		RETURN;
+	END IF;
+	FOR d IN
+		SELECT o.objid, o.address_names[3] AS col, whosaid._track_trigger_args(g.tgargs) AS args
+		FROM pg_event_trigger_dropped_objects() o
+			JOIN pg_catalog.pg_trigger g ON g.tgrelid = o.objid AND g.tgname = 'whosaid_track_insert'
+		WHERE o.object_type = 'table column'
+	LOOP
+		IF d.col = ANY (d.args[3:]) THEN
+			RAISE EXCEPTION 'cannot drop column % of table % because whosaid tracks it', quote_ident(d.col), d.objid::regclass
+				USING ERRCODE = 'dependent_objects_still_exist',
+					  DETAIL = CASE WHEN d.col = d.args[3] THEN 'It is the body whose quotes and actors are extracted.'
+								   ELSE 'It is part of the key the quotes and actors tables refer to.' END,
+					  HINT = format('Call whosaid.untrack(%L) first (with drop_tables => true to drop %s and %s too).',
+									d.objid::regclass::text, d.args[1], d.args[2]);
+		END IF;
+	END LOOP;
+
+	FOR t IN SELECT * FROM whosaid._tracked_dropped() LOOP
+		IF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = t.relid) THEN
+			-- a derived table went: the triggers would fail on every write
+			FOR member IN SELECT p.relid FROM pg_catalog.pg_partition_tree(t.relid) p UNION SELECT t.relid LOOP
+				EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_insert ON %s', member);
+				EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_update ON %s', member);
+			END LOOP;
+			IF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid IN (t.quotes_table, t.actors_table)) THEN
+				PERFORM whosaid._track_drop_views(t);
+			END IF;
+		ELSE
+			-- the tracked table went: its derived tables (and their views) go too
+			SELECT string_agg(whosaid._track_qualified(c.oid::regclass), ', ') INTO survivors
+			FROM pg_catalog.pg_class c WHERE c.oid IN (t.quotes_table, t.actors_table);
+			IF survivors IS NOT NULL THEN
+				EXECUTE format('DROP TABLE %s CASCADE', survivors);
+			END IF;
+		END IF;
+	END LOOP;
+END
+$function$;
+COMMENT ON FUNCTION whosaid.tracked_cascade() IS 'event trigger: refuses to drop tracked columns; drops the derived tables of dropped tracked tables; stops tracking when a derived table is dropped';
+
+CREATE OR REPLACE FUNCTION whosaid.tracked_ddl()
+ RETURNS event_trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	t whosaid.tracked;
+	newname name;
+	base_keys name[];
+	side_keys name[];
+	i int;
+	side regclass;
+BEGIN
+	-- No table of the command is tracked, a partition of one or a derived
+	-- table: return before naming anything in schema whosaid, which the role
+	-- running the DDL may not even see.
+	IF NOT EXISTS (
+		SELECT FROM pg_event_trigger_ddl_commands() c
+		WHERE c.classid = 'pg_catalog.pg_class'::regclass
+			AND EXISTS (SELECT FROM pg_catalog.pg_trigger g
+						WHERE g.tgname = 'whosaid_track_insert'
+							AND (g.tgrelid IN (SELECT a.relid FROM pg_catalog.pg_partition_ancestors(c.objid) a)
+								 OR g.tgrelid = c.objid
+								 OR g.tgrelid IN (SELECT f.confrelid FROM pg_catalog.pg_constraint f
+												  WHERE f.conrelid = c.objid AND f.contype = 'f')))) THEN
+		RETURN;
+	END IF;
+	FOR t IN
+		SELECT DISTINCT ON (w.relid) w.*
+		FROM whosaid.tracked w, pg_event_trigger_ddl_commands() c
+		WHERE c.classid = 'pg_catalog.pg_class'::regclass
+			AND (c.objid IN (w.relid, w.quotes_table, w.actors_table)
+				 OR w.relid IN (SELECT a.relid FROM pg_catalog.pg_partition_ancestors(c.objid) a))
+	LOOP
+		-- no trigger on the table itself: being restored by pg_restore (its
+		-- triggers come last), or broken; either way not ours to complete
+		CONTINUE WHEN NOT EXISTS (SELECT FROM pg_catalog.pg_trigger g
+								  WHERE g.tgrelid = t.relid AND g.tgname = 'whosaid_track_insert');
+		IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+					   WHERE a.attrelid = t.relid AND a.attname = t.body_column AND a.attnum > 0 AND NOT a.attisdropped) THEN
+			SELECT a.attname INTO newname
+			FROM pg_event_trigger_ddl_commands() c
+				JOIN pg_catalog.pg_attribute a ON a.attrelid = c.objid AND a.attnum = c.objsubid
+			WHERE c.objid = t.relid AND c.objsubid > 0 AND NOT a.attisdropped;
+			IF newname IS NULL THEN
+				RAISE EXCEPTION 'column "%" of table % is tracked by whosaid and no longer exists', t.body_column, t.relid
+					USING ERRCODE = 'undefined_column',
+						  HINT = format('Call whosaid.untrack(%L) first.', t.relid::text);
+			END IF;
+			t.body_column := newname;
+		END IF;
+
+		-- the key columns as they are named now: the foreign key knows them by number
+		SELECT array_agg(ba.attname ORDER BY k.i), array_agg(sa.attname ORDER BY k.i)
+		INTO base_keys, side_keys
+		FROM pg_catalog.pg_constraint f
+			CROSS JOIN LATERAL unnest(f.confkey, f.conkey) WITH ORDINALITY AS k(bnum, snum, i)
+			JOIN pg_catalog.pg_attribute ba ON ba.attrelid = f.confrelid AND ba.attnum = k.bnum
+			JOIN pg_catalog.pg_attribute sa ON sa.attrelid = f.conrelid AND sa.attnum = k.snum
+		WHERE f.contype = 'f' AND f.conrelid = t.quotes_table AND f.confrelid = t.relid AND f.conparentid = 0;
+		IF base_keys IS NOT NULL AND base_keys IS DISTINCT FROM t.key_columns THEN
+			t.key_columns := base_keys;
+		END IF;
+
+		IF EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = t.relid
+				   AND (w.body_column, w.key_columns) IS DISTINCT FROM (t.body_column, t.key_columns)) THEN
+			PERFORM whosaid._tracked_rename(t.relid, t.body_column);
+		END IF;
+
+		-- the derived tables' key columns keep the tracked table's names
+		IF base_keys IS NOT NULL THEN
+			FOR i IN 1 .. pg_catalog.cardinality(base_keys) LOOP
+				CONTINUE WHEN base_keys[i] = side_keys[i];
+				FOREACH side IN ARRAY ARRAY[t.quotes_table, t.actors_table] LOOP
+					IF EXISTS (SELECT FROM pg_catalog.pg_attribute a
+							   WHERE a.attrelid = side AND a.attname = side_keys[i] AND NOT a.attisdropped) THEN
+						EXECUTE format('ALTER TABLE %s RENAME COLUMN %I TO %I', side, side_keys[i], base_keys[i]);
+					END IF;
+				END LOOP;
+			END LOOP;
+		END IF;
+
+		-- rows are extracted only for partitions the command brought
+		PERFORM whosaid._track_triggers(t, EXISTS (
+			SELECT FROM pg_event_trigger_ddl_commands() c
+			WHERE c.classid = 'pg_catalog.pg_class'::regclass
+				AND t.relid IN (SELECT a.relid FROM pg_catalog.pg_partition_ancestors(c.objid) a)));
+	END LOOP;
+END
+$function$;
+COMMENT ON FUNCTION whosaid.tracked_ddl() IS 'event trigger: follows renames of tracked columns and derived tables, and gives partitions created or attached later their triggers';
+
+CREATE OR REPLACE FUNCTION whosaid._track_pk(tbl regclass, OUT key_columns name[], OUT key_types text[])
+ RETURNS record
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+	SELECT array_agg(a.attname ORDER BY k.i), array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY k.i)
+	FROM pg_index x
+		CROSS JOIN LATERAL unnest(x.indkey[0:x.indnkeyatts - 1]::int2[]) WITH ORDINALITY AS k(attnum, i)
+		JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+	WHERE x.indrelid = tbl AND x.indisprimary
+$function$;
+COMMENT ON FUNCTION whosaid._track_pk(regclass) IS 'internal: the primary key columns of a table and their types, qualified as generated SQL needs them';
+
+CREATE OR REPLACE FUNCTION whosaid._track_key_ops(tbl regclass, strategy integer)
+ RETURNS text[]
+ LANGUAGE c
+ STABLE PARALLEL SAFE STRICT
+AS 'MODULE_PATHNAME', $function$track_key_ops$function$;
+COMMENT ON FUNCTION whosaid._track_key_ops(regclass,integer) IS 'internal: per key column, the schema-qualified btree operator of the primary key for a strategy';
+
+CREATE OR REPLACE FUNCTION whosaid._track_key_cmp(t whosaid.tracked, strategy integer, param integer)
+ RETURNS text
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	last_ops text[] := whosaid._track_key_ops(t.relid, strategy);
+	strict_ops text[] := whosaid._track_key_ops(t.relid, CASE WHEN strategy = 2 THEN 1 ELSE strategy END);
+	eq_ops text[] := whosaid._track_key_ops(t.relid, 3);
+	n int := cardinality(t.key_columns);
+	terms text[] := '{}';
+	term text;
+BEGIN
+	IF (SELECT count(DISTINCT o) FROM unnest(last_ops) o) = 1 THEN
+		RETURN format('(%s) %s %s', whosaid._track_keys(t), last_ops[1], whosaid._track_param(t, param));
+	END IF;
+	FOR i IN 1 .. n LOOP
+		term := format('%I %s $%s[%s]::%s', t.key_columns[i],
+					   CASE WHEN i = n THEN last_ops[i] ELSE strict_ops[i] END, param, i, t.key_types[i]);
+		FOR j IN 1 .. i - 1 LOOP
+			term := format('%I %s $%s[%s]::%s AND ', t.key_columns[j], eq_ops[j], param, j, t.key_types[j]) || term;
+		END LOOP;
+		terms := terms || ('(' || term || ')');
+	END LOOP;
+	RETURN '(' || array_to_string(terms, ' OR ') || ')';
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_key_cmp(whosaid.tracked,integer,integer) IS 'internal: the condition keys <= or > the key position in a text[] parameter, with qualified operators';
+
+CREATE OR REPLACE FUNCTION whosaid._track_check_owner(tbl regclass, action text)
+ RETURNS void
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+BEGIN
+	IF NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = tbl), 'USAGE') THEN
+		RAISE EXCEPTION 'must be owner of table % to %', tbl, action
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Tracking a table creates triggers and tables next to it with its owner''s rights.';
+	END IF;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_check_owner(regclass,text) IS 'internal: an error unless the caller owns the table (or is a member of the owning role)';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_add(tbl regclass, body_column name, time_column name, prefix text, quotes_table regclass, actors_table regclass)
+ RETURNS void
+ LANGUAGE c
+AS 'MODULE_PATHNAME', $function$owner_gate$function$;
+COMMENT ON FUNCTION whosaid._tracked_add(regclass,name,name,text,regclass,regclass) IS 'internal: records a tracked table in whosaid.tracked; the caller must own it';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_add_definer(tbl regclass, body_column name, time_column name, prefix text, quotes_table regclass, actors_table regclass)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	owner oid := (SELECT relowner FROM pg_class WHERE oid = tbl);
+	pk record := whosaid._track_pk(tbl);
+BEGIN
+	IF (SELECT count(*) FROM pg_class c
+		WHERE c.oid IN (quotes_table, actors_table) AND c.relowner = owner
+			AND c.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = tbl)) <> 2 THEN
+		RAISE EXCEPTION 'the derived tables of % must be owned by its owner and be in its schema', tbl
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	INSERT INTO whosaid.tracked (relid, body_column, key_columns, key_types, quotes_table, actors_table,
+								 time_column, prefix)
+	VALUES (tbl, body_column, pk.key_columns, pk.key_types, quotes_table, actors_table, time_column, prefix);
+END
+$function$;
+COMMENT ON FUNCTION whosaid._tracked_add_definer(regclass,name,name,text,regclass,regclass) IS 'internal: body of whosaid._tracked_add(); the key columns and types come from the system catalogs';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_remove(tbl regclass)
+ RETURNS void
+ LANGUAGE c
+AS 'MODULE_PATHNAME', $function$owner_gate$function$;
+COMMENT ON FUNCTION whosaid._tracked_remove(regclass) IS 'internal: forgets a tracked table in whosaid.tracked; the caller must own it';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_remove_definer(tbl regclass)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'pg_temp'
+BEGIN ATOMIC
+ DELETE FROM whosaid.tracked
+   WHERE ((tracked.relid)::oid = (_tracked_remove_definer.tbl)::oid);
+END;
+COMMENT ON FUNCTION whosaid._tracked_remove_definer(regclass) IS 'internal: body of whosaid._tracked_remove()';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_progress(tbl regclass, backfill_after text[], backfill_rows bigint, backfilled_at timestamp with time zone)
+ RETURNS void
+ LANGUAGE c
+AS 'MODULE_PATHNAME', $function$owner_gate$function$;
+COMMENT ON FUNCTION whosaid._tracked_progress(regclass,text[],bigint,timestamp with time zone) IS 'internal: records the progress of whosaid.backfill(); the caller must own the table';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked_progress_definer(tbl regclass, backfill_after text[], backfill_rows bigint, backfilled_at timestamp with time zone)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'pg_temp'
+BEGIN ATOMIC
+ UPDATE whosaid.tracked AS t SET backfill_after = _tracked_progress_definer.backfill_after, backfill_rows = _tracked_progress_definer.backfill_rows, backfilled_at = _tracked_progress_definer.backfilled_at
+   WHERE ((t.relid)::oid = (_tracked_progress_definer.tbl)::oid);
+END;
+COMMENT ON FUNCTION whosaid._tracked_progress_definer(regclass,text[],bigint,timestamp with time zone) IS 'internal: body of whosaid._tracked_progress()';
+
+CREATE OR REPLACE FUNCTION whosaid._track_copy_grants(t whosaid.tracked)
+ RETURNS text[]
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	nsp name := (SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE c.oid = t.relid);
+	owner oid := (SELECT relowner FROM pg_class WHERE oid = t.relid);
+	grantees text[];
+	targets text;
+BEGIN
+	SELECT array_agg(DISTINCT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END)
+	INTO grantees
+	FROM pg_class c
+		CROSS JOIN LATERAL aclexplode(c.relacl) a
+		LEFT JOIN pg_roles r ON r.oid = a.grantee
+	WHERE c.oid = t.relid AND a.privilege_type = 'SELECT' AND a.grantee <> owner;
+	IF grantees IS NULL THEN
+		RETURN '{}';
+	END IF;
+	targets := format('%s, %s, %I.%I, %I.%I, %I.%I, %I.%I', t.quotes_table, t.actors_table,
+					  nsp, t.prefix || '_who_said_what', nsp, t.prefix || '_named_actors',
+					  nsp, t.prefix || '_top_speakers', nsp, t.prefix || '_actor_pairs');
+	EXECUTE format('GRANT SELECT ON %s TO %s', targets, array_to_string(grantees, ', '));
+	RETURN grantees;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_copy_grants(whosaid.tracked) IS 'internal: grants SELECT on the derived tables and views to the roles that may read the tracked table';
+
+CREATE OR REPLACE FUNCTION whosaid._tracked(tbl regclass)
+ RETURNS whosaid.tracked
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	t whosaid.tracked;
+	args text[];
+BEGIN
+	SELECT * INTO t FROM whosaid.tracked WHERE relid = tbl;
+	IF NOT FOUND THEN
+		SELECT whosaid._track_trigger_args(g.tgargs) INTO args
+		FROM pg_catalog.pg_trigger g
+		WHERE g.tgrelid = tbl AND g.tgname = 'whosaid_track_insert';
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'table % is not tracked', tbl
+				USING ERRCODE = 'undefined_object',
+					  HINT = format('Call whosaid.track(%L) first.', tbl::text);
+		END IF;
+		IF (SELECT c.relispartition FROM pg_catalog.pg_class c WHERE c.oid = tbl) THEN
+			RAISE EXCEPTION 'table % is a partition of a tracked table', tbl
+				USING ERRCODE = 'wrong_object_type',
+					  HINT = format('Use the partitioned table %s instead.',
+									(SELECT a.relid::regclass FROM pg_catalog.pg_partition_ancestors(tbl) a
+									 WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = a.relid)));
+		END IF;
+		t := whosaid._track_config(tbl, args);
+		t.prefix := regexp_replace((SELECT relname FROM pg_catalog.pg_class WHERE oid = t.quotes_table), '_quotes$', '');
+		t.backfill_rows := 0;
+	END IF;
+	t.key_types := whosaid._track_key_types(tbl, t.key_columns);
+	RETURN t;
+END
+$function$;
+COMMENT ON FUNCTION whosaid._tracked(regclass) IS 'internal: the whosaid.tracked row of a table (or what its triggers say), or an error if it is not tracked';
+
+CREATE OR REPLACE FUNCTION whosaid._track_insert_sql(t whosaid.tracked, src text, on_conflict boolean, ctes text DEFAULT NULL::text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+RETURN format('WITH %8$s iq AS (INSERT INTO %1$s (%2$s, n, kind, content, content_span, speaker, speaker_mention, speaker_span, cue, cue_span) SELECT %3$s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention, x.speaker_span, x.cue, x.cue_span FROM %4$s s CROSS JOIN LATERAL whosaid.quotes(s.%5$I::pg_catalog.text) x%6$s) INSERT INTO %7$s (%2$s, n, actor, kind, role, affiliation, aliases, mentions, first_span) SELECT %3$s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions, x.first_span FROM %4$s s CROSS JOIN LATERAL whosaid.actors(s.%5$I::pg_catalog.text) WITH ORDINALITY x%6$s'::text, (t).quotes_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'::text), src, (t).body_column, CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING'::text ELSE ''::text END, (t).actors_table, COALESCE((ctes || ','::text), ''::text));
+
+CREATE OR REPLACE FUNCTION whosaid._track_rows_sql(t whosaid.tracked, src text, ctes text DEFAULT NULL::text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+RETURN format('%sSELECT ARRAY[%s], s.%I::pg_catalog.text FROM %s s'::text, COALESCE((('WITH '::text || ctes) || ' '::text), ''::text), (SELECT string_agg(format('s.%I::pg_catalog.text'::text, u.k), ', '::text ORDER BY u.i) AS string_agg FROM unnest((_track_rows_sql.t).key_columns) WITH ORDINALITY u(k, i)), (t).body_column, src);
+
+CREATE OR REPLACE FUNCTION whosaid.track(tbl regclass, body_column name DEFAULT 'body'::name, time_column name DEFAULT NULL::name, prefix text DEFAULT NULL::text, OUT quotes_table regclass, OUT actors_table regclass)
+ RETURNS record
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	rel record;
+	pk_cols name[];
+	pk_types text[];
+	body_cat "char";
+	time_type regtype;
+	reserved name[] := '{n,kind,content,content_span,speaker,speaker_mention,speaker_span,cue,cue_span,'
+					   'actor,role,affiliation,aliases,mentions,first_span}';
+	keydef text;
+	keys text;
+	has_rows boolean;
+	citus_kind text;
+	suggestion name;
+	t whosaid.tracked;
+	grantees text[];
+BEGIN
+	SELECT c.oid, c.relname, c.relkind, c.relpersistence, n.nspname INTO rel
+	FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+	WHERE c.oid = tbl;
+	PERFORM whosaid._track_check_owner(tbl, 'track it');
+	IF rel.relkind NOT IN ('r', 'p') THEN
+		RAISE EXCEPTION '% is not a table', tbl
+			USING ERRCODE = 'wrong_object_type',
+				  DETAIL = 'Only ordinary and partitioned tables can be tracked.';
+	END IF;
+	IF rel.relpersistence = 't' THEN
+		RAISE EXCEPTION 'cannot track temporary table %', tbl
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'A temporary table disappears with its session, and so would its catalog entry''s meaning.',
+				  HINT = 'Call whosaid.quotes() and whosaid.actors() on its rows instead, or track an ordinary table.';
+	END IF;
+	-- Citus runs no triggers on distributed or reference tables; read its
+	-- metadata only when it is there, so this runs without Citus too.
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		EXECUTE 'SELECT partmethod::text || repmodel::text FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1'
+			INTO citus_kind USING tbl;
+		IF citus_kind IS NOT NULL AND (left(citus_kind, 1) <> 'n' OR right(citus_kind, 1) = 't') THEN
+			RAISE EXCEPTION 'cannot track % because it is a Citus % table', tbl,
+				CASE WHEN left(citus_kind, 1) = 'n' THEN 'reference' ELSE 'distributed' END
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = 'Citus does not run triggers on distributed and reference tables, and the derived tables would not be co-located.',
+					  HINT = 'Store the actors in a generated column instead: ADD COLUMN actors whosaid.actorvec GENERATED ALWAYS AS (whosaid.to_actorvec(body)) STORED, with a GIN index, and call whosaid.quotes(body) at query time (docs/tracking-operations.md, "Citus").';
+		END IF;
+	END IF;
+	-- CREATE TRIGGER takes this lock anyway; taking it first keeps the checks valid.
+	EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', tbl);
+	IF EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = tbl AND g.tgname = 'whosaid_track_insert') THEN
+		-- a partition of a tracked table, or a table restored with its triggers but without its catalog row
+		PERFORM whosaid._tracked(tbl);
+		RAISE EXCEPTION 'table % is already tracked', tbl
+			USING ERRCODE = 'duplicate_object',
+				  HINT = CASE WHEN EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl)
+						 THEN format('Call whosaid.untrack(%L) first to track it again.', tbl::text)
+						 ELSE format('Its triggers are there but not its whosaid.tracked row (a dump restored without the whosaid schema): CALL whosaid.backfill(%L) takes it back into the catalog.', tbl::text) END;
+	END IF;
+
+	-- the type's category, or its base type's for a domain
+	SELECT coalesce(bt.typcategory, ty.typcategory) INTO body_cat
+	FROM pg_catalog.pg_attribute a
+		JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+		LEFT JOIN pg_catalog.pg_type bt ON bt.oid = ty.typbasetype
+	WHERE a.attrelid = tbl AND a.attname = body_column AND a.attnum > 0 AND NOT a.attisdropped;
+	IF NOT FOUND THEN
+		SELECT a.attname INTO suggestion
+		FROM pg_catalog.pg_attribute a
+			JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+			LEFT JOIN pg_catalog.pg_type bt ON bt.oid = ty.typbasetype
+		WHERE a.attrelid = tbl AND a.attnum > 0 AND NOT a.attisdropped
+			AND coalesce(bt.typcategory, ty.typcategory) = 'S'
+		ORDER BY a.attnum LIMIT 1;
+		RAISE EXCEPTION 'column "%" of table % does not exist', body_column, tbl
+			USING ERRCODE = 'undefined_column',
+				  HINT = CASE WHEN suggestion IS NULL
+						 THEN 'Pass the text column to extract as body_column => ''...''; the table has no string column.'
+						 ELSE format('Pass the text column to extract as body_column, e.g. SELECT whosaid.track(%L, body_column => %L).',
+									 tbl::text, suggestion) END;
+	ELSIF body_cat <> 'S' THEN
+		RAISE EXCEPTION 'column "%" of table % is not text', body_column, tbl
+			USING ERRCODE = 'datatype_mismatch',
+				  DETAIL = 'Only text, varchar and other string types can be tracked.';
+	END IF;
+
+	SELECT p.key_columns, p.key_types INTO pk_cols, pk_types FROM whosaid._track_pk(tbl) p;
+	IF pk_cols IS NULL THEN
+		RAISE EXCEPTION 'table % has no primary key', tbl
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'The quotes and actors tables refer to the rows of the tracked table by its primary key.',
+				  HINT = format('Add one, e.g. ALTER TABLE %s ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY.', tbl);
+	END IF;
+	IF pk_cols && reserved THEN
+		RAISE EXCEPTION 'primary key column name of table % clashes with a column of the derived tables', tbl
+			USING ERRCODE = 'duplicate_column',
+				  DETAIL = format('The derived tables have columns %s.', array_to_string(reserved, ', '));
+	END IF;
+
+	IF time_column IS NOT NULL THEN
+		SELECT a.atttypid::regtype INTO time_type
+		FROM pg_catalog.pg_attribute a
+		WHERE a.attrelid = tbl AND a.attname = time_column AND a.attnum > 0 AND NOT a.attisdropped;
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'column "%" of table % does not exist', time_column, tbl
+				USING ERRCODE = 'undefined_column';
+		ELSIF time_type NOT IN ('timestamptz'::regtype, 'timestamp'::regtype, 'date'::regtype) THEN
+			RAISE EXCEPTION 'column "%" of table % is not a timestamp or date', time_column, tbl
+				USING ERRCODE = 'datatype_mismatch';
+		END IF;
+	ELSE
+		-- The first timestamp-like column, so the views can be charted over time.
+		SELECT a.attname INTO time_column
+		FROM pg_catalog.pg_attribute a
+		WHERE a.attrelid = tbl AND a.attnum > 0 AND NOT a.attisdropped
+			AND a.atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype, 'date'::regtype)
+			AND a.attname <> ALL (reserved)
+		ORDER BY a.attnum LIMIT 1;
+	END IF;
+
+	prefix := coalesce(prefix, rel.relname);
+	IF octet_length(prefix || '_who_said_what') > 63 THEN
+		RAISE EXCEPTION 'prefix "%" is too long for the names of the derived tables', prefix
+			USING ERRCODE = 'name_too_long',
+				  HINT = 'Pass a shorter prefix => ''...''.';
+	END IF;
+	IF EXISTS (SELECT FROM pg_catalog.pg_class c
+			   WHERE c.relnamespace = (SELECT relnamespace FROM pg_catalog.pg_class WHERE oid = tbl)
+				 AND c.relname IN (prefix || '_quotes', prefix || '_actors', prefix || '_who_said_what',
+								   prefix || '_named_actors', prefix || '_top_speakers', prefix || '_actor_pairs')) THEN
+		RAISE EXCEPTION 'a relation named %_quotes, %_actors or %_* already exists in schema "%"',
+			prefix, prefix, prefix, rel.nspname
+			USING ERRCODE = 'duplicate_table',
+				  HINT = 'Pass another prefix => ''...'', or drop the old relations.';
+	END IF;
+
+	keydef := (SELECT string_agg(format('%I %s NOT NULL', c, ty), ', ')
+			   FROM unnest(pk_cols, pk_types) AS u(c, ty));
+	keys := (SELECT string_agg(quote_ident(c), ', ') FROM unnest(pk_cols) AS c);
+
+	EXECUTE format(
+		'CREATE TABLE %1$I.%2$I (%3$s, n int NOT NULL, kind text, content text, content_span int4range,'
+		' speaker text, speaker_mention text, speaker_span int4range, cue text, cue_span int4range,'
+		' PRIMARY KEY (%4$s, n),'
+		' FOREIGN KEY (%4$s) REFERENCES %5$s (%4$s) ON DELETE CASCADE ON UPDATE CASCADE)',
+		rel.nspname, prefix || '_quotes', keydef, keys, tbl);
+	quotes_table := format('%I.%I', rel.nspname, prefix || '_quotes')::regclass;
+	EXECUTE format('CREATE INDEX ON %s (speaker)', quotes_table);
+	EXECUTE format('COMMENT ON TABLE %s IS %L', quotes_table,
+				   format('quotes in %s.%s, kept current by whosaid.track()', tbl, body_column));
+
+	EXECUTE format(
+		'CREATE TABLE %1$I.%2$I (%3$s, n int NOT NULL, actor text, kind text, role text, affiliation text,'
+		' aliases text[], mentions int, first_span int4range,'
+		' PRIMARY KEY (%4$s, n),'
+		' FOREIGN KEY (%4$s) REFERENCES %5$s (%4$s) ON DELETE CASCADE ON UPDATE CASCADE)',
+		rel.nspname, prefix || '_actors', keydef, keys, tbl);
+	actors_table := format('%I.%I', rel.nspname, prefix || '_actors')::regclass;
+	EXECUTE format('CREATE INDEX ON %s (actor)', actors_table);
+	EXECUTE format('COMMENT ON TABLE %s IS %L', actors_table,
+				   format('named actors in %s.%s, kept current by whosaid.track()', tbl, body_column));
+
+	PERFORM whosaid._tracked_add(tbl, body_column, time_column, prefix, quotes_table, actors_table);
+	t := whosaid._tracked(tbl);
+
+	PERFORM whosaid._track_triggers(t, false);
+
+	PERFORM whosaid._track_views(t);
+	grantees := whosaid._track_copy_grants(t);
+	IF grantees <> '{}' THEN
+		RAISE NOTICE 'granted SELECT on the derived tables and views of % to %', tbl, array_to_string(grantees, ', ')
+			USING DETAIL = 'They may read the table. Later grants on the table are not copied.';
+	END IF;
+
+	EXECUTE format('SELECT EXISTS (SELECT FROM %s)', tbl) INTO has_rows;
+	IF has_rows THEN
+		RAISE NOTICE 'table % already has rows; new and updated rows are extracted from now on', tbl
+			USING HINT = format('Run CALL whosaid.backfill(%L) to extract the existing rows.', tbl::text);
+	END IF;
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION whosaid.untrack(tbl regclass, drop_tables boolean DEFAULT false)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	t whosaid.tracked;
+	member regclass;
+BEGIN
+	PERFORM whosaid._track_check_owner(tbl, 'untrack it');
+	IF NOT EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl)
+	   AND NOT EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = tbl AND g.tgname = 'whosaid_track_insert') THEN
+		-- untracked earlier with the tables kept: they still point at the table
+		SELECT max(c.oid) FILTER (WHERE c.relname ~ '_quotes$'), max(c.oid) FILTER (WHERE c.relname ~ '_actors$')
+		INTO t.quotes_table, t.actors_table
+		FROM pg_catalog.pg_constraint f JOIN pg_catalog.pg_class c ON c.oid = f.conrelid
+		WHERE f.contype = 'f' AND f.confrelid = tbl
+			AND pg_catalog.obj_description(c.oid, 'pg_class') ~ 'whosaid\.(un)?track\(\)$';
+		IF drop_tables AND (t.quotes_table IS NOT NULL OR t.actors_table IS NOT NULL) THEN
+			t.prefix := regexp_replace((SELECT relname FROM pg_catalog.pg_class
+										WHERE oid = coalesce(t.quotes_table, t.actors_table)), '_(quotes|actors)$', '');
+			PERFORM whosaid._track_drop_views(t);
+			EXECUTE format('DROP TABLE IF EXISTS %s', concat_ws(', ', t.quotes_table, t.actors_table));
+			RETURN;
+		END IF;
+		RAISE EXCEPTION 'table % is not tracked', tbl
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	t := whosaid._tracked(tbl);
+	FOR member IN
+		SELECT p.relid FROM pg_catalog.pg_partition_tree(tbl) p
+		UNION SELECT tbl
+	LOOP
+		EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_insert ON %s', member);
+		EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_update ON %s', member);
+	END LOOP;
+	IF EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl) THEN
+		PERFORM whosaid._tracked_remove(tbl);
+	END IF;
+	IF drop_tables THEN
+		PERFORM whosaid._track_drop_views(t);
+		EXECUTE format('DROP TABLE %s, %s', t.quotes_table, t.actors_table);
+	ELSE
+		EXECUTE format('COMMENT ON TABLE %s IS %L', t.quotes_table,
+					   format('quotes in %s.%s, no longer kept current since whosaid.untrack()', tbl, t.body_column));
+		EXECUTE format('COMMENT ON TABLE %s IS %L', t.actors_table,
+					   format('named actors in %s.%s, no longer kept current since whosaid.untrack()', tbl, t.body_column));
+	END IF;
+END
+$function$;
+COMMENT ON FUNCTION whosaid.untrack(regclass,boolean) IS 'stops tracking a table: drops its triggers and, with drop_tables, its quotes and actors tables and views (also those an earlier untrack() kept)';
+
+CREATE OR REPLACE PROCEDURE whosaid.backfill(IN tbl regclass, IN batch_size integer DEFAULT 1000, IN restart boolean DEFAULT false)
+ LANGUAGE plpgsql
+AS $procedure$
+DECLARE
+	-- Without SET search_path, these types are looked up with the caller's:
+	-- qualified, or SQL keywords (bigint).
+	t whosaid.tracked;
+	after_cond pg_catalog.text;
+	keys_s pg_catalog.text;
+	key_text pg_catalog.text;
+	skip_key pg_catalog.text;
+	locked pg_catalog.text[];
+	skipped pg_catalog.text[];
+	upper_key pg_catalog.text[];
+	found_row boolean;
+	cnt bigint;
+	total bigint;
+	done bigint;
+	run_rows bigint := 0;
+	started pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	last_notice pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	secs double precision;
+	rate double precision;
+	batch_cte pg_catalog.text;
+	row_key pg_catalog.text[];
+	row_body pg_catalog.text;
+	caller_path pg_catalog.text := pg_catalog.current_setting('search_path');
+BEGIN
+	-- A procedure that commits cannot have SET search_path: pin it in each
+	-- transaction, and give the caller's back before returning.
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+	IF batch_size IS NULL OR batch_size < 1 THEN
+		RAISE EXCEPTION 'batch_size must be at least 1'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	PERFORM whosaid._track_check_owner(tbl, 'backfill it');
+	t := whosaid._tracked(tbl);
+	IF NOT EXISTS (SELECT FROM whosaid.tracked w WHERE w.relid = tbl) THEN
+		-- the table's triggers came without the catalog row (pg_dump -n): adopt them
+		PERFORM whosaid._tracked_add(tbl, t.body_column, NULL, t.prefix, t.quotes_table, t.actors_table);
+		RAISE NOTICE 'table % was not in whosaid.tracked; its triggers say how it is tracked, so it is now', tbl;
+	END IF;
+	IF restart THEN
+		PERFORM whosaid._tracked_progress(tbl, NULL, 0, NULL);
+		t.backfill_after := NULL;
+		t.backfill_rows := 0;
+	ELSIF t.backfilled_at IS NOT NULL THEN
+		RAISE NOTICE 'table % is already backfilled', tbl
+			USING HINT = 'CALL whosaid.backfill(..., restart => true) extracts all rows again.';
+		PERFORM pg_catalog.set_config('search_path', caller_path, true);
+		RETURN;
+	END IF;
+	-- from here on it commits
+	IF whosaid._track_in_transaction_block() THEN
+		RAISE EXCEPTION 'whosaid.backfill() cannot run inside a transaction block'
+			USING ERRCODE = 'active_sql_transaction',
+				  DETAIL = 'It commits after each batch, so that it holds no lock for long and resumes where it stopped.',
+				  HINT = format('Run CALL whosaid.backfill(%L) as a statement of its own, outside BEGIN ... COMMIT.', tbl::text);
+	END IF;
+	EXECUTE format('SELECT count(*) FROM %s', tbl) INTO total;
+	done := t.backfill_rows;
+
+	-- a key as the text of a text[]
+	key_text := format('ARRAY[%s]::pg_catalog.text',
+					   (SELECT string_agg(format('s.%I::pg_catalog.text', k), ', ' ORDER BY i)
+						FROM unnest(t.key_columns) WITH ORDINALITY AS u(k, i)));
+	keys_s := whosaid._track_keys(t, 's');
+	LOOP
+		after_cond := CASE WHEN t.backfill_after IS NULL THEN 'true' ELSE whosaid._track_key_cmp(t, 5, 1) END;
+		EXECUTE format('SELECT array_agg(%s ORDER BY %s) FROM (SELECT %s FROM %s s WHERE %s ORDER BY %s'
+					   ' LIMIT $2 FOR SHARE SKIP LOCKED) s',
+					   key_text, keys_s, keys_s, tbl, after_cond, keys_s)
+			INTO locked USING t.backfill_after, batch_size;
+		skipped := NULL;
+		IF locked IS NULL THEN
+			-- the rows left (if any) are all held by writers: wait for the first
+			EXECUTE format('SELECT %s FROM %s s WHERE %s ORDER BY %s LIMIT 1', key_text, tbl, after_cond, keys_s)
+				INTO row_body USING t.backfill_after;
+			EXIT WHEN row_body IS NULL;
+			skipped := ARRAY[row_body];
+			upper_key := row_body::pg_catalog.text[];
+			cnt := 0;
+		ELSE
+			upper_key := locked[pg_catalog.cardinality(locked)]::pg_catalog.text[];
+			cnt := pg_catalog.cardinality(locked);
+			EXECUTE format('DELETE FROM %s d USING %s l WHERE %s',
+						   t.quotes_table, whosaid._track_keys_rel(t, 1), whosaid._track_join(t, 'd', 'l')) USING locked;
+			EXECUTE format('DELETE FROM %s d USING %s l WHERE %s',
+						   t.actors_table, whosaid._track_keys_rel(t, 1), whosaid._track_join(t, 'd', 'l')) USING locked;
+			-- ON CONFLICT: a writer that got a row after the lock has been extracted by its trigger.
+			batch_cte := format('b AS MATERIALIZED (SELECT %s, s.%I FROM %s s JOIN %s l ON %s)',
+								keys_s, t.body_column, tbl, whosaid._track_keys_rel(t, 1), whosaid._track_join(t, 's', 'l'));
+			BEGIN
+				EXECUTE whosaid._track_insert_sql(t, 'b', true, batch_cte) USING locked;
+			EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded THEN
+				FOR row_key, row_body IN EXECUTE whosaid._track_rows_sql(t, 'b', batch_cte) USING locked LOOP
+					PERFORM whosaid._track_extract_row(t, row_key, row_body, true);
+				END LOOP;
+			END;
+			-- the rows of the batch's key range that writers held
+			EXECUTE format('SELECT array_agg(%s ORDER BY %s) FROM %s s WHERE %s AND %s'
+						   ' AND NOT EXISTS (SELECT FROM %s l WHERE %s)',
+						   key_text, keys_s, tbl, after_cond, whosaid._track_key_cmp(t, 2, 2),
+						   whosaid._track_keys_rel(t, 3), whosaid._track_join(t, 's', 'l'))
+				INTO skipped USING t.backfill_after, upper_key, locked;
+			IF skipped IS NULL THEN
+				PERFORM whosaid._tracked_progress(tbl, upper_key, done + cnt, NULL);
+			END IF;
+			COMMIT;
+			PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+		END IF;
+
+		IF skipped IS NOT NULL THEN
+			FOREACH skip_key IN ARRAY skipped LOOP
+				EXECUTE format('SELECT true FROM %s s WHERE %s FOR SHARE', tbl, whosaid._track_key_eq(t, 1))
+					INTO found_row USING skip_key::pg_catalog.text[];
+				IF found_row THEN
+					batch_cte := format('b AS MATERIALIZED (SELECT %s, s.%I FROM %s s WHERE %s)',
+										keys_s, t.body_column, tbl, whosaid._track_key_eq(t, 1));
+					EXECUTE format('DELETE FROM %s s WHERE %s', t.quotes_table, whosaid._track_key_eq(t, 1))
+						USING skip_key::pg_catalog.text[];
+					EXECUTE format('DELETE FROM %s s WHERE %s', t.actors_table, whosaid._track_key_eq(t, 1))
+						USING skip_key::pg_catalog.text[];
+					FOR row_key, row_body IN EXECUTE whosaid._track_rows_sql(t, 'b', batch_cte)
+						USING skip_key::pg_catalog.text[] LOOP
+						PERFORM whosaid._track_extract_row(t, row_key, row_body, true);
+					END LOOP;
+					cnt := cnt + 1;
+				END IF;
+				found_row := NULL;
+				COMMIT;
+				PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+			END LOOP;
+			PERFORM whosaid._tracked_progress(tbl, upper_key, done + cnt, NULL);
+			COMMIT;
+			PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+		END IF;
+		t.backfill_after := upper_key;
+		done := done + cnt;
+		run_rows := run_rows + cnt;
+
+		IF clock_timestamp() - last_notice >= interval '2 s' THEN
+			last_notice := clock_timestamp();
+			secs := greatest(extract(epoch FROM last_notice - started)::float8, 0.001);
+			rate := run_rows / secs;
+			RAISE NOTICE '%/% rows, % %%, % rows/s, about % s left',
+				done, greatest(total, done), round(100.0 * done / greatest(total, done, 1)),
+				round(rate), round(greatest(total - done, 0) / greatest(rate, 0.001));
+		END IF;
+	END LOOP;
+
+	PERFORM whosaid._tracked_progress(tbl, t.backfill_after, done, now());
+	COMMIT;
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+	secs := greatest(extract(epoch FROM clock_timestamp() - started)::float8, 0.001);
+	RAISE NOTICE 'backfill of % done: % rows in % s (% rows/s)',
+		tbl, run_rows, round(secs::numeric, 1), round(run_rows / secs);
+	PERFORM pg_catalog.set_config('search_path', caller_path, true);
+END
+$procedure$;
+
+CREATE OR REPLACE FUNCTION whosaid.tracked_drop()
+ RETURNS event_trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+BEGIN
+	DELETE FROM whosaid.tracked t WHERE t.relid IN (SELECT d.relid FROM whosaid._tracked_dropped() d);
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION whosaid.track_insert()
+ RETURNS trigger
+ LANGUAGE c
+AS 'MODULE_PATHNAME', $function$track_trigger$function$;
+COMMENT ON FUNCTION whosaid.track_insert() IS 'statement trigger of a tracked table: extracts quotes and actors of the inserted rows, with the rights of the table''s owner';
+
+CREATE OR REPLACE FUNCTION whosaid.track_update()
+ RETURNS trigger
+ LANGUAGE c
+AS 'MODULE_PATHNAME', $function$track_trigger$function$;
+COMMENT ON FUNCTION whosaid.track_update() IS 'statement trigger of a tracked table: extracts again the quotes and actors of rows whose body changed, with the rights of the table''s owner';
+
+CREATE OR REPLACE FUNCTION whosaid._track_join(t whosaid.tracked, a text, b text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+RETURN (SELECT string_agg(format('%I.%I %s %I.%I'::text, _track_join.a, u.k, u.op, _track_join.b, u.k), ' AND '::text ORDER BY u.i) AS string_agg FROM UNNEST((_track_join.t).key_columns, whosaid._track_key_ops((_track_join.t).relid, 3)) WITH ORDINALITY u(k, op, i));
+
+CREATE OR REPLACE FUNCTION whosaid._track_views(t whosaid.tracked)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	nsp name := (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+				 WHERE c.oid = t.quotes_table);
+	has_time boolean := t.time_column IS NOT NULL;
+	-- a time column in the key (as a partitioned table's often is) is in the derived tables already
+	time_in_key boolean := coalesce(t.time_column = ANY (t.key_columns), false);
+	time_ref text := CASE WHEN time_in_key THEN 'q' ELSE 's' END;
+	time_col text := CASE WHEN t.time_column IS NULL OR time_in_key THEN '' ELSE format('s.%I, ', t.time_column) END;
+	time_join text := CASE WHEN t.time_column IS NULL OR time_in_key THEN ''
+						   ELSE format(' JOIN %s s ON %s', t.relid, whosaid._track_join(t, 'q', 's')) END;
+	v regclass;
+BEGIN
+	EXECUTE format(
+		'CREATE VIEW %I.%I AS SELECT %s, %sq.n, q.kind, q.speaker, sp.kind AS speaker_kind,'
+		' sp.role AS speaker_role, sp.affiliation AS speaker_affiliation, q.content, q.cue, q.speaker_mention'
+		' FROM %s q%s'
+		' LEFT JOIN LATERAL (SELECT a.kind, a.role, a.affiliation FROM %s a'
+		' WHERE %s AND a.actor OPERATOR(pg_catalog.=) q.speaker ORDER BY a.n LIMIT 1) sp ON true',
+		nsp, t.prefix || '_who_said_what', whosaid._track_keys(t, 'q'), time_col,
+		t.quotes_table, time_join, t.actors_table, whosaid._track_join(t, 'a', 'q'));
+	v := format('%I.%I', nsp, t.prefix || '_who_said_what')::regclass;
+	EXECUTE format('COMMENT ON VIEW %s IS %L', v,
+				   format('who said what in %s: one row per quote, with the speaker''s kind, role and affiliation', t.relid));
+
+	EXECUTE format(
+		'CREATE VIEW %I.%I AS SELECT %s, %sq.actor, q.kind, q.role, q.affiliation, q.mentions,'
+		' EXISTS (SELECT FROM %s w WHERE %s AND w.speaker OPERATOR(pg_catalog.=) q.actor) AS quoted'
+		' FROM %s q%s',
+		nsp, t.prefix || '_named_actors', whosaid._track_keys(t, 'q'), time_col,
+		t.quotes_table, whosaid._track_join(t, 'w', 'q'), t.actors_table, time_join);
+	v := format('%I.%I', nsp, t.prefix || '_named_actors')::regclass;
+	EXECUTE format('COMMENT ON VIEW %s IS %L', v,
+				   format('actors named in %s: one row per actor and row, and whether the actor is quoted there', t.relid));
+
+	EXECUTE format(
+		'CREATE VIEW %I.%I AS SELECT q.speaker, count(*) AS quotes, count(DISTINCT (%s)) AS articles%s'
+		' FROM %s q%s WHERE q.speaker IS NOT NULL GROUP BY q.speaker ORDER BY quotes DESC, q.speaker',
+		nsp, t.prefix || '_top_speakers', whosaid._track_keys(t, 'q'),
+		CASE WHEN has_time THEN format(', min(%2$s.%1$I) AS first_quoted, max(%2$s.%1$I) AS last_quoted', t.time_column, time_ref)
+			 ELSE '' END,
+		t.quotes_table, time_join);
+	v := format('%I.%I', nsp, t.prefix || '_top_speakers')::regclass;
+	EXECUTE format('COMMENT ON VIEW %s IS %L', v,
+				   format('speakers quoted in %s, most quoted first', t.relid));
+
+	EXECUTE format(
+		'CREATE VIEW %I.%I AS SELECT a.actor, a.kind, b.actor AS other_actor, b.kind AS other_kind,'
+		' count(DISTINCT (%s)) AS articles'
+		' FROM %s a JOIN %s b ON %s AND a.actor OPERATOR(pg_catalog.<>) b.actor GROUP BY 1, 2, 3, 4',
+		nsp, t.prefix || '_actor_pairs', whosaid._track_keys(t, 'a'),
+		t.actors_table, t.actors_table, whosaid._track_join(t, 'a', 'b'));
+	v := format('%I.%I', nsp, t.prefix || '_actor_pairs')::regclass;
+	EXECUTE format('COMMENT ON VIEW %s IS %L', v,
+				   format('pairs of actors named in the same row of %s, both ways round, with the number of rows', t.relid));
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION whosaid._track_drop_views(t whosaid.tracked)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	v regclass;
+BEGIN
+	-- the views on the derived tables, wherever they (or the tables) were moved
+	FOR v IN
+		SELECT DISTINCT c.oid
+		FROM pg_catalog.pg_depend d
+			JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
+			JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+		WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
+			AND d.refobjid IN (t.quotes_table, t.actors_table) AND c.relkind = 'v'
+			AND c.relname IN (t.prefix || '_who_said_what', t.prefix || '_named_actors',
+							  t.prefix || '_top_speakers', t.prefix || '_actor_pairs')
+	LOOP
+		EXECUTE format('DROP VIEW IF EXISTS %s', v);
+	END LOOP;
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION whosaid._track_time_filter(t whosaid.tracked, since timestamp with time zone, until timestamp with time zone, OUT join_sql text, OUT where_sql text)
+ RETURNS record
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+BEGIN
+	join_sql := '';
+	where_sql := 'true';
+	IF since IS NULL AND until IS NULL THEN
+		RETURN;
+	END IF;
+	IF t.time_column IS NULL THEN
+		RAISE EXCEPTION 'table % has no time column', t.relid
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Track it with time_column => ''...'' to filter by time.';
+	END IF;
+	join_sql := format(' JOIN %s s ON %s', t.relid, whosaid._track_join(t, 'x', 's'));
+	where_sql := format('($1 IS NULL OR s.%1$I OPERATOR(pg_catalog.>=) $1) AND ($2 IS NULL OR s.%1$I OPERATOR(pg_catalog.<) $2)',
+						 t.time_column);
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION whosaid.top_speakers(tbl regclass, since timestamp with time zone DEFAULT NULL::timestamp with time zone, until timestamp with time zone DEFAULT NULL::timestamp with time zone, top integer DEFAULT 10)
+ RETURNS TABLE(speaker text, quotes bigint, articles bigint)
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	t whosaid.tracked := whosaid._tracked(tbl);
+	f record := whosaid._track_time_filter(t, since, until);
+BEGIN
+	RETURN QUERY EXECUTE format(
+		'SELECT x.speaker, count(*), count(DISTINCT (%s)) FROM %s x%s'
+		' WHERE x.speaker IS NOT NULL AND %s GROUP BY x.speaker ORDER BY 2 DESC, 1 LIMIT $3',
+		whosaid._track_keys(t, 'x'), t.quotes_table, f.join_sql, f.where_sql)
+		USING since, until, top;
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION whosaid.cooccurring_actors(tbl regclass, with_actor text, since timestamp with time zone DEFAULT NULL::timestamp with time zone, until timestamp with time zone DEFAULT NULL::timestamp with time zone, top integer DEFAULT 10)
+ RETURNS TABLE(actor text, kind text, articles bigint)
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	t whosaid.tracked := whosaid._tracked(tbl);
+	f record := whosaid._track_time_filter(t, since, until);
+BEGIN
+	-- with_actor matches an actor's canonical name or one of its aliases
+	RETURN QUERY EXECUTE format(
+		'SELECT o.actor, o.kind, count(DISTINCT (%s)) FROM %s x%s JOIN %s o ON %s'
+		' WHERE (x.actor OPERATOR(pg_catalog.=) $4 OR $4 OPERATOR(pg_catalog.=) ANY (x.aliases))'
+		' AND o.actor IS DISTINCT FROM x.actor AND %s'
+		' GROUP BY o.actor, o.kind ORDER BY 3 DESC, 1, 2 LIMIT $3',
+		whosaid._track_keys(t, 'x'), t.actors_table, f.join_sql, t.actors_table,
+		whosaid._track_join(t, 'o', 'x'), f.where_sql)
+		USING since, until, top, with_actor;
+END
+$function$;
+
+-- ---------------------------------------------------------------- 60_grants.sql (new in 0.2)
+GRANT USAGE ON SCHEMA whosaid TO PUBLIC;
+
+REVOKE EXECUTE ON FUNCTION
+	whosaid._tracked_add_definer(regclass, name, name, text, regclass, regclass),
+	whosaid._tracked_remove_definer(regclass),
+	whosaid._tracked_progress_definer(regclass, text[], bigint, timestamptz),
+	whosaid._tracked_rename_definer(regclass, name),
+	whosaid._track_insert(),
+	whosaid._track_update(),
+	whosaid.tracked_drop()
+FROM PUBLIC;
+
+-- ---------------------------------------------------------------- 40_track.sql: event triggers (new in 0.2)
+CREATE EVENT TRIGGER whosaid_tracked_cascade ON sql_drop
+	EXECUTE FUNCTION whosaid.tracked_cascade();
+CREATE EVENT TRIGGER whosaid_tracked_ddl ON ddl_command_end
+	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE')
+	EXECUTE FUNCTION whosaid.tracked_ddl();
+
+-- ---------------------------------------------------------------- tables tracked under 0.1
+-- 0.2's triggers carry the table's configuration as arguments (quotes table,
+-- actors table, body and key columns) and no longer read the catalog: each
+-- tracked table (and each of its partitions) gets 0.2's triggers, which run
+-- as the table's owner. 0.2's track() gives whoever may read a tracked table
+-- SELECT on its side tables and views; so does the update.
+DO $$
+DECLARE
+	t whosaid.tracked;
+BEGIN
+	FOR t IN SELECT * FROM whosaid.tracked ORDER BY relid LOOP
+		PERFORM whosaid._track_triggers(t, false);
+		PERFORM whosaid._track_copy_grants(t);
+	END LOOP;
+END
+$$;
+-- A GRANT run by an extension script is recorded in pg_init_privs as the
+-- extension's initial privilege, even on objects that are not the extension's;
+-- pg_dump would then leave these grants out of a dump. They are the user's.
+DELETE FROM pg_catalog.pg_init_privs i
+WHERE i.classoid = 'pg_catalog.pg_class'::regclass AND i.privtype = 'e'
+	AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+					WHERE d.classid = i.classoid AND d.objid = i.objoid AND d.deptype = 'e');
