@@ -76,6 +76,11 @@ build/cli/%.o: src/%.c $(wildcard src/engine/*.h) $(wildcard src/cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CLI_CC) $(CLI_CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -c -o $@ $<
 
+# The same-claim dev-set measurement (test/claims_devset.sh), on the engine.
+build/claims_measure: test/claims_measure.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(CLI_CC) $(CLI_CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -o $@ $< $(ENGINE_SRCS) $(ICU_LIBS) -lm
+
 # ---------------------------------------------------------------- fuzzing
 # libFuzzer + ASan + UBSan when clang is available (test/fuzz/README.md). The engine is
 # compiled once, instrumented, into a static library that every target links.

@@ -1,9 +1,13 @@
 /*
  * train.c — `whosaid train`: the NER tagger's averaged-perceptron trainer.
  *
- *   whosaid train --train FILE [--train FILE2] [--dev FILE] [--epochs N]
- *                 [--bits N] --out MODEL
+ *   whosaid train --train FILE [--train FILE2 ...] [--dev FILE ...]
+ *                 [--epochs N] [--bits N] --out MODEL
  *
+ *   whosaid train --score MODEL --dev FILE ...     score a model only
+ *
+ * Up to 8 training and 8 dev files; the first dev file is scored after
+ * each epoch with WHOSAID_TRAIN_VERBOSE, every dev file at the end.
  * Input is CoNLL-2003 (`word POS chunk NER`, IOB1, -DOCSTART- documents).
  * Each document is rebuilt as text — tokens joined by single spaces,
  * sentences by newlines — and tokenized by the ENGINE (ws_doc_new); gold
@@ -522,12 +526,14 @@ cli_train(int argc, char **argv)
 {
 	const char *trains[8];
 	int			ntrains = 0;
-	const char *dev = NULL,
-			   *out = NULL;
+	const char *devs[8];
+	int			ndevs = 0;
+	const char *out = NULL;
+	const char *score = NULL;
 	int			epochs = 12;
 	uint32_t	bits = 19;
 	corpus		tc = {0},
-				dc = {0};
+				dc[8] = {{0}};
 	trainer		tr = {0};
 	int32_t    *order;
 	ws_model   *m = NULL;
@@ -536,8 +542,10 @@ cli_train(int argc, char **argv)
 	{
 		if (strcmp(argv[i], "--train") == 0 && i + 1 < argc && ntrains < 8)
 			trains[ntrains++] = argv[++i];
-		else if (strcmp(argv[i], "--dev") == 0 && i + 1 < argc)
-			dev = argv[++i];
+		else if (strcmp(argv[i], "--dev") == 0 && i + 1 < argc && ndevs < 8)
+			devs[ndevs++] = argv[++i];
+		else if (strcmp(argv[i], "--score") == 0 && i + 1 < argc)
+			score = argv[++i];
 		else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
 			out = argv[++i];
 		else if (strcmp(argv[i], "--epochs") == 0 && i + 1 < argc)
@@ -546,24 +554,46 @@ cli_train(int argc, char **argv)
 			bits = (uint32_t) atoi(argv[++i]);
 		else
 		{
-			fputs("usage: whosaid train --train FILE [--train FILE2] [--dev FILE] [--epochs N] [--bits N] --out MODEL\n", stderr);
+			fputs("usage: whosaid train --train FILE [--train FILE ...] [--dev FILE ...] [--epochs N] [--bits N] --out MODEL\n", stderr);
 			return 2;
 		}
 	}
+	if (score != NULL && ndevs > 0 && ntrains == 0 && out == NULL)
+	{
+		char		err[512];
+		ws_model   *sm = ws_model_load(score, err, sizeof(err));
+
+		if (sm == NULL)
+		{
+			fprintf(stderr, "whosaid train: %s\n", err);
+			return 1;
+		}
+		for (int i = 0; i < ndevs; i++)
+		{
+			if (!read_conll(devs[i], &dc[i]))
+				return 1;
+			fprintf(stderr, "dev %s (engine tokens, exact span + type):\n", devs[i]);
+			evaluate(sm, &dc[i], true);
+		}
+		ws_model_free(sm);
+		return 0;
+	}
 	if (ntrains == 0 || out == NULL || epochs < 1 || bits < 12 || bits > 24)
 	{
-		fputs("usage: whosaid train --train FILE [--train FILE2] [--dev FILE] [--epochs N] [--bits 12..24] --out MODEL\n", stderr);
+		fputs("usage: whosaid train --train FILE [--train FILE ...] [--dev FILE ...] [--epochs N] [--bits 12..24] --out MODEL\n       whosaid train --score MODEL --dev FILE ...\n", stderr);
 		return 2;
 	}
 	for (int i = 0; i < ntrains; i++)
 		if (!read_conll(trains[i], &tc))
 			return 1;
-	if (dev && !read_conll(dev, &dc))
-		return 1;
+	for (int i = 0; i < ndevs; i++)
+		if (!read_conll(devs[i], &dc[i]))
+			return 1;
 	fprintf(stderr, "train: %d documents, %lld engine tokens (%lld split/joined)\n",
 			tc.n, (long long) tc.ntoks, (long long) tc.unaligned);
-	if (dev)
-		fprintf(stderr, "dev: %d documents, %lld engine tokens\n", dc.n, (long long) dc.ntoks);
+	for (int i = 0; i < ndevs; i++)
+		fprintf(stderr, "dev %s: %d documents, %lld engine tokens\n", devs[i], dc[i].n,
+				(long long) dc[i].ntoks);
 
 	tr.mask = (1u << bits) - 1;
 	tr.w = calloc((size_t) (tr.mask + 1) * WS_NER_NLABELS, sizeof(float));
@@ -595,20 +625,20 @@ cli_train(int argc, char **argv)
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		fprintf(stderr, "epoch %d: %.1f s", e,
 				(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-		if (dev && (e == epochs || getenv("WHOSAID_TRAIN_VERBOSE")))
+		if (ndevs > 0 && (e == epochs || getenv("WHOSAID_TRAIN_VERBOSE")))
 		{
 			ws_model   *em = build_model(&tr, bits, e, tc.ntoks);
 
-			fprintf(stderr, ", dev F1 %.4f", evaluate(em, &dc, false));
+			fprintf(stderr, ", dev F1 %.4f", evaluate(em, &dc[0], false));
 			ws_model_free(em);
 		}
 		fputc('\n', stderr);
 	}
 	m = build_model(&tr, bits, epochs, tc.ntoks);
-	if (dev)
+	for (int i = 0; i < ndevs; i++)
 	{
-		fputs("dev (engine tokens, exact span + type):\n", stderr);
-		evaluate(m, &dc, true);
+		fprintf(stderr, "dev %s (engine tokens, exact span + type):\n", devs[i]);
+		evaluate(m, &dc[i], true);
 	}
 	if (!write_model(m, out))
 		return 1;

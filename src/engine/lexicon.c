@@ -99,20 +99,10 @@ ws_hash_fold(const char *s, int32_t len)
 	return ws_hash_bytes(buf, ws_fold(s, len, buf, sizeof(buf)));
 }
 
-<<<<<<< HEAD
-/* Frees a table that could not be finished, and says so (ws_error). */
-static void
-table_failed(void)
-{
-	for (uint32_t slot = 0; table != NULL && slot <= table_mask; slot++)
-		free((void *) table[slot].word);
-	free(table);
-	table = NULL;
-	ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the word-class table");
-=======
 /*
  * The folded words, one allocation for all of them (a malloc per word made up
- * a good part of the table's build time in a new backend).
+ * a good part of the table's build time in a new backend). Its size is an
+ * upper bound computed before the table is filled.
  */
 static char *pool;
 static size_t pool_used,
@@ -123,17 +113,25 @@ pool_copy(const char *s, int32_t n)
 {
 	char	   *copy;
 
-	if (pool != NULL && pool_size - pool_used >= (size_t) n + 1)
-	{
-		copy = pool + pool_used;
-		pool_used += (size_t) n + 1;
-	}
-	else if ((copy = malloc((size_t) n + 1)) == NULL)
+	if (pool == NULL || pool_size - pool_used < (size_t) n + 1)
 		return NULL;
+	copy = pool + pool_used;
+	pool_used += (size_t) n + 1;
 	memcpy(copy, s, n);
 	copy[n] = '\0';
 	return copy;
->>>>>>> h-versions
+}
+
+/* Frees a table that could not be finished, and says so (ws_error). */
+static void
+table_failed(void)
+{
+	free(table);
+	table = NULL;
+	free(pool);
+	pool = NULL;
+	pool_used = pool_size = 0;
+	ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the word-class table");
 }
 
 static void
@@ -157,12 +155,7 @@ add_word(const char *w, uint16_t classes)
 			const char *copy = pool_copy(buf, n);
 
 			if (copy == NULL)
-<<<<<<< HEAD
 				table_failed();
-			memcpy(copy, buf, n + 1);
-=======
-				return;
->>>>>>> h-versions
 			table[slot].word = copy;
 			table[slot].hash = h;
 			table[slot].classes = classes;
@@ -211,11 +204,9 @@ build_table(void)
 	uint32_t	size = 1 << 15;	/* > 2 x the ~13k words */
 
 	table_mask = size - 1;
-<<<<<<< HEAD
 	table = ws_test_fault == WS_FAULT_LEXICON_ALLOC ? NULL : calloc(size, sizeof(lex_entry));
 	if (table == NULL)
 		table_failed();
-=======
 	/* folding can make a word longer (Ⱥ, 2 bytes, folds to ⱥ, 3), never by half */
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 	{
@@ -227,7 +218,6 @@ build_table(void)
 	for (int i = 0; function_words[i]; i++)
 		pool_size += strlen(function_words[i]) + 1;
 	pool = malloc(pool_size);
->>>>>>> h-versions
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		add_list(lists[i].list, lists[i].classes);
 	for (int i = 0; function_words[i]; i++)

@@ -19,7 +19,7 @@
  */
 #define WS_MODEL_MAGIC "WSNERMD\x1a"
 #define WS_MODEL_VERSION 1
-#define WS_FEATURE_SET 4		/* bump when feature extraction changes */
+#define WS_FEATURE_SET 5		/* bump when feature extraction changes */
 
 typedef struct ws_model_header
 {
@@ -56,6 +56,18 @@ uint32_t	ws_model_buckets(const ws_model *m);
 
 /* ------------------------------------------------------------ features */
 
+/* 32-bit finaliser (murmur3 fmix32): hash-table slots and feature hashes. */
+static inline uint32_t
+ws_mix32(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h;
+}
+
 #define WS_NER_MAXFEAT 96
 
 /*
@@ -78,6 +90,13 @@ void		ws_ner_commit(ws_ner_doc *nd, int32_t i, uint8_t label);
 
 /* Is label y allowed after label prev under BIO? */
 bool		ws_ner_allowed(uint8_t prev, uint8_t y);
+
+/*
+ * Document-level consistency of decoded labels (ner_consistency.c): a
+ * person's name parts and other occurrences stay a person. ws_ner_tag calls
+ * it last.
+ */
+void		ws_ner_consistency(const ws_doc *d, uint8_t *labels);
 
 /* ------------------------------------------------------------ gazetteer */
 

@@ -6,8 +6,10 @@
  * Features of token i: its folded form, exact-case form, shape, affixes,
  * casing and position flags, lexicon classes (ws_tok.lex), gazetteer
  * phrase marks, the words and shapes of a ±2 window, the two previous
- * labels, whether the word also occurs in lower case in the document, and
- * the label the document last gave the same word ("history"). Training
+ * labels, whether the word also occurs in lower case in the document, the
+ * label the document last gave the same word ("history"), and name evidence
+ * from all of the word's occurrences (after a title, after a first name,
+ * before an organisation word; enum doc_evidence). Training
  * (src/cli/train.c) calls the same ws_ner_features, so what is learnt is
  * exactly what is seen at run time.
  */
@@ -34,7 +36,20 @@ typedef struct tok_feats
 				gaz_i;
 	uint8_t		lower_seen;		/* capitalised, and seen in lower case elsewhere */
 	uint8_t		caps_para;		/* the whole line is upper case (headline) */
+	uint8_t		doc_ev;			/* enum doc_evidence, over every occurrence */
 } tok_feats;
+
+/*
+ * Name evidence gathered over the whole document for a capitalised word, so
+ * that `Woods` in `Tiger Woods` knows of a `Mr Woods` further on.
+ */
+enum doc_evidence
+{
+	EV_AFTER_TITLE = 1 << 0,	/* some occurrence follows an honorific (Mr Woods) */
+	EV_AFTER_FIRST = 1 << 1,	/* ... follows a capitalised first name */
+	EV_BEFORE_ORGWORD = 1 << 2, /* ... precedes an organisation word (Woods Inc) */
+	EV_FIRST_NAME = 1 << 3,		/* a first name followed by a capitalised word */
+};
 
 struct ws_ner_doc
 {
@@ -49,32 +64,21 @@ struct ws_ner_doc
 /* ------------------------------------------------------------ hashing */
 
 static inline uint32_t
-fmix(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	return h;
-}
-
-static inline uint32_t
 F1(uint32_t tmpl, uint32_t a)
 {
-	return fmix(a * 0x9E3779B1u ^ (tmpl * 0x27d4eb2fu + 0x165667b1u));
+	return ws_mix32(a * 0x9E3779B1u ^ (tmpl * 0x27d4eb2fu + 0x165667b1u));
 }
 
 static inline uint32_t
 F2(uint32_t tmpl, uint32_t a, uint32_t b)
 {
-	return fmix(F1(tmpl, a) ^ (b * 0x85ebca77u + 0x2f7a1c3du));
+	return ws_mix32(F1(tmpl, a) ^ (b * 0x85ebca77u + 0x2f7a1c3du));
 }
 
 static inline uint32_t
 F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
 {
-	return fmix(F2(tmpl, a, b) ^ (c * 0xc2b2ae3du + 0x61c88647u));
+	return ws_mix32(F2(tmpl, a, b) ^ (c * 0xc2b2ae3du + 0x61c88647u));
 }
 
 static uint32_t
@@ -166,7 +170,7 @@ mark_lower_seen(ws_ner_doc *nd, uint32_t *lower, uint32_t lmask)
 
 		if ((t->flags & WS_T_WORD) && !(t->flags & WS_T_CAP) && t->hash != 0)
 		{
-			uint32_t	s = fmix(t->hash) & lmask;
+			uint32_t	s = ws_mix32(t->hash) & lmask;
 
 			while (lower[s] != 0 && lower[s] != t->hash)
 				s = (s + 1) & lmask;
@@ -179,13 +183,61 @@ mark_lower_seen(ws_ner_doc *nd, uint32_t *lower, uint32_t lmask)
 
 		if ((t->flags & WS_T_CAP) && t->hash != 0)
 		{
-			uint32_t	s = fmix(t->hash) & lmask;
+			uint32_t	s = ws_mix32(t->hash) & lmask;
 
 			while (lower[s] != 0 && lower[s] != t->hash)
 				s = (s + 1) & lmask;
 			nd->tf[i].lower_seen = lower[s] == t->hash;
 		}
 	}
+}
+
+/*
+ * Document evidence (enum doc_evidence): gathered per exact word, then handed
+ * back to every occurrence. ek / ev: an empty set of mask + 1 slots.
+ */
+static void
+mark_doc_evidence(ws_ner_doc *nd, uint32_t *ek, uint8_t *ev, uint32_t mask)
+{
+	const ws_doc *d = nd->d;
+	int32_t		n = d->ntoks;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (int32_t i = 0; i < n; i++)
+		{
+			const ws_tok *t = &d->toks[i];
+			uint32_t	key = nd->tf[i].exact | 1;
+			uint8_t		bits = 0;
+			uint32_t	s;
+
+			if (!(t->flags & WS_T_CAP) || (t->flags & WS_T_ALLCAPS))
+				continue;
+			if (pass == 0)
+			{
+				const ws_tok *p = (i > 0 && d->toks[i - 1].para == t->para) ? &d->toks[i - 1] : NULL;
+				const ws_tok *x = (i + 1 < n && d->toks[i + 1].para == t->para) ? &d->toks[i + 1] : NULL;
+
+				if (p && (p->flags & WS_T_CAP) && (p->lex & WS_LEX_HONORIFIC))
+					bits |= EV_AFTER_TITLE;
+				if (p && (p->flags & WS_T_CAP) && (p->lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
+					bits |= EV_AFTER_FIRST;
+				if (x && (x->flags & WS_T_CAP) && (x->lex & WS_LEX_ORGWORD))
+					bits |= EV_BEFORE_ORGWORD;
+				if (x && (x->flags & WS_T_CAP) && !(x->flags & WS_T_ALLCAPS) &&
+					(t->lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
+					bits |= EV_FIRST_NAME;
+			}
+			s = ws_mix32(key) & mask;
+			while (ek[s] != 0 && ek[s] != key)
+				s = (s + 1) & mask;
+			if (pass == 0)
+			{
+				ek[s] = key;
+				ev[s] |= bits;
+			}
+			else
+				nd->tf[i].doc_ev = ev[s];
+		}
 }
 
 /* Upper-case lines (headlines): paragraphs of two words or more, none in lower case. */
@@ -257,6 +309,8 @@ ws_ner_prepare(const ws_doc *d)
 		nd->tf[i].gaz_i = gi[i];
 	}
 	mark_lower_seen(nd, lower, lmask);
+	mark_doc_evidence(nd, ws_arena_alloc(d->arena, sizeof(uint32_t) * size),
+					  ws_arena_alloc(d->arena, size), lmask);
 	mark_caps_paragraphs(nd);
 	return nd;
 }
@@ -270,7 +324,7 @@ label_type(uint8_t y)
 static uint8_t
 hist_get(const ws_ner_doc *nd, uint32_t key)
 {
-	uint32_t	s = fmix(key) & nd->hist_mask;
+	uint32_t	s = ws_mix32(key) & nd->hist_mask;
 
 	while (nd->hist_key[s] != 0)
 	{
@@ -290,7 +344,7 @@ ws_ner_commit(ws_ner_doc *nd, int32_t i, uint8_t label)
 
 	if (!(t->flags & WS_T_CAP))
 		return;
-	s = fmix(key) & nd->hist_mask;
+	s = ws_mix32(key) & nd->hist_mask;
 	while (nd->hist_key[s] != 0 && nd->hist_key[s] != key)
 		s = (s + 1) & nd->hist_mask;
 	nd->hist_key[s] = key;
@@ -407,6 +461,10 @@ ws_ner_features(ws_ner_doc *nd, int32_t i, const uint8_t *labels, uint32_t *out)
 	out[n++] = F2(39, h, capfl);
 	out[n++] = F2(40, h, y1);
 	out[n++] = F3(41, w[2], f->caps_para, 0);
+	out[n++] = F2(42, f->doc_ev, capfl);
+	out[n++] = F2(43, f->doc_ev, y1);
+	if (i + 1 < d->ntoks && d->toks[i + 1].para == t->para)
+		out[n++] = F2(44, nd->tf[i + 1].doc_ev, capfl);
 	return n;
 }
 
@@ -469,4 +527,5 @@ ws_ner_tag(const ws_model *m, const ws_doc *d, uint8_t *labels)
 		labels[i] = best;
 		ws_ner_commit(nd, i, best);
 	}
+	ws_ner_consistency(d, labels);
 }

@@ -3,6 +3,7 @@
  * shares: engine hooks (palloc, CHECK_FOR_INTERRUPTS), text in, spans out.
  */
 #include "whosaid_pg.h"
+#include "claimvec_pg.h"
 
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -11,6 +12,7 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 #include "catalog/pg_type.h"
+#include "utils/guc.h"
 
 #include "ner.h"
 
@@ -36,7 +38,6 @@ pg_interrupt(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
-<<<<<<< HEAD
 /* The engine cannot go on (ICU failed, memory ran out): an ERROR, never an empty result. */
 static void
 pg_engine_error(ws_error_code code, const char *message)
@@ -47,7 +48,6 @@ pg_engine_error(ws_error_code code, const char *message)
 			 errmsg("whosaid engine: %s", message)));
 }
 
-=======
 /*
  * What the engine builds on first use in a process: ICU's word break
  * iterator, the lexicon and gazetteer tables, the tagger model. One short
@@ -72,19 +72,17 @@ warm_up(void)
  * engine's tables once and every backend forked from it starts warm;
  * otherwise each backend builds them on its first call (a few ms).
  */
->>>>>>> h-versions
 void
 _PG_init(void)
 {
 	ws_alloc_hook = pg_alloc;
 	ws_free_hook = pg_free;
 	ws_interrupt_hook = pg_interrupt;
-<<<<<<< HEAD
 	ws_error_hook = pg_engine_error;
-=======
+	whosaid_claims_init();
+	MarkGUCPrefixReserved("whosaid");
 	if (process_shared_preload_libraries_in_progress)
 		warm_up();
->>>>>>> h-versions
 }
 
 ws_doc *

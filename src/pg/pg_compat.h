@@ -13,8 +13,12 @@
 #include "varatt.h"
 #endif
 
+/* PostgreSQL 15 renamed EmitWarningsOnPlaceholders (utils/guc.h). */
+#if PG_VERSION_NUM < 150000
+#define MarkGUCPrefixReserved(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
 /*
-<<<<<<< HEAD
  * The library is built with -fvisibility=hidden (the Makefile; PostgreSQL 16
  * does the same for every module), so that only the SQL-callable functions,
  * _PG_init and the magic block are exported, not the engine. PostgreSQL 16
@@ -37,7 +41,9 @@ CppConcat(pg_finfo_,funcname) (void) \
 	return &my_finfo; \
 } \
 extern int no_such_variable
-=======
+#endif
+
+/*
  * The module's magic block. 18 records the name and version, which
  * pg_get_loaded_modules() shows; WS_EXTVERSION comes from the Makefile.
  */
@@ -76,7 +82,6 @@ extern int no_such_variable
 #define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex((rel), false)
 #else
 #define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex(rel)
->>>>>>> h-versions
 #endif
 
 /*

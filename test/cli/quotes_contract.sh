@@ -86,49 +86,5 @@ for f in "$WORK"/hostile_*.jsonl; do
 	fi
 done
 
-<<<<<<< HEAD
 # The linear-time checks are in test/slow/linearity.sh (make check-slow).
-=======
-# Time grows linearly with the text: 4x the text may take at most 6x the time (best of 2;
-# the CLI's CPU time, not the wall clock, which a loaded machine stretches at random).
-# Shapes that were quadratic once: reports nested in quote attributions in one paragraph
-# (add_reported walked every mark), pronoun speakers among many names (actor_named
-# scanned every actor), and one endless sentence of cues (each cue's clause searched to
-# the sentence end: 800 KB of "said " took 51 s).
-echo "-- time grows linearly with text size"
-python3 - "$BIN" <<'PY' || status=1
-import json, resource, subprocess, sys
-units = {  # the text repeated, the smaller size in bytes
-    "nested_reports": ("\u201cWe won big tonight,\u201d Trump said, after outlets declared him the victor. \u201cThis is great.\u201d ", 1_000_000),
-    "pronoun_speakers": ("{name} met us on Monday. \u201cWe will keep going,\u201d she said. ", 1_000_000),
-    "cue_run": ("said ", 200_000),
-    "comma_cues": (", said ", 200_000),
-    "relative_cues": ("Smith, who said ", 200_000),
-    "dash_asides": ("Smith \u2014 a \u2014 said ", 200_000),
-}
-def text(unit, size):
-    out, n, i = [], 0, 0
-    while n < size:
-        s = unit.format(name="Mary " + "".join(chr(65 + (i // 26 ** k) % 26) for k in range(4)).capitalize())
-        out.append(s); n += len(s.encode()); i += 1
-    return json.dumps({"id": "x", "text": "".join(out)}) + "\n"
-def children_cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-def best(data):
-    t = []
-    for _ in range(2):
-        t0 = children_cpu()
-        subprocess.run([sys.argv[1], "quotes"], input=data.encode(), stdout=subprocess.DEVNULL, check=True)
-        t.append(children_cpu() - t0)
-    return min(t)
-bad = 0
-for name, (unit, size) in units.items():
-    t1, t4 = best(text(unit, size)), best(text(unit, 4 * size))
-    ok = t4 <= 6 * t1 + 0.2
-    print(f"{'ok ' if ok else 'BAD'} {name}: {size // 1000} KB {t1:.2f} s, {4 * size // 1000} KB {t4:.2f} s ({t4 / t1:.1f}x)")
-    bad |= not ok
-sys.exit(bad)
-PY
->>>>>>> h-versions
 exit $status

@@ -1,0 +1,487 @@
+/*
+ * claimvec.c — normalising a quotation into sorted hashed word grams and
+ * the containment similarity of two of them (see claimvec.h). Input is
+ * untrusted: any bytes normalise to some (possibly empty) value; only the
+ * size limit is an error.
+ */
+#include "claimvec.h"
+#include "actorvec_format.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#define FNV_OFFSET 2166136261u
+#define FNV_PRIME 16777619u
+#define INTERRUPT_EVERY 4096
+
+/* ------------------------------------------------------------ words */
+
+static bool
+is_word_char(UChar32 c)
+{
+	int8_t		t;
+
+	if (c < 0)
+		return false;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	t = u_charType(c);
+	return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c) ||
+		t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+static bool
+is_apostrophe(UChar32 c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static bool
+is_digit_char(UChar32 c)
+{
+	return c >= 0 && u_isdigit(c);
+}
+
+/* The code point at byte i of s (n bytes), or -1 at the end. */
+static UChar32
+peek(const char *s, int32_t i, int32_t n)
+{
+	UChar32		c;
+
+	if (i >= n)
+		return -1;
+	U8_NEXT(s, i, n, c);
+	return c;
+}
+
+/* One word of the normalised text: its hash and its segment. */
+typedef struct cv_word
+{
+	uint32_t	hash;
+	int32_t		seg;
+} cv_word;
+
+/*
+ * Hash of the gram words[0..n-1] (FNV-1a over the words' hashes and the
+ * length), its length in the low three bits.
+ */
+static uint32_t
+gram_hash(const cv_word *w, int n)
+{
+	uint32_t	h = (FNV_OFFSET ^ (uint32_t) n) * FNV_PRIME;
+
+	for (int i = 0; i < n; i++)
+		for (int b = 0; b < 32; b += 8)
+			h = (h ^ ((w[i].hash >> b) & 0xffu)) * FNV_PRIME;
+	return (h & ~7u) | (uint32_t) n;
+}
+
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t	a = *(const uint32_t *) x,
+				b = *(const uint32_t *) y;
+
+	return (a > b) - (a < b);
+}
+
+static int32_t
+sort_unique(uint32_t *v, int32_t n)
+{
+	int32_t		o = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(v, (size_t) n, sizeof(uint32_t), cmp_u32);
+	for (int32_t i = 0; i < n; i++)
+		if (o == 0 || v[o - 1] != v[i])
+			v[o++] = v[i];
+	return o;
+}
+
+static const char ELLIPSIS[] = " \xE2\x80\xA6 ";	/* " … " */
+
+ws_cv *
+ws_cv_build(ws_arena *a, const char *s, int32_t len, int k, char err[160])
+{
+	ws_cv	   *v;
+	char	   *f,
+			   *text;
+	int32_t		flen,
+				tlen = 0,
+				nwords = 0,
+				nsegs = 0,
+				seglen = 0,
+				i = 0,
+				nkeys = 0,
+				nshort = 0;
+	cv_word    *words;
+	uint32_t   *keys,
+			   *shorts,
+				h = FNV_OFFSET;
+	bool		inword = false,
+				pending_seg = false;
+	UChar32		prev = -1;
+
+	if (len < 0)
+		len = 0;
+	if (len > WS_CV_MAX_BYTES)
+	{
+		snprintf(err, 160, "text is too long for a claimvec (%d bytes, at most %d)",
+				 (int) len, WS_CV_MAX_BYTES);
+		return NULL;
+	}
+	if (k < 1 || k > WS_CV_MAX_K)
+	{
+		snprintf(err, 160, "invalid shingle size %d (1 to %d)", k, WS_CV_MAX_K);
+		return NULL;
+	}
+	f = ws_av_fold(a, s, len, &flen);
+	/*
+	 * a word costs at least one input byte and one separator, " … " five
+	 * bytes for at least two; a folded code point at most 4 bytes for 1
+	 */
+	text = ws_arena_alloc(a, (size_t) flen * 4 + 8);
+	words = ws_arena_alloc(a, sizeof(cv_word) * ((size_t) flen / 2 + 2));
+
+	while (i <= flen)
+	{
+		UChar32		c = -1;
+
+		if (i < flen)
+			U8_NEXT(f, i, flen, c);
+		else
+			i++;
+		if (is_word_char(c))
+		{
+			prev = c;
+			if (!inword)
+			{
+				if (nwords > 0)
+				{
+					if (pending_seg && seglen > 0)
+					{
+						memcpy(text + tlen, ELLIPSIS, sizeof(ELLIPSIS) - 1);
+						tlen += sizeof(ELLIPSIS) - 1;
+						nsegs++;
+						seglen = 0;
+					}
+					else
+						text[tlen++] = ' ';
+				}
+				if (nsegs == 0)
+					nsegs = 1;
+				pending_seg = false;
+				inword = true;
+				h = FNV_OFFSET;
+			}
+			{
+				/* fold again: NFKD can make capitals (ℜ -> R, Ⅻ -> XII) */
+				UChar32		lc = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+				int32_t		b = tlen;
+				UBool		bad = false;
+
+				U8_APPEND((uint8_t *) text, tlen, tlen + 4, lc, bad);
+				if (bad)
+					tlen = b;
+				for (; b < tlen; b++)
+					h = (h ^ (uint8_t) text[b]) * FNV_PRIME;
+			}
+			continue;
+		}
+		/* joiners keep the word going: don't, U.S., 1,000 */
+		if (inword && (is_apostrophe(c) || c == '.' || c == ','))
+		{
+			UChar32		next = peek(f, i, flen);
+
+			if (is_word_char(next) &&
+				(c != ',' || (is_digit_char(prev) && is_digit_char(next))))
+			{
+				prev = c;
+				continue;
+			}
+		}
+		prev = c;
+		if (inword)
+		{
+			words[nwords].hash = h;
+			words[nwords].seg = nsegs - 1;
+			nwords++;
+			seglen++;
+			inword = false;
+			if (ws_interrupt_hook && (nwords % INTERRUPT_EVERY) == 0)
+				ws_interrupt_hook();
+		}
+		/* an ellipsis: two or more periods, spaces allowed between them */
+		if (c == '.')
+		{
+			int32_t		j = i;
+
+			while (j < flen && (f[j] == ' ' || f[j] == '\t'))
+				j++;
+			if (j < flen && f[j] == '.')
+			{
+				while (j < flen && (f[j] == '.' || f[j] == ' ' || f[j] == '\t'))
+					j++;
+				i = j;
+				pending_seg = true;
+			}
+		}
+	}
+
+	/* grams of 1..k words inside each segment */
+	keys = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nwords * (size_t) k + 1));
+	shorts = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nsegs + 1));
+	for (int32_t b = 0; b < nwords;)
+	{
+		int32_t		e = b;
+
+		while (e < nwords && words[e].seg == words[b].seg)
+			e++;
+		for (int32_t w = b; w < e; w++)
+		{
+			for (int n = 1; n <= k && w + n <= e; n++)
+				keys[nkeys++] = gram_hash(&words[w], n);
+			if (ws_interrupt_hook && (w % INTERRUPT_EVERY) == 0)
+				ws_interrupt_hook();
+		}
+		if (e - b < k)
+			shorts[nshort++] = gram_hash(&words[b], (int) (e - b));
+		b = e;
+	}
+
+	v = ws_arena_alloc(a, sizeof(ws_cv));
+	v->k = (uint8_t) k;
+	v->nwords = nwords;
+	v->nsegs = nsegs;
+	v->nkeys = sort_unique(keys, nkeys);
+	v->nshort = sort_unique(shorts, nshort);
+	v->keys = keys;
+	v->shorts = shorts;
+	v->text = text;
+	v->textlen = tlen;
+	return v;
+}
+
+/* ------------------------------------------------------------ matching */
+
+bool
+ws_cv_is_feature(const ws_cv *v, uint32_t x, int32_t *cursor)
+{
+	if (WS_CV_ORDER(x) == v->k)
+		return true;
+	while (*cursor < v->nshort && v->shorts[*cursor] < x)
+		(*cursor)++;
+	return *cursor < v->nshort && v->shorts[*cursor] == x;
+}
+
+int32_t
+ws_cv_nfeatures(const ws_cv *v)
+{
+	int32_t		n = v->nshort;
+
+	for (int32_t i = 0; i < v->nkeys; i++)
+		if (WS_CV_ORDER(v->keys[i]) == v->k)
+			n++;
+	return n;
+}
+
+/* Share of s's features among l's keys (one merge pass over both). */
+static double
+contained(const ws_cv *s, const ws_cv *l)
+{
+	int32_t		nf = 0,
+				hit = 0,
+				cur = 0,
+				j = 0;
+
+	for (int32_t i = 0; i < s->nkeys; i++)
+	{
+		uint32_t	x = s->keys[i];
+
+		if (ws_interrupt_hook && (i % (16 * INTERRUPT_EVERY)) == 0)
+			ws_interrupt_hook();
+		if (!ws_cv_is_feature(s, x, &cur))
+			continue;
+		nf++;
+		while (j < l->nkeys && l->keys[j] < x)
+			j++;
+		if (j < l->nkeys && l->keys[j] == x)
+			hit++;
+	}
+	return nf > 0 ? (double) hit / nf : 0.0;
+}
+
+/* The words of a value, read back from its normalised text. */
+static int32_t
+text_words(ws_arena *a, const ws_cv *v, cv_word **out)
+{
+	cv_word    *w = ws_arena_alloc(a, sizeof(cv_word) * ((size_t) v->nwords + 1));
+	int32_t		n = 0,
+				seg = 0,
+				i = 0;
+
+	while (i < v->textlen && n < v->nwords)
+	{
+		uint32_t	h = FNV_OFFSET;
+
+		if (v->text[i] == ' ')
+		{
+			i++;
+			continue;
+		}
+		if (v->textlen - i >= 3 && memcmp(v->text + i, ELLIPSIS + 1, 3) == 0)
+		{
+			seg++;
+			i += 3;
+			continue;
+		}
+		while (i < v->textlen && v->text[i] != ' ')
+			h = (h ^ (uint8_t) v->text[i++]) * FNV_PRIME;
+		w[n].hash = h;
+		w[n].seg = seg;
+		n++;
+	}
+	*out = w;
+	return n;
+}
+
+typedef struct pos_gram
+{
+	uint32_t	h;
+	int32_t		pos;
+} pos_gram;
+
+static int
+cmp_pos_gram(const void *x, const void *y)
+{
+	const pos_gram *a = x,
+			   *b = y;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/*
+ * contained() for a shorter quotation of several segments, which must
+ * match in order: its features are looked for in its word order, each at
+ * the first place in l after the previous match. A feature counts once,
+ * when some occurrence of it matches in order, so the result is never more
+ * than contained()'s, which the index's bound relies on.
+ */
+static double
+contained_in_order(const ws_cv *s, const ws_cv *l)
+{
+	ws_arena   *a = ws_arena_new();
+	cv_word    *sw,
+			   *lw;
+	int32_t		ns = text_words(a, s, &sw),
+				nl = text_words(a, l, &lw),
+				ng = 0,
+				nm = 0,
+				hits = 0,
+				pos = 0,
+				nf = ws_cv_nfeatures(s);
+	pos_gram   *lg = ws_arena_alloc(a, sizeof(pos_gram) * ((size_t) nl * l->k + 1));
+	uint32_t   *matched = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) ns + 1));
+	double		r;
+
+	for (int32_t p = 0; p < nl; p++)
+		for (int n = 1; n <= l->k && p + n <= nl && lw[p + n - 1].seg == lw[p].seg; n++)
+		{
+			lg[ng].h = gram_hash(&lw[p], n);
+			lg[ng].pos = p;
+			ng++;
+		}
+	qsort(lg, (size_t) ng, sizeof(pos_gram), cmp_pos_gram);
+	for (int32_t b = 0; b < ns;)
+	{
+		int32_t		e = b,
+					n,
+					last;
+
+		while (e < ns && sw[e].seg == sw[b].seg)
+			e++;
+		/* the segment's features: its k-grams, or itself when shorter */
+		n = e - b >= s->k ? s->k : e - b;
+		last = e - n;
+		for (int32_t p = b; p <= last; p++)
+		{
+			uint32_t	g = gram_hash(&sw[p], (int) n);
+			int32_t		lo = 0,
+						hi = ng;
+
+			if (ws_interrupt_hook && (p % INTERRUPT_EVERY) == 0)
+				ws_interrupt_hook();
+			while (lo < hi)
+			{
+				int32_t		mid = lo + (hi - lo) / 2;
+
+				if (lg[mid].h < g || (lg[mid].h == g && lg[mid].pos < pos))
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < ng && lg[lo].h == g)
+			{
+				matched[nm++] = g;
+				pos = lg[lo].pos + 1;
+			}
+		}
+		b = e;
+	}
+	if (nm > 0)
+	{
+		qsort(matched, (size_t) nm, sizeof(uint32_t), cmp_u32);
+		for (int32_t i = 0; i < nm; i++)
+			if (i == 0 || matched[i] != matched[i - 1])
+				hits++;
+	}
+	r = nf > 0 ? (double) hits / nf : 0.0;
+	ws_arena_free(a);
+	return r;
+}
+
+/* s in l: in order when s has several segments */
+static double
+contained_as_shorter(const ws_cv *s, const ws_cv *l)
+{
+	return s->nsegs > 1 ? contained_in_order(s, l) : contained(s, l);
+}
+
+double
+ws_cv_containment(const ws_cv *a, const ws_cv *b)
+{
+	if (a->nwords < b->nwords)
+		return contained_as_shorter(a, b);
+	if (b->nwords < a->nwords)
+		return contained_as_shorter(b, a);
+	{
+		double		x = contained_as_shorter(a, b),
+					y = contained_as_shorter(b, a);
+
+		return x > y ? x : y;
+	}
+}
+
+double
+ws_cv_similarity(const ws_cv *a, const ws_cv *b)
+{
+	double		c = ws_cv_containment(a, b);
+	int32_t		lo = a->nwords < b->nwords ? a->nwords : b->nwords,
+				hi = a->nwords < b->nwords ? b->nwords : a->nwords;
+
+	if (c <= 0.0 || hi == 0)
+		return 0.0;
+	return (1.0 - WS_CV_LENGTH_WEIGHT) * c + WS_CV_LENGTH_WEIGHT * ((double) lo / hi);
+}
+
+double
+ws_cv_min_containment(double t)
+{
+	return (t - WS_CV_LENGTH_WEIGHT) / (1.0 - WS_CV_LENGTH_WEIGHT);
+}
