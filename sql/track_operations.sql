@@ -225,7 +225,7 @@ DROP TABLE note;
 
 -- whosaid refuses a SQL_ASCII database (bytes of no known encoding)
 SELECT current_database() AS regress_db \gset
-CREATE DATABASE whosaid_sql_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+CREATE DATABASE whosaid_sql_ascii ENCODING 'SQL_ASCII' LOCALE_PROVIDER libc LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c whosaid_sql_ascii
 CREATE EXTENSION whosaid;
 \c :regress_db
