@@ -36,7 +36,7 @@ compute_actorvec_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 		bool		isnull;
 		Datum		value;
 
-		vacuum_delay_point();
+		ws_analyze_delay_point();
 		value = fetchfunc(stats, i, &isnull);
 		if (isnull)
 		{

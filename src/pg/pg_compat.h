@@ -77,6 +77,13 @@ extern int no_such_variable
 #define ws_make_range(typcache, lo, hi, empty) make_range(typcache, lo, hi, empty)
 #endif
 
+/* 18 tells vacuum_delay_point() whether ANALYZE is the caller. */
+#if PG_VERSION_NUM >= 180000
+#define ws_analyze_delay_point() vacuum_delay_point(true)
+#else
+#define ws_analyze_delay_point() vacuum_delay_point()
+#endif
+
 /* 18 asks whether a deferrable primary key will do; ours must be immediate. */
 #if PG_VERSION_NUM >= 180000
 #define ws_primary_key_index(rel) RelationGetPrimaryKeyIndex((rel), false)
