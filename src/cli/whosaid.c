@@ -11,7 +11,7 @@
  * Offsets written are 0-based code points, end exclusive (the scorer's
  * convention; the SQL functions add 1). --stats prints throughput to stderr.
  * An engine failure (ICU, memory) prints a message and exits with status 1.
- * WHOSAID_TEST_FAULT=break_iterator|lexicon_alloc simulates one, for tests.
+ * WHOSAID_TEST_FAULT=break_iterator simulates one, for tests.
  */
 #include "cli.h"
 #include "json.h"
@@ -392,8 +392,6 @@ set_test_fault(void)
 		return;
 	if (strcmp(f, "break_iterator") == 0)
 		ws_test_fault = WS_FAULT_BREAK_ITERATOR;
-	else if (strcmp(f, "lexicon_alloc") == 0)
-		ws_test_fault = WS_FAULT_LEXICON_ALLOC;
 	else
 	{
 		fprintf(stderr, "whosaid: unknown WHOSAID_TEST_FAULT \"%s\"\n", f);

@@ -59,7 +59,6 @@ typedef enum ws_fault
 {
 	WS_FAULT_NONE = 0,
 	WS_FAULT_BREAK_ITERATOR,	/* ICU's word break iterator does not open */
-	WS_FAULT_LEXICON_ALLOC,		/* the word-class table cannot be allocated */
 } ws_fault;
 
 extern ws_fault ws_test_fault;
