@@ -307,6 +307,11 @@ run_jsonl(emit_fn emit, bool json, const char *model_path, bool stats)
 
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		model = ws_model_load(model_path, err, sizeof(err));
+		if (model != NULL && !ws_model_verify(model, model_path, err, sizeof(err)))
+		{
+			ws_model_free(model);
+			model = NULL;
+		}
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		if (model == NULL)
 		{

@@ -236,9 +236,11 @@ typedef struct ws_model ws_model;
 
 /*
  * Load a tagger model (memory-mapped). On failure returns NULL and writes a
- * message naming the file into err.
+ * message naming the file into err. The weights' checksum is left to
+ * ws_model_verify (false with a message in err when they are damaged).
  */
 ws_model   *ws_model_load(const char *path, char *err, size_t errlen);
+bool		ws_model_verify(const ws_model *m, const char *path, char *err, size_t errlen);
 void		ws_model_free(ws_model *m);
 
 /* Tag tokens [0, d->ntoks) with enum ws_ner_label values into labels[]. */
