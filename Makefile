@@ -52,11 +52,12 @@ $(DATA_built): $(SQL_PIECES)
 
 # The word-class and gazetteer tables are computed at build time by the engine itself
 # (tools/gen_tables.c runs its folding and tokenizer over the word lists) and compiled in
-# as read-only data, so that a new backend builds nothing on its first call
+# as read-only data, with ICU's compiled word break rules, so that a new backend builds
+# nothing on its first call
 # (docs/performance.md#cold-start). They follow the ICU this build links, so every build
 # makes its own and none is committed.
 GEN_TABLES_SRCS = tools/gen_tables.c $(addprefix src/engine/,arena.c gazetteer.c lexicon.c lexicon_data.c tokenizer.c)
-ENGINE_TABLES   = src/engine/lexicon_table.inc src/engine/gazetteer_table.inc
+ENGINE_TABLES   = src/engine/lexicon_table.inc src/engine/gazetteer_table.inc src/engine/word_rules_table.inc
 EXTRA_CLEAN    += $(ENGINE_TABLES)
 
 build/gen_tables: $(GEN_TABLES_SRCS) $(wildcard src/engine/*.h)
@@ -69,6 +70,7 @@ src/engine/%_table.inc: build/gen_tables
 
 $(addprefix src/engine/lexicon,.o .bc) $(addprefix build/,cli/engine/lexicon.o fuzz-engine/engine/lexicon.o): src/engine/lexicon_table.inc
 $(addprefix src/engine/gazetteer,.o .bc) $(addprefix build/,cli/engine/gazetteer.o fuzz-engine/engine/gazetteer.o): src/engine/gazetteer_table.inc
+$(addprefix src/engine/tokenizer,.o .bc) $(addprefix build/,cli/engine/tokenizer.o fuzz-engine/engine/tokenizer.o): src/engine/word_rules_table.inc
 
 # PGXS tracks no header dependencies; every object depends on every header.
 $(OBJS): $(wildcard src/engine/*.h src/pg/*.h)

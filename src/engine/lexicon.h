@@ -27,9 +27,10 @@ extern const ws_lex_list ws_lex_lists[];	/* lexicon_data.c; NULL-terminated */
 
 const ws_lex_list *ws_lex_list_named(const char *name);
 
-/* Write lexicon_table.inc / gazetteer_table.inc (C source) to out. */
+/* Write lexicon_table.inc / gazetteer_table.inc / word_rules_table.inc (C source) to out. */
 void		ws_lex_table_write(FILE *out);
 void		ws_gaz_table_write(FILE *out);
+void		ws_word_rules_write(FILE *out);
 
 /* n bytes of s as the inside of a C string literal. */
 void		ws_gen_c_bytes(FILE *out, const char *s, size_t n);
