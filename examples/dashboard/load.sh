@@ -5,7 +5,8 @@
 #
 # Reads every *.txt of DIR (default: the BBC corpus at ../shared/corpus/bbc next to
 # the checkout when it is there, else the seed articles in test/fixtures/seeds) into a
-# table `articles` (id, name, section, title, published, body) of the database the
+# table `articles` (id, name, section, title, published, body, and `actors`, a stored
+# whosaid.actorvec with a GIN index for speaker: searches) of the database the
 # usual PG* variables point at, gives the articles made-up publication dates spread
 # over eight weeks (the texts carry none), tracks the table with whosaid.track() and
 # extracts the quotes and actors with whosaid.backfill(), which prints a progress
@@ -43,7 +44,9 @@ CREATE TABLE articles (
 	section   text,
 	title     text,
 	published timestamptz,
-	body      text NOT NULL);
+	body      text NOT NULL,
+	actors    whosaid.actorvec GENERATED ALWAYS AS (whosaid.to_actorvec(body)) STORED);
+CREATE INDEX articles_actorvec_idx ON articles USING gin (actors);
 SQL
 
 # The texts go in client-side (the server need not read this directory), in one COPY.
