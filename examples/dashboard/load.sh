@@ -8,9 +8,9 @@
 # table `articles` (id, name, section, title, published, body, and `actors`, a stored
 # whosaid.actorvec with a GIN index for speaker: searches) of the database the
 # usual PG* variables point at, gives the articles made-up publication dates spread
-# over eight weeks (the texts carry none), tracks the table with whosaid.track() and
-# extracts the quotes and actors with whosaid.backfill(), which prints a progress
-# line every two seconds. An existing `articles` table is dropped first.
+# over eight weeks (the texts carry none), tracks the table with whosaid.track() (and
+# whosaid.track_claims() when the installed whosaid has it) and extracts the quotes and
+# actors with whosaid.backfill(), which prints a progress line every two seconds. An existing `articles` table is dropped first.
 # Needs psql and python3, and the whosaid extension installed in the server.
 set -euo pipefail
 
@@ -72,6 +72,15 @@ SQL
 # (track() notices that the rows already there need a backfill: that comes next)
 PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
 	psql -c "SELECT FROM whosaid.track('articles', time_column => 'published')" >/dev/null
+# Claims too (the dashboard's Claims page), when this whosaid has them: the backfill's
+# quotes then join their claims as they go in.
+PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql <<'SQL' >/dev/null
+SELECT CASE WHEN pg_catalog.to_regprocedure('whosaid.track_claims(regclass)') IS NOT NULL
+	THEN 'SELECT FROM whosaid.track_claims(''articles'')' END AS claims \gset
+\if :{?claims}
+:claims;
+\endif
+SQL
 # backfill's NOTICEs are the progress line ("400/2225 rows, 18 %, ... left").
 start=$(date +%s)
 PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=notice" psql -c "CALL whosaid.backfill('articles')" 2>&1 |

@@ -2,16 +2,17 @@
 //
 //   node serve.mjs [PORT]      (default 3000; the PG* variables name the database)
 //
-// Serves the static site of `observable build` (dist/, or $DASHBOARD_OUTPUT) and answers
-// GET api/quotes?q=QUERY with the quotes of the tracked table's rows that
-// whosaid.matches(actors, QUERY) — a whosaid.actorquery such as speaker:Parker — as JSON.
-// A malformed query is a 400 with whosaid's error message and hint.
+// Serves the static site of `observable build` (dist/, or $DASHBOARD_OUTPUT) and answers, as
+// JSON, GET api/quotes?q=QUERY with the quotes of the tracked table's rows that
+// whosaid.matches(actors, QUERY) — a whosaid.actorquery such as speaker:Parker — and
+// GET api/who_said?words=WORDS with whosaid.who_said(table, WORDS) (the claims those words
+// match, when the table has claims). A malformed query is a 400 with whosaid's message.
 import {createReadStream} from "node:fs";
 import {stat} from "node:fs/promises";
 import {createServer} from "node:http";
 import {extname, join, normalize, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {connect, searchQuotes, tracked} from "./src/data/whosaid.js";
+import {connect, searchQuotes, tracked, whoSaid} from "./src/data/whosaid.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = resolve(here, process.env.DASHBOARD_OUTPUT || "dist");
@@ -29,13 +30,15 @@ function send(res, status, body, type = "application/json") {
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
-  if (url.pathname === "/api/quotes") {
-    const q = url.searchParams.get("q") ?? "";
+  if (url.pathname === "/api/quotes" || url.pathname === "/api/who_said") {
+    const q = url.searchParams.get(url.pathname === "/api/quotes" ? "q" : "words") ?? "";
     try {
-      send(res, 200, {query: q, rows: await searchQuotes(client, table, q)});
+      const rows = url.pathname === "/api/quotes" ? await searchQuotes(client, table, q) : await whoSaid(client, table, q);
+      send(res, 200, {query: q, rows});
     } catch (e) {
-      // 22P02 and 42601: the query does not parse as a whosaid.actorquery
-      const bad = e.code === "22P02" || e.code === "42601";
+      // 22P02 and 42601: the query does not parse as a whosaid.actorquery;
+      // 42P01: the table has no claims
+      const bad = e.code === "22P02" || e.code === "42601" || e.code === "42P01";
       send(res, bad ? 400 : 500, {error: e.message, hint: e.hint ?? null});
       if (!bad) console.error(e);
     }

@@ -84,7 +84,19 @@ await open("top-speakers", "/speakers.html", (page) => count(page, "top-speakers
 await open("actors", "/actors.html", (page) => count(page, "actors", {charts: 2, tables: 1}));
 await open("claims", "/claims.html", async (page) => {
   if (await page.$("#claims-missing")) return "no claims views: " + (await page.textContent("#claims-missing")).replace(/\s+/g, " ").trim();
-  return count(page, "claims", {charts: 1, tables: 3});
+  const found = await count(page, "claims", {charts: 1, tables: 3});
+  // Who said…: whosaid.who_said() through serve.mjs, with the first words of the top claim
+  const box = page.locator("form", {hasText: "Who said"}).locator("input[type=text]");
+  if ((await box.count()) === 0) return found + "; no Who said… box (no whosaid.who_said())";
+  const words = await page.$eval("#observablehq-main table tbody tr td:nth-child(2)", (td) => td.textContent.split(/\s+/).slice(0, 4).join(" "));
+  const tables = await page.$$eval("#observablehq-main table", (t) => t.length);
+  await box.fill(words);
+  await box.press("Enter");
+  await page.waitForFunction((n) => document.querySelectorAll("#observablehq-main table").length > n, tables, {timeout: 10000})
+    .catch(() => fail("claims", `who_said(${JSON.stringify(words)}) showed no table within 10 s`));
+  const rows = await page.$$eval("#observablehq-main table", (t) => t.at(-1).querySelectorAll("tbody tr").length);
+  if (rows === 0) fail("claims", `who_said(${JSON.stringify(words)}) found nothing`);
+  return `${found}; who_said(${JSON.stringify(words)}): ${rows} claims`;
 });
 
 await browser.close();

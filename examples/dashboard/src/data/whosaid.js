@@ -66,6 +66,15 @@ export async function searchQuotes(client, t, query, limit = 200) {
   return rows;
 }
 
+// The claims that some words match, best first: whosaid.who_said() (claims of tracked tables).
+export async function whoSaid(client, t, words, limit = 20) {
+  const {rows} = await client.query(
+    "SELECT * FROM whosaid.who_said($1::oid::pg_catalog.regclass, $2, $3)",
+    [t.oid, words, limit]
+  );
+  return rows;
+}
+
 // Run a loader: print what it returns as JSON, or fail with the error's message.
 export async function load(f) {
   const client = await connect();
