@@ -47,11 +47,12 @@ async function open(name, path, checks) {
     fail(name, "cells still loading after 20 s");
   }
   for (const e of await page.$$eval(".observablehq--error", (els) => els.map((el) => el.textContent))) errors.push(`cell error: ${e}`);
+  const before = failures;
   const found = await checks(page);
   const file = `${outdir}/${name}.png`;
   await page.screenshot({path: file, fullPage: true});
   for (const e of errors) fail(name, e);
-  console.log(`${errors.length ? "not ok" : "ok"}: ${name}: ${found}; ${file}`);
+  console.log(`${failures > before ? "not ok" : "ok"}: ${name}: ${found}; ${file}`);
   await page.close();
 }
 
@@ -81,7 +82,20 @@ await open("who-said-what", "/index.html", async (page) => {
   return `${before}; search: ${status}`;
 });
 await open("top-speakers", "/speakers.html", (page) => count(page, "top-speakers", {charts: 1, tables: 2}));
-await open("actors", "/actors.html", (page) => count(page, "actors", {charts: 2, tables: 1}));
+await open("actors", "/actors.html", async (page) => {
+  const found = await count(page, "actors", {charts: 2, tables: 1});
+  // a week: whosaid.actor_pairs() in that window instead of the view
+  const select = page.locator("form", {hasText: "Week of"}).locator("select");
+  const weeks = await select.locator("option").allTextContents();
+  if (weeks.length < 2) return fail("actors", `week choices: ${weeks.join(", ")}`), found;
+  await select.selectOption({label: weeks[1]});
+  await page.waitForFunction(() => [...document.querySelectorAll("#observablehq-main p.muted")]
+    .some((p) => p.textContent.startsWith("whosaid.actor_pairs(")), null, {timeout: 10000})
+    .catch(() => fail("actors", "choosing a week did not switch to whosaid.actor_pairs()"));
+  const rows = await page.$$eval("#observablehq-main table tbody tr", (r) => r.length);
+  if (rows === 0) fail("actors", `the week of ${weeks[1]} shows no pairs`);
+  return `${found}; week of ${weeks[1]}: ${rows} pairs from whosaid.actor_pairs()`;
+});
 await open("claims", "/claims.html", async (page) => {
   if (await page.$("#claims-missing")) return "no claims views: " + (await page.textContent("#claims-missing")).replace(/\s+/g, " ").trim();
   const found = await count(page, "claims", {charts: 1, tables: 3});
