@@ -45,3 +45,9 @@ SELECT * FROM whosaid.track('pairs_plain');
 INSERT INTO pairs_plain VALUES (1, '"Fine," said Jane Smith of MI5.');
 SELECT actor, other_actor, articles FROM whosaid.actor_pairs('pairs_plain') ORDER BY actor COLLATE "C";
 SELECT * FROM whosaid.actor_pairs('pairs_plain', since => '2024-01-01');
+
+-- leave whosaid.tracked as it was (later tests read all of it)
+SELECT whosaid.untrack('pairs_news', drop_tables => true);
+SELECT whosaid.untrack('pairs_plain', drop_tables => true);
+DROP TABLE pairs_news, pairs_plain;
+SELECT count(*) FROM whosaid.tracked;
