@@ -25,27 +25,22 @@ eval_node(const ws_aq *q, int32_t i, int (*leaf) (void *, int32_t), void *ctx)
 			r = eval_node(q, i + 1, leaf, ctx);
 			return r == WS_MAYBE ? WS_MAYBE : (r == WS_TRUE ? WS_FALSE : WS_TRUE);
 		case WS_AQ_AND:
-			res = WS_TRUE;
-			for (int32_t k = 0; k < nd->nargs; k++, j += q->nodes[j].size)
-			{
-				r = eval_node(q, j, leaf, ctx);
-				if (r == WS_FALSE)
-					return WS_FALSE;
-				if (r == WS_MAYBE)
-					res = WS_MAYBE;
-			}
-			return res;
 		case WS_AQ_OR:
-			res = WS_FALSE;
-			for (int32_t k = 0; k < nd->nargs; k++, j += q->nodes[j].size)
 			{
-				r = eval_node(q, j, leaf, ctx);
-				if (r == WS_TRUE)
-					return WS_TRUE;
-				if (r == WS_MAYBE)
-					res = WS_MAYBE;
+				/* one false operand decides an AND, one true an OR */
+				int			decides = nd->type == WS_AQ_AND ? WS_FALSE : WS_TRUE;
+
+				res = nd->type == WS_AQ_AND ? WS_TRUE : WS_FALSE;
+				for (int32_t k = 0; k < nd->nargs; k++, j += q->nodes[j].size)
+				{
+					r = eval_node(q, j, leaf, ctx);
+					if (r == decides)
+						return decides;
+					if (r == WS_MAYBE)
+						res = WS_MAYBE;
+				}
+				return res;
 			}
-			return res;
 		default:
 			return WS_FALSE;
 	}

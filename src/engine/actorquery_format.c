@@ -20,12 +20,7 @@ typedef struct assembler
 	int32_t    *stk_idx;		/* per open operator: its node */
 	int32_t    *stk_left;		/* per open operator: operands still to come */
 	int32_t		sp;
-	uint32_t   *toks;
-	char	   *strs;
-	int32_t		ntoks,
-				tokcap,
-				strsize,
-				strcap;
+	ws_fmt_pool p;				/* names' tokens and strings */
 	int64_t		names,
 				bytes;
 	ws_fmt_error *err;
@@ -62,15 +57,9 @@ assemble_name(assembler *as, const ws_aq_raw *r, int32_t i)
 	nd->flags = r->flags;
 	nd->size = 1;
 	nd->nargs = nt;
-	nd->tok = as->ntoks;
-	as->toks = ws_fmt_grow(as->a, as->toks, as->ntoks, &as->tokcap, as->ntoks + nt, sizeof(uint32_t));
-	memcpy(as->toks + as->ntoks, t, sizeof(uint32_t) * (size_t) nt);
-	as->ntoks += nt;
-	nd->str = as->strsize;
-	as->strs = ws_fmt_grow(as->a, as->strs, as->strsize, &as->strcap, as->strsize + r->namelen + 1, 1);
-	memcpy(as->strs + as->strsize, r->name, (size_t) r->namelen);
-	as->strsize += r->namelen;
-	as->strs[as->strsize++] = '\0';
+	nd->tok = as->p.ntoks;
+	ws_fmt_add_tokens(&as->p, as->a, t, nt);
+	nd->str = ws_fmt_add_string(&as->p, as->a, r->name, r->namelen);
 	while (as->sp > 0 && as->stk_left[as->sp - 1] == 0)
 	{
 		as->nodes[as->stk_idx[as->sp - 1]].size = i - as->stk_idx[as->sp - 1] + 1;
@@ -155,10 +144,10 @@ assemble(ws_arena *a, ws_arena **scratch, const ws_aq_raw *raw, int32_t n,
 	}
 	q->n = n;
 	q->nodes = as.nodes;
-	q->ntoks = as.ntoks;
-	q->toks = as.toks ? as.toks : ws_arena_alloc(a, sizeof(uint32_t));
-	q->strsize = as.strsize;
-	q->strs = as.strs ? as.strs : ws_arena_alloc(a, 1);
+	q->ntoks = as.p.ntoks;
+	q->toks = as.p.toks ? as.p.toks : ws_arena_alloc(a, sizeof(uint32_t));
+	q->strsize = as.p.strsize;
+	q->strs = as.p.strs ? as.p.strs : ws_arena_alloc(a, 1);
 	return q;
 }
 
@@ -552,8 +541,7 @@ can_be_bare(const char *s)
 }
 
 static void
-format_node(ws_arena *a, const ws_aq *q, int32_t i, uint8_t parent,
-			char **buf, int32_t *len, int32_t *cap)
+format_node(ws_fmt_buf *b, const ws_aq *q, int32_t i, uint8_t parent)
 {
 	const ws_aq_node *nd = &q->nodes[i];
 
@@ -562,23 +550,23 @@ format_node(ws_arena *a, const ws_aq *q, int32_t i, uint8_t parent,
 		const char *name = q->strs + nd->str;
 
 		if (nd->flags & WS_AV_SPEAKER)
-			ws_fmt_append(a, buf, len, cap, "speaker:", 8);
+			ws_fmt_append(b, "speaker:", 8);
 		if (nd->kind == WS_PERSON)
-			ws_fmt_append(a, buf, len, cap, "person:", 7);
+			ws_fmt_append(b, "person:", 7);
 		else if (nd->kind == WS_ORGANIZATION)
-			ws_fmt_append(a, buf, len, cap, "org:", 4);
+			ws_fmt_append(b, "org:", 4);
 		else if (nd->kind == WS_PLACE)
-			ws_fmt_append(a, buf, len, cap, "place:", 6);
+			ws_fmt_append(b, "place:", 6);
 		if (can_be_bare(name))
-			ws_fmt_append(a, buf, len, cap, name, (int32_t) strlen(name));
+			ws_fmt_append(b, name, (int32_t) strlen(name));
 		else
-			ws_fmt_append_quoted(a, buf, len, cap, name, '"');
+			ws_fmt_append_quoted(b, name, '"');
 		return;
 	}
 	if (nd->type == WS_AQ_NOT)
 	{
-		ws_fmt_append(a, buf, len, cap, "!", 1);
-		format_node(a, q, i + 1, WS_AQ_NOT, buf, len, cap);
+		ws_fmt_append(b, "!", 1);
+		format_node(b, q, i + 1, WS_AQ_NOT);
 		return;
 	}
 	{
@@ -589,28 +577,26 @@ format_node(ws_arena *a, const ws_aq *q, int32_t i, uint8_t parent,
 		int32_t		j = i + 1;
 
 		if (paren)
-			ws_fmt_append(a, buf, len, cap, "( ", 2);
+			ws_fmt_append(b, "( ", 2);
 		for (int32_t k = 0; k < nd->nargs; k++)
 		{
 			if (k > 0)
-				ws_fmt_append(a, buf, len, cap, nd->type == WS_AQ_AND ? " & " : " | ", 3);
-			format_node(a, q, j, nd->type, buf, len, cap);
+				ws_fmt_append(b, nd->type == WS_AQ_AND ? " & " : " | ", 3);
+			format_node(b, q, j, nd->type);
 			j += q->nodes[j].size;
 		}
 		if (paren)
-			ws_fmt_append(a, buf, len, cap, " )", 2);
+			ws_fmt_append(b, " )", 2);
 	}
 }
 
 char *
 ws_aq_format(ws_arena *a, const ws_aq *q)
 {
-	char	   *buf = NULL;
-	int32_t		len = 0,
-				cap = 0;
+	ws_fmt_buf	b;
 
-	ws_fmt_append(a, &buf, &len, &cap, "", 0);
+	ws_fmt_buf_init(&b, a);
 	if (q->n > 0)
-		format_node(a, q, 0, 0, &buf, &len, &cap);
-	return buf;
+		format_node(&b, q, 0, 0);
+	return b.data;
 }

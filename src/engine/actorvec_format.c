@@ -109,12 +109,7 @@ typedef struct av_builder
 {
 	ws_arena   *a;
 	ws_arena   *scratch;		/* folding buffers and alias lists of a few entries */
-	uint32_t   *toks;
-	char	   *strs;
-	int32_t		ntoks,
-				tokcap,
-				strsize,
-				strcap;
+	ws_fmt_pool p;
 } av_builder;
 
 /* The end of the run of sorted items that have order[i]'s name and kind. */
@@ -168,26 +163,6 @@ merged_aliases(ws_arena *scratch, const build_item *order, int32_t i, int32_t j,
 	return al;
 }
 
-/* An entry's strings: name\0 alias\0 ... */
-static void
-add_strings(av_builder *b, const ws_av_item *first, const strref *al, int32_t nuniq)
-{
-	int32_t		need = b->strsize + first->namelen + 1;
-
-	for (int32_t k = 0; k < nuniq; k++)
-		need += al[k].len + 1;
-	b->strs = ws_fmt_grow(b->a, b->strs, b->strsize, &b->strcap, need, 1);
-	memcpy(b->strs + b->strsize, first->name, (size_t) first->namelen);
-	b->strsize += first->namelen;
-	b->strs[b->strsize++] = '\0';
-	for (int32_t k = 0; k < nuniq; k++)
-	{
-		memcpy(b->strs + b->strsize, al[k].s, (size_t) al[k].len);
-		b->strsize += al[k].len;
-		b->strs[b->strsize++] = '\0';
-	}
-}
-
 /* Append the tokens of one name (its joined hash in *joined, unless NULL). */
 static void
 add_tokens(av_builder *b, const char *s, int32_t len, uint32_t *joined)
@@ -195,10 +170,7 @@ add_tokens(av_builder *b, const char *s, int32_t len, uint32_t *joined)
 	uint32_t   *t;
 	int32_t		nt = ws_av_tokens(b->scratch, s, len, &t, joined);
 
-	b->toks = ws_fmt_grow(b->a, b->toks, b->ntoks, &b->tokcap, b->ntoks + nt, sizeof(uint32_t));
-	if (nt > 0)
-		memcpy(b->toks + b->ntoks, t, sizeof(uint32_t) * (size_t) nt);
-	b->ntoks += nt;
+	ws_fmt_add_tokens(&b->p, b->a, t, nt);
 }
 
 /* Sort the tokens from etok on (one entry's) and keep each once. */
@@ -207,11 +179,11 @@ unique_tokens(av_builder *b, int32_t etok)
 {
 	int32_t		o = etok;
 
-	qsort(b->toks + etok, (size_t) (b->ntoks - etok), sizeof(uint32_t), cmp_u32);
-	for (int32_t k = etok; k < b->ntoks; k++)
-		if (k == etok || b->toks[k] != b->toks[o - 1])
-			b->toks[o++] = b->toks[k];
-	b->ntoks = o;
+	qsort(b->p.toks + etok, (size_t) (b->p.ntoks - etok), sizeof(uint32_t), cmp_u32);
+	for (int32_t k = etok; k < b->p.ntoks; k++)
+		if (k == etok || b->p.toks[k] != b->p.toks[o - 1])
+			b->p.toks[o++] = b->p.toks[k];
+	b->p.ntoks = o;
 }
 
 /*
@@ -225,7 +197,7 @@ add_entry(av_builder *b, const build_item *order, int32_t i, int32_t j, ws_av_en
 {
 	const ws_av_item *first = order[i].it;
 	int32_t		nuniq,
-				etok = b->ntoks;
+				etok = b->p.ntoks;
 	uint8_t		flags = 0;
 	uint32_t	joined;
 	strref	   *al;
@@ -241,15 +213,17 @@ add_entry(av_builder *b, const build_item *order, int32_t i, int32_t j, ws_av_en
 	e->kind = first->kind;
 	e->flags = flags;
 	e->naliases = (uint16_t) nuniq;
-	e->str = b->strsize;
-	add_strings(b, first, al, nuniq);
+	/* strings: name\0 alias\0 ... */
+	e->str = ws_fmt_add_string(&b->p, b->a, first->name, first->namelen);
+	for (int32_t k = 0; k < nuniq; k++)
+		ws_fmt_add_string(&b->p, b->a, al[k].s, al[k].len);
 	add_tokens(b, first->name, first->namelen, &joined);
 	e->namehash = joined;
 	for (int32_t k = 0; k < nuniq; k++)
 		add_tokens(b, al[k].s, al[k].len, NULL);
 	unique_tokens(b, etok);
 	e->tok = etok;
-	e->ntoks = b->ntoks - etok;
+	e->ntoks = b->p.ntoks - etok;
 	return true;
 }
 
@@ -266,8 +240,8 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 		n = 0;
 	if (!check_items(items, n, err))
 		return NULL;
-	b.toks = ws_fmt_grow(a, NULL, 0, &b.tokcap, 16, sizeof(uint32_t));
-	b.strs = ws_fmt_grow(a, NULL, 0, &b.strcap, 64, 1);
+	b.p.toks = ws_fmt_grow(a, NULL, 0, &b.p.tokcap, 16, sizeof(uint32_t));
+	b.p.strs = ws_fmt_grow(a, NULL, 0, &b.p.strcap, 64, 1);
 	order = ws_arena_alloc(a, sizeof(build_item) * (size_t) (n ? n : 1));
 	for (int32_t i = 0; i < n; i++)
 	{
@@ -297,10 +271,10 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 
 	v->n = nent;
 	v->entries = entries;
-	v->ntoks = b.ntoks;
-	v->toks = b.toks ? b.toks : ws_arena_alloc(a, sizeof(uint32_t));
-	v->strsize = b.strsize;
-	v->strs = b.strs ? b.strs : ws_arena_alloc(a, 1);
+	v->ntoks = b.p.ntoks;
+	v->toks = b.p.toks ? b.p.toks : ws_arena_alloc(a, sizeof(uint32_t));
+	v->strsize = b.p.strsize;
+	v->strs = b.p.strs ? b.p.strs : ws_arena_alloc(a, 1);
 	return v;
 }
 
@@ -550,34 +524,32 @@ ws_av_parse(ws_arena *a, const char *s, int32_t len, ws_fmt_error *err)
 char *
 ws_av_format(ws_arena *a, const ws_av *v)
 {
-	char	   *buf = NULL;
-	int32_t		len = 0,
-				cap = 0;
+	ws_fmt_buf	b;
 
-	ws_fmt_append(a, &buf, &len, &cap, "", 0);
+	ws_fmt_buf_init(&b, a);
 	for (int32_t i = 0; i < v->n; i++)
 	{
 		const ws_av_entry *e = &v->entries[i];
 		const char *s = ws_av_name(v, i);
 
 		if (i > 0)
-			ws_fmt_append(a, &buf, &len, &cap, " ", 1);
-		ws_fmt_append_quoted(a, &buf, &len, &cap, s, '\'');
+			ws_fmt_append(&b, " ", 1);
+		ws_fmt_append_quoted(&b, s, '\'');
 		for (int32_t k = 0; k < e->naliases; k++)
 		{
 			s += strlen(s) + 1;
-			ws_fmt_append(a, &buf, &len, &cap, "/", 1);
-			ws_fmt_append_quoted(a, &buf, &len, &cap, s, '\'');
+			ws_fmt_append(&b, "/", 1);
+			ws_fmt_append_quoted(&b, s, '\'');
 		}
 		if (e->kind != WS_KIND_NONE)
 		{
 			const char *k = ws_kind_name((ws_kind) e->kind);
 
-			ws_fmt_append(a, &buf, &len, &cap, ":", 1);
-			ws_fmt_append(a, &buf, &len, &cap, k, (int32_t) strlen(k));
+			ws_fmt_append(&b, ":", 1);
+			ws_fmt_append(&b, k, (int32_t) strlen(k));
 		}
 		if (e->flags & WS_AV_SPEAKER)
-			ws_fmt_append(a, &buf, &len, &cap, ":speaker", 8);
+			ws_fmt_append(&b, ":speaker", 8);
 	}
-	return buf;
+	return b.data;
 }

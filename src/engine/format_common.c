@@ -175,23 +175,54 @@ ws_fmt_read_quoted(ws_arena *a, const char *s, int32_t len, int32_t *i, char q,
 }
 
 void
-ws_fmt_append(ws_arena *a, char **buf, int32_t *len, int32_t *cap, const char *s, int32_t n)
+ws_fmt_add_tokens(ws_fmt_pool *p, ws_arena *a, const uint32_t *t, int32_t nt)
 {
-	*buf = ws_fmt_grow(a, *buf, *len, cap, *len + n + 1, 1);
-	memcpy(*buf + *len, s, (size_t) n);
-	*len += n;
-	(*buf)[*len] = '\0';
+	p->toks = ws_fmt_grow(a, p->toks, p->ntoks, &p->tokcap, p->ntoks + nt, sizeof(uint32_t));
+	if (nt > 0)
+		memcpy(p->toks + p->ntoks, t, sizeof(uint32_t) * (size_t) nt);
+	p->ntoks += nt;
+}
+
+int32_t
+ws_fmt_add_string(ws_fmt_pool *p, ws_arena *a, const char *s, int32_t n)
+{
+	int32_t		off = p->strsize;
+
+	p->strs = ws_fmt_grow(a, p->strs, p->strsize, &p->strcap, p->strsize + n + 1, 1);
+	memcpy(p->strs + p->strsize, s, (size_t) n);
+	p->strsize += n;
+	p->strs[p->strsize++] = '\0';
+	return off;
 }
 
 void
-ws_fmt_append_quoted(ws_arena *a, char **buf, int32_t *len, int32_t *cap, const char *s, char q)
+ws_fmt_buf_init(ws_fmt_buf *b, ws_arena *a)
 {
-	ws_fmt_append(a, buf, len, cap, &q, 1);
+	b->a = a;
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	ws_fmt_append(b, "", 0);
+}
+
+void
+ws_fmt_append(ws_fmt_buf *b, const char *s, int32_t n)
+{
+	b->data = ws_fmt_grow(b->a, b->data, b->len, &b->cap, b->len + n + 1, 1);
+	memcpy(b->data + b->len, s, (size_t) n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+ws_fmt_append_quoted(ws_fmt_buf *b, const char *s, char q)
+{
+	ws_fmt_append(b, &q, 1);
 	for (const char *p = s; *p; p++)
 	{
 		if (*p == q)
-			ws_fmt_append(a, buf, len, cap, &q, 1);
-		ws_fmt_append(a, buf, len, cap, p, 1);
+			ws_fmt_append(b, &q, 1);
+		ws_fmt_append(b, p, 1);
 	}
-	ws_fmt_append(a, buf, len, cap, &q, 1);
+	ws_fmt_append(b, &q, 1);
 }

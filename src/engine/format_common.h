@@ -48,13 +48,40 @@ uint8_t		ws_fmt_kind_word(const char *s, int32_t len);
 char	   *ws_fmt_read_quoted(ws_arena *a, const char *s, int32_t len, int32_t *i, char q,
 							   int32_t *outlen, ws_fmt_error *err);
 
-/* Append n bytes of s to the NUL-terminated buffer *buf of *len bytes. */
-void		ws_fmt_append(ws_arena *a, char **buf, int32_t *len, int32_t *cap,
-						  const char *s, int32_t n);
+/* The tokens and NUL-terminated strings of a value being built. */
+typedef struct ws_fmt_pool
+{
+	uint32_t   *toks;
+	char	   *strs;
+	int32_t		ntoks,
+				tokcap,
+				strsize,
+				strcap;
+} ws_fmt_pool;
+
+/* Append nt tokens. */
+void		ws_fmt_add_tokens(ws_fmt_pool *p, ws_arena *a, const uint32_t *t, int32_t nt);
+
+/* Append the n bytes of s and a NUL; returns their offset. */
+int32_t		ws_fmt_add_string(ws_fmt_pool *p, ws_arena *a, const char *s, int32_t n);
+
+/* A text being printed: data is NUL-terminated, len bytes long. */
+typedef struct ws_fmt_buf
+{
+	ws_arena   *a;
+	char	   *data;
+	int32_t		len,
+				cap;
+} ws_fmt_buf;
+
+/* An empty text in arena a. */
+void		ws_fmt_buf_init(ws_fmt_buf *b, ws_arena *a);
+
+/* Append n bytes of s. */
+void		ws_fmt_append(ws_fmt_buf *b, const char *s, int32_t n);
 
 /* Append s in quotes q, doubling every q inside. */
-void		ws_fmt_append_quoted(ws_arena *a, char **buf, int32_t *len, int32_t *cap,
-								 const char *s, char q);
+void		ws_fmt_append_quoted(ws_fmt_buf *b, const char *s, char q);
 
 static inline bool
 ws_fmt_is_space(char c)
