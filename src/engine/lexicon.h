@@ -81,6 +81,7 @@ extern const char *const ws_qw_relative_links[];
 extern const char *const ws_qw_question_cues[];
 extern const char *const ws_qw_expletives[];
 extern const char *const ws_qw_coordinators[];
+extern const char *const ws_qw_tagger_adverbs[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -13723,6 +13723,33 @@ const char *const ws_qw_sentence_adverbs[] = {
 	NULL
 };
 
+const char *const ws_qw_tagger_adverbs[] = {
+	"earlier",
+	"still",
+	"instead",
+	"indeed",
+	"moreover",
+	"thus",
+	"nevertheless",
+	"nonetheless",
+	"later",
+	"again",
+	"finally",
+	"besides",
+	"furthermore",
+	"otherwise",
+	"overall",
+	"hence",
+	"perhaps",
+	"maybe",
+	"sadly",
+	"fortunately",
+	"unfortunately",
+	"clearly",
+	"obviously",
+	NULL
+};
+
 const char *const ws_qw_name_glue[] = {
 	"for",
 	"of",

@@ -118,14 +118,6 @@ relabel(uint8_t *labels, const span *sp, uint8_t type)
 		labels[i] = (uint8_t) (2 * type);
 }
 
-/* sentence adverbs the lexicon's closed-class list lacks */
-static const char *const adverbs[] = {
-	"instead", "still", "indeed", "besides", "moreover", "furthermore",
-	"nevertheless", "nonetheless", "otherwise", "overall", "finally", "later",
-	"earlier", "again", "thus", "hence", "perhaps", "maybe", "sadly",
-	"fortunately", "unfortunately", "clearly", "obviously", NULL
-};
-
 /* Spans, as the actor resolver reads them: B-X I-X* within a line. Returns their number. */
 static int32_t
 collect_spans(const ws_doc *d, const uint8_t *labels, span *sp)
@@ -222,9 +214,15 @@ settle_names(const ws_doc *d, uint8_t *labels, table *t, span *sp, int32_t nsp)
 static void
 settle_single_words(const ws_doc *d, uint8_t *labels)
 {
-	uint32_t	adverb_hash[sizeof(adverbs) / sizeof(adverbs[0])];
-	int32_t		n = d->ntoks;
+	/* sentence adverbs the lexicon's closed-class list lacks (data/lexicons: tagger_adverbs) */
+	const char *const *adverbs = ws_qw_tagger_adverbs;
+	int32_t		n = d->ntoks,
+				nadverbs = 0;
+	uint32_t   *adverb_hash;
 
+	while (adverbs[nadverbs])
+		nadverbs++;
+	adverb_hash = ws_arena_alloc(d->arena, sizeof(uint32_t) * (size_t) (nadverbs + 1));
 	for (int k = 0; adverbs[k]; k++)
 		adverb_hash[k] = ws_hash_fold(adverbs[k], (int32_t) strlen(adverbs[k]));
 	for (int32_t i = 0; i < n; i++)
