@@ -5,6 +5,7 @@
 #   make demo                     throwaway cluster, seed articles, who-said-what table
 #   make test                     every test; last line "N passed, M failed"
 #   make check-slow               the timing checks (CI runs them too)
+#   make check-dashboard          examples/dashboard/ in headless Chromium (CI runs it too)
 #   make eval / make bench        accuracy / speed (need ../shared)
 
 EXTENSION   = whosaid
@@ -121,13 +122,13 @@ $(FUZZ_LIB): $(FUZZ_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-build/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_LIB) $(wildcard src/engine/*.h)
+build/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_LIB) $(wildcard src/engine/*.h test/fuzz/*.h)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(WARN) -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -o $@ $< $(FUZZ_LIB) $(ICU_LIBS) -lm
 
 fuzz: $(patsubst test/fuzz/fuzz_%.c,build/fuzz_%,$(wildcard test/fuzz/fuzz_*.c))
 
 # ---------------------------------------------------------------- developer targets
-.PHONY: demo test check-slow eval bench fuzz model lexicons cli
+.PHONY: demo test check-slow check-dashboard eval bench fuzz model lexicons cli
 cli: build/whosaid
 
 demo:
@@ -139,6 +140,11 @@ test:
 # Checks that time the engine (test/slow/*.sh): CI runs them, a contributor may skip them.
 check-slow: build/whosaid
 	bash test/run.sh slow
+
+# examples/dashboard/ built against a throwaway cluster and checked in headless Chromium
+# (test/dashboard/): needs node, npm and chromium, else it skips. CI runs it.
+check-dashboard:
+	bash test/run.sh dashboard
 
 eval: build/whosaid
 	bash test/eval.sh

@@ -34,30 +34,14 @@ declare -A FROZEN=(
 )
 NEW=$(sed -n "s/^default_version *= *'\(.*\)'.*/\1/p" whosaid.control)
 
-# Standalone runs get their own cluster; under run.sh the test cluster is used.
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-DBS=()
-cleanup() {
-	local db
-	for db in "${DBS[@]}"; do
-		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true
-	done
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb_cluster
 
 FAILED=0
 fail() {
 	echo "FAIL: $*"
 	FAILED=1
-}
-newdb() {
-	psql -X -q -d postgres -c "CREATE DATABASE $1"
-	DBS+=("$1")
 }
 # psql on database $1 that stops at the first error; the rest of the arguments are psql's.
 sql() {
@@ -362,7 +346,7 @@ compare() {
 }
 
 fresh=whosaid_upgrade_fresh_$$
-newdb "$fresh"
+testdb_create "$fresh"
 sql "$fresh" -c 'CREATE EXTENSION whosaid'
 setup "$fresh"
 writes "$fresh"
@@ -394,7 +378,7 @@ for script in whosaid--*.sql; do
 	echo "update path: $path"
 
 	up=whosaid_upgrade_${old//./_}_$$
-	newdb "$up"
+	testdb_create "$up"
 	# The released script with this build's library: every C symbol it names must still exist.
 	sql "$up" -c "CREATE EXTENSION whosaid VERSION '$old'"
 	setup "$up"
