@@ -111,9 +111,53 @@ $$;
 COMMENT ON FUNCTION whosaid._claims_lock(regclass, int4[]) IS
 'internal: the advisory locks a statement takes before matching its quotes to claims';
 
+-- What a claim shows, summarised from its quotes in relation m (claim,
+-- the key columns, n, content, cv or NULL, speaker, at): the CTEs agg
+-- (counts, first and last time), longest (the longest variant), f (the
+-- first article: earliest time, then the current first article of ctab
+-- when given, then key) and sp (the most cited speakers). Assignment uses
+-- it for new claims, the recount for the claims a statement touched.
+CREATE FUNCTION whosaid._claims_summary_sql(t whosaid.tracked, ctab regclass)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	keys_m text := whosaid._track_keys(t, 'm');
+BEGIN
+	RETURN format($f$
+agg AS (
+	SELECT m.claim, pg_catalog.count(*)::int AS quotes, pg_catalog.count(DISTINCT (%1$s))::int AS articles,
+		pg_catalog.min(m.at) AS first_at, pg_catalog.max(m.at) AS last_at
+	FROM m GROUP BY m.claim),
+longest AS (
+	SELECT DISTINCT ON (m.claim) m.claim, m.content, m.cv FROM m
+	ORDER BY m.claim, pg_catalog.length(m.content) DESC, m.at NULLS LAST, %1$s, m.n),
+f AS (
+	SELECT DISTINCT ON (m.claim) m.claim, %1$s FROM m%2$s
+	ORDER BY m.claim, m.at NULLS LAST, %3$s%1$s, m.n),
+sp AS (
+	SELECT x.claim, (pg_catalog.array_agg(x.speaker ORDER BY x.cnt DESC, x.speaker COLLATE "C"))[1] AS speaker,
+		pg_catalog.string_agg(pg_catalog.format('%%s (%%s)', x.speaker, x.cnt), ', '
+							  ORDER BY x.cnt DESC, x.speaker COLLATE "C") FILTER (WHERE x.r OPERATOR(pg_catalog.<=) 3) AS speakers
+	FROM (SELECT m.claim, m.speaker, pg_catalog.count(*) AS cnt,
+				 pg_catalog.row_number() OVER (PARTITION BY m.claim ORDER BY pg_catalog.count(*) DESC, m.speaker COLLATE "C") AS r
+		  FROM m WHERE m.speaker IS NOT NULL GROUP BY m.claim, m.speaker) x
+	GROUP BY x.claim)$f$,
+		keys_m,
+		CASE WHEN ctab IS NULL THEN '' ELSE format(' JOIN %s c ON c.claim OPERATOR(pg_catalog.=) m.claim', ctab) END,
+		CASE WHEN ctab IS NULL THEN '' ELSE
+			'(' || (SELECT string_agg(format('c.%I %s m.%I', 'first_' || k, op, k), ' AND ' ORDER BY i)
+					FROM unnest(t.key_columns, whosaid._track_key_ops(t.relid, 3)) WITH ORDINALITY AS u(k, op, i))
+			|| ') DESC, ' END);
+END
+$$;
+COMMENT ON FUNCTION whosaid._claims_summary_sql(whosaid.tracked, regclass) IS
+'internal: the CTEs summarising claims from their quotes (counts, times, longest variant, first article, speakers)';
+
 -- The statement assigning the quotes of relation src (the transition table
 -- of an INSERT into <prefix>_quotes, or the quotes table itself) that have no
--- claim yet. It returns the claims it touched, for _claims_recount_sql().
+-- claim yet. New claims are inserted complete; it returns the existing
+-- claims it added quotes to, for _claims_recount_sql().
 CREATE FUNCTION whosaid._claims_assign_sql(t whosaid.tracked, ctab regclass, ktab regclass, src text)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
@@ -121,12 +165,11 @@ AS $$
 DECLARE
 	tm record := whosaid._claims_time(t, 'q');
 	keys_q text := whosaid._track_keys(t, 'q');
-	keys_n text := whosaid._track_keys(t, 'n');
 BEGIN
 	RETURN format($f$
 WITH n AS MATERIALIZED (
-	SELECT row_number() OVER (ORDER BY %3$s NULLS LAST, %1$s, q.n) AS i, %1$s, q.n, q.content, v.cv, %3$s AS at
-	FROM %4$s q%5$s CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(q.content) AS cv) v
+	SELECT row_number() OVER (ORDER BY %3$s NULLS LAST, %1$s, q.n) AS i, %1$s, q.n, q.content, v.cv, q.speaker, %3$s AS at
+	FROM %4$s q%5$s CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(q.content) AS cv OFFSET 0) v
 	WHERE q.content IS NOT NULL AND q.claim IS NULL
 		AND whosaid.claim_words(v.cv) OPERATOR(pg_catalog.>=) whosaid._claims_min_words()),
 na AS MATERIALIZED (SELECT n.i, a.a FROM n CROSS JOIN LATERAL unnest(whosaid._claim_anchors(n.cv)) AS a(a)),
@@ -161,68 +204,53 @@ asg AS MATERIALIZED (
 	SELECT o.i, o.claim FROM old o
 	UNION ALL SELECT ids.i, ids.claim FROM ids
 	UNION ALL SELECT ch.j, ids.claim FROM chain ch JOIN ids ON ids.i OPERATOR(pg_catalog.=) ch.root),
+m AS MATERIALIZED (
+	SELECT asg.claim, n.* FROM asg JOIN n ON n.i OPERATOR(pg_catalog.=) asg.i
+	WHERE NOT EXISTS (SELECT FROM old o WHERE o.i OPERATOR(pg_catalog.=) asg.i)),
+%9$s,
 newc AS (
-	INSERT INTO %7$s (claim, content, cv, %9$s, first_seen, last_seen, articles, quotes)
-	SELECT ids.claim, n.content, n.cv, %10$s, coalesce(n.at, pg_catalog.now()), coalesce(n.at, pg_catalog.now()), 0, 0
-	FROM ids JOIN n ON n.i OPERATOR(pg_catalog.=) ids.i),
+	INSERT INTO %7$s (claim, content, cv, %10$s, first_seen, last_seen, articles, quotes, speaker, speakers)
+	SELECT a.claim, l.content, l.cv, %11$s, coalesce(a.first_at, pg_catalog.now()), coalesce(a.last_at, pg_catalog.now()),
+		a.articles, a.quotes, sp.speaker, sp.speakers
+	FROM agg a JOIN longest l ON l.claim OPERATOR(pg_catalog.=) a.claim JOIN f ON f.claim OPERATOR(pg_catalog.=) a.claim
+		LEFT JOIN sp ON sp.claim OPERATOR(pg_catalog.=) a.claim),
 newk AS (
 	INSERT INTO %6$s (anchor, claim)
-	SELECT DISTINCT a.a, ids.claim FROM ids JOIN na a ON a.i OPERATOR(pg_catalog.=) ids.i),
+	SELECT DISTINCT a.a, l.claim FROM longest l CROSS JOIN LATERAL unnest(whosaid._claim_anchors(l.cv)) AS a(a)),
 an AS (SELECT n.*, asg.claim FROM asg JOIN n ON n.i OPERATOR(pg_catalog.=) asg.i),
 upd AS (
-	UPDATE %11$s q SET claim = an.claim, about = whosaid.to_actorvec(q.content)
-	FROM %4$s w LEFT JOIN an ON %13$s AND an.n OPERATOR(pg_catalog.=) w.n
-	WHERE %12$s AND q.n OPERATOR(pg_catalog.=) w.n AND w.claim IS NULL)
-SELECT pg_catalog.array_agg(DISTINCT asg.claim) FROM asg
+	UPDATE %12$s q SET claim = an.claim, about = whosaid.to_actorvec(q.content)
+	FROM %4$s w LEFT JOIN an ON %14$s AND an.n OPERATOR(pg_catalog.=) w.n
+	WHERE %13$s AND q.n OPERATOR(pg_catalog.=) w.n AND w.claim IS NULL)
+SELECT pg_catalog.array_agg(DISTINCT o.claim) FROM old o
 $f$,
 		keys_q, NULL, tm.expr, src, tm.join_sql, ktab, ctab, ctab::text,
+		whosaid._claims_summary_sql(t, NULL),
 		(SELECT string_agg(quote_ident('first_' || k), ', ' ORDER BY i) FROM unnest(t.key_columns) WITH ORDINALITY u(k, i)),
-		keys_n, t.quotes_table, whosaid._track_join(t, 'q', 'w'), whosaid._track_join(t, 'an', 'w'));
+		whosaid._track_keys(t, 'f'), t.quotes_table, whosaid._track_join(t, 'q', 'w'), whosaid._track_join(t, 'an', 'w'));
 END
 $$;
 COMMENT ON FUNCTION whosaid._claims_assign_sql(whosaid.tracked, regclass, regclass, text) IS
 'internal: the statement assigning claims to the quotes of a relation that have none, set-based';
 
--- The statement recounting the claims in $1 from <prefix>_quotes: articles,
--- quotes, speakers, the longest variant (and its anchors when it changed),
--- the first article and time, the last time; claims left without quotes
--- are deleted with their anchors.
+-- The statement recounting the claims in $1 from <prefix>_quotes (see
+-- _claims_summary_sql(); the anchors follow the longest variant when it
+-- changes); claims left without quotes are deleted with their anchors.
 CREATE FUNCTION whosaid._claims_recount_sql(t whosaid.tracked, ctab regclass, ktab regclass)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	tm record := whosaid._claims_time(t, 'q');
-	keys_q text := whosaid._track_keys(t, 'q');
-	first_cols text := (SELECT string_agg(quote_ident('first_' || k), ', ' ORDER BY i)
-						FROM unnest(t.key_columns) WITH ORDINALITY u(k, i));
-	first_is_m text := (SELECT string_agg(format('c.%I %s m.%I', 'first_' || k, op, k), ' AND ' ORDER BY i)
-						FROM unnest(t.key_columns, whosaid._track_key_ops(t.relid, 3)) WITH ORDINALITY AS u(k, op, i));
 	set_first text := (SELECT string_agg(format('%I = f.%I', 'first_' || k, k), ', ' ORDER BY i)
 					   FROM unnest(t.key_columns) WITH ORDINALITY u(k, i));
 BEGIN
 	RETURN format($f$
-WITH m AS MATERIALIZED (
-	SELECT q.claim, %1$s, q.n, q.content, q.speaker, %2$s AS at
-	FROM %3$s q%4$s WHERE q.claim OPERATOR(pg_catalog.=) ANY ($1)),
-agg AS (
-	SELECT m.claim, pg_catalog.count(*)::int AS quotes, pg_catalog.count(DISTINCT (%5$s))::int AS articles,
-		pg_catalog.min(m.at) AS first_at, pg_catalog.max(m.at) AS last_at
-	FROM m GROUP BY m.claim),
-longest AS (
-	SELECT DISTINCT ON (m.claim) m.claim, m.content FROM m
-	ORDER BY m.claim, pg_catalog.length(m.content) DESC, m.at NULLS LAST, %5$s, m.n),
-f AS (
-	SELECT DISTINCT ON (m.claim) m.claim, %5$s FROM m JOIN %6$s c ON c.claim OPERATOR(pg_catalog.=) m.claim
-	ORDER BY m.claim, m.at NULLS LAST, (%7$s) DESC, %5$s, m.n),
-sp AS (
-	SELECT x.claim, (pg_catalog.array_agg(x.speaker ORDER BY x.cnt DESC, x.speaker COLLATE "C"))[1] AS speaker,
-		pg_catalog.string_agg(pg_catalog.format('%%s (%%s)', x.speaker, x.cnt), ', '
-							  ORDER BY x.cnt DESC, x.speaker COLLATE "C") FILTER (WHERE x.r OPERATOR(pg_catalog.<=) 3) AS speakers
-	FROM (SELECT m.claim, m.speaker, pg_catalog.count(*) AS cnt,
-				 pg_catalog.row_number() OVER (PARTITION BY m.claim ORDER BY pg_catalog.count(*) DESC, m.speaker COLLATE "C") AS r
-		  FROM m WHERE m.speaker IS NOT NULL GROUP BY m.claim, m.speaker) x
-	GROUP BY x.claim),
+WITH ids AS MATERIALIZED (SELECT DISTINCT x.claim FROM unnest($1::pg_catalog.int8[]) AS x(claim)),
+m AS MATERIALIZED (
+	SELECT q.claim, %1$s, q.n, q.content, NULL::whosaid.claimvec AS cv, q.speaker, %2$s AS at
+	FROM ids JOIN %3$s q ON q.claim OPERATOR(pg_catalog.=) ids.claim%4$s),
+%5$s,
 changed AS MATERIALIZED (
 	SELECT c.claim, c.cv AS old_cv, l.content, whosaid.to_claimvec(l.content) AS cv
 	FROM %6$s c JOIN longest l ON l.claim OPERATOR(pg_catalog.=) c.claim
@@ -230,17 +258,17 @@ changed AS MATERIALIZED (
 was AS (SELECT ch.claim, a.a FROM changed ch, unnest(whosaid._claim_anchors(ch.old_cv)) a(a)),
 now AS (SELECT ch.claim, a.a FROM changed ch, unnest(whosaid._claim_anchors(ch.cv)) a(a)),
 gone AS MATERIALIZED (
-	DELETE FROM %6$s c WHERE c.claim OPERATOR(pg_catalog.=) ANY ($1)
+	DELETE FROM %6$s c USING ids WHERE c.claim OPERATOR(pg_catalog.=) ids.claim
 		AND NOT EXISTS (SELECT FROM agg WHERE agg.claim OPERATOR(pg_catalog.=) c.claim)
 	RETURNING c.claim, c.cv),
 dk AS (
-	DELETE FROM %8$s k USING (SELECT g.claim, a.a FROM gone g, unnest(whosaid._claim_anchors(g.cv)) a(a)
+	DELETE FROM %7$s k USING (SELECT g.claim, a.a FROM gone g, unnest(whosaid._claim_anchors(g.cv)) a(a)
 							  UNION ALL (TABLE was EXCEPT TABLE now)) d
 	WHERE k.anchor OPERATOR(pg_catalog.=) d.a AND k.claim OPERATOR(pg_catalog.=) d.claim),
-ik AS (INSERT INTO %8$s (claim, anchor) TABLE now EXCEPT TABLE was)
+ik AS (INSERT INTO %7$s (claim, anchor) TABLE now EXCEPT TABLE was)
 UPDATE %6$s c SET
 	content = coalesce(ch.content, c.content), cv = coalesce(ch.cv, c.cv),
-	%9$s,
+	%8$s,
 	first_seen = coalesce(a.first_at, c.first_seen),
 	last_seen = coalesce(a.last_at, GREATEST(c.last_seen, $2)),
 	articles = a.articles, quotes = a.quotes, speaker = sp.speaker, speakers = sp.speakers
@@ -249,8 +277,8 @@ FROM agg a JOIN f ON f.claim OPERATOR(pg_catalog.=) a.claim
 	LEFT JOIN changed ch ON ch.claim OPERATOR(pg_catalog.=) a.claim
 WHERE c.claim OPERATOR(pg_catalog.=) a.claim
 $f$,
-		keys_q, tm.expr, t.quotes_table, tm.join_sql,
-		whosaid._track_keys(t, 'm'), ctab, first_is_m, ktab, set_first);
+		whosaid._track_keys(t, 'q'), tm.expr, t.quotes_table, tm.join_sql,
+		whosaid._claims_summary_sql(t, ctab), ctab, ktab, set_first);
 END
 $$;
 COMMENT ON FUNCTION whosaid._claims_recount_sql(whosaid.tracked, regclass, regclass) IS
@@ -295,7 +323,9 @@ BEGIN
 	END IF;
 	-- a new statement, hence a new snapshot: it sees the claims of whoever held the locks before
 	EXECUTE whosaid._claims_assign_sql(cf.t, cf.ctab, cf.ktab, 'whosaid_new') INTO ids;
-	EXECUTE whosaid._claims_recount_sql(cf.t, cf.ctab, cf.ktab) USING ids, now();
+	IF ids IS NOT NULL THEN
+		EXECUTE whosaid._claims_recount_sql(cf.t, cf.ctab, cf.ktab) USING ids, now();
+	END IF;
 	PERFORM set_config('enable_nestloop', nestloop, true);
 	RETURN NULL;
 END
@@ -445,7 +475,6 @@ BEGIN
 	-- the quotes already there, in time order (one statement: the table is locked)
 	PERFORM set_config('enable_nestloop', 'off', true);
 	EXECUTE whosaid._claims_assign_sql(t, ctab, ktab, t.quotes_table::text) INTO ids;
-	EXECUTE whosaid._claims_recount_sql(t, ctab, ktab) USING ids, now();
 	PERFORM set_config('enable_nestloop', nestloop, true);
 	RETURN ctab;
 END
