@@ -69,12 +69,17 @@ SELECT content, speakers, similarity FROM whosaid.who_said('regress_claims.a', '
 SELECT count(*) FROM regress_claims.a_claim_speakers;
 -- adding claims is for the owner
 SELECT whosaid.track_claims('claims_news');
+-- a renamed tracked table keeps its claims current
+SET ROLE regress_claims_owner;
+ALTER TABLE regress_claims.a RENAME TO renamed;
+INSERT INTO regress_claims.renamed VALUES (2, 'Ann Lee said again: "The troops were telling the leaders to get in line."');
+SELECT content, articles, quotes FROM regress_claims.a_claims;
 RESET ROLE;
 
 -- untrack with drop_tables takes the claims along
-SELECT whosaid.untrack('regress_claims.a', drop_tables => true);
+SELECT whosaid.untrack('regress_claims.renamed', drop_tables => true);
 SELECT relname FROM pg_class WHERE relnamespace = 'regress_claims'::regnamespace ORDER BY 1;
-DROP TABLE regress_claims.a;
+DROP TABLE regress_claims.renamed;
 DROP SCHEMA regress_claims;
 DROP ROLE regress_claims_reader, regress_claims_owner;
 -- dropping the tracked table drops its claims

@@ -285,19 +285,25 @@ COMMENT ON FUNCTION whosaid._claims_recount_sql(whosaid.tracked, regclass, regcl
 'internal: the statement recounting some claims from the quotes and deleting those left without any';
 
 -- Statement triggers of <prefix>_quotes. TG_ARGV: the tracked table, the
--- claims table, the anchors table (qualified names). They run as whoever
--- writes the quotes: the tracked table's owner, through track()'s triggers.
-CREATE FUNCTION whosaid._claims_config(args text[], OUT t whosaid.tracked, OUT ctab regclass, OUT ktab regclass)
+-- claims table, the anchors table (qualified names). The tracked table is
+-- found through the foreign key of <prefix>_quotes, so that a renamed table
+-- keeps its claims (TG_ARGV[0] is what the trigger was created for). They run
+-- as whoever writes the quotes: the tracked table's owner, through track()'s
+-- triggers.
+CREATE FUNCTION whosaid._claims_config(quotes regclass, args text[],
+									   OUT t whosaid.tracked, OUT ctab regclass, OUT ktab regclass)
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	args := args[array_lower(args, 1):array_upper(args, 1)];	-- TG_ARGV counts from 0
-	t := whosaid._tracked(args[1]::regclass);
+	t := whosaid._tracked(coalesce((SELECT f.confrelid FROM pg_constraint f
+									WHERE f.conrelid = quotes AND f.contype = 'f' AND f.conparentid = 0
+									ORDER BY f.oid LIMIT 1)::regclass, args[1]::regclass));
 	ctab := args[2]::regclass;
 	ktab := args[3]::regclass;
 END
 $$;
-COMMENT ON FUNCTION whosaid._claims_config(text[]) IS
+COMMENT ON FUNCTION whosaid._claims_config(regclass, text[]) IS
 'internal: the tracked table, claims table and anchors table a claims trigger works on';
 
 CREATE FUNCTION whosaid.claims_insert()
@@ -305,7 +311,7 @@ RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	cf record := whosaid._claims_config(TG_ARGV);
+	cf record := whosaid._claims_config(TG_RELID, TG_ARGV);
 	anchors int4[];
 	ids bigint[];
 	nestloop text;
@@ -338,7 +344,7 @@ RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	cf record := whosaid._claims_config(TG_ARGV);
+	cf record := whosaid._claims_config(TG_RELID, TG_ARGV);
 	ids bigint[];
 BEGIN
 	SELECT array_agg(DISTINCT claim) INTO ids FROM whosaid_old WHERE claim IS NOT NULL;
