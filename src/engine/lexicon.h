@@ -71,6 +71,7 @@ extern const char *const ws_qw_sentence_linkers[];
 extern const char *const ws_qw_narrator_adverbs[];
 extern const char *const ws_qw_previous_speaker_links[];
 extern const char *const ws_qw_name_glue[];
+extern const char *const ws_qw_entity_org_nouns[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

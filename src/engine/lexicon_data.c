@@ -13777,3 +13777,27 @@ const char *const ws_qw_spokespeople[] = {
 	"representative",
 	NULL
 };
+
+const char *const ws_qw_entity_org_nouns[] = {
+	"agency",
+	"airline",
+	"automaker",
+	"bank",
+	"broadcaster",
+	"charity",
+	"company",
+	"corporation",
+	"department",
+	"firm",
+	"insurer",
+	"manufacturer",
+	"ministry",
+	"network",
+	"organisation",
+	"organization",
+	"regulator",
+	"retailer",
+	"union",
+	"university",
+	NULL
+};
