@@ -73,7 +73,7 @@ struct ws_entities
 	int32_t		nruns;
 	run_map		by_last[3];		/* person run by last word: any, not female, not male */
 	run_map		by_first;		/* multi-word person run by first word; -2 ambiguous */
-	run_map		org_by_first;	/* multi-word organisation run by first word */
+	run_map		org_by_first;	/* company name (Samsung Electronics Co.) by first word */
 	run_map		by_full;		/* first run of each full name */
 	run_map		roles;			/* role word → person entity introduced with it, latest */
 	referent   *refs;			/* in token order */
@@ -252,7 +252,7 @@ hash_runs(ws_entities *en)
 	}
 }
 
-/* Does the run end in an organisation word (Co., Group, Inc) or hold one? */
+/* Does the run end in an organisation word (Council, Group, Inc) or is it one? */
 static bool
 org_named(const ws_doc *d, const name_run *nr)
 {
@@ -262,7 +262,8 @@ org_named(const ws_doc *d, const name_run *nr)
 /*
  * A lone word the tagger calls a person that ends a longer name it did not
  * ("Woods" and "Tiger Woods", tagged an organisation) makes that name a
- * person too, unless an organisation word or a place says otherwise.
+ * person too, unless an organisation word or a place says otherwise; so does
+ * a lone word it left untagged ending a longer one it left untagged too.
  */
 static void
 promote_persons(ws_entities *en)
@@ -288,11 +289,15 @@ promote_persons(ws_entities *en)
 		name_run   *nr = &en->runs[k];
 		int32_t		full;
 
-		if (!nr->person || nr->e - nr->b != 1)
+		/* an untagged lone word too: "Woods" after "Tiger Woods" */
+		if (nr->e - nr->b != 1 || !(nr->person || nr->kind == WS_KIND_NONE))
 			continue;
 		full = map_get(&multi, nr->last_hash);
-		if (full >= 0 && !en->runs[full].person)
+		if (full >= 0 && !en->runs[full].person &&
+			(nr->person || en->runs[full].kind == WS_KIND_NONE))
 		{
+			nr->person = true;
+			nr->kind = WS_PERSON;
 			en->runs[full].person = true;
 			en->runs[full].kind = WS_PERSON;
 			if (!en->runs[full].gender)
@@ -342,7 +347,8 @@ index_runs(ws_entities *en)
 					index_longest(en, slot, k);
 			}
 		}
-		else if (nr->e - nr->b >= 2 && nr->kind != WS_PLACE && org_named(d, nr))
+		else if (nr->e - nr->b >= 2 && nr->kind != WS_PLACE &&
+				 ws_tok_in(d, nr->e - 1, ws_qw_entity_company_suffixes))
 			index_longest(en, map_slot(&en->org_by_first, nr->first_hash), k);
 	}
 }
@@ -686,14 +692,17 @@ ws_entity_name(ws_entities *en, int32_t b, int32_t e, int8_t gender, bool sure)
 	int32_t		best = person_ending_in(en, d->toks[e - 1].hash, gender),
 				k;
 
-	if (best >= 0 && en->runs[best].e - en->runs[best].b >= e - b &&
-		!(sure && ws_mans_name_for_woman(gender, en->runs[best].gender)))
-		return run_text(en, best);
-	/* the run these tokens are: its entity may be a fuller form */
+	if (best >= 0 && (en->runs[best].e - en->runs[best].b < e - b ||
+					  (sure && ws_mans_name_for_woman(gender, en->runs[best].gender))))
+		best = -1;
+	/* no longer name ends in it: the run these tokens are may open one */
 	k = ws_lower_bound(en->runs, en->nruns, sizeof(name_run), offsetof(name_run, b), b);
-	if (k < en->nruns && en->runs[k].b == b && en->runs[k].e == e && en->runs[k].ent != k &&
-		best < 0)
+	if ((best < 0 || en->runs[best].e - en->runs[best].b == e - b) &&
+		k < en->nruns && en->runs[k].b == b && en->runs[k].e == e &&
+		en->runs[en->runs[k].ent].e - en->runs[en->runs[k].ent].b > e - b)
 		return run_text(en, en->runs[k].ent);
+	if (best >= 0)
+		return run_text(en, best);
 	return ws_span_text(d, ws_tok_span(d, b, e), false);
 }
 

@@ -72,6 +72,7 @@ extern const char *const ws_qw_narrator_adverbs[];
 extern const char *const ws_qw_previous_speaker_links[];
 extern const char *const ws_qw_name_glue[];
 extern const char *const ws_qw_entity_org_nouns[];
+extern const char *const ws_qw_entity_company_suffixes[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -13801,3 +13801,20 @@ const char *const ws_qw_entity_org_nouns[] = {
 	"university",
 	NULL
 };
+
+const char *const ws_qw_entity_company_suffixes[] = {
+	"corporation",
+	"co",
+	"co.",
+	"corp",
+	"corp.",
+	"group",
+	"holdings",
+	"inc",
+	"inc.",
+	"llc",
+	"ltd",
+	"ltd.",
+	"plc",
+	NULL
+};
