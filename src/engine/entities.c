@@ -29,6 +29,8 @@
 #define MIN_SALIENCE 4.0		/* below: forgotten (about five sentences) */
 #define ROLE_WINDOW 3			/* role words before a name ("mayoral candidate") */
 #define APPOSITION_WINDOW 6		/* words of an apposition after "Name, " */
+#define SPEAKER_BONUS 100.0		/* "he said" prefers the last person who spoke */
+#define SUBJECT_REACH 30		/* tokens from a subject to its speech verb */
 
 typedef struct name_run
 {
@@ -39,6 +41,7 @@ typedef struct name_run
 	uint32_t	full_hash;		/* of all its words */
 	int8_t		gender;			/* 1 male, 2 female, 0 unknown */
 	bool		person;
+	bool		titled;			/* an honorific before it */
 	ws_kind		kind;			/* the tagger's, or none */
 	int32_t		ent;			/* run naming its entity (itself when longest) */
 } name_run;
@@ -152,6 +155,7 @@ add_run(ws_entities *en, int32_t *cap, int32_t hon, int32_t b, int32_t e)
 	nr->b = b;
 	nr->e = e;
 	nr->gender = ws_name_gender(d, hon, b);
+	nr->titled = hon >= 0;
 	nr->person = hon >= 0 ||
 		((d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && e - b >= 2 &&
 		 !(d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG)));
@@ -216,8 +220,13 @@ apply_tagger(ws_entities *en)
 
 			if (a->mentions[x].kind != WS_PERSON)
 			{
-				if (!nr->person && pb <= nr->b && pe >= nr->e)
+				/* "Bank of Canada" is no person for opening with a first name */
+				if (!nr->titled && pb <= nr->b && pe >= nr->e)
+				{
 					nr->kind = a->mentions[x].kind;
+					nr->person = false;
+					nr->gender = 0;
+				}
 				continue;
 			}
 			/* Jane's gender, not Welsh's, a man's name */
@@ -259,6 +268,47 @@ org_named(const ws_doc *d, const name_run *nr)
 	return (d->toks[nr->e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG)) != 0;
 }
 
+/* Does the run hold a joining word ("Bank of Canada", "Procter & Gamble")? */
+static bool
+glued(const ws_doc *d, const name_run *nr)
+{
+	for (int32_t i = nr->b + 1; i < nr->e - 1; i++)
+		if (!ws_is_name_word(d, i))
+			return true;
+	return false;
+}
+
+/*
+ * A one-word run opening its sentence before a comma that is never a name
+ * anywhere else in the text ("Rather, voters …", "Still, …") is an opening
+ * adverb, whatever the tagger says, unless it is a first name.
+ */
+static void
+drop_openers(ws_entities *en)
+{
+	const ws_doc *d = en->doc;
+	run_map		elsewhere;
+
+	map_init(d->arena, &elsewhere, en->nruns);
+	for (int32_t k = 0; k < en->nruns; k++)
+		if (!(d->toks[en->runs[k].b].flags & WS_T_SENT_START))
+			*map_slot(&elsewhere, en->runs[k].full_hash) = k;
+	for (int32_t k = 0; k < en->nruns; k++)
+	{
+		name_run   *nr = &en->runs[k];
+
+		if (nr->e - nr->b == 1 && (d->toks[nr->b].flags & WS_T_SENT_START) &&
+			nr->e < d->ntoks && WS_TOK_LEN(d, nr->e) == 1 && WS_TOK_PTR(d, nr->e)[0] == ',' &&
+			!(d->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE | WS_LEX_HONORIFIC)) &&
+			map_get(&elsewhere, nr->full_hash) < 0)
+		{
+			nr->person = false;
+			nr->kind = WS_KIND_NONE;
+			nr->gender = 0;
+		}
+	}
+}
+
 /*
  * A lone word the tagger calls a person that ends a longer name it did not
  * ("Woods" and "Tiger Woods", tagged an organisation) makes that name a
@@ -278,7 +328,8 @@ promote_persons(ws_entities *en)
 		name_run   *nr = &en->runs[k];
 		int32_t    *slot;
 
-		if (nr->person || nr->e - nr->b < 2 || nr->kind == WS_PLACE || org_named(d, nr))
+		if (nr->person || nr->e - nr->b < 2 || nr->kind == WS_PLACE || org_named(d, nr) ||
+			glued(d, nr))
 			continue;
 		slot = map_slot(&multi, nr->last_hash);
 		if (*slot < 0)
@@ -290,7 +341,8 @@ promote_persons(ws_entities *en)
 		int32_t		full;
 
 		/* an untagged lone word too: "Woods" after "Tiger Woods" */
-		if (nr->e - nr->b != 1 || !(nr->person || nr->kind == WS_KIND_NONE))
+		if (nr->e - nr->b != 1 || !(nr->person || nr->kind == WS_KIND_NONE) ||
+			(d->toks[nr->b].lex & (WS_LEX_PLACE | WS_LEX_NATIONALITY)))
 			continue;
 		full = map_get(&multi, nr->last_hash);
 		if (full >= 0 && !en->runs[full].person &&
@@ -470,9 +522,13 @@ boost(salient *list, int32_t *n, int32_t ent, double w)
 	};
 }
 
-/* The most salient entity of kind `kind` (and gender, for persons), or -1. */
+/*
+ * The most salient entity of kind `kind` (and gender, for persons), or -1;
+ * entity `favour` (or -1) counts `bonus` more.
+ */
 static int32_t
-most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind, int8_t gender)
+most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind, int8_t gender,
+			 int32_t favour, double bonus)
 {
 	int32_t		best = -1;
 	double		best_w = MIN_SALIENCE;
@@ -486,6 +542,8 @@ most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind
 			continue;
 		if (kind == WS_PERSON && x->gender == 0)
 			w *= 0.8;			/* a name of known gender fits better */
+		if (list[k].ent == favour)
+			w += bonus;
 		if (w > best_w)
 		{
 			best = list[k].ent;
@@ -534,11 +592,14 @@ register_roles(ws_entities *en, const name_run *nr)
 		}
 }
 
-/* Is the run the subject of its sentence: its first name, a few words in? */
+/*
+ * Is the run the subject of its sentence: its first name, a few words in, not
+ * in a clause opening with "Although", "When" …?
+ */
 static bool
 opens_sentence(const ws_doc *d, const name_run *nr, int32_t sent_b, int32_t prev_run_e)
 {
-	if (prev_run_e > sent_b)
+	if (prev_run_e > sent_b || ws_tok_in(d, sent_b, ws_qw_subordinators))
 		return false;			/* another name came first */
 	for (int32_t i = sent_b; i < nr->b; i++)
 		if (d->toks[i].lex & (WS_LEX_SPEECH | WS_LEX_PRONOUN) || ws_is_finite_verb(d, i))
@@ -552,6 +613,16 @@ next_to_speech(const ws_doc *d, int32_t b, int32_t e)
 {
 	return (e < d->ntoks && (d->toks[e].lex & WS_LEX_SPEECH)) ||
 		(b > 0 && (d->toks[b - 1].lex & WS_LEX_SPEECH));
+}
+
+/* A speech word later in the subject's sentence ("X, director of Y, said"), a bounded way on. */
+static bool
+speaks_later(const ws_doc *d, int32_t e)
+{
+	for (int32_t i = e; i < d->ntoks && i < e + SUBJECT_REACH && d->toks[i].sent == d->toks[e - 1].sent; i++)
+		if (d->toks[i].lex & WS_LEX_SPEECH)
+			return true;
+	return false;
 }
 
 /*
@@ -568,7 +639,8 @@ resolve_references(ws_entities *en)
 				next_run = 0,
 				sent = -1,
 				sent_b = 0,
-				prev_run_e = -1;
+				prev_run_e = -1,
+				last_speaker = -1;	/* the last person next to a speech verb */
 
 	map_init(d->arena, &en->roles, en->nruns * 4);
 
@@ -593,11 +665,18 @@ resolve_references(ws_entities *en)
 			if (!quoted && (x->kind == WS_PERSON || x->kind == WS_ORGANIZATION))
 			{
 				double		w = 100.0;
+				bool		subject = opens_sentence(d, nr, sent_b, prev_run_e);
 
-				if (opens_sentence(d, nr, sent_b, prev_run_e))
+				if (subject)
 					w += 80.0;
-				if (next_to_speech(d, nr->b, nr->e))
+				if (next_to_speech(d, nr->b, nr->e) || (subject && speaks_later(d, nr->e)))
+				{
 					w += 50.0;
+					if (x->kind == WS_PERSON)
+						last_speaker = nr->ent;
+				}
+				else if (subject && x->kind == WS_PERSON)
+					last_speaker = -1;	/* the story turns to someone else */
 				boost(list, &n, nr->ent, w);
 				if (x->kind == WS_PERSON)
 					register_roles(en, nr);
@@ -611,18 +690,22 @@ resolve_references(ws_entities *en)
 		if (ws_tok_is(d, i, "he") || ws_tok_is(d, i, "she"))
 		{
 			int8_t		g = ws_tok_is(d, i, "he") ? 1 : 2;
-			int32_t		ent = most_salient(en, list, n, WS_PERSON, g);
+			bool		speaks = next_to_speech(d, i, i + 1);
+			int32_t		ent = most_salient(en, list, n, WS_PERSON, g, speaks ? last_speaker : -1,
+										   SPEAKER_BONUS);
 
 			if (ent < 0)
 				continue;
+			if (speaks)
+				last_speaker = ent;
 			if (en->runs[ent].gender == 0)
 				en->runs[ent].gender = g;	/* "Jayme said she …": Jayme is a woman */
-			boost(list, &n, ent, 100.0 + 80.0 + (next_to_speech(d, i, i + 1) ? 50.0 : 0.0));
+			boost(list, &n, ent, 100.0 + 80.0 + (speaks ? 50.0 : 0.0));
 			add_ref(en, i, ent, "speaker.entity_pronoun");
 		}
 		else if (ws_tok_is(d, i, "it"))
 		{
-			int32_t		ent = most_salient(en, list, n, WS_ORGANIZATION, 0);
+			int32_t		ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 0.0);
 
 			if (ent >= 0)
 				add_ref(en, i, ent, "speaker.entity_pronoun");
@@ -633,7 +716,7 @@ resolve_references(ws_entities *en)
 						ent = -1;
 
 			if (ws_tok_in(d, j, ws_qw_entity_org_nouns))
-				ent = most_salient(en, list, n, WS_ORGANIZATION, 0);
+				ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 0.0);
 			else if (d->toks[j].lex & WS_LEX_ROLE)
 				ent = map_get(&en->roles, d->toks[j].hash);
 			if (ent >= 0)
@@ -655,6 +738,7 @@ ws_entities_new(ws_doc *d, const ws_actors *actors, const uint8_t *in_quote)
 	collect_runs(en);
 	apply_tagger(en);
 	hash_runs(en);
+	drop_openers(en);
 	promote_persons(en);
 	index_runs(en);
 	complete_surnames(en);
