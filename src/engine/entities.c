@@ -229,6 +229,10 @@ apply_tagger(ws_entities *en)
 				}
 				continue;
 			}
+			/* the first name the tagger left out: "MP Marco" + "Mendicino" */
+			while (pb - 1 > nr->b && (d->toks[pb - 1].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) &&
+				   !(d->toks[pb - 1].lex & (WS_LEX_HONORIFIC | WS_LEX_ROLE)) && pe - pb == 1)
+				pb--;
 			/* Jane's gender, not Welsh's, a man's name */
 			if (pb > nr->b)
 				nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
