@@ -283,9 +283,10 @@ glued(const ws_doc *d, const name_run *nr)
 }
 
 /*
- * A one-word run opening its sentence before a comma that is never a name
- * anywhere else in the text ("Rather, voters …", "Still, …") is an opening
- * adverb, whatever the tagger says, unless it is a first name.
+ * Not names, whatever the tagger says: a one-word run opening its sentence
+ * before a comma that is never a name anywhere else in the text ("Rather,
+ * voters …", "Still, …"), unless it is a first name; a role or organisation
+ * word alone ("Officer", "Council").
  */
 static void
 drop_openers(ws_entities *en)
@@ -301,10 +302,13 @@ drop_openers(ws_entities *en)
 	{
 		name_run   *nr = &en->runs[k];
 
-		if (nr->e - nr->b == 1 && (d->toks[nr->b].flags & WS_T_SENT_START) &&
-			nr->e < d->ntoks && WS_TOK_LEN(d, nr->e) == 1 && WS_TOK_PTR(d, nr->e)[0] == ',' &&
-			!(d->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE | WS_LEX_HONORIFIC)) &&
-			map_get(&elsewhere, nr->full_hash) < 0)
+		if (nr->e - nr->b == 1 && !nr->titled &&
+			(((d->toks[nr->b].lex & (WS_LEX_ROLE | WS_LEX_ORGWORD)) &&
+			  !(d->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE))) ||
+			 ((d->toks[nr->b].flags & WS_T_SENT_START) &&
+			  nr->e < d->ntoks && WS_TOK_LEN(d, nr->e) == 1 && WS_TOK_PTR(d, nr->e)[0] == ',' &&
+			  !(d->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE | WS_LEX_HONORIFIC)) &&
+			  map_get(&elsewhere, nr->full_hash) < 0)))
 		{
 			nr->person = false;
 			nr->kind = WS_KIND_NONE;
@@ -405,7 +409,10 @@ index_runs(ws_entities *en)
 		}
 		else if (nr->e - nr->b >= 2 && nr->kind != WS_PLACE &&
 				 ws_tok_in(d, nr->e - 1, ws_qw_entity_company_suffixes))
+		{
+			nr->kind = WS_ORGANIZATION;	/* "Korvant Electronics Co.", however tagged */
 			index_longest(en, map_slot(&en->org_by_first, nr->first_hash), k);
+		}
 	}
 }
 
@@ -448,8 +455,9 @@ full_name_opening(const ws_entities *en, const name_run *nr)
 	k = map_get(&en->by_first, nr->first_hash);
 	if (k >= 0 && (nr->person || nr->kind == WS_KIND_NONE))
 		return k;
+	/* a company's first word, even tagged a person, unless a title or first name says so */
 	k = map_get(&en->org_by_first, nr->first_hash);
-	if (k >= 0 && !nr->person)
+	if (k >= 0 && !nr->titled && !(en->doc->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
 		return k;
 	return -1;
 }
@@ -532,10 +540,11 @@ boost(salient *list, int32_t *n, int32_t ent, double w)
  */
 static int32_t
 most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind, int8_t gender,
-			 int32_t favour, double bonus)
+			 int32_t favour, double bonus, double *runner_up)
 {
 	int32_t		best = -1;
-	double		best_w = MIN_SALIENCE;
+	double		best_w = MIN_SALIENCE,
+				second = 0.0;
 
 	for (int32_t k = 0; k < n; k++)
 	{
@@ -550,10 +559,15 @@ most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind
 			w += bonus;
 		if (w > best_w)
 		{
+			second = best >= 0 ? best_w : second;
 			best = list[k].ent;
 			best_w = w;
 		}
+		else if (w > second)
+			second = w;
 	}
+	if (runner_up)
+		*runner_up = best >= 0 ? second / best_w : 0.0;
 	return best;
 }
 
@@ -695,21 +709,23 @@ resolve_references(ws_entities *en)
 		{
 			int8_t		g = ws_tok_is(d, i, "he") ? 1 : 2;
 			bool		speaks = next_to_speech(d, i, i + 1);
+			double		runner_up;
 			int32_t		ent = most_salient(en, list, n, WS_PERSON, g, speaks ? last_speaker : -1,
-										   SPEAKER_BONUS);
+										   SPEAKER_BONUS, &runner_up);
 
 			if (ent < 0)
 				continue;
 			if (speaks)
 				last_speaker = ent;
-			if (en->runs[ent].gender == 0)
-				en->runs[ent].gender = g;	/* "Jayme said she …": Jayme is a woman */
+			/* "Jayme said she …": Jayme is a woman, when no one else was a likely "she" */
+			if (en->runs[ent].gender == 0 && runner_up < 0.5)
+				en->runs[ent].gender = g;
 			boost(list, &n, ent, 100.0 + 80.0 + (speaks ? 50.0 : 0.0));
 			add_ref(en, i, ent, "speaker.entity_pronoun");
 		}
 		else if (ws_tok_is(d, i, "it"))
 		{
-			int32_t		ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 0.0);
+			int32_t		ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 0.0, NULL);
 
 			if (ent >= 0)
 				add_ref(en, i, ent, "speaker.entity_pronoun");
@@ -720,7 +736,7 @@ resolve_references(ws_entities *en)
 						ent = -1;
 
 			if (ws_tok_in(d, j, ws_qw_entity_org_nouns))
-				ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 0.0);
+				ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 0.0, NULL);
 			else if (d->toks[j].lex & WS_LEX_ROLE)
 				ent = map_get(&en->roles, d->toks[j].hash);
 			if (ent >= 0)
