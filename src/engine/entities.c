@@ -286,10 +286,13 @@ glued(const ws_doc *d, const name_run *nr)
  * Not names, whatever the tagger says: a one-word run opening its sentence
  * before a comma that is never a name anywhere else in the text ("Rather,
  * voters …", "Still, …"), unless it is a first name; a role or organisation
- * word alone ("Officer", "Council").
+ * word alone ("Officer", "Council"). A name ending in a place noun ("Fraser
+ * Highway", "Jackson County") is a place, and so is a one-word name after
+ * "in", "at", "near" … that is no first name, unless the tagger made it an
+ * organisation ("at Google") or a possessive follows ("at Smith's home").
  */
 static void
-drop_openers(ws_entities *en)
+correct_kinds(ws_entities *en)
 {
 	const ws_doc *d = en->doc;
 	run_map		elsewhere;
@@ -312,6 +315,17 @@ drop_openers(ws_entities *en)
 		{
 			nr->person = false;
 			nr->kind = WS_KIND_NONE;
+			nr->gender = 0;
+		}
+		else if (!nr->titled &&
+				 ((nr->e - nr->b >= 2 && ws_tok_in(d, nr->e - 1, ws_qw_entity_place_nouns)) ||
+				  (nr->e - nr->b == 1 && nr->kind != WS_ORGANIZATION && nr->b > 0 &&
+				   ws_tok_in(d, nr->b - 1, ws_qw_entity_place_prepositions) &&
+				   !(d->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) &&
+				   !(nr->e < d->ntoks && (d->toks[nr->e].flags & WS_T_POSSESSIVE)))))
+		{
+			nr->person = false;
+			nr->kind = WS_PLACE;
 			nr->gender = 0;
 		}
 	}
@@ -758,7 +772,7 @@ ws_entities_new(ws_doc *d, const ws_actors *actors, const uint8_t *in_quote)
 	collect_runs(en);
 	apply_tagger(en);
 	hash_runs(en);
-	drop_openers(en);
+	correct_kinds(en);
 	promote_persons(en);
 	index_runs(en);
 	complete_surnames(en);

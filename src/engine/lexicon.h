@@ -73,6 +73,8 @@ extern const char *const ws_qw_previous_speaker_links[];
 extern const char *const ws_qw_name_glue[];
 extern const char *const ws_qw_entity_org_nouns[];
 extern const char *const ws_qw_entity_company_suffixes[];
+extern const char *const ws_qw_entity_place_nouns[];
+extern const char *const ws_qw_entity_place_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

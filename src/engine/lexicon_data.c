@@ -13316,6 +13316,18 @@ const char *const ws_qw_adjunct_openers[] = {
 	NULL
 };
 
+const char *const ws_qw_entity_place_prepositions[] = {
+	"in",
+	"at",
+	"outside",
+	"inside",
+	"across",
+	"into",
+	"near",
+	"throughout",
+	NULL
+};
+
 const char *const ws_qw_np_prepositions[] = {
 	"with",
 	"at",
@@ -13816,5 +13828,30 @@ const char *const ws_qw_entity_company_suffixes[] = {
 	"ltd",
 	"ltd.",
 	"plc",
+	NULL
+};
+
+const char *const ws_qw_entity_place_nouns[] = {
+	"airport",
+	"avenue",
+	"bay",
+	"boulevard",
+	"bridge",
+	"county",
+	"drive",
+	"highway",
+	"island",
+	"lake",
+	"mountain",
+	"park",
+	"parkway",
+	"plaza",
+	"river",
+	"road",
+	"square",
+	"station",
+	"street",
+	"township",
+	"valley",
 	NULL
 };
