@@ -26,10 +26,10 @@
 #include "quotes.h"
 
 #define MAX_SALIENT 32			/* entities in the salience list */
-#define MIN_SALIENCE 4.0		/* below: forgotten (about five sentences) */
+#define MIN_SALIENCE 1.0		/* below: forgotten (about seven sentences) */
 #define ROLE_WINDOW 3			/* role words before a name ("mayoral candidate") */
 #define APPOSITION_WINDOW 6		/* words of an apposition after "Name, " */
-#define SPEAKER_BONUS 100.0		/* "he said" prefers the last person who spoke */
+#define SPEAKER_FACTOR 2.0		/* "he said" prefers the last person who spoke */
 #define SUBJECT_REACH 30		/* tokens from a subject to its speech verb */
 
 typedef struct name_run
@@ -550,11 +550,11 @@ boost(salient *list, int32_t *n, int32_t ent, double w)
 
 /*
  * The most salient entity of kind `kind` (and gender, for persons), or -1;
- * entity `favour` (or -1) counts `bonus` more.
+ * entity `favour` (or -1) counts `factor` times its weight.
  */
 static int32_t
 most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind, int8_t gender,
-			 int32_t favour, double bonus, double *runner_up)
+			 int32_t favour, double factor, double *runner_up)
 {
 	int32_t		best = -1;
 	double		best_w = MIN_SALIENCE,
@@ -570,7 +570,7 @@ most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind
 		if (kind == WS_PERSON && x->gender == 0)
 			w *= 0.8;			/* a name of known gender fits better */
 		if (list[k].ent == favour)
-			w += bonus;
+			w *= factor;
 		if (w > best_w)
 		{
 			second = best >= 0 ? best_w : second;
@@ -684,10 +684,13 @@ resolve_references(ws_entities *en)
 			ws_interrupt_hook();
 		if (d->toks[i].sent != sent)
 		{
+			/* each sentence halves the weights; a new paragraph, a new topic, again */
+			double		decay = d->toks[i].para != d->toks[sent_b].para ? 0.35 : 0.5;
+
 			sent = d->toks[i].sent;
 			sent_b = i;
 			for (int32_t k = 0; k < n; k++)
-				list[k].weight *= 0.5;
+				list[k].weight *= decay;
 		}
 		if (next_run < en->nruns && en->runs[next_run].b == i)
 		{
@@ -725,7 +728,7 @@ resolve_references(ws_entities *en)
 			bool		speaks = next_to_speech(d, i, i + 1);
 			double		runner_up;
 			int32_t		ent = most_salient(en, list, n, WS_PERSON, g, speaks ? last_speaker : -1,
-										   SPEAKER_BONUS, &runner_up);
+										   SPEAKER_FACTOR, &runner_up);
 
 			if (ent < 0)
 				continue;
@@ -739,7 +742,7 @@ resolve_references(ws_entities *en)
 		}
 		else if (ws_tok_is(d, i, "it"))
 		{
-			int32_t		ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 0.0, NULL);
+			int32_t		ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 
 			if (ent >= 0)
 				add_ref(en, i, ent, "speaker.entity_pronoun");
@@ -750,7 +753,7 @@ resolve_references(ws_entities *en)
 						ent = -1;
 
 			if (ws_tok_in(d, j, ws_qw_entity_org_nouns))
-				ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 0.0, NULL);
+				ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 			else if (d->toks[j].lex & WS_LEX_ROLE)
 				ent = map_get(&en->roles, d->toks[j].hash);
 			if (ent >= 0)
