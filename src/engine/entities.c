@@ -4,23 +4,25 @@
  * resolver reads it; it is built once per text, in time linear in the tokens.
  *
  *  1. name runs: capitalised runs (an honorific before them dropped),
- *     narrowed to the tagger's persons, with the tagger's kind;
+ *     narrowed to the tagger's persons, with the tagger's kind, corrected
+ *     where the text says better (correct_kinds: "Fraser Highway" is a
+ *     place, "Rather," and "Officer" alone are no names);
  *  2. name forms joined: a surname to the full name ending in it, a lone
  *     short name of a person the tagger got wrong made a person ("Woods" →
  *     "Tiger Woods" tagged an organisation), a first word to the one full
  *     name it opens ("Jayme" → "Jayme Closs", family name first "Wang" →
- *     "Wang Qishan"), an organisation's first word to its name ending in an
- *     organisation word ("Samsung" → "Samsung Electronics Co.");
+ *     "Wang Qishan"), a company's first word to its name ending in a company
+ *     suffix ("Samsung" → "Samsung Electronics Co.");
  *  3. one pass in text order with a salience list (Lappin and Leass, in
  *     short): each mention of an entity outside quotation marks adds weight
  *     (more as the subject of its sentence or next to a speech verb), every
- *     sentence halves it; he / she take the most salient person of a
- *     compatible gender (and teach an unknown first name its gender), it the
- *     most salient organisation; "the mayor" takes the last person
- *     introduced with that role ("mayoral candidate Doug McCallum", "Doug
- *     McCallum, the mayor"), "the company" (data/lexicons: entity_org_nouns)
- *     the most salient organisation. Places and unknown words are never a
- *     pronoun's referent.
+ *     sentence halves it, a paragraph more; he / she take the most salient
+ *     person of a compatible gender ("he said" favouring the last person who
+ *     spoke) and teach an unknown first name its gender, it the most salient
+ *     organisation; "the mayor" takes the last person introduced with that
+ *     role ("mayoral candidate Doug McCallum", "Doug McCallum, the mayor"),
+ *     "the company" (data/lexicons: entity_org_nouns) the most salient
+ *     organisation. Places and unknown words are never a pronoun's referent.
  */
 #include "entities.h"
 #include "quotes.h"
@@ -738,14 +740,14 @@ resolve_references(ws_entities *en)
 			if (en->runs[ent].gender == 0 && runner_up < 0.5)
 				en->runs[ent].gender = g;
 			boost(list, &n, ent, 100.0 + 80.0 + (speaks ? 50.0 : 0.0));
-			add_ref(en, i, ent, "speaker.entity_pronoun");
+			add_ref(en, i, ent, "speaker.resolve_pronoun");
 		}
 		else if (ws_tok_is(d, i, "it"))
 		{
 			int32_t		ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 
 			if (ent >= 0)
-				add_ref(en, i, ent, "speaker.entity_pronoun");
+				add_ref(en, i, ent, "speaker.resolve_pronoun");
 		}
 		else if (ws_tok_is(d, i, "the") && i + 1 < d->ntoks && !(d->toks[i + 1].flags & WS_T_CAP))
 		{
