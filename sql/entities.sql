@@ -67,3 +67,12 @@ ORDER BY n;
 SELECT n, speaker, speaker_mention
 FROM whosaid.quotes('Officials at the port said the strike was over. A spokesperson said talks would resume.')
 ORDER BY n;
+-- a title and the first name alone are one entity with the full name
+SELECT n, speaker, speaker_mention
+FROM whosaid.quotes('Sir Alwyn Pryce, the trade envoy, visited the plant. Alwyn said exports would rise. "We are doing well," said Sir Alwyn Pryce.')
+ORDER BY n;
+
+-- a group's first word stands for the group
+SELECT n, speaker, speaker_mention
+FROM whosaid.quotes('Dalvik Group owns the bank. Dalvik said the deal was legal.')
+ORDER BY n;
