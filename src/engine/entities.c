@@ -293,6 +293,41 @@ glued(const ws_doc *d, const name_run *nr)
  * "in", "at", "near" … that is no first name, unless the tagger made it an
  * organisation ("at Google") or a possessive follows ("at Smith's home").
  */
+static bool
+is_first_name(const ws_doc *d, int32_t i)
+{
+	return (d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) != 0;
+}
+
+/* "Officer", "Council": a role or organisation word alone */
+static bool
+lone_role_word(const ws_doc *d, const name_run *nr)
+{
+	return nr->e - nr->b == 1 && (d->toks[nr->b].lex & (WS_LEX_ROLE | WS_LEX_ORGWORD)) &&
+		!is_first_name(d, nr->b);
+}
+
+/* "Rather, …": one word opening its sentence before a comma, never a name elsewhere */
+static bool
+opening_adverb(const ws_doc *d, const name_run *nr, const run_map *elsewhere)
+{
+	return nr->e - nr->b == 1 && (d->toks[nr->b].flags & WS_T_SENT_START) &&
+		nr->e < d->ntoks && WS_TOK_LEN(d, nr->e) == 1 && WS_TOK_PTR(d, nr->e)[0] == ',' &&
+		!is_first_name(d, nr->b) && !(d->toks[nr->b].lex & WS_LEX_HONORIFIC) &&
+		map_get(elsewhere, nr->full_hash) < 0;
+}
+
+/* "Fraser Highway", "Jackson County"; "in Tilbury" (not "at Google", "at Smith's home") */
+static bool
+place_named(const ws_doc *d, const name_run *nr)
+{
+	if (nr->e - nr->b >= 2)
+		return ws_tok_in(d, nr->e - 1, ws_qw_entity_place_nouns);
+	return nr->kind != WS_ORGANIZATION && nr->b > 0 &&
+		ws_tok_in(d, nr->b - 1, ws_qw_entity_place_prepositions) && !is_first_name(d, nr->b) &&
+		!(nr->e < d->ntoks && (d->toks[nr->e].flags & WS_T_POSSESSIVE));
+}
+
 static void
 correct_kinds(ws_entities *en)
 {
@@ -307,29 +342,16 @@ correct_kinds(ws_entities *en)
 	{
 		name_run   *nr = &en->runs[k];
 
-		if (nr->e - nr->b == 1 && !nr->titled &&
-			(((d->toks[nr->b].lex & (WS_LEX_ROLE | WS_LEX_ORGWORD)) &&
-			  !(d->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE))) ||
-			 ((d->toks[nr->b].flags & WS_T_SENT_START) &&
-			  nr->e < d->ntoks && WS_TOK_LEN(d, nr->e) == 1 && WS_TOK_PTR(d, nr->e)[0] == ',' &&
-			  !(d->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE | WS_LEX_HONORIFIC)) &&
-			  map_get(&elsewhere, nr->full_hash) < 0)))
-		{
-			nr->person = false;
+		if (nr->titled)
+			continue;			/* "Mr Rather" is a man */
+		if (lone_role_word(d, nr) || opening_adverb(d, nr, &elsewhere))
 			nr->kind = WS_KIND_NONE;
-			nr->gender = 0;
-		}
-		else if (!nr->titled &&
-				 ((nr->e - nr->b >= 2 && ws_tok_in(d, nr->e - 1, ws_qw_entity_place_nouns)) ||
-				  (nr->e - nr->b == 1 && nr->kind != WS_ORGANIZATION && nr->b > 0 &&
-				   ws_tok_in(d, nr->b - 1, ws_qw_entity_place_prepositions) &&
-				   !(d->toks[nr->b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) &&
-				   !(nr->e < d->ntoks && (d->toks[nr->e].flags & WS_T_POSSESSIVE)))))
-		{
-			nr->person = false;
+		else if (place_named(d, nr))
 			nr->kind = WS_PLACE;
-			nr->gender = 0;
-		}
+		else
+			continue;
+		nr->person = false;
+		nr->gender = 0;
 	}
 }
 
