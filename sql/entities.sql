@@ -76,3 +76,8 @@ ORDER BY n;
 SELECT n, speaker, speaker_mention
 FROM whosaid.quotes('Dalvik Group owns the bank. Dalvik said the deal was legal.')
 ORDER BY n;
+
+-- an acronym stands for the name it follows in brackets, commas and all
+SELECT n, speaker, speaker_mention
+FROM whosaid.quotes('The family applied to Housing, Lands and Water Quebec (HLWQ) in May. HLWQ said the file was under review.')
+ORDER BY n;

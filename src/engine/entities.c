@@ -12,7 +12,8 @@
  *     "Tiger Woods" tagged an organisation), a first word to the one full
  *     name it opens ("Jayme" → "Jayme Closs", family name first "Wang" →
  *     "Wang Qishan"), a company's first word to its name ending in a company
- *     suffix ("Samsung" → "Samsung Electronics Co.");
+ *     suffix ("Samsung" → "Samsung Electronics Co."), an acronym to the name
+ *     it follows in brackets;
  *  3. one pass in text order with a salience list (Lappin and Leass, in
  *     short): each mention of an entity outside quotation marks adds weight
  *     (more as the subject of its sentence or next to a speech verb), every
@@ -33,6 +34,7 @@
 #define APPOSITION_WINDOW 6		/* words of an apposition after "Name, " */
 #define SPEAKER_FACTOR 2.0		/* "he said" prefers the last person who spoke */
 #define SUBJECT_REACH 30		/* tokens from a subject to its speech verb */
+#define ACRONYM_MAX 10			/* letters of an acronym expanded in brackets */
 
 typedef struct name_run
 {
@@ -46,6 +48,7 @@ typedef struct name_run
 	bool		titled;			/* an honorific before it */
 	ws_kind		kind;			/* the tagger's, or none */
 	int32_t		ent;			/* run naming its entity (itself when longest) */
+	const char *expansion;		/* an acronym's full name, or NULL */
 } name_run;
 
 typedef struct salient
@@ -352,6 +355,81 @@ correct_kinds(ws_entities *en)
 			continue;
 		nr->person = false;
 		nr->gender = 0;
+	}
+}
+
+/*
+ * The name an acronym in brackets stands for, its initials read back over
+ * commas and "and"/"of" ("Immigration, Refugees and Citizenship Canada
+ * (IRCC)"), or NULL.
+ */
+static const char *
+bracketed_expansion(const ws_doc *d, const name_run *nr)
+{
+	const char *a = WS_TOK_PTR(d, nr->b);
+	int32_t		idx = WS_TOK_LEN(d, nr->b) - 1,
+				start = -1,
+				words = 0,
+				j;
+
+	if (nr->e - nr->b != 1 || !(d->toks[nr->b].flags & WS_T_ALLCAPS) || idx < 1 || idx >= ACRONYM_MAX ||
+		nr->b < 2 || !ws_tok_is(d, nr->b - 1, "(") || !ws_tok_is(d, nr->e, ")"))
+		return NULL;
+	for (j = nr->b - 2; j >= 0 && idx >= 0 && nr->b - j < 4 * ACRONYM_MAX; j--)
+	{
+		if (ws_tok_is(d, j, ",") || ws_tok_in(d, j, ws_qw_name_glue) || ws_tok_is(d, j, "and"))
+		{
+			if (words == 0)
+				break;			/* the name ends right before the bracket */
+			continue;
+		}
+		if (!(d->toks[j].flags & WS_T_CAP) || (WS_TOK_PTR(d, j)[0] != a[idx]))
+			break;
+		start = j;
+		words++;
+		idx--;
+	}
+	if (idx >= 0 || words < 2)
+		return NULL;
+	return ws_span_text(d, ws_tok_span(d, start, nr->b - 1), false);
+}
+
+/* Every run of an acronym expanded in brackets somewhere takes the expansion, as an organisation. */
+static void
+expand_acronyms(ws_entities *en)
+{
+	const ws_doc *d = en->doc;
+	run_map		found;
+	const char **names = NULL;
+	int32_t		n = 0;
+
+	map_init(d->arena, &found, en->nruns);
+	for (int32_t k = 0; k < en->nruns; k++)
+	{
+		const char *x = bracketed_expansion(d, &en->runs[k]);
+		int32_t    *slot;
+
+		if (!x)
+			continue;
+		slot = map_slot(&found, en->runs[k].full_hash);
+		if (*slot >= 0)
+			continue;
+		if (names == NULL)
+			names = ws_arena_alloc(d->arena, sizeof(const char *) * (size_t) en->nruns);
+		names[n] = x;
+		*slot = n++;
+	}
+	for (int32_t k = 0; n > 0 && k < en->nruns; k++)
+	{
+		int32_t		x = en->runs[k].e - en->runs[k].b == 1 ? map_get(&found, en->runs[k].full_hash) : -1;
+
+		if (x < 0)
+			continue;
+		en->runs[k].expansion = names[x];
+		en->runs[k].person = false;
+		en->runs[k].gender = 0;
+		if (en->runs[k].kind != WS_PLACE)
+			en->runs[k].kind = WS_ORGANIZATION;
 	}
 }
 
@@ -800,6 +878,7 @@ ws_entities_new(ws_doc *d, const ws_actors *actors, const uint8_t *in_quote)
 	apply_tagger(en);
 	hash_runs(en);
 	correct_kinds(en);
+	expand_acronyms(en);
 	promote_persons(en);
 	index_runs(en);
 	complete_surnames(en);
@@ -811,6 +890,8 @@ ws_entities_new(ws_doc *d, const ws_actors *actors, const uint8_t *in_quote)
 static const char *
 run_text(const ws_entities *en, int32_t k)
 {
+	if (en->runs[k].expansion)
+		return en->runs[k].expansion;
 	return ws_span_text(en->doc, ws_tok_span(en->doc, en->runs[k].b, en->runs[k].e), false);
 }
 
@@ -844,7 +925,8 @@ ws_entity_name(ws_entities *en, int32_t b, int32_t e, int8_t gender, bool sure)
 	k = ws_lower_bound(en->runs, en->nruns, sizeof(name_run), offsetof(name_run, b), b);
 	if ((best < 0 || en->runs[best].e - en->runs[best].b == e - b) &&
 		k < en->nruns && en->runs[k].b == b && en->runs[k].e == e &&
-		en->runs[en->runs[k].ent].e - en->runs[en->runs[k].ent].b > e - b)
+		(en->runs[en->runs[k].ent].e - en->runs[en->runs[k].ent].b > e - b ||
+		 en->runs[en->runs[k].ent].expansion))
 		return run_text(en, en->runs[k].ent);
 	if (best >= 0)
 		return run_text(en, best);

@@ -122,23 +122,6 @@ actor_named(const named *ix, int32_t n, const char *name)
 }
 
 /*
- * Are the words of name short all words of name full, in order, full being
- * longer ("Woods" in "Tiger Woods", "Samsung" in "Samsung Electronics Co.")?
- */
-static bool
-names_within(const char *short_name, const char *full)
-{
-	size_t		n = strlen(short_name);
-
-	if (strlen(full) <= n)
-		return false;
-	for (const char *p = strstr(full, short_name); p; p = strstr(p + 1, short_name))
-		if ((p == full || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
-			return true;
-	return false;
-}
-
-/*
  * The speaker of quote q from candidate c: its phrase's head as the mention,
  * then a name (the resolver's, or the one a spokesman speaks for), then the
  * tagger's actor at the mention or of that name, unless two actors speak.
@@ -186,10 +169,14 @@ resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, w
 	}
 	if (who >= 0 && actors->actors[who].kind != WS_PLACE)
 	{
-		/* a short form the entity layer completed ("Jayme" → "Jayme Closs") stays complete */
+		/*
+		 * a short form the entity layer completed ("Jayme" → "Jayme Closs",
+		 * "IRCC" → its expansion) stays complete when the tagger's actor is
+		 * only the form as written
+		 */
 		if (!q->speaker_name || !q->speaker_mention ||
 			strcmp(actors->actors[who].name, q->speaker_mention) != 0 ||
-			!names_within(actors->actors[who].name, q->speaker_name))
+			strlen(q->speaker_name) <= strlen(q->speaker_mention))
 			q->speaker_name = actors->actors[who].name;
 		else
 			QF_TRACE(f, "speaker.entity_fuller_name", "speaker", c->id, head.b, head.e, q->speaker_name);
