@@ -759,6 +759,96 @@ speaks_later(const ws_doc *d, int32_t e)
 	return false;
 }
 
+/* The state of the pass in text order. */
+typedef struct pass
+{
+	salient		list[MAX_SALIENT];
+	int32_t		n;
+	int32_t		sent,
+				sent_b;			/* sentence and its first token */
+	int32_t		prev_run_e;		/* end of the last name run */
+	int32_t		last_speaker;	/* the last person next to a speech verb, or -1 */
+} pass;
+
+/* Each sentence halves the weights; a new paragraph, a new topic, more. */
+static void
+next_sentence(const ws_doc *d, pass *p, int32_t i)
+{
+	double		decay = d->toks[i].para != d->toks[p->sent_b].para ? 0.35 : 0.5;
+
+	p->sent = d->toks[i].sent;
+	p->sent_b = i;
+	for (int32_t k = 0; k < p->n; k++)
+		p->list[k].weight *= decay;
+}
+
+/* A name outside quotation marks: weight to its entity, as subject or speaker more. */
+static void
+mention_name(ws_entities *en, pass *p, const name_run *nr)
+{
+	const ws_doc *d = en->doc;
+	const name_run *x = &en->runs[nr->ent];
+	double		w = 100.0;
+	bool		subject;
+
+	if (x->kind != WS_PERSON && x->kind != WS_ORGANIZATION)
+		return;
+	subject = opens_sentence(d, nr, p->sent_b, p->prev_run_e);
+	if (subject)
+		w += 80.0;
+	if (next_to_speech(d, nr->b, nr->e) || (subject && speaks_later(d, nr->e)))
+	{
+		w += 50.0;
+		if (x->kind == WS_PERSON)
+			p->last_speaker = nr->ent;
+	}
+	else if (subject && x->kind == WS_PERSON)
+		p->last_speaker = -1;	/* the story turns to someone else */
+	boost(p->list, &p->n, nr->ent, w);
+	if (x->kind == WS_PERSON)
+		register_roles(en, nr);
+}
+
+/* he / she at token i: the most salient person of that gender (or none known). */
+static void
+mention_pronoun(ws_entities *en, pass *p, int32_t i)
+{
+	const ws_doc *d = en->doc;
+	int8_t		g = ws_tok_is(d, i, "he") ? 1 : 2;
+	bool		speaks = next_to_speech(d, i, i + 1);
+	double		runner_up;
+	int32_t		ent = most_salient(en, p->list, p->n, WS_PERSON, g, speaks ? p->last_speaker : -1,
+								   SPEAKER_FACTOR, &runner_up);
+
+	if (ent < 0)
+		return;
+	if (speaks)
+		p->last_speaker = ent;
+	/* "Jayme said she …": Jayme is a woman, when no one else was a likely "she" */
+	if (en->runs[ent].gender == 0 && runner_up < 0.5)
+		en->runs[ent].gender = g;
+	boost(p->list, &p->n, ent, 100.0 + 80.0 + (speaks ? 50.0 : 0.0));
+	add_ref(en, i, ent, "speaker.resolve_pronoun");
+}
+
+/* "the company" (an organisation noun) or "the mayor" (a role word) at tokens i, i + 1. */
+static void
+mention_description(ws_entities *en, pass *p, int32_t i)
+{
+	const ws_doc *d = en->doc;
+	int32_t		j = i + 1,
+				ent = -1;
+
+	if (j >= d->ntoks || (d->toks[j].flags & WS_T_CAP))
+		return;
+	if (ws_tok_in(d, j, ws_qw_entity_org_nouns))
+		ent = most_salient(en, p->list, p->n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
+	else if (d->toks[j].lex & WS_LEX_ROLE)
+		ent = map_get(&en->roles, d->toks[j].hash);
+	if (ent >= 0)
+		add_ref(en, j, ent, "speaker.entity_description");
+}
+
 /*
  * The pass in text order: salience of the entities mentioned outside
  * quotation marks, and the referent of each he / she / it and each definite
@@ -768,99 +858,40 @@ static void
 resolve_references(ws_entities *en)
 {
 	ws_doc	   *d = en->doc;
-	salient		list[MAX_SALIENT];
-	int32_t		n = 0,
-				next_run = 0,
-				sent = -1,
-				sent_b = 0,
-				prev_run_e = -1,
-				last_speaker = -1;	/* the last person next to a speech verb */
+	pass		p = {.sent = -1, .prev_run_e = -1, .last_speaker = -1};
+	int32_t		next_run = 0;
 
 	map_init(d->arena, &en->roles, en->nruns * 4);
-
 	for (int32_t i = 0; i < d->ntoks; i++)
 	{
 		bool		quoted = en->in_quote && en->in_quote[i];
 
 		if ((i & 4095) == 4095 && ws_interrupt_hook)
 			ws_interrupt_hook();
-		if (d->toks[i].sent != sent)
-		{
-			/* each sentence halves the weights; a new paragraph, a new topic, again */
-			double		decay = d->toks[i].para != d->toks[sent_b].para ? 0.35 : 0.5;
-
-			sent = d->toks[i].sent;
-			sent_b = i;
-			for (int32_t k = 0; k < n; k++)
-				list[k].weight *= decay;
-		}
+		if (d->toks[i].sent != p.sent)
+			next_sentence(d, &p, i);
 		if (next_run < en->nruns && en->runs[next_run].b == i)
 		{
 			name_run   *nr = &en->runs[next_run++];
-			name_run   *x = &en->runs[nr->ent];
 
-			if (!quoted && (x->kind == WS_PERSON || x->kind == WS_ORGANIZATION))
-			{
-				double		w = 100.0;
-				bool		subject = opens_sentence(d, nr, sent_b, prev_run_e);
-
-				if (subject)
-					w += 80.0;
-				if (next_to_speech(d, nr->b, nr->e) || (subject && speaks_later(d, nr->e)))
-				{
-					w += 50.0;
-					if (x->kind == WS_PERSON)
-						last_speaker = nr->ent;
-				}
-				else if (subject && x->kind == WS_PERSON)
-					last_speaker = -1;	/* the story turns to someone else */
-				boost(list, &n, nr->ent, w);
-				if (x->kind == WS_PERSON)
-					register_roles(en, nr);
-			}
-			prev_run_e = nr->e;
+			if (!quoted)
+				mention_name(en, &p, nr);
+			p.prev_run_e = nr->e;
 			i = nr->e - 1;
-			continue;
 		}
-		if (quoted)
+		else if (quoted)
 			continue;
-		if (ws_tok_is(d, i, "he") || ws_tok_is(d, i, "she"))
-		{
-			int8_t		g = ws_tok_is(d, i, "he") ? 1 : 2;
-			bool		speaks = next_to_speech(d, i, i + 1);
-			double		runner_up;
-			int32_t		ent = most_salient(en, list, n, WS_PERSON, g, speaks ? last_speaker : -1,
-										   SPEAKER_FACTOR, &runner_up);
-
-			if (ent < 0)
-				continue;
-			if (speaks)
-				last_speaker = ent;
-			/* "Jayme said she …": Jayme is a woman, when no one else was a likely "she" */
-			if (en->runs[ent].gender == 0 && runner_up < 0.5)
-				en->runs[ent].gender = g;
-			boost(list, &n, ent, 100.0 + 80.0 + (speaks ? 50.0 : 0.0));
-			add_ref(en, i, ent, "speaker.resolve_pronoun");
-		}
+		else if (ws_tok_is(d, i, "he") || ws_tok_is(d, i, "she"))
+			mention_pronoun(en, &p, i);
 		else if (ws_tok_is(d, i, "it"))
 		{
-			int32_t		ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
+			int32_t		ent = most_salient(en, p.list, p.n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 
 			if (ent >= 0)
 				add_ref(en, i, ent, "speaker.resolve_pronoun");
 		}
-		else if (ws_tok_is(d, i, "the") && i + 1 < d->ntoks && !(d->toks[i + 1].flags & WS_T_CAP))
-		{
-			int32_t		j = i + 1,
-						ent = -1;
-
-			if (ws_tok_in(d, j, ws_qw_entity_org_nouns))
-				ent = most_salient(en, list, n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
-			else if (d->toks[j].lex & WS_LEX_ROLE)
-				ent = map_get(&en->roles, d->toks[j].hash);
-			if (ent >= 0)
-				add_ref(en, j, ent, "speaker.entity_description");
-		}
+		else if (ws_tok_is(d, i, "the"))
+			mention_description(en, &p, i);
 	}
 }
 
