@@ -82,6 +82,10 @@ extern const char *const ws_qw_question_cues[];
 extern const char *const ws_qw_expletives[];
 extern const char *const ws_qw_coordinators[];
 extern const char *const ws_qw_tagger_adverbs[];
+extern const char *const ws_qw_entity_org_nouns[];
+extern const char *const ws_qw_entity_company_suffixes[];
+extern const char *const ws_qw_entity_place_nouns[];
+extern const char *const ws_qw_entity_place_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -13321,6 +13321,18 @@ const char *const ws_qw_adjunct_openers[] = {
 	NULL
 };
 
+const char *const ws_qw_entity_place_prepositions[] = {
+	"in",
+	"at",
+	"outside",
+	"inside",
+	"across",
+	"into",
+	"near",
+	"throughout",
+	NULL
+};
+
 const char *const ws_qw_np_prepositions[] = {
 	"with",
 	"at",
@@ -13860,5 +13872,71 @@ const char *const ws_qw_appear_forms[] = {
 const char *const ws_qw_put_forms[] = {
 	"put",
 	"puts",
+	NULL
+};
+
+const char *const ws_qw_entity_org_nouns[] = {
+	"agency",
+	"airline",
+	"automaker",
+	"bank",
+	"broadcaster",
+	"charity",
+	"company",
+	"corporation",
+	"department",
+	"firm",
+	"insurer",
+	"manufacturer",
+	"ministry",
+	"network",
+	"organisation",
+	"organization",
+	"regulator",
+	"retailer",
+	"union",
+	"university",
+	NULL
+};
+
+const char *const ws_qw_entity_company_suffixes[] = {
+	"corporation",
+	"co",
+	"co.",
+	"corp",
+	"corp.",
+	"group",
+	"holdings",
+	"inc",
+	"inc.",
+	"llc",
+	"ltd",
+	"ltd.",
+	"plc",
+	NULL
+};
+
+const char *const ws_qw_entity_place_nouns[] = {
+	"airport",
+	"avenue",
+	"bay",
+	"boulevard",
+	"bridge",
+	"county",
+	"drive",
+	"highway",
+	"island",
+	"lake",
+	"mountain",
+	"park",
+	"parkway",
+	"plaza",
+	"river",
+	"road",
+	"square",
+	"station",
+	"street",
+	"township",
+	"valley",
 	NULL
 };

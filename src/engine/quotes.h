@@ -6,6 +6,7 @@
 #ifndef WS_QUOTES_H
 #define WS_QUOTES_H
 
+#include "entities.h"
 #include "lexicon.h"
 #include "ws.h"
 
@@ -60,7 +61,8 @@ typedef struct ws_range
 /* Speaker resolution state for one document (speaker_resolver.c). */
 typedef struct ws_resolver ws_resolver;
 
-ws_resolver *ws_resolver_new(ws_doc *d, ws_actors *actors);
+/* in_quote: one byte per token, set inside quotation marks (may be NULL). */
+ws_resolver *ws_resolver_new(ws_doc *d, ws_actors *actors, const uint8_t *in_quote);
 
 /* Speaker phrase ending right before token `end` (subject of a cue), within [lo, end). */
 ws_range	ws_subject_before(const ws_doc *d, int32_t end, int32_t lo);
@@ -76,6 +78,10 @@ const char *ws_resolve_speaker(ws_resolver *r, ws_range np);
 
 /* The phrase's head: the name inside an apposition, or the phrase itself. */
 ws_range	ws_phrase_head(const ws_doc *d, ws_range np);
+
+/* Can token i sit inside a capitalised name, or join two of its words ("of", "&")? */
+bool		ws_is_name_word(const ws_doc *d, int32_t i);
+bool		ws_is_name_glue(const ws_doc *d, int32_t i);
 
 /* True for words that can start a clause on their own (the, he, Mr ...). */
 bool		ws_is_pronoun(const ws_doc *d, int32_t i);

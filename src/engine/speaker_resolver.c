@@ -1,11 +1,9 @@
 /*
  * speaker_resolver.c — who is speaking: the speaker phrase next to a cue
- * (subject, apposition, inverted "said X") and its canonical name through
- * pronouns ("he" → the last man named), titles and surnames ("Mr Parker",
- * "Parker" → "Andrew Parker").
- *
- * Names come from the actor tagger when the caller has run it; otherwise a
- * capitalisation scan of the document stands in.
+ * (subject, apposition, inverted "said X") and its canonical name, which the
+ * entity layer (entities.c) gives: pronouns ("he" → the most salient man),
+ * descriptions ("the mayor"), titles, surnames and other short forms ("Mr
+ * Parker", "Parker" → "Andrew Parker").
  */
 #include "quotes.h"
 
@@ -13,48 +11,11 @@
 #define MAX_NP 9
 #define MAX_ASIDE 30			/* tokens between the dashes of an aside */
 
-typedef struct name_run
-{
-	int32_t		b,
-				e;				/* tokens, honorific and possessive excluded */
-	uint32_t	last_hash;
-	int8_t		gender;			/* 1 male, 2 female, 0 unknown */
-	bool		person;
-	const char *name;
-} name_run;
-
 struct ws_resolver
 {
 	ws_doc	   *doc;
-	ws_actors  *actors;
-	name_run   *runs;			/* in text order */
-	int32_t		nruns;
-	int32_t    *by_last[3];		/* hash of last word → longest person run, -1:
-								 * any, not female, not male */
-	uint32_t	mask;
+	ws_entities *entities;
 };
-
-/* Slot of a last-word hash in a by_last table (open addressing). */
-static uint32_t
-last_slot(const ws_resolver *r, const int32_t *table, uint32_t h)
-{
-	uint32_t	i = h & r->mask;
-
-	while (table[i] >= 0 && r->runs[table[i]].last_hash != h)
-		i = (i + 1) & r->mask;
-	return i;
-}
-
-static int32_t
-person_ending_in(const ws_resolver *r, uint32_t h, int8_t gender)
-{
-	int32_t		k = r->by_last[gender][last_slot(r, r->by_last[gender], h)];
-
-	/* a full name of that gender, else any: first names misgender ("Philippe") */
-	if (k >= 0 && r->runs[k].e - r->runs[k].b >= 2)
-		return k;
-	return r->by_last[0][last_slot(r, r->by_last[0], h)];
-}
 
 bool
 ws_is_pronoun(const ws_doc *d, int32_t i)
@@ -472,6 +433,18 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 
 /* ------------------------------------------------------------ names */
 
+bool
+ws_is_name_word(const ws_doc *d, int32_t i)
+{
+	return is_name_word(d, i);
+}
+
+bool
+ws_is_name_glue(const ws_doc *d, int32_t i)
+{
+	return is_name_glue(d, i);
+}
+
 /* Strip an honorific, determiner or possessive clitic from a name's edges. */
 static ws_range
 strip_name(const ws_doc *d, ws_range r)
@@ -484,219 +457,14 @@ strip_name(const ws_doc *d, ws_range r)
 	return r;
 }
 
-
-/* Keep run k in by_last[g] if it is the longest there for its last word. */
-static void
-index_run(ws_resolver *r, int g, int32_t k)
-{
-	int32_t    *slot = &r->by_last[g][last_slot(r, r->by_last[g], r->runs[k].last_hash)];
-
-	if (*slot < 0 || r->runs[k].e - r->runs[k].b > r->runs[*slot].e - r->runs[*slot].b)
-		*slot = k;
-}
-
-/* The capitalised runs of the text, with an honorific before them or not. */
-static void
-collect_runs(ws_resolver *r)
-{
-	ws_doc	   *d = r->doc;
-	int32_t		cap = 64;
-
-	r->runs = ws_arena_alloc(d->arena, sizeof(name_run) * (size_t) cap);
-	for (int32_t i = 0; i < d->ntoks; i++)
-	{
-		int32_t		b = i,
-					e,
-					hon = -1;
-
-		if (!is_name_word(d, i))
-			continue;
-		if (d->toks[i].lex & WS_LEX_HONORIFIC)
-		{
-			hon = i;
-			b = i + 1;
-			if (b >= d->ntoks || !is_name_word(d, b))
-				continue;
-		}
-		e = b;
-		while (e < d->ntoks && (is_name_word(d, e) ||
-								(is_name_glue(d, e) && e + 1 < d->ntoks && is_name_word(d, e + 1))))
-			e++;
-		i = e - 1;
-		if (r->nruns == cap)
-		{
-			name_run   *n = ws_arena_alloc(d->arena, sizeof(name_run) * (size_t) cap * 2);
-
-			memcpy(n, r->runs, sizeof(name_run) * (size_t) cap);
-			r->runs = n;
-			cap *= 2;
-		}
-		{
-			name_run   *nr = &r->runs[r->nruns++];
-
-			nr->b = b;
-			nr->e = e;
-			nr->last_hash = d->toks[e - 1].hash;
-			nr->gender = ws_name_gender(d, hon, b);
-			nr->person = hon >= 0 ||
-				((d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && e - b >= 2 &&
-				 !(d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG)));
-			nr->name = NULL;
-		}
-	}
-}
-
-/*
- * The tagger's persons are persons, first name or not ("Maher", "Weiner"), and
- * a run holding one narrows to it ("FBI Director Comey").
- */
-static void
-narrow_to_tagged_persons(ws_resolver *r)
-{
-	const ws_doc *d = r->doc;
-	const ws_actors *a = r->actors;
-	int32_t		m = 0;
-
-	for (int32_t k = 0; a && k < r->nruns; k++)
-	{
-		name_run   *nr = &r->runs[k];
-
-		while (m < a->nmentions && a->mentions[m].tok_e <= nr->b)
-			m++;
-		for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
-			if (a->mentions[x].kind == WS_PERSON)
-			{
-				int32_t		pb = a->mentions[x].tok_b,
-							pe = a->mentions[x].tok_e;
-
-				/* Jane's gender, not Welsh's, a man's name */
-				if (pb > nr->b)
-					nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
-												pe - pb >= 2 ? pb : -1);
-				nr->b = nr->b > pb ? nr->b : pb;
-				nr->e = nr->e < pe ? nr->e : pe;
-				nr->last_hash = d->toks[nr->e - 1].hash;
-				nr->person = true;
-				break;
-			}
-	}
-}
-
-/* Index the longest person name for each last word, for any gender, men's and women's. */
-static void
-index_persons(ws_resolver *r)
-{
-	r->mask = 1;
-	while (r->mask < (uint32_t) r->nruns * 2 + 2)
-		r->mask <<= 1;
-	for (int g = 0; g < 3; g++)
-	{
-		r->by_last[g] = ws_arena_alloc(r->doc->arena, sizeof(int32_t) * r->mask);
-		for (uint32_t i = 0; i < r->mask; i++)
-			r->by_last[g][i] = -1;
-	}
-	r->mask--;
-	for (int32_t k = 0; k < r->nruns; k++)
-		if (r->runs[k].person)
-		{
-			index_run(r, 0, k);
-			if (r->runs[k].gender != 2)
-				index_run(r, 1, k);
-			if (r->runs[k].gender != 1)
-				index_run(r, 2, k);
-		}
-}
-
-/*
- * A surname alone is a person when a full person name ends with it, and
- * takes its gender; "Axelrod", named David Axelrod, is a man even to "she".
- */
-static void
-complete_surnames(ws_resolver *r)
-{
-	for (int32_t k = 0; k < r->nruns; k++)
-	{
-		name_run   *a = &r->runs[k];
-		int32_t		full;
-
-		if (!a->person)
-		{
-			full = person_ending_in(r, a->last_hash, 0);
-			if (full < 0)
-				continue;
-			a->person = true;
-			if (!a->gender)
-				a->gender = r->runs[full].gender;
-		}
-		full = a->gender ? -1 : person_ending_in(r, a->last_hash, 2);
-		if (full >= 0 && ws_mans_name_for_woman(2, r->runs[full].gender))
-			a->gender = 1;
-	}
-}
-
-/* Scan the text for capitalised runs: the candidates a speaker can resolve to. */
-static void
-scan_names(ws_resolver *r)
-{
-	collect_runs(r);
-	narrow_to_tagged_persons(r);
-	index_persons(r);
-	complete_surnames(r);
-}
-
 ws_resolver *
-ws_resolver_new(ws_doc *d, ws_actors *actors)
+ws_resolver_new(ws_doc *d, ws_actors *actors, const uint8_t *in_quote)
 {
 	ws_resolver *r = ws_arena_alloc(d->arena, sizeof(ws_resolver));
 
 	r->doc = d;
-	r->actors = actors;
-	scan_names(r);
+	r->entities = ws_entities_new(d, actors, in_quote);
 	return r;
-}
-
-/*
- * The longest person name in the text ending in the same word as [b, e),
- * preferring the gender an honorific or first name gives ("Mr. Netanyahu" is
- * not Sara), else [b, e) itself. When "she" or a title gives the gender
- * (sure), a man's name is no answer.
- */
-static const char *
-canonical_person(ws_resolver *r, int32_t b, int32_t e, int8_t gender, bool sure)
-{
-	ws_doc	   *d = r->doc;
-	int32_t		best = person_ending_in(r, d->toks[e - 1].hash, gender);
-
-	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b &&
-		!(sure && ws_mans_name_for_woman(gender, r->runs[best].gender)))
-		return ws_span_text(d, ws_tok_span(d, r->runs[best].b, r->runs[best].e), false);
-	return ws_span_text(d, ws_tok_span(d, b, e), false);
-}
-
-static const char *
-resolve_pronoun(ws_resolver *r, int32_t at)
-{
-	ws_doc	   *d = r->doc;
-	int8_t		want;
-	int32_t		lo;
-
-	if (ws_tok_is(d, at, "he"))
-		want = 1;
-	else if (ws_tok_is(d, at, "she"))
-		want = 2;
-	else
-		return NULL;			/* they / we / I: no single person to name */
-
-	/* the last run starting before the pronoun, then back a bounded way */
-	lo = ws_lower_bound(r->runs, r->nruns, sizeof(name_run), offsetof(name_run, b), at);
-	for (int32_t k = lo - 1; k >= 0 && k >= lo - 200; k--)
-	{
-		name_run   *x = &r->runs[k];
-
-		if (x->person && (x->gender == want || x->gender == 0))
-			return canonical_person(r, x->b, x->e, want, true);
-	}
-	return NULL;
 }
 
 /* Report resolution step `rule` on tokens [b, e) to the trace, giving its answer. */
@@ -716,12 +484,28 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	int32_t		first;
 	int8_t		gender;
 	bool		titled;		/* a gendered title: "Mrs Axelrod" */
+	const char *name,
+			   *written;
 
 	if (np.b < 0)
 		return NULL;
 	h = ws_phrase_head(d, np);
 	if (h.e - h.b == 1 && ws_is_pronoun(d, h.b))
-		return traced(d, "speaker.resolve_pronoun", h.b, h.e, resolve_pronoun(r, h.b));
+	{
+		const char *rule = "speaker.resolve_pronoun";
+		const char *name = ws_entity_referent(r->entities, h.b, &rule);
+
+		return traced(d, rule, h.b, h.e, name);
+	}
+	/* "the mayor", "the company": a description the entity layer resolved */
+	if (h.e - h.b == 2 && ws_tok_is(d, h.b, "the"))
+	{
+		const char *rule = NULL;
+		const char *name = ws_entity_referent(r->entities, h.b + 1, &rule);
+
+		if (name)
+			return traced(d, rule, h.b, h.e, name);
+	}
 	if (!is_name_word(d, h.b) || !is_name_word(d, h.e - 1))
 		return traced(d, "speaker.not_a_name", h.b, h.e, NULL);	/* "a spokesman", "Trump aides" */
 	/* "Officials said", "Sources told": capitalised only by the sentence */
@@ -733,9 +517,12 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
 	titled = ws_name_gender(d, first > h.b ? h.b : -1, -1) != 0;
 	h = strip_name(d, h);
-	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
+	if (ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash))
 		return traced(d, "speaker.canonical_person", h.b, h.e,
-					  canonical_person(r, h.b, h.e, gender, titled));
-	return traced(d, "speaker.name_as_written", h.b, h.e,
-				  ws_span_text(d, ws_tok_span(d, h.b, h.e), false));
+					  ws_entity_name(r->entities, h.b, h.e, gender, titled));
+	name = ws_entity_name(r->entities, h.b, h.e, gender, titled);
+	written = ws_span_text(d, ws_tok_span(d, h.b, h.e), false);
+	/* "Jayme" → "Jayme Closs", "Samsung" → "Samsung Electronics Co." */
+	return traced(d, strcmp(name, written) ? "speaker.entity_short_form" : "speaker.name_as_written",
+				  h.b, h.e, name);
 }
