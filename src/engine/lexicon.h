@@ -71,6 +71,9 @@ extern const char *const ws_qw_sentence_linkers[];
 extern const char *const ws_qw_narrator_adverbs[];
 extern const char *const ws_qw_previous_speaker_links[];
 extern const char *const ws_qw_name_glue[];
+extern const char *const ws_qw_object_prepositions[];
+extern const char *const ws_qw_refusal_cues[];
+extern const char *const ws_qw_no_comment_verbs[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

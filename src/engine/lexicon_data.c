@@ -9365,6 +9365,7 @@ static const char *const honorifics_words[] = {
 	"Radm",
 	"Rev",
 	"Reverend",
+	"Rt",
 	"SMSGT",
 	"SSGT",
 	"STSGT",
@@ -13145,6 +13146,12 @@ const char *const ws_qw_inverting_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_no_comment_verbs[] = {
+	"comment",
+	"elaborate",
+	NULL
+};
+
 const char *const ws_qw_continue_verbs[] = {
 	"continues",
 	"continued",
@@ -13208,6 +13215,7 @@ const char *const ws_qw_clause_openers[] = {
 	"but",
 	"still",
 	"yet",
+	"instead",
 	"meanwhile",
 	"however",
 	"later",
@@ -13222,6 +13230,9 @@ const char *const ws_qw_clause_openers[] = {
 	"speaking",
 	"so",
 	"by",
+	"rather",
+	"unlike",
+	"despite",
 	NULL
 };
 
@@ -13313,6 +13324,19 @@ const char *const ws_qw_adjunct_openers[] = {
 	"publicly",
 	"privately",
 	"repeatedly",
+	NULL
+};
+
+const char *const ws_qw_object_prepositions[] = {
+	"in",
+	"with",
+	"on",
+	"at",
+	"to",
+	"for",
+	"of",
+	"from",
+	"by",
 	NULL
 };
 
@@ -13775,5 +13799,15 @@ const char *const ws_qw_spokespeople[] = {
 	"spokeswoman",
 	"spokesperson",
 	"representative",
+	NULL
+};
+
+const char *const ws_qw_refusal_cues[] = {
+	"declined",
+	"declines",
+	"declining",
+	"refused",
+	"refuses",
+	"refusing",
 	NULL
 };
