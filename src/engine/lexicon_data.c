@@ -9308,7 +9308,6 @@ static const char *const honorifics_words[] = {
 	"Eng",
 	"Ens",
 	"Father",
-	"Fiona",
 	"Fr",
 	"Frau",
 	"Frú",

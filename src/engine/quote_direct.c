@@ -93,7 +93,7 @@ subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range 
 			if (is_punct(d, k - 1, ',') && qf_is_cue(f, k))
 			{
 				*cue = qf_cue_phrase(d, k, k);
-				*spk = s;
+				*spk = ws_apposition_name(d, s, k - 1);
 				return true;
 			}
 	return false;
@@ -132,7 +132,7 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		if (s.b < 0)
 			return false;
 		*cue = qf_cue_phrase(d, j, j);
-		*spk = s;
+		*spk = ws_apposition_name(d, s, hi);
 		return true;
 	}
 	return subject_then_cue(f, j, hi, ends_sentence, cue, spk);

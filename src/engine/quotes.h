@@ -81,6 +81,9 @@ const char *ws_resolve_speaker(ws_resolver *r, ws_range np);
  */
 ws_range	ws_phrase_with_object(const ws_doc *d, ws_range s, ws_range obj);
 
+/* "the team's captain, Ellen Shaw": the name after a description s, or s */
+ws_range	ws_apposition_name(const ws_doc *d, ws_range s, int32_t hi);
+
 /* Are tokens [b, e), opening a paragraph, a column label ("ANALYST'S VIEWPOINT")? */
 bool		ws_column_label(const ws_doc *d, int32_t b, int32_t e);
 

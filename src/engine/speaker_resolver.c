@@ -140,6 +140,33 @@ person_like(const ws_doc *d, ws_range r)
 	return false;
 }
 
+/*
+ * Does the run [b, e) name a person in [b, g), before the preposition at g
+ * ("Detective Inspector Paul Miller of Thames Valley Police")? A first name
+ * and a surname end [b, g); not a list ("Johnny Isakson of Georgia and John
+ * Boozman of Arkansas"), not a title ("Chief Executive of …").
+ */
+static bool
+name_before(const ws_doc *d, int32_t b, int32_t g, int32_t e)
+{
+	bool		first = false;
+
+	for (int32_t i = b; i < e; i++)
+		if (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "&"))
+			return false;
+	for (int32_t i = g - 1; i >= b && i >= g - 3; i--)
+	{
+		if (d->toks[i].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC))
+			return false;		/* "Archbishop of Cardiff" */
+		if (i < g - 1 && (d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
+		{
+			first = true;
+			break;
+		}
+	}
+	return first;
+}
+
 ws_range
 ws_phrase_head(const ws_doc *d, ws_range np)
 {
@@ -188,6 +215,14 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 		return np;
 	if (fb > np.b && (is_name_glue(d, fb - 1) || ws_tok_is(d, fb - 1, "at")))
 		return np;
+	/* "Anna Clarke of Northbridge Capital": the person, not where she works */
+	for (int32_t g = fb + 2; g < fe; g++)
+		if (ws_tok_in(d, g, ws_qw_object_prepositions))
+		{
+			if (name_before(d, fb, g, fe))
+				fe = g;
+			break;
+		}
 	return (ws_range)
 	{
 		fb, fe
@@ -625,6 +660,24 @@ ws_column_label(const ws_doc *d, int32_t b, int32_t e)
 			words++;
 	}
 	return words >= 2 || (words == 1 && possessive);
+}
+
+/*
+ * "the farmers' leader, Owen Price": a description s (determiner-led) right
+ * before a comma and a person's name, within [s.e, hi), gives way to the name.
+ */
+ws_range
+ws_apposition_name(const ws_doc *d, ws_range s, int32_t hi)
+{
+	ws_range	n;
+
+	if (s.b < 0 || !ws_tok_in(d, s.b, ws_qw_determiners) || s.e + 1 >= hi || !is_comma(d, s.e))
+		return s;
+	n = ws_phrase_after(d, s.e + 1, hi);
+	if (n.b < 0 || (n.e < hi && !is_comma(d, n.e) && !is_boundary_punct(d, n.e)) ||
+		!person_like(d, ws_phrase_head(d, n)))
+		return s;
+	return n;
 }
 
 /* ------------------------------------------------------------ names */
