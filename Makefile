@@ -5,6 +5,7 @@
 #   make demo                     throwaway cluster, seed articles, who-said-what table
 #   make test                     every test; last line "N passed, M failed"
 #   make check-slow               the timing checks (CI runs them too)
+#   make check-dashboard          examples/dashboard/ in headless Chromium (CI runs it too)
 #   make eval / make bench        accuracy / speed (need ../shared)
 
 EXTENSION   = whosaid
@@ -105,7 +106,7 @@ build/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_LIB) $(wildcard src/engine/*.h)
 fuzz: $(patsubst test/fuzz/fuzz_%.c,build/fuzz_%,$(wildcard test/fuzz/fuzz_*.c))
 
 # ---------------------------------------------------------------- developer targets
-.PHONY: demo test check-slow eval bench fuzz model lexicons cli
+.PHONY: demo test check-slow check-dashboard eval bench fuzz model lexicons cli
 cli: build/whosaid
 
 demo:
@@ -117,6 +118,11 @@ test:
 # Checks that time the engine (test/slow/*.sh): CI runs them, a contributor may skip them.
 check-slow: build/whosaid
 	bash test/run.sh slow
+
+# examples/dashboard/ built against a throwaway cluster and checked in headless Chromium
+# (test/dashboard/): needs node, npm and chromium, else it skips. CI runs it.
+check-dashboard:
+	bash test/run.sh dashboard
 
 eval: build/whosaid
 	bash test/eval.sh

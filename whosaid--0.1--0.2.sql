@@ -1402,6 +1402,30 @@ BEGIN
 END
 $function$;
 
+-- 50_views.sql (new in 0.2): the actor pairs of a time window
+CREATE FUNCTION whosaid.actor_pairs(tbl regclass, since timestamptz DEFAULT NULL,
+									until timestamptz DEFAULT NULL, top int DEFAULT 100)
+RETURNS TABLE (actor text, kind text, other_actor text, other_kind text, articles bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t whosaid.tracked := whosaid._tracked(tbl);
+	f record := whosaid._track_time_filter(t, since, until);
+BEGIN
+	-- the rows of <prefix>_actor_pairs, counted over the rows in [since, until)
+	RETURN QUERY EXECUTE format(
+		'SELECT x.actor, x.kind, o.actor, o.kind, count(DISTINCT (%s)) FROM %s x%s JOIN %s o ON %s'
+		' AND x.actor OPERATOR(pg_catalog.<>) o.actor WHERE %s'
+		' GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 3, 2, 4 LIMIT $3',
+		whosaid._track_keys(t, 'x'), t.actors_table, f.join_sql, t.actors_table,
+		whosaid._track_join(t, 'o', 'x'), f.where_sql)
+		USING since, until, top;
+END
+$$;
+
+COMMENT ON FUNCTION whosaid.actor_pairs(regclass, timestamptz, timestamptz, int) IS
+'pairs of actors named in the same rows of a tracked table (as its <prefix>_actor_pairs view), optionally in [since, until) of its time column, most frequent first';
+
 -- ---------------------------------------------------------------- 60_grants.sql (new in 0.2)
 GRANT USAGE ON SCHEMA whosaid TO PUBLIC;
 

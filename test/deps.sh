@@ -5,7 +5,7 @@ set -euo pipefail
 
 # package[:command][?] — with a command, a tool already on PATH counts as present: Node.js
 # often comes from NodeSource, whose nodejs bundles npm and conflicts with Debian's npm.
-# A trailing ? marks what only some tests need (fuzzing, node): when it is missing and
+# A trailing ? marks what only some tests need (fuzzing, node, the dashboard): when it is missing and
 # cannot be installed, those tests skip.
 WANT=(
 	postgresql-15
@@ -19,6 +19,7 @@ WANT=(
 	python3:python3
 	nodejs:node?
 	npm:npm?
+	chromium:chromium? # make check-dashboard: examples/dashboard/ in a headless browser
 )
 
 installed() {

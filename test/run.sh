@@ -279,9 +279,27 @@ main_slow() {
 	finish
 }
 
+# `make check-dashboard`: the dashboard example built against a cluster and checked in
+# headless Chromium (test/dashboard/*.sh, a few minutes: npm ci, a build, a browser).
+main_dashboard() {
+	mkdir -p "$LOGS"
+	build_and_install
+	section "cluster"
+	if ! cluster_start; then
+		fail cluster
+		finish
+	fi
+	test_scripts dashboard
+	section "done"
+	finish
+}
+
 main() {
 	if [ "${1:-}" = slow ]; then
 		main_slow # exits through finish
+	fi
+	if [ "${1:-}" = dashboard ]; then
+		main_dashboard # exits through finish
 	fi
 	build_and_install
 	section "cluster"

@@ -5,11 +5,12 @@
 #
 # Reads every *.txt of DIR (default: the BBC corpus at ../shared/corpus/bbc next to
 # the checkout when it is there, else the seed articles in test/fixtures/seeds) into a
-# table `articles` (id, name, section, title, published, body) of the database the
+# table `articles` (id, name, section, title, published, body, and `actors`, a stored
+# whosaid.actorvec with a GIN index for speaker: searches) of the database the
 # usual PG* variables point at, gives the articles made-up publication dates spread
-# over eight weeks (the texts carry none), tracks the table with whosaid.track() and
-# extracts the quotes and actors with whosaid.backfill(), which prints a progress
-# line every two seconds. An existing `articles` table is dropped first.
+# over eight weeks (the texts carry none), tracks the table with whosaid.track() (and
+# whosaid.track_claims() when the installed whosaid has it) and extracts the quotes and
+# actors with whosaid.backfill(), which prints a progress line every two seconds. An existing `articles` table is dropped first.
 # Needs psql and python3, and the whosaid extension installed in the server.
 set -euo pipefail
 
@@ -43,7 +44,9 @@ CREATE TABLE articles (
 	section   text,
 	title     text,
 	published timestamptz,
-	body      text NOT NULL);
+	body      text NOT NULL,
+	actors    whosaid.actorvec GENERATED ALWAYS AS (whosaid.to_actorvec(body)) STORED);
+CREATE INDEX articles_actorvec_idx ON articles USING gin (actors);
 SQL
 
 # The texts go in client-side (the server need not read this directory), in one COPY.
@@ -69,6 +72,15 @@ SQL
 # (track() notices that the rows already there need a backfill: that comes next)
 PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
 	psql -c "SELECT FROM whosaid.track('articles', time_column => 'published')" >/dev/null
+# Claims too (the dashboard's Claims page), when this whosaid has them: the backfill's
+# quotes then join their claims as they go in.
+PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql <<'SQL' >/dev/null
+SELECT CASE WHEN pg_catalog.to_regprocedure('whosaid.track_claims(regclass)') IS NOT NULL
+	THEN 'SELECT FROM whosaid.track_claims(''articles'')' END AS claims \gset
+\if :{?claims}
+:claims;
+\endif
+SQL
 # backfill's NOTICEs are the progress line ("400/2225 rows, 18 %, ... left").
 start=$(date +%s)
 PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=notice" psql -c "CALL whosaid.backfill('articles')" 2>&1 |

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # examples/dashboard/load.sh fills a database from a folder of texts: the seed articles
 # go into a tracked table with dates over three different weeks, are backfilled with
-# progress lines, and the BI views show their speakers. Run twice, it starts afresh.
+# progress lines, the BI views show their speakers, and the stored actorvec answers a
+# speaker: search. Run twice, it starts afresh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 WORK=build/test-cli/dashboard_load
@@ -29,9 +30,10 @@ SELECT count(*), count(DISTINCT date_trunc('week', published)), count(*) FILTER 
        (SELECT count(*) FROM whosaid.tracked WHERE relid = 'articles'::regclass),
        (SELECT count(*) > 0 FROM articles_who_said_what WHERE speaker = 'Andrew Parker'),
        (SELECT count(*) > 0 FROM articles_actor_pairs),
-       (SELECT count(*) FROM whosaid.top_speakers('articles', since => '2026-01-01', top => 3))
+       (SELECT count(*) FROM whosaid.top_speakers('articles', since => '2026-01-01', top => 3)),
+       (SELECT count(*) FROM articles WHERE whosaid.matches(actors, 'speaker:Parker'))
 FROM articles
 SQL
 )
-echo "articles, weeks, titled, tracked, Parker quoted, pairs, top speakers: $got"
-[ "$got" = "3 3 3 1 t t 3" ]
+echo "articles, weeks, titled, tracked, Parker quoted, pairs, top speakers, speaker:Parker rows: $got"
+[ "$got" = "3 3 3 1 t t 3 1" ]
