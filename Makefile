@@ -100,7 +100,7 @@ $(FUZZ_LIB): $(FUZZ_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-build/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_LIB) $(wildcard src/engine/*.h)
+build/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_LIB) $(wildcard src/engine/*.h test/fuzz/*.h)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(WARN) -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -o $@ $< $(FUZZ_LIB) $(ICU_LIBS) -lm
 
 fuzz: $(patsubst test/fuzz/fuzz_%.c,build/fuzz_%,$(wildcard test/fuzz/fuzz_*.c))

@@ -11,7 +11,7 @@ SHARED=${WHOSAID_SHARED:-../shared}
 BBC=$SHARED/corpus/bbc
 W=build/bench
 RUNS=${BENCH_RUNS:-3}
-BENCHES=(cold_start sql_quotes sql_actors cli scale)
+BENCHES=(cold_start sql_quotes sql_actors cli scale claims)
 
 if ! compgen -G "$BBC/*.txt" >/dev/null; then
 	echo "skipped: ../shared not present ($BBC)"
@@ -129,6 +129,12 @@ bench_cold_start() {
 # Issue 5's scale figures: GIN at 100,000 rows, index vs sequential scan, tracked inserts.
 bench_scale() {
 	bash test/bench_scale.sh
+}
+
+# Issue 20's claims figures: tracked insert with claims vs to_tsvector + GIN, who_said()
+# latency on a large claims table (CLAIMS_INSERT, CLAIMS_ROWS: test/bench_claims.sh).
+bench_claims() {
+	bash test/bench_claims.sh
 }
 
 main() {

@@ -12,18 +12,9 @@ if [ ! -d "$SHARED/corpus/bbc" ]; then
 	echo "skipped: $SHARED/corpus/bbc not present"
 	exit 77
 fi
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-db=claims_bench_$$
-psql -X -q -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb claims_bench
 python3 test/texts.py csv "$SHARED"/corpus/bbc/*.txt |
 	psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION whosaid' -c 'CREATE EXTENSION pg_trgm' \
 		-c 'CREATE TABLE bbc (file text, body text)' -c '\copy bbc FROM STDIN WITH (FORMAT csv)'

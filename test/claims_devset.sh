@@ -34,18 +34,9 @@ for how in trim ellipsis edit trim_edit; do
 done
 
 echo "== 3. the extension's % and pg_trgm strict_word_similarity on the same pairs"
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-db=claims_devset_$$
-psql -X -q -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb claims_devset
 cat "$W/pairs.tsv" "$W/edits.tsv" | python3 -c '
 import csv, sys
 w = csv.writer(sys.stdout)

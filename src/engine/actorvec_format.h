@@ -6,6 +6,11 @@
  * the extension copies the flat arrays into its varlena values as they
  * are, and the fuzzers drive the parsers directly.
  *
+ * The implementation is split by concern: actorvec_format.c (actorvec
+ * values: build, text in and out), actorquery_format.c (actorquery values:
+ * assemble, text in and out), actor_match.c (@@, @> and &&), actor_names.c
+ * (folding and tokens) and format_common.c (what the two formats share).
+ *
  * Name tokens: a name is folded (case fold, NFKD, combining marks removed;
  * apostrophes and periods dropped so O'Neill = ONeill and U.S. = US) and
  * split at every other non-letter, non-digit character. Each token is

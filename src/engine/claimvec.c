@@ -104,137 +104,147 @@ sort_unique(uint32_t *v, int32_t n)
 
 static const char ELLIPSIS[] = " \xE2\x80\xA6 ";	/* " … " */
 
-ws_cv *
-ws_cv_build(ws_arena *a, const char *s, int32_t len, int k, char err[160])
+/* The folded text being split into words, and the normalised text and words so far. */
+typedef struct cv_reader
 {
-	ws_cv	   *v;
-	char	   *f,
-			   *text;
+	const char *f;				/* folded input */
 	int32_t		flen,
-				tlen = 0,
-				nwords = 0,
-				nsegs = 0,
-				seglen = 0,
-				i = 0,
-				nkeys = 0,
-				nshort = 0;
+				i;				/* byte offset in f */
+	char	   *text;			/* normalised: words, ' ' and " … " between segments */
+	int32_t		tlen;
 	cv_word    *words;
-	uint32_t   *keys,
-			   *shorts,
-				h = FNV_OFFSET;
-	bool		inword = false,
-				pending_seg = false;
-	UChar32		prev = -1;
+	int32_t		nwords,
+				nsegs,
+				seglen;			/* words in the current segment */
+	uint32_t	h;				/* hash of the word being read */
+	bool		inword,
+				pending_seg;	/* an ellipsis since the last word */
+	UChar32		prev;
+} cv_reader;
 
-	if (len < 0)
-		len = 0;
-	if (len > WS_CV_MAX_BYTES)
+/* A word starts: its separator in the text (" … " after an ellipsis), a new hash. */
+static void
+start_word(cv_reader *r)
+{
+	if (r->nwords > 0)
 	{
-		snprintf(err, 160, "text is too long for a claimvec (%d bytes, at most %d)",
-				 (int) len, WS_CV_MAX_BYTES);
-		return NULL;
+		if (r->pending_seg && r->seglen > 0)
+		{
+			memcpy(r->text + r->tlen, ELLIPSIS, sizeof(ELLIPSIS) - 1);
+			r->tlen += sizeof(ELLIPSIS) - 1;
+			r->nsegs++;
+			r->seglen = 0;
+		}
+		else
+			r->text[r->tlen++] = ' ';
 	}
-	if (k < 1 || k > WS_CV_MAX_K)
-	{
-		snprintf(err, 160, "invalid shingle size %d (1 to %d)", k, WS_CV_MAX_K);
-		return NULL;
-	}
-	f = ws_av_fold(a, s, len, &flen);
-	/*
-	 * a word costs at least one input byte and one separator, " … " five
-	 * bytes for at least two; a folded code point at most 4 bytes for 1
-	 */
-	text = ws_arena_alloc(a, (size_t) flen * 4 + 8);
-	words = ws_arena_alloc(a, sizeof(cv_word) * ((size_t) flen / 2 + 2));
+	if (r->nsegs == 0)
+		r->nsegs = 1;
+	r->pending_seg = false;
+	r->inword = true;
+	r->h = FNV_OFFSET;
+}
 
-	while (i <= flen)
+/* Word character c goes on the text and the word's hash. */
+static void
+add_char(cv_reader *r, UChar32 c)
+{
+	/* fold again: NFKD can make capitals (ℜ -> R, Ⅻ -> XII) */
+	UChar32		lc = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+	int32_t		b = r->tlen;
+	UBool		bad = false;
+
+	U8_APPEND((uint8_t *) r->text, r->tlen, r->tlen + 4, lc, bad);
+	if (bad)
+		r->tlen = b;
+	for (; b < r->tlen; b++)
+		r->h = (r->h ^ (uint8_t) r->text[b]) * FNV_PRIME;
+}
+
+/* Joiners keep the word going: don't, U.S., 1,000. */
+static bool
+joins_word(const cv_reader *r, UChar32 c)
+{
+	UChar32		next;
+
+	if (!r->inword || !(is_apostrophe(c) || c == '.' || c == ','))
+		return false;
+	next = peek(r->f, r->i, r->flen);
+	return is_word_char(next) &&
+		(c != ',' || (is_digit_char(r->prev) && is_digit_char(next)));
+}
+
+static void
+end_word(cv_reader *r)
+{
+	r->words[r->nwords].hash = r->h;
+	r->words[r->nwords].seg = r->nsegs - 1;
+	r->nwords++;
+	r->seglen++;
+	r->inword = false;
+	if (ws_interrupt_hook && (r->nwords % INTERRUPT_EVERY) == 0)
+		ws_interrupt_hook();
+}
+
+/* After a period: an ellipsis is two or more, spaces allowed between them. */
+static void
+skip_ellipsis(cv_reader *r)
+{
+	int32_t		j = r->i;
+
+	while (j < r->flen && (r->f[j] == ' ' || r->f[j] == '\t'))
+		j++;
+	if (j < r->flen && r->f[j] == '.')
+	{
+		while (j < r->flen && (r->f[j] == '.' || r->f[j] == ' ' || r->f[j] == '\t'))
+			j++;
+		r->i = j;
+		r->pending_seg = true;
+	}
+}
+
+/* Split the folded text into words and segments. */
+static void
+read_words(cv_reader *r)
+{
+	while (r->i <= r->flen)
 	{
 		UChar32		c = -1;
 
-		if (i < flen)
-			U8_NEXT(f, i, flen, c);
+		if (r->i < r->flen)
+			U8_NEXT(r->f, r->i, r->flen, c);
 		else
-			i++;
+			r->i++;
 		if (is_word_char(c))
 		{
-			prev = c;
-			if (!inword)
-			{
-				if (nwords > 0)
-				{
-					if (pending_seg && seglen > 0)
-					{
-						memcpy(text + tlen, ELLIPSIS, sizeof(ELLIPSIS) - 1);
-						tlen += sizeof(ELLIPSIS) - 1;
-						nsegs++;
-						seglen = 0;
-					}
-					else
-						text[tlen++] = ' ';
-				}
-				if (nsegs == 0)
-					nsegs = 1;
-				pending_seg = false;
-				inword = true;
-				h = FNV_OFFSET;
-			}
-			{
-				/* fold again: NFKD can make capitals (ℜ -> R, Ⅻ -> XII) */
-				UChar32		lc = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-				int32_t		b = tlen;
-				UBool		bad = false;
-
-				U8_APPEND((uint8_t *) text, tlen, tlen + 4, lc, bad);
-				if (bad)
-					tlen = b;
-				for (; b < tlen; b++)
-					h = (h ^ (uint8_t) text[b]) * FNV_PRIME;
-			}
+			r->prev = c;
+			if (!r->inword)
+				start_word(r);
+			add_char(r, c);
 			continue;
 		}
-		/* joiners keep the word going: don't, U.S., 1,000 */
-		if (inword && (is_apostrophe(c) || c == '.' || c == ','))
+		if (joins_word(r, c))
 		{
-			UChar32		next = peek(f, i, flen);
-
-			if (is_word_char(next) &&
-				(c != ',' || (is_digit_char(prev) && is_digit_char(next))))
-			{
-				prev = c;
-				continue;
-			}
+			r->prev = c;
+			continue;
 		}
-		prev = c;
-		if (inword)
-		{
-			words[nwords].hash = h;
-			words[nwords].seg = nsegs - 1;
-			nwords++;
-			seglen++;
-			inword = false;
-			if (ws_interrupt_hook && (nwords % INTERRUPT_EVERY) == 0)
-				ws_interrupt_hook();
-		}
-		/* an ellipsis: two or more periods, spaces allowed between them */
+		r->prev = c;
+		if (r->inword)
+			end_word(r);
 		if (c == '.')
-		{
-			int32_t		j = i;
-
-			while (j < flen && (f[j] == ' ' || f[j] == '\t'))
-				j++;
-			if (j < flen && f[j] == '.')
-			{
-				while (j < flen && (f[j] == '.' || f[j] == ' ' || f[j] == '\t'))
-					j++;
-				i = j;
-				pending_seg = true;
-			}
-		}
+			skip_ellipsis(r);
 	}
+}
 
-	/* grams of 1..k words inside each segment */
-	keys = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nwords * (size_t) k + 1));
-	shorts = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nsegs + 1));
+/* Grams of 1..k words inside each segment into v->keys; segments shorter than k into v->shorts. */
+static void
+make_grams(ws_arena *a, ws_cv *v, const cv_word *words, int32_t nwords, int32_t nsegs, int k)
+{
+	uint32_t   *keys = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nwords * (size_t) k + 1)),
+			   *shorts = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nsegs + 1));
+	int32_t		nkeys = 0,
+				nshort = 0;
+
 	for (int32_t b = 0; b < nwords;)
 	{
 		int32_t		e = b;
@@ -252,17 +262,49 @@ ws_cv_build(ws_arena *a, const char *s, int32_t len, int k, char err[160])
 			shorts[nshort++] = gram_hash(&words[b], (int) (e - b));
 		b = e;
 	}
-
-	v = ws_arena_alloc(a, sizeof(ws_cv));
-	v->k = (uint8_t) k;
-	v->nwords = nwords;
-	v->nsegs = nsegs;
 	v->nkeys = sort_unique(keys, nkeys);
 	v->nshort = sort_unique(shorts, nshort);
 	v->keys = keys;
 	v->shorts = shorts;
-	v->text = text;
-	v->textlen = tlen;
+}
+
+ws_cv *
+ws_cv_build(ws_arena *a, const char *s, int32_t len, int k, char err[160])
+{
+	cv_reader	r = {0};
+	ws_cv	   *v;
+
+	if (len < 0)
+		len = 0;
+	if (len > WS_CV_MAX_BYTES)
+	{
+		snprintf(err, 160, "text is too long for a claimvec (%d bytes, at most %d)",
+				 (int) len, WS_CV_MAX_BYTES);
+		return NULL;
+	}
+	if (k < 1 || k > WS_CV_MAX_K)
+	{
+		snprintf(err, 160, "invalid shingle size %d (1 to %d)", k, WS_CV_MAX_K);
+		return NULL;
+	}
+	r.f = ws_av_fold(a, s, len, &r.flen);
+	/*
+	 * a word costs at least one input byte and one separator, " … " five
+	 * bytes for at least two; a folded code point at most 4 bytes for 1
+	 */
+	r.text = ws_arena_alloc(a, (size_t) r.flen * 4 + 8);
+	r.words = ws_arena_alloc(a, sizeof(cv_word) * ((size_t) r.flen / 2 + 2));
+	r.h = FNV_OFFSET;
+	r.prev = -1;
+	read_words(&r);
+
+	v = ws_arena_alloc(a, sizeof(ws_cv));
+	v->k = (uint8_t) k;
+	v->nwords = r.nwords;
+	v->nsegs = r.nsegs;
+	make_grams(a, v, r.words, r.nwords, r.nsegs, k);
+	v->text = r.text;
+	v->textlen = r.tlen;
 	return v;
 }
 

@@ -74,6 +74,17 @@ extern const char *const ws_qw_name_glue[];
 extern const char *const ws_qw_object_prepositions[];
 extern const char *const ws_qw_refusal_cues[];
 extern const char *const ws_qw_no_comment_verbs[];
+extern const char *const ws_qw_be_nonfinite[];
+extern const char *const ws_qw_base_form_pasts[];
+extern const char *const ws_qw_appear_forms[];
+extern const char *const ws_qw_complement_openers[];
+extern const char *const ws_qw_call_particles[];
+extern const char *const ws_qw_put_forms[];
+extern const char *const ws_qw_relative_links[];
+extern const char *const ws_qw_question_cues[];
+extern const char *const ws_qw_expletives[];
+extern const char *const ws_qw_coordinators[];
+extern const char *const ws_qw_tagger_adverbs[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -13268,6 +13268,11 @@ const char *const ws_qw_subordinators[] = {
 	NULL
 };
 
+const char *const ws_qw_question_cues[] = {
+	"asked",
+	NULL
+};
+
 const char *const ws_qw_noun_prepositions[] = {
 	"in",
 	"with",
@@ -13533,6 +13538,18 @@ const char *const ws_qw_clause_complementizers[] = {
 	NULL
 };
 
+const char *const ws_qw_complement_openers[] = {
+	"that",
+	"to",
+	NULL
+};
+
+const char *const ws_qw_relative_links[] = {
+	"that",
+	"which",
+	NULL
+};
+
 const char *const ws_qw_object_verbs[] = {
 	"told",
 	"tell",
@@ -13625,6 +13642,12 @@ const char *const ws_qw_progressive_aux[] = {
 	NULL
 };
 
+const char *const ws_qw_be_nonfinite[] = {
+	"be",
+	"being",
+	NULL
+};
+
 const char *const ws_qw_relative_cues[] = {
 	"said",
 	"says",
@@ -13675,6 +13698,17 @@ const char *const ws_qw_manner_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_base_form_pasts[] = {
+	"read",
+	NULL
+};
+
+const char *const ws_qw_call_particles[] = {
+	"on",
+	"for",
+	NULL
+};
+
 const char *const ws_qw_previous_speaker_links[] = {
 	"before",
 	"after",
@@ -13712,6 +13746,33 @@ const char *const ws_qw_sentence_adverbs[] = {
 	NULL
 };
 
+const char *const ws_qw_tagger_adverbs[] = {
+	"earlier",
+	"still",
+	"instead",
+	"indeed",
+	"moreover",
+	"thus",
+	"nevertheless",
+	"nonetheless",
+	"later",
+	"again",
+	"finally",
+	"besides",
+	"furthermore",
+	"otherwise",
+	"overall",
+	"hence",
+	"perhaps",
+	"maybe",
+	"sadly",
+	"fortunately",
+	"unfortunately",
+	"clearly",
+	"obviously",
+	NULL
+};
+
 const char *const ws_qw_name_glue[] = {
 	"for",
 	"of",
@@ -13740,6 +13801,12 @@ const char *const ws_qw_sentence_linkers[] = {
 	"even",
 	"as",
 	"so",
+	NULL
+};
+
+const char *const ws_qw_coordinators[] = {
+	"and",
+	"but",
 	NULL
 };
 
@@ -13798,6 +13865,24 @@ const char *const ws_qw_spokespeople[] = {
 	"spokeswoman",
 	"spokesperson",
 	"representative",
+	NULL
+};
+
+const char *const ws_qw_expletives[] = {
+	"there",
+	"it",
+	NULL
+};
+
+const char *const ws_qw_appear_forms[] = {
+	"appears",
+	"appeared",
+	NULL
+};
+
+const char *const ws_qw_put_forms[] = {
+	"put",
+	"puts",
 	NULL
 };
 

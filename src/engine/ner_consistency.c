@@ -118,28 +118,13 @@ relabel(uint8_t *labels, const span *sp, uint8_t type)
 		labels[i] = (uint8_t) (2 * type);
 }
 
-/* sentence adverbs the lexicon's closed-class list lacks */
-static const char *const adverbs[] = {
-	"instead", "still", "indeed", "besides", "moreover", "furthermore",
-	"nevertheless", "nonetheless", "otherwise", "overall", "finally", "later",
-	"earlier", "again", "thus", "hence", "perhaps", "maybe", "sadly",
-	"fortunately", "unfortunately", "clearly", "obviously", NULL
-};
-
-void
-ws_ner_consistency(const ws_doc *d, uint8_t *labels)
+/* Spans, as the actor resolver reads them: B-X I-X* within a line. Returns their number. */
+static int32_t
+collect_spans(const ws_doc *d, const uint8_t *labels, span *sp)
 {
-	uint32_t	adverb_hash[sizeof(adverbs) / sizeof(adverbs[0])];
-	int32_t		n = d->ntoks;
-	int32_t		nsp = 0;
-	span	   *sp;
-	table		t;
-	uint32_t	size = 16;
+	int32_t		n = d->ntoks,
+				nsp = 0;
 
-	if (n == 0)
-		return;
-	/* spans, as the actor resolver reads them: B-X I-X* within a line */
-	sp = ws_arena_alloc(d->arena, sizeof(span) * (size_t) n);
 	for (int32_t i = 0; i < n;)
 	{
 		uint8_t		ty = type_of(labels[i]);
@@ -160,37 +145,40 @@ ws_ner_consistency(const ws_doc *d, uint8_t *labels)
 		nsp++;
 		i = j;
 	}
-	if (nsp == 0)
-		return;
-	while (size < (uint32_t) nsp * 4)
-		size <<= 1;
-	t.s = ws_arena_alloc(d->arena, sizeof(slot) * size);
-	t.mask = size - 1;
+	return nsp;
+}
 
-	/* votes and person-name parts */
+/* Votes and person-name parts of every name. */
+static void
+count_names(table *t, const span *sp, int32_t nsp)
+{
 	for (int32_t k = 0; k < nsp; k++)
 	{
-		span	   *s = &sp[k];
+		const span *s = &sp[k];
 		slot	   *sl;
 
 		if (k % 4096 == 0 && ws_interrupt_hook)
 			ws_interrupt_hook();
-		sl = lookup(&t, s->key, true);
+		sl = lookup(t, s->key, true);
 		if (sl->first == 0)
 			sl->first = s->type;
 		sl->votes[s->type]++;
 		if (s->type == 1 && s->e - s->b == 1)
 			sl->single_per++;
 		if (s->type == 1 && s->e - s->b >= 2)
-			lookup(&t, s->last, true)->surname++;
+			lookup(t, s->last, true)->surname++;
 	}
+}
 
-	/* 1-3 */
+/* Rules 1-3: surnames, full names of a surname, and the vote. */
+static void
+settle_names(const ws_doc *d, uint8_t *labels, table *t, span *sp, int32_t nsp)
+{
 	for (int32_t k = 0; k < nsp; k++)
 	{
 		span	   *s = &sp[k];
-		slot	   *sl = lookup(&t, s->key, false);
-		slot	   *last = lookup(&t, s->last, false);
+		slot	   *sl = lookup(t, s->key, false);
+		slot	   *last = lookup(t, s->last, false);
 		uint8_t		ty;
 
 		if (s->e - s->b == 1 && sl->surname > 0)
@@ -211,17 +199,30 @@ ws_ner_consistency(const ws_doc *d, uint8_t *labels)
 			relabel(labels, s, ty);
 		}
 	}
+}
 
-	/*
-	 * 5. a one-word name opening a sentence (or a quotation that opens one)
-	 * that is a role noun, a closed-class word or a sentence adverb
-	 * (`Officials told`, `"No comment,"`, `Instead,`) is no name; 6. a word
-	 * inside a sentence left untagged or tagged miscellaneous on its own that
-	 * is a one-word organisation name of the lexicon (`called on Facebook`,
-	 * `Facebook's chief`) is that organisation; 7. an untagged word opening a
-	 * sentence before a colon and a quotation mark (`Clinton: "…"`) is a
-	 * person.
-	 */
+/*
+ * 5. a one-word name opening a sentence (or a quotation that opens one)
+ * that is a role noun, a closed-class word or a sentence adverb
+ * (`Officials told`, `"No comment,"`, `Instead,`) is no name; 6. a word
+ * inside a sentence left untagged or tagged miscellaneous on its own that
+ * is a one-word organisation name of the lexicon (`called on Facebook`,
+ * `Facebook's chief`) is that organisation; 7. an untagged word opening a
+ * sentence before a colon and a quotation mark (`Clinton: "…"`) is a
+ * person.
+ */
+static void
+settle_single_words(const ws_doc *d, uint8_t *labels)
+{
+	/* sentence adverbs the lexicon's closed-class list lacks (data/lexicons: tagger_adverbs) */
+	const char *const *adverbs = ws_qw_tagger_adverbs;
+	int32_t		n = d->ntoks,
+				nadverbs = 0;
+	uint32_t   *adverb_hash;
+
+	while (adverbs[nadverbs])
+		nadverbs++;
+	adverb_hash = ws_arena_alloc(d->arena, sizeof(uint32_t) * (size_t) (nadverbs + 1));
 	for (int k = 0; adverbs[k]; k++)
 		adverb_hash[k] = ws_hash_fold(adverbs[k], (int32_t) strlen(adverbs[k]));
 	for (int32_t i = 0; i < n; i++)
@@ -254,8 +255,14 @@ ws_ner_consistency(const ws_doc *d, uint8_t *labels)
 				 (d->toks[i + 2].flags & WS_T_QUOTE))
 			labels[i] = WS_NER_B_PER;
 	}
+}
 
-	/* 4. untagged surnames */
+/* 4. untagged surnames */
+static void
+tag_surnames(const ws_doc *d, uint8_t *labels, table *t)
+{
+	int32_t		n = d->ntoks;
+
 	for (int32_t i = 0; i < n; i++)
 	{
 		const ws_tok *tk = &d->toks[i];
@@ -267,8 +274,32 @@ ws_ner_consistency(const ws_doc *d, uint8_t *labels)
 			continue;
 		if (i > 0 && labels[i - 1] != WS_NER_O && d->toks[i - 1].para == tk->para)
 			continue;
-		sl = lookup(&t, words_key(d, i, i + 1), false);
+		sl = lookup(t, words_key(d, i, i + 1), false);
 		if (sl != NULL && sl->surname > 0)
 			labels[i] = WS_NER_B_PER;
 	}
+}
+
+void
+ws_ner_consistency(const ws_doc *d, uint8_t *labels)
+{
+	int32_t		nsp;
+	span	   *sp;
+	table		t;
+	uint32_t	size = 16;
+
+	if (d->ntoks == 0)
+		return;
+	sp = ws_arena_alloc(d->arena, sizeof(span) * (size_t) d->ntoks);
+	nsp = collect_spans(d, labels, sp);
+	if (nsp == 0)
+		return;
+	while (size < (uint32_t) nsp * 4)
+		size <<= 1;
+	t.s = ws_arena_alloc(d->arena, sizeof(slot) * size);
+	t.mask = size - 1;
+	count_names(&t, sp, nsp);
+	settle_names(d, labels, &t, sp, nsp);
+	settle_single_words(d, labels);
+	tag_surnames(d, labels, &t);
 }

@@ -49,12 +49,12 @@ qf_is_cue(const finder *f, int32_t i)
 		return false;
 	went_on_to = ws_catenative_before(d, i) >= 0;
 	if (i > 0 && ((ws_tok_is(d, i - 1, "to") && !went_on_to) ||
-				  ws_tok_is(d, i - 1, "be") || ws_tok_is(d, i - 1, "being")))
+				  ws_tok_in(d, i - 1, ws_qw_be_nonfinite)))
 		return false;
 	/* base forms ("say", "warn") speak only after a plural subject or I/we/you/they */
 	if (!went_on_to &&
 		!ws_tok_ends_with(d, i, "ed") && !ws_tok_ends_with(d, i, "s") && !ws_tok_ends_with(d, i, "ing") &&
-		!ws_tok_in(d, i, ws_qw_irregular_past_cues) && !(ws_tok_is(d, i, "read") && next_to_quote(d, i)))
+		!ws_tok_in(d, i, ws_qw_irregular_past_cues) && !(ws_tok_in(d, i, ws_qw_base_form_pasts) && next_to_quote(d, i)))
 	{
 		if (i == 0 || !(ws_tok_in(d, i - 1, ws_qw_plural_subjects) ||
 						(d->toks[i - 1].flags & WS_T_NUM) || ws_tok_ends_with(d, i - 1, "s")))
@@ -74,8 +74,7 @@ qf_is_cue(const finder *f, int32_t i)
 			return false;
 	}
 	/* "appears to …", "it appeared that …", not "appeared at the debate" */
-	if ((ws_tok_is(d, i, "appears") || ws_tok_is(d, i, "appeared")) &&
-		!ws_tok_is(d, i + 1, "to") && !ws_tok_is(d, i + 1, "that"))
+	if (ws_tok_in(d, i, ws_qw_appear_forms) && !ws_tok_in(d, i + 1, ws_qw_complement_openers))
 		return false;
 	/* passive "was told", "was quickly dismissed"; progressive "is insisting" speaks */
 	if (i > 0 && !ws_tok_ends_with(d, i, "ing"))
@@ -100,8 +99,8 @@ qf_object_end(const ws_doc *d, int32_t b, int32_t hi)
 	{
 		const ws_tok *t = &d->toks[e];
 
-		if (ws_tok_is(d, e, "that") || ws_tok_is(d, e, "to") || (t->flags & WS_T_PUNCT &&
-														  !(t->flags & WS_T_POSSESSIVE)))
+		if (ws_tok_in(d, e, ws_qw_complement_openers) ||
+			(t->flags & WS_T_PUNCT && !(t->flags & WS_T_POSSESSIVE)))
 			break;
 		/* "Bill O'Reilly of Fox News" */
 		if (e > b && ws_tok_is(d, e, "of") && (d->toks[e - 1].flags & WS_T_CAP) &&
@@ -133,7 +132,7 @@ qf_cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 	while (r.b - 1 >= lo && (ws_tok_in(d, r.b - 1, ws_qw_perfect_aux) ||
 							 (ws_tok_ends_with(d, c, "ing") && ws_tok_in(d, r.b - 1, ws_qw_progressive_aux))))
 		r.b--;
-	if (c + 1 < d->ntoks && (ws_tok_is(d, c + 1, "on") || ws_tok_is(d, c + 1, "for")) &&
+	if (c + 1 < d->ntoks && ws_tok_in(d, c + 1, ws_qw_call_particles) &&
 		ws_tok_in(d, c, ws_qw_call_forms))
 		r.e++;
 	if (phrasal_cue(d, c))
@@ -153,7 +152,7 @@ qf_reports_clause(const ws_doc *d, int32_t i)
 
 	if (!phrasal && !ws_tok_in(d, i, ws_qw_manner_cues))
 		return true;
-	return ws_tok_is(d, next, "that") || (next < d->ntoks && d->toks[next].quote);
+	return ws_tok_in(d, next, ws_qw_complementizer) || (next < d->ntoks && d->toks[next].quote);
 }
 
 /* Only a short tail ("in a statement", "on Tuesday", "Monday") follows the cue. */
@@ -168,7 +167,7 @@ qf_tail_only(const ws_doc *d, int32_t from, int32_t se)
 		if (i > from && !ws_tok_is(d, from, "to") && is_punct(d, i, ',') &&
 			ws_tok_ends_with(d, i + 1, "ing"))
 			break;
-		if (ws_tok_is(d, i, "that"))
+		if (ws_tok_in(d, i, ws_qw_complementizer))
 			return false;
 		if (d->toks[i].quote || is_punct(d, i, ':'))
 			return false;		/* "She went on to say:" introduces what follows */

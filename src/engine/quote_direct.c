@@ -25,7 +25,7 @@ qf_add_stretch(const ws_doc *d, cand *c, int32_t b, int32_t e)
 bool
 qf_put_it(const ws_doc *d, int32_t lo, int32_t k, ws_range *cue, ws_range *spk)
 {
-	if (!ws_tok_is(d, k, "it") || !(ws_tok_is(d, k - 1, "put") || ws_tok_is(d, k - 1, "puts")))
+	if (!ws_tok_is(d, k, "it") || !ws_tok_in(d, k - 1, ws_qw_put_forms))
 		return false;
 	for (int32_t a = k - 2; a >= lo && k - a <= MAX_NP_RIGHT; a--)
 		if (ws_tok_is(d, a, "as"))
@@ -160,7 +160,7 @@ cue_left(finder *f, int32_t open, ws_range *cue, ws_range *spk)
 			return false;
 		/* "a message that said, “…”", "a sign which read “…”": the relative pronoun's antecedent speaks */
 		if (c == k && c - 1 > lo && ws_tok_in(d, c, ws_qw_relative_cues) &&
-			(ws_tok_is(d, c - 1, "that") || ws_tok_is(d, c - 1, "which")) && !f->cue_used[c])
+			ws_tok_in(d, c - 1, ws_qw_relative_links) && !f->cue_used[c])
 		{
 			*spk = ws_subject_before(d, c - 1, lo);
 			*cue = (ws_range) {c, c + 1};
@@ -208,7 +208,7 @@ no_other_cue_between(const finder *f, int32_t from, int32_t to, ws_range cue)
 			continue;
 		/* the speaker's own aside: "…," he said, referring to X. "…" / when asked */
 		if (k > cue.e && ((ws_tok_ends_with(f->d, k, "ing") && after_comma(f->d, k)) ||
-						  (ws_tok_is(f->d, k, "asked") && ws_tok_is(f->d, k - 1, "when"))))
+						  (ws_tok_in(f->d, k, ws_qw_question_cues) && ws_tok_is(f->d, k - 1, "when"))))
 			continue;
 		if (qf_is_cue(f, k))
 			return false;
@@ -280,7 +280,7 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 		*cue = (ws_range) {colon, colon + 1};
 		*spk = qf_sentence_subject(f, sb, colon);
 		/* "It was a saying in the family:" — no one speaks */
-		if (spk->e == spk->b + 1 && (ws_tok_is(d, spk->b, "it") || ws_tok_is(d, spk->b, "there")))
+		if (spk->e == spk->b + 1 && ws_tok_in(d, spk->b, ws_qw_expletives))
 			*spk = WS_NO_RANGE;
 	}
 	return true;
@@ -412,9 +412,10 @@ reporting_cue_in(const finder *f, int32_t b, int32_t e)
 	{
 		if (after_comma(d, k) && ws_tok_is(d, k, "but"))
 			return false;
-		if (clause && qf_is_cue(f, k) && !f->cue_used[k] && qf_reports_clause(d, k) && !ws_tok_is(d, k, "asked"))
+		if (clause && qf_is_cue(f, k) && !f->cue_used[k] && qf_reports_clause(d, k) &&
+			!ws_tok_in(d, k, ws_qw_question_cues))
 			return true;
-		clause |= ws_tok_is(d, k, "that") || ws_is_finite_verb(d, k);
+		clause |= ws_tok_in(d, k, ws_qw_complementizer) || ws_is_finite_verb(d, k);
 	}
 	return false;
 }

@@ -71,7 +71,7 @@ qf_joins_previous(const ws_doc *d, int32_t c, int32_t lo)
 
 	while (p > lo && ws_tok_in(d, p, ws_qw_cue_adverbs))
 		p--;
-	return is_punct(d, p, ',') || ws_tok_is(d, p, "and") || ws_tok_is(d, p, "but");
+	return is_punct(d, p, ',') || ws_tok_in(d, p, ws_qw_coordinators);
 }
 
 /* A lower-case word, not a participle, continues the sentence at token i. */
@@ -86,7 +86,7 @@ qf_sentence_goes_on(const ws_doc *d, int32_t i)
 bool
 qf_narrator_goes_on(const ws_doc *d, int32_t i)
 {
-	if (!ws_tok_is(d, i, "and") && !ws_tok_is(d, i, "but"))
+	if (!ws_tok_in(d, i, ws_qw_coordinators))
 		return false;
 	i++;
 	if (ws_is_pronoun(d, i))

@@ -1,7 +1,7 @@
 /*
  * actorquery.c — the whosaid.actorquery type (input, output, binary send
  * and receive) and whosaid.to_actorquery(text). The grammar and the flat
- * tree are the engine's (actorvec_format.c).
+ * tree are the engine's (actorquery_format.c).
  */
 #include "actorvec.h"
 

@@ -109,6 +109,118 @@ read_options(text *opts, char **startsel, char **stopsel)
 	}
 }
 
+/*
+ * Which actors of ac the query's positive names match, as @@ matches them
+ * (against the actors as to_actorvec() stores them): per actor, and their
+ * names sorted in *names.
+ */
+static bool *
+matched_actors(const ws_doc *d, const ws_actors *ac, const ws_aq *q,
+			   const char ***names, int32 *nnames)
+{
+	bool	   *pos = palloc0(sizeof(bool) * Max(q->n, 1)),
+			   *matched,
+			   *entry_matched;
+	ws_av	   *v;
+
+	if (q->n > 0)
+		mark_positive(q, 0, false, pos);
+	v = actorvec_of_actors(d->arena, ac);
+	entry_matched = palloc0(sizeof(bool) * Max(v->n, 1));
+	ws_av_mark_matches(v, q, pos, entry_matched);
+	matched = palloc0(sizeof(bool) * Max(ac->nactors, 1));
+	*names = palloc(sizeof(char *) * Max(ac->nactors, 1));
+	*nnames = 0;
+	for (int32 i = 0; i < ac->nactors; i++)
+	{
+		int32		e = entry_of(v, &ac->actors[i]);
+
+		matched[i] = e >= 0 && entry_matched[e];
+		if (matched[i])
+			(*names)[(*nnames)++] = ac->actors[i].name;
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	qsort(*names, *nnames, sizeof(char *), cmp_cstr);
+	return matched;
+}
+
+static void
+add_span(span *sp, int32 *nsp, ws_span s)
+{
+	if (!WS_SPAN_PRESENT(s))
+		return;
+	sp[*nsp].b = s.b;
+	sp[*nsp].e = s.e;
+	(*nsp)++;
+}
+
+/*
+ * What to mark: the mentions of the matched actors, and the quotes whose
+ * speaker's name a matched actor has (their parts, or their content).
+ */
+static span *
+spans_to_mark(const ws_actors *ac, const ws_quotes *qs, const bool *matched,
+			  const char **names, int32 nnames, int32 *nsp)
+{
+	int32		cap = ac->nmentions;
+	span	   *sp;
+
+	for (int32 k = 0; k < qs->n; k++)
+		cap += Max(qs->quotes[k].nparts, 1);
+	sp = palloc(sizeof(span) * Max(cap, 1));
+	*nsp = 0;
+	for (int32 i = 0; i < ac->nmentions; i++)
+	{
+		const ws_mention *m = &ac->mentions[i];
+
+		if (m->actor >= 0 && m->actor < ac->nactors && matched[m->actor])
+			add_span(sp, nsp, m->span);
+	}
+	for (int32 k = 0; k < qs->n; k++)
+	{
+		const ws_quote *qt = &qs->quotes[k];
+
+		if (qt->speaker_name == NULL ||
+			bsearch(&qt->speaker_name, names, nnames, sizeof(char *), cmp_cstr) == NULL)
+			continue;
+		if (qt->nparts > 0)
+			for (int32 j = 0; j < qt->nparts; j++)
+				add_span(sp, nsp, qt->parts[j]);
+		else
+			add_span(sp, nsp, qt->content);
+	}
+	return sp;
+}
+
+/* The text with the spans, merged where they overlap or touch, between startsel and stopsel. */
+static void
+mark_spans(StringInfo out, const ws_doc *d, span *sp, int32 nsp,
+		   const char *startsel, const char *stopsel)
+{
+	int32		at = 0;
+
+	qsort(sp, nsp, sizeof(span), cmp_span);
+	for (int32 i = 0; i < nsp;)
+	{
+		int32		b = sp[i].b,
+					e = sp[i].e;
+
+		for (i++; i < nsp && sp[i].b <= e; i++)
+			e = Max(e, sp[i].e);
+		b = Max(b, at);
+		e = Min(e, d->len);
+		if (b >= e)
+			continue;
+		appendBinaryStringInfo(out, d->text + at, b - at);
+		appendStringInfoString(out, startsel);
+		appendBinaryStringInfo(out, d->text + b, e - b);
+		appendStringInfoString(out, stopsel);
+		at = e;
+	}
+	appendBinaryStringInfo(out, d->text + at, d->len - at);
+}
+
 PG_FUNCTION_INFO_V1(highlight);
 
 Datum
@@ -126,17 +238,12 @@ highlight(PG_FUNCTION_ARGS)
 	ws_doc	   *d;
 	ws_actors  *ac;
 	ws_quotes  *qs;
-	bool	   *pos,
-			   *matched,
-			   *entry_matched;
-	ws_av	   *v;
+	bool	   *matched;
 	const char **names;
-	int32		nnames = 0;
+	int32		nnames,
+				nsp;
 	span	   *sp;
-	int32		nsp = 0,
-				cap;
 	StringInfoData out;
-	char	   *res;
 	text	   *result;
 
 	read_options(opts, &startsel, &stopsel);
@@ -151,101 +258,12 @@ highlight(PG_FUNCTION_ARGS)
 	d = whosaid_doc(body);
 	ac = ws_find_actors(d, model);
 	qs = ws_find_quotes(d, ac);
-
-	pos = palloc0(sizeof(bool) * Max(q.n, 1));
-	if (q.n > 0)
-		mark_positive(&q, 0, false, pos);
-
-	/* the actors as to_actorvec() stores them, matched as @@ matches them */
-	v = actorvec_of_actors(d->arena, ac);
-	entry_matched = palloc0(sizeof(bool) * Max(v->n, 1));
-	ws_av_mark_matches(v, &q, pos, entry_matched);
-	matched = palloc0(sizeof(bool) * Max(ac->nactors, 1));
-	names = palloc(sizeof(char *) * Max(ac->nactors, 1));
-	for (int32 i = 0; i < ac->nactors; i++)
-	{
-		int32		e = entry_of(v, &ac->actors[i]);
-
-		matched[i] = e >= 0 && entry_matched[e];
-		if (matched[i])
-			names[nnames++] = ac->actors[i].name;
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
-	qsort(names, nnames, sizeof(char *), cmp_cstr);
-
-	cap = ac->nmentions;
-	for (int32 k = 0; k < qs->n; k++)
-		cap += Max(qs->quotes[k].nparts, 1);
-	sp = palloc(sizeof(span) * Max(cap, 1));
-	for (int32 i = 0; i < ac->nmentions; i++)
-	{
-		const ws_mention *m = &ac->mentions[i];
-
-		if (m->actor >= 0 && m->actor < ac->nactors && matched[m->actor] &&
-			WS_SPAN_PRESENT(m->span))
-		{
-			sp[nsp].b = m->span.b;
-			sp[nsp].e = m->span.e;
-			nsp++;
-		}
-	}
-	for (int32 k = 0; k < qs->n; k++)
-	{
-		const ws_quote *qt = &qs->quotes[k];
-		bool		mine = false;
-
-		if (qt->speaker_name == NULL)
-			continue;
-		/* the quote is marked when a matched actor has its speaker's name */
-		mine = bsearch(&qt->speaker_name, names, nnames, sizeof(char *), cmp_cstr) != NULL;
-		if (!mine)
-			continue;
-		if (qt->nparts > 0)
-			for (int32 j = 0; j < qt->nparts; j++)
-			{
-				if (!WS_SPAN_PRESENT(qt->parts[j]))
-					continue;
-				sp[nsp].b = qt->parts[j].b;
-				sp[nsp].e = qt->parts[j].e;
-				nsp++;
-			}
-		else if (WS_SPAN_PRESENT(qt->content))
-		{
-			sp[nsp].b = qt->content.b;
-			sp[nsp].e = qt->content.e;
-			nsp++;
-		}
-	}
-
-	/* merge overlapping and touching spans, then mark them */
-	qsort(sp, nsp, sizeof(span), cmp_span);
+	matched = matched_actors(d, ac, &q, &names, &nnames);
+	sp = spans_to_mark(ac, qs, matched, names, nnames, &nsp);
 	initStringInfo(&out);
-	{
-		int32		at = 0;
-
-		for (int32 i = 0; i < nsp;)
-		{
-			int32		b = sp[i].b,
-						e = sp[i].e;
-
-			for (i++; i < nsp && sp[i].b <= e; i++)
-				e = Max(e, sp[i].e);
-			b = Max(b, at);
-			e = Min(e, d->len);
-			if (b >= e)
-				continue;
-			appendBinaryStringInfo(&out, d->text + at, b - at);
-			appendStringInfoString(&out, startsel);
-			appendBinaryStringInfo(&out, d->text + b, e - b);
-			appendStringInfoString(&out, stopsel);
-			at = e;
-		}
-		appendBinaryStringInfo(&out, d->text + at, d->len - at);
-	}
+	mark_spans(&out, d, sp, nsp, startsel, stopsel);
 	MemoryContextSwitchTo(old);
-	res = pg_any_to_server(out.data, out.len, PG_UTF8);
-	result = cstring_to_text(res);
+	result = cstring_to_text(pg_any_to_server(out.data, out.len, PG_UTF8));
 	MemoryContextDelete(work);
 	PG_RETURN_TEXT_P(result);
 }

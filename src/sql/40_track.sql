@@ -967,7 +967,8 @@ BEGIN
 				PERFORM whosaid._track_drop_views(t);
 			END IF;
 		ELSE
-			-- the tracked table went: its derived tables (and their views) go too
+			-- the tracked table went: its derived tables (and their views and claims) go too
+			PERFORM whosaid._claims_drop(t);
 			SELECT string_agg(whosaid._track_qualified(c.oid::regclass), ', ') INTO survivors
 			FROM pg_catalog.pg_class c WHERE c.oid IN (t.quotes_table, t.actors_table);
 			IF survivors IS NOT NULL THEN

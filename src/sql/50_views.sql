@@ -81,6 +81,8 @@ AS $$
 DECLARE
 	v regclass;
 BEGIN
+	-- the claims (track_claims()) serve only their views and who_said()
+	PERFORM whosaid._claims_drop(t);
 	-- the views on the derived tables, wherever they (or the tables) were moved
 	FOR v IN
 		SELECT DISTINCT c.oid

@@ -8,19 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 WORK=build/test-cli/actorquery_depth
 mkdir -p "$WORK"
 
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-db=actorquery_depth_$$
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d "$db")
-psql -X -q -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP DATABASE IF EXISTS ${db}_r" || true
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb actorquery_depth
 "${PSQL[@]}" -c 'CREATE EXTENSION whosaid' -c 'CREATE TABLE t (id int, q whosaid.actorquery)' \
 	-c 'CREATE TABLE bin (q whosaid.actorquery)'
 fail=0
@@ -73,7 +63,7 @@ done
 
 # and a dump restores with every row
 pg_dump -Fc -d "$db" -f "$WORK/dump"
-psql -X -q -d postgres -c "CREATE DATABASE ${db}_r"
+testdb_create "${db}_r"
 if pg_restore -d "${db}_r" --exit-on-error "$WORK/dump" 2>"$WORK/restore.err"; then
 	n=$(psql -X -At -d "${db}_r" -c 'SELECT count(*) FROM t')
 	m=$("${PSQL[@]}" -At -c 'SELECT count(*) FROM t')

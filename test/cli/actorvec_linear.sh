@@ -11,19 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 WORK=build/test-cli/actorvec_linear
 mkdir -p "$WORK"
 
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-db=actorvec_linear_$$
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d "$db")
-psql -X -q -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb actorvec_linear
 "${PSQL[@]}" -c 'CREATE EXTENSION whosaid'
 fail=0
 

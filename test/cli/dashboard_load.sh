@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 WORK=build/test-cli/dashboard_load
 mkdir -p "$WORK"
-db=whosaid_dashboard_load
-psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true' EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb dashboard_load
 export PGDATABASE=$db
 
 for run in 1 2; do

@@ -19,12 +19,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 WORK=build/test-cli/doc_examples
 mkdir -p "$WORK"
 
-# Standalone runs get their own cluster; under run.sh the test cluster is used.
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb_cluster
 
 files=(README.md)
 for f in docs/*.md; do [ -e "$f" ] && files+=("$f"); done

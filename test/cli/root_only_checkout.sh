@@ -27,22 +27,16 @@ if [ "$(id -u)" -ne 0 ]; then
 	exit 0
 fi
 
-# Standalone runs get their own cluster; under run.sh the test cluster is used.
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb_cluster
 server_user=$(psql -X -At -d postgres -c "SELECT pg_catalog.current_setting('data_directory')" |
 	xargs stat -c %U)
 
 work=$(mktemp -d) # mode 700, owned by root
-cleanup() {
-	rm -rf "$work"
-	psql -X -q -d postgres -c 'DROP DATABASE IF EXISTS whosaid_root_only' 2>/dev/null || true
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+remove_work() { rm -rf "$work"; }
+testdb_on_exit remove_work
+testdb_drop_on_exit whosaid_root_only
 if [ "$server_user" = root ] || runuser -u "$server_user" -- test -r "$work" 2>/dev/null; then
 	echo "the server (user $server_user) can read $work; step 2 would prove nothing, skipped"
 	exit 0

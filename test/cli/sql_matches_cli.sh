@@ -9,20 +9,9 @@ BIN=${WHOSAID_BIN:-build/whosaid}
 WORK=build/test-cli/sql_matches_cli
 mkdir -p "$WORK"
 
-# Standalone runs get their own cluster; under run.sh the test cluster is used.
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-db=sql_matches_cli_$$
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d "$db")
-psql -X -q -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb sql_matches_cli
 
 "${PSQL[@]}" -c 'CREATE EXTENSION whosaid' -c 'CREATE TABLE articles (file text, body text)'
 python3 test/texts.py csv test/fixtures/seeds/*.txt |

@@ -7,19 +7,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-db=to_actorvec_linear_$$
-PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -d "$db")
-psql -X -q -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb to_actorvec_linear
+PSQL+=(-At)
 "${PSQL[@]}" -c 'CREATE EXTENSION whosaid' -c "
 	CREATE TABLE big AS
 	SELECT string_agg(format('%s %s%s said on Monday that she had met %s %s%s at the office.',

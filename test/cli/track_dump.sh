@@ -11,21 +11,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 WORK=build/test-cli/track_dump
 mkdir -p "$WORK"
 
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb_cluster
 BIN=$(pg_config --bindir)
 src=track_dump_src_$$ schema_only=track_dump_n_$$ whole=track_dump_all_$$
-cleanup() {
-	for d in "$src" "$schema_only" "$whole"; do
-		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $d" || true
-	done
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
-for d in "$src" "$schema_only" "$whole"; do psql -X -q -d postgres -c "CREATE DATABASE $d"; done
+for d in "$src" "$schema_only" "$whole"; do testdb_create "$d"; done
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$@"; }
 
 q "$src" >/dev/null <<-'SQL'

@@ -7,21 +7,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-db=track_transient_$$
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d "$db")
-psql -X -q -d postgres -c "CREATE DATABASE $db"
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb track_transient
 locker=
-cleanup() {
+stop_locker() {
 	if [ -n "$locker" ]; then kill "$locker" 2>/dev/null || true; wait "$locker" 2>/dev/null || true; fi
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
 }
-trap cleanup EXIT
+testdb_on_exit stop_locker
 
 "${PSQL[@]}" >/dev/null <<-'SQL'
 	CREATE EXTENSION whosaid;

@@ -34,30 +34,14 @@ declare -A FROZEN=(
 )
 NEW=$(sed -n "s/^default_version *= *'\(.*\)'.*/\1/p" whosaid.control)
 
-# Standalone runs get their own cluster; under run.sh the test cluster is used.
-if [ -z "${PGHOST:-}" ]; then
-	# shellcheck source=test/cluster.sh
-	source test/cluster.sh
-	cluster_start
-fi
-DBS=()
-cleanup() {
-	local db
-	for db in "${DBS[@]}"; do
-		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true
-	done
-	if declare -F cluster_stop >/dev/null; then cluster_stop; fi
-}
-trap cleanup EXIT
+# shellcheck source=test/testdb.sh
+source test/testdb.sh
+testdb_cluster
 
 FAILED=0
 fail() {
 	echo "FAIL: $*"
 	FAILED=1
-}
-newdb() {
-	psql -X -q -d postgres -c "CREATE DATABASE $1"
-	DBS+=("$1")
 }
 # psql on database $1 that stops at the first error; the rest of the arguments are psql's.
 sql() {
@@ -130,6 +114,8 @@ setup() {
 writes() {
 	sql "$1" >/dev/null <<-'EOF'
 		SET client_min_messages = warning;
+		-- claims for a table tracked before the update (docs/upgrading.md): its quotes now, new ones from here
+		SELECT whosaid.track_claims('articles');
 		INSERT INTO articles SELECT 3, body, '2026-01-03' FROM seed WHERE file LIKE '002%';
 		INSERT INTO articles VALUES
 			(13, '"Prices will fall next year," said Christine Lagarde, the president of the European Central Bank.', '2026-02-03');
@@ -178,6 +164,10 @@ RESULTS=$(
 		SELECT * FROM articles_actor_pairs ORDER BY actor COLLATE "C", other_actor COLLATE "C", kind COLLATE "C";
 		SELECT * FROM whosaid.top_speakers('articles') ORDER BY speaker COLLATE "C";
 		SELECT * FROM whosaid.cooccurring_actors('articles', 'Andrew Parker') ORDER BY actor COLLATE "C";
+		SELECT * FROM articles_claims ORDER BY claim;
+		SELECT * FROM articles_claim_spread ORDER BY claim, day;
+		SELECT * FROM articles_disputed_claims ORDER BY claim, speaker COLLATE "C";
+		SELECT w.* FROM articles_claims c, whosaid.who_said('articles', c.content, 3) w ORDER BY c.claim, w.claim;
 		SELECT id, actors FROM docs ORDER BY id;
 		SELECT to_jsonb(t) - 'tracked_at' - 'backfilled_at' FROM whosaid.tracked t ORDER BY relid::text COLLATE "C";
 		SELECT extconfig::regclass[]::text, extcondition FROM pg_extension WHERE extname = 'whosaid';
@@ -312,6 +302,27 @@ check_extracted() {
 				RAISE EXCEPTION 'untrack(drop_tables => true) of a table tracked before the update left %',
 					(SELECT string_agg(relname, ', ') FROM pg_catalog.pg_class WHERE relname LIKE 'gone\_%' AND relname <> 'gone_pkey');
 			END IF;
+			IF (SELECT count(*) FROM articles_claims) < 2 THEN
+				RAISE EXCEPTION 'whosaid.track_claims() on a table tracked before the update made % claims',
+					(SELECT count(*) FROM articles_claims);
+			END IF;
+			IF EXISTS (SELECT FROM articles_claims c
+					   WHERE c.quotes <> (SELECT count(*) FROM articles_quotes q WHERE q.claim = c.claim)
+						  OR c.articles <> (SELECT count(DISTINCT id) FROM articles_quotes q WHERE q.claim = c.claim)) THEN
+				RAISE EXCEPTION 'claim counts differ from the quotes after the update';
+			END IF;
+			IF EXISTS (SELECT FROM articles_quotes q
+					   WHERE q.claim IS NULL AND whosaid.claim_words(whosaid.to_claimvec(q.content)) >= 6) THEN
+				RAISE EXCEPTION 'quotes of 6 words or more without a claim after track_claims() and the writes';
+			END IF;
+			IF NOT EXISTS (SELECT FROM articles_quotes WHERE id = 3 AND claim IS NOT NULL) THEN
+				RAISE EXCEPTION 'the quotes of article 3, written after the update, have no claim';
+			END IF;
+			IF (SELECT w.claim FROM articles_claims c, whosaid.who_said('articles', c.content, 1) w
+				WHERE c.claim = (SELECT min(q.claim) FROM articles_quotes q WHERE q.id = 3)) IS DISTINCT FROM
+			   (SELECT min(q.claim) FROM articles_quotes q WHERE q.id = 3) THEN
+				RAISE EXCEPTION 'who_said() does not find a claim of article 3 by its own words';
+			END IF;
 			IF (SELECT backfilled_at FROM whosaid.tracked WHERE relid = 'backlog'::regclass) IS NULL THEN
 				RAISE EXCEPTION 'whosaid.backfill() of a table tracked before the update did not finish';
 			END IF;
@@ -362,7 +373,7 @@ compare() {
 }
 
 fresh=whosaid_upgrade_fresh_$$
-newdb "$fresh"
+testdb_create "$fresh"
 sql "$fresh" -c 'CREATE EXTENSION whosaid'
 setup "$fresh"
 writes "$fresh"
@@ -394,7 +405,7 @@ for script in whosaid--*.sql; do
 	echo "update path: $path"
 
 	up=whosaid_upgrade_${old//./_}_$$
-	newdb "$up"
+	testdb_create "$up"
 	# The released script with this build's library: every C symbol it names must still exist.
 	sql "$up" -c "CREATE EXTENSION whosaid VERSION '$old'"
 	setup "$up"

@@ -4,7 +4,7 @@
  * prints to a canonical form that parses back to the same form, and it
  * evaluates against a fixed actorvec without fault.
  */
-#include "actorvec_format.h"
+#include "fuzz_format.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,19 +22,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ws_fmt_error err;
 	ws_aq	   *q;
 	ws_av	   *v;
-	int32_t		nchars = 0;
 
-	if (size > 4096)
-		size = 4096;
-	for (size_t i = 0; i < size; i++)
-		if ((data[i] & 0xC0) != 0x80)
-			nchars++;
+	if (size > FUZZ_MAX_INPUT)
+		size = FUZZ_MAX_INPUT;
 	q = ws_aq_parse(a, (const char *) data, (int32_t) size, &err);
 	if (q == NULL)
-	{
-		if (err.pos < 1 || err.pos > nchars + 1 || err.msg[0] == '\0')
-			abort();
-	}
+		check_parse_error(&err, data, size);
 	else
 	{
 		char	   *f1 = ws_aq_format(a, q);

@@ -4,7 +4,7 @@
  * vector whose text form parses back to itself; containment and overlap
  * with itself hold, and each actor's own name, as a query, matches it.
  */
-#include "actorvec_format.h"
+#include "fuzz_format.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,19 +17,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ws_arena   *a = ws_arena_new();
 	ws_fmt_error err;
 	ws_av	   *v;
-	int32_t		nchars = 0;
 
-	if (size > 4096)
-		size = 4096;
-	for (size_t i = 0; i < size; i++)
-		if ((data[i] & 0xC0) != 0x80)
-			nchars++;
+	if (size > FUZZ_MAX_INPUT)
+		size = FUZZ_MAX_INPUT;
 	v = ws_av_parse(a, (const char *) data, (int32_t) size, &err);
 	if (v == NULL)
-	{
-		if (err.pos < 1 || err.pos > nchars + 1 || err.msg[0] == '\0')
-			abort();
-	}
+		check_parse_error(&err, data, size);
 	else
 	{
 		char	   *f1 = ws_av_format(a, v);
