@@ -51,6 +51,28 @@ include $(PGXS)
 $(DATA_built): $(SQL_PIECES)
 	cat $^ > $@
 
+# The word-class and gazetteer tables are computed at build time by the engine itself
+# (tools/gen_tables.c runs its folding and tokenizer over the word lists) and compiled in
+# as read-only data, with ICU's compiled word break rules, so that a new backend builds
+# nothing on its first call
+# (docs/performance.md#cold-start). They follow the ICU this build links, so every build
+# makes its own and none is committed.
+GEN_TABLES_SRCS = tools/gen_tables.c $(addprefix src/engine/,arena.c gazetteer.c lexicon.c lexicon_data.c tokenizer.c)
+ENGINE_TABLES   = src/engine/lexicon_table.inc src/engine/gazetteer_table.inc src/engine/word_rules_table.inc
+EXTRA_CLEAN    += $(ENGINE_TABLES)
+
+build/gen_tables: $(GEN_TABLES_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(CLI_CC) $(CLI_CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -DWS_GEN_TABLES -Isrc/engine $(ICU_CFLAGS) -o $@ $(GEN_TABLES_SRCS) $(ICU_LIBS)
+
+src/engine/%_table.inc: build/gen_tables
+	build/gen_tables $* >$@.tmp
+	mv $@.tmp $@
+
+$(addprefix src/engine/lexicon,.o .bc) $(addprefix build/,cli/engine/lexicon.o fuzz-engine/engine/lexicon.o): src/engine/lexicon_table.inc
+$(addprefix src/engine/gazetteer,.o .bc) $(addprefix build/,cli/engine/gazetteer.o fuzz-engine/engine/gazetteer.o): src/engine/gazetteer_table.inc
+$(addprefix src/engine/tokenizer,.o .bc) $(addprefix build/,cli/engine/tokenizer.o fuzz-engine/engine/tokenizer.o): src/engine/word_rules_table.inc
+
 # PGXS tracks no header dependencies; every object depends on every header.
 $(OBJS): $(wildcard src/engine/*.h src/pg/*.h)
 
@@ -78,7 +100,7 @@ build/cli/%.o: src/%.c $(wildcard src/engine/*.h) $(wildcard src/cli/*.h)
 	$(CLI_CC) $(CLI_CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -c -o $@ $<
 
 # The same-claim dev-set measurement (test/claims_devset.sh), on the engine.
-build/claims_measure: test/claims_measure.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
+build/claims_measure: test/claims_measure.c $(ENGINE_SRCS) $(ENGINE_TABLES) $(wildcard src/engine/*.h)
 	@mkdir -p build
 	$(CLI_CC) $(CLI_CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Isrc/engine $(ICU_CFLAGS) -o $@ $< $(ENGINE_SRCS) $(ICU_LIBS) -lm
 

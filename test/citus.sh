@@ -8,7 +8,10 @@
 # Checks, on a coordinator that also holds shards:
 #   - a Citus local table: track() works and INSERT/UPDATE are extracted (the
 #     triggers fire on the shard, whose oid is not the tracked one; they carry
-#     their configuration as arguments, so they do not need it);
+#     their configuration as arguments, so they do not need it; and refreshing
+#     the table's triggers leaves the shard's copies alone), also after an
+#     ALTER TABLE, which refreshes them (test/cli/citus_local_sim.sh simulates
+#     this case without Citus);
 #   - a distributed and a reference table: track() refuses, pointing to the
 #     generated-column path, instead of Citus's own trigger errors;
 #   - the generated actorvec column on a distributed table and quotes() at
@@ -46,6 +49,9 @@ q >/dev/null <<-'SQL'
 	UPDATE local_articles SET body = '"We lost," said Carl Rossi.' WHERE id = 2;
 SQL
 expect "local table: quotes stored" "$(q -At -c "SELECT string_agg(speaker, ',' ORDER BY id) FROM local_articles_quotes")" "Jane Smith,Carl Rossi"
+q -c 'ALTER TABLE local_articles ADD COLUMN published timestamptz' \
+	-c "INSERT INTO local_articles (id, body) VALUES (3, '\"Not yet,\" said Ann Lee.')" >/dev/null
+expect "local table: quotes stored after ALTER TABLE" "$(q -At -c "SELECT string_agg(speaker, ',' ORDER BY id) FROM local_articles_quotes")" "Jane Smith,Carl Rossi,Ann Lee"
 
 # distributed and reference tables are refused with the way to go
 q -c "CREATE TABLE dist (id bigint PRIMARY KEY, body text)" -c "SELECT create_distributed_table('dist', 'id')" >/dev/null

@@ -563,6 +563,11 @@ cli_train(int argc, char **argv)
 		char		err[512];
 		ws_model   *sm = ws_model_load(score, err, sizeof(err));
 
+		if (sm != NULL && !ws_model_verify(sm, score, err, sizeof(err)))
+		{
+			ws_model_free(sm);
+			sm = NULL;
+		}
 		if (sm == NULL)
 		{
 			fprintf(stderr, "whosaid train: %s\n", err);

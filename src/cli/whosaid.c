@@ -11,7 +11,7 @@
  * Offsets written are 0-based code points, end exclusive (the scorer's
  * convention; the SQL functions add 1). --stats prints throughput to stderr.
  * An engine failure (ICU, memory) prints a message and exits with status 1.
- * WHOSAID_TEST_FAULT=break_iterator|lexicon_alloc simulates one, for tests.
+ * WHOSAID_TEST_FAULT=break_iterator simulates one, for tests.
  */
 #include "cli.h"
 #include "json.h"
@@ -307,6 +307,11 @@ run_jsonl(emit_fn emit, bool json, const char *model_path, bool stats)
 
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		model = ws_model_load(model_path, err, sizeof(err));
+		if (model != NULL && !ws_model_verify(model, model_path, err, sizeof(err)))
+		{
+			ws_model_free(model);
+			model = NULL;
+		}
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		if (model == NULL)
 		{
@@ -392,8 +397,6 @@ set_test_fault(void)
 		return;
 	if (strcmp(f, "break_iterator") == 0)
 		ws_test_fault = WS_FAULT_BREAK_ITERATOR;
-	else if (strcmp(f, "lexicon_alloc") == 0)
-		ws_test_fault = WS_FAULT_LEXICON_ALLOC;
 	else
 	{
 		fprintf(stderr, "whosaid: unknown WHOSAID_TEST_FAULT \"%s\"\n", f);

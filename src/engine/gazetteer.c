@@ -2,12 +2,13 @@
  * gazetteer.c — phrase lists (organisations, countries, capitals, US
  * cities, nationalities) matched over a document's tokens.
  *
- * Each list entry is tokenized with the engine's own tokenizer once per
- * process and stored as the hash of its token-hash sequence, so a phrase
- * matches exactly when the text tokenizes the same way ("Bank of England",
- * "U.S. Steel"). The table is permanent per-process data (malloc), built
- * privately and published only when complete, so an interrupt during the
- * build leaves no half-built table behind.
+ * Each list entry is tokenized with the engine's own tokenizer and stored as
+ * the hash of its token-hash sequence, so a phrase matches exactly when the
+ * text tokenizes the same way ("Bank of England", "U.S. Steel"). The table is
+ * computed at build time: tools/gen_tables.c, linked with this file compiled
+ * with WS_GEN_TABLES, tokenizes the phrases (with the ICU the library links)
+ * and writes gazetteer_table.inc, which every other build compiles in as
+ * read-only data; a new process builds nothing.
  */
 #include "lexicon.h"
 #include "ner.h"
@@ -25,12 +26,44 @@ typedef struct gaz_entry
 
 typedef struct gaz_table
 {
-	gaz_entry  *slots;
+	const gaz_entry *slots;
 	uint32_t	mask;
 	int32_t		maxlen;
 } gaz_table;
 
+static inline uint64_t
+seq_step(uint64_t h, uint32_t tokhash)
+{
+	h ^= tokhash;
+	h *= 0x100000001b3ull;
+	h ^= h >> 29;
+	return h | 1;				/* never 0 */
+}
+
+static inline uint8_t
+gaz_get(const gaz_table *t, uint64_t key)
+{
+	for (uint32_t s = (uint32_t) (key ^ (key >> 32)) & t->mask; t->slots[s].key; s = (s + 1) & t->mask)
+		if (t->slots[s].key == key)
+			return t->slots[s].classes;
+	return 0;
+}
+
+#ifndef WS_GEN_TABLES
+#include "gazetteer_table.inc"	/* gaz_slots, GAZ_MASK, GAZ_TABLE_MAXLEN */
+
+static const gaz_table gaz_prebuilt = {gaz_slots, GAZ_MASK, GAZ_TABLE_MAXLEN};
+
+static inline const gaz_table *
+gaz_build(void)
+{
+	return &gaz_prebuilt;
+}
+#else
+/* ---------------------------------------------------------------- build time */
+
 static gaz_table *gaz;
+static gaz_entry *gaz_slots;
 
 /*
  * Names news text uses all the time that the compiled-in lists (company
@@ -63,41 +96,23 @@ static const char *const extra_places[] = {
 	NULL
 };
 
-static inline uint64_t
-seq_step(uint64_t h, uint32_t tokhash)
-{
-	h ^= tokhash;
-	h *= 0x100000001b3ull;
-	h ^= h >> 29;
-	return h | 1;				/* never 0 */
-}
-
 static void
-gaz_insert(gaz_table *t, uint64_t key, uint8_t classes)
+gaz_insert(gaz_table *t, gaz_entry *slots, uint64_t key, uint8_t classes)
 {
 	for (uint32_t s = (uint32_t) (key ^ (key >> 32)) & t->mask;; s = (s + 1) & t->mask)
 	{
-		if (t->slots[s].key == 0)
+		if (slots[s].key == 0)
 		{
-			t->slots[s].key = key;
-			t->slots[s].classes = classes;
+			slots[s].key = key;
+			slots[s].classes = classes;
 			return;
 		}
-		if (t->slots[s].key == key)
+		if (slots[s].key == key)
 		{
-			t->slots[s].classes |= classes;
+			slots[s].classes |= classes;
 			return;
 		}
 	}
-}
-
-static inline uint8_t
-gaz_get(const gaz_table *t, uint64_t key)
-{
-	for (uint32_t s = (uint32_t) (key ^ (key >> 32)) & t->mask; t->slots[s].key; s = (s + 1) & t->mask)
-		if (t->slots[s].key == key)
-			return t->slots[s].classes;
-	return 0;
 }
 
 /* One phrase of the gazetteer: its text and its classes. */
@@ -120,7 +135,7 @@ gaz_add_tokens(gaz_table *t, const ws_doc *d, int32_t b, int32_t e, uint8_t cls)
 		return;
 	for (int32_t i = b; i < e; i++)
 		h = seq_step(h, d->toks[i].hash);
-	gaz_insert(t, h, cls);
+	gaz_insert(t, gaz_slots, h, cls);
 	if (e - b > t->maxlen)
 		t->maxlen = e - b;
 }
@@ -183,7 +198,8 @@ gaz_add_chunk(gaz_table *t, const gaz_phrase *ph, int32_t n)
 /*
  * Builds the table. Tokenizing each of the ~2,400 phrases as a document of
  * its own cost ~300 ms, most of it zeroing fresh memory for a token array
- * per phrase; tokenized GAZ_CHUNK phrases at a time it takes a few ms.
+ * per phrase; tokenized GAZ_CHUNK phrases at a time it takes a few ms (which
+ * every new backend paid, until the table was computed at build time).
  */
 static const gaz_table *
 gaz_build(void)
@@ -220,13 +236,10 @@ gaz_build(void)
 	while (size < (uint32_t) total * 3 + 16)
 		size <<= 1;
 	t = malloc(sizeof(gaz_table));
-	if (t != NULL)
-		t->slots = calloc(size, sizeof(gaz_entry));
-	if (t == NULL || t->slots == NULL)
-	{
-		free(t);
+	gaz_slots = calloc(size, sizeof(gaz_entry));
+	if (t == NULL || gaz_slots == NULL)
 		ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the gazetteer");
-	}
+	t->slots = gaz_slots;
 	t->mask = size - 1;
 	t->maxlen = 1;
 	arena = ws_arena_new();
@@ -247,6 +260,26 @@ gaz_build(void)
 	gaz = t;
 	return gaz;
 }
+
+void
+ws_gaz_table_write(FILE *out)
+{
+	const gaz_table *t = gaz_build();
+	uint32_t	n = 0;
+
+	fprintf(out, "/* gazetteer_table.inc — generated at build time by tools/gen_tables.c; do not edit. */\n");
+	fprintf(out, "#define GAZ_MASK %uu\n#define GAZ_TABLE_MAXLEN %d\n\n", t->mask, (int) t->maxlen);
+	fprintf(out, "static const gaz_entry gaz_slots[%u] = {\n", t->mask + 1);
+	for (uint32_t i = 0; i <= t->mask; i++)
+		if (t->slots[i].key != 0)
+		{
+			fprintf(out, "\t[%u] = {0x%016llxull, 0x%02x},\n", i,
+					(unsigned long long) t->slots[i].key, t->slots[i].classes);
+			n++;
+		}
+	fprintf(out, "};\n/* %u phrases */\n", n);
+}
+#endif							/* WS_GEN_TABLES */
 
 void
 ws_gazetteer_mark(const ws_doc *d, uint8_t *begin, uint8_t *inside)

@@ -1,43 +1,40 @@
 /*
  * lexicon.c — the word-class table: every one-word entry of the compiled-in
- * lists, case-folded, in an open-addressing hash built once per process.
- * It is permanent, so it lives in malloc'd memory, not in an arena.
+ * lists, case-folded, in an open-addressing hash.
+ *
+ * The table is computed at build time: tools/gen_tables.c, linked with this
+ * file compiled with WS_GEN_TABLES, builds it with the engine's own folding
+ * and writes lexicon_table.inc, which the library, the CLI and the fuzzers
+ * compile in as read-only data. A new process thus builds nothing and
+ * touches only the pages its words hash to (building it took ~3-5 ms of a
+ * backend's first call, docs/performance.md#cold-start).
  */
 #include "lexicon.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-typedef struct lex_entry
+/* A slot: word is the offset of the folded word in lex_words, 0 = empty. */
+typedef struct lex_slot
 {
 	uint32_t	hash;
+	uint32_t	word;
 	uint16_t	classes;
-	const char *word;			/* folded, NUL-terminated; NULL = empty slot */
-} lex_entry;
+} lex_slot;
 
-static lex_entry *table;
-static uint32_t table_mask;
+#ifndef WS_GEN_TABLES
+#include "lexicon_table.inc"	/* lex_slots, lex_words, LEX_MASK */
+#define lex_mask ((uint32_t) LEX_MASK)
+#else
+static lex_slot *lex_slots;
+static char *lex_words;
+static uint32_t lex_mask;
 static bool table_built;
-
-static const char *const function_words[] = {
-	"a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "by",
-	"for", "from", "of", "to", "with", "and", "or", "but", "if", "when", "while",
-	"as", "after", "before", "since", "because", "although", "though", "so",
-	"yet", "it", "its", "his", "her", "their", "our", "my", "your", "we", "i",
-	"he", "she", "they", "you", "there", "here", "what", "which", "who", "how",
-	"why", "where", "not", "no", "yes", "all", "some", "many", "most", "more",
-	"last", "next", "first", "one", "two", "three", "every", "each", "also",
-	"however", "meanwhile", "now", "then", "today", "yesterday", "tomorrow",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", "mr", "mrs",
-	"ms", "dr", "is", "was", "are", "were", "be", "been", "has", "have", "had",
-	"will", "would", "can", "could", "should", "do", "does", "did", "asked",
-	"read", "follow", "leave", "show", "image", "photo", "speaking", "according",
-	NULL
-};
+static void build_table(void);
+#endif
 
 int32_t
 ws_fold(const char *s, int32_t len, char *buf, int32_t cap)
@@ -99,39 +96,46 @@ ws_hash_fold(const char *s, int32_t len)
 	return ws_hash_bytes(buf, ws_fold(s, len, buf, sizeof(buf)));
 }
 
+#ifdef WS_GEN_TABLES
+/* ---------------------------------------------------------------- build time */
+
+static const char *const function_words[] = {
+	"a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "by",
+	"for", "from", "of", "to", "with", "and", "or", "but", "if", "when", "while",
+	"as", "after", "before", "since", "because", "although", "though", "so",
+	"yet", "it", "its", "his", "her", "their", "our", "my", "your", "we", "i",
+	"he", "she", "they", "you", "there", "here", "what", "which", "who", "how",
+	"why", "where", "not", "no", "yes", "all", "some", "many", "most", "more",
+	"last", "next", "first", "one", "two", "three", "every", "each", "also",
+	"however", "meanwhile", "now", "then", "today", "yesterday", "tomorrow",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "mr", "mrs",
+	"ms", "dr", "is", "was", "are", "were", "be", "been", "has", "have", "had",
+	"will", "would", "can", "could", "should", "do", "does", "did", "asked",
+	"read", "follow", "leave", "show", "image", "photo", "speaking", "according",
+	NULL
+};
+
 /*
- * The folded words, one allocation for all of them (a malloc per word made up
- * a good part of the table's build time in a new backend). Its size is an
- * upper bound computed before the table is filled.
+ * The folded words, one allocation for all of them, NUL-terminated, after a
+ * leading NUL (offset 0 marks an empty slot). Its size is an upper bound
+ * computed before the table is filled.
  */
-static char *pool;
 static size_t pool_used,
 			pool_size;
 
-static char *
+static uint32_t
 pool_copy(const char *s, int32_t n)
 {
-	char	   *copy;
+	uint32_t	off = (uint32_t) pool_used;
 
-	if (pool == NULL || pool_size - pool_used < (size_t) n + 1)
-		return NULL;
-	copy = pool + pool_used;
+	if (pool_size - pool_used < (size_t) n + 1)
+		ws_error(WS_ERROR_OUT_OF_MEMORY, "word-class table: word pool too small");
 	pool_used += (size_t) n + 1;
-	memcpy(copy, s, n);
-	copy[n] = '\0';
-	return copy;
-}
-
-/* Frees a table that could not be finished, and says so (ws_error). */
-static void
-table_failed(void)
-{
-	free(table);
-	table = NULL;
-	free(pool);
-	pool = NULL;
-	pool_used = pool_size = 0;
-	ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the word-class table");
+	memcpy(lex_words + off, s, n);
+	lex_words[off + n] = '\0';
+	return off;
 }
 
 static void
@@ -148,22 +152,18 @@ add_word(const char *w, uint16_t classes)
 	n = ws_fold(w, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
 	h = ws_hash_bytes(buf, n);
-	for (slot = h & table_mask;; slot = (slot + 1) & table_mask)
+	for (slot = h & lex_mask;; slot = (slot + 1) & lex_mask)
 	{
-		if (table[slot].word == NULL)
+		if (lex_slots[slot].word == 0)
 		{
-			const char *copy = pool_copy(buf, n);
-
-			if (copy == NULL)
-				table_failed();
-			table[slot].word = copy;
-			table[slot].hash = h;
-			table[slot].classes = classes;
+			lex_slots[slot].word = pool_copy(buf, n);
+			lex_slots[slot].hash = h;
+			lex_slots[slot].classes = classes;
 			return;
 		}
-		if (table[slot].hash == h && strcmp(table[slot].word, buf) == 0)
+		if (lex_slots[slot].hash == h && strcmp(lex_words + lex_slots[slot].word, buf) == 0)
 		{
-			table[slot].classes |= classes;
+			lex_slots[slot].classes |= classes;
 			return;
 		}
 	}
@@ -203,11 +203,10 @@ build_table(void)
 	};
 	uint32_t	size = 1 << 15;	/* > 2 x the ~13k words */
 
-	table_mask = size - 1;
-	table = ws_test_fault == WS_FAULT_LEXICON_ALLOC ? NULL : calloc(size, sizeof(lex_entry));
-	if (table == NULL)
-		table_failed();
+	lex_mask = size - 1;
+	lex_slots = calloc(size, sizeof(lex_slot));
 	/* folding can make a word longer (Ⱥ, 2 bytes, folds to ⱥ, 3), never by half */
+	pool_size = 1;
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 	{
 		const ws_lex_list *l = ws_lex_list_named(lists[i].list);
@@ -217,12 +216,15 @@ build_table(void)
 	}
 	for (int i = 0; function_words[i]; i++)
 		pool_size += strlen(function_words[i]) + 1;
-	pool = malloc(pool_size);
+	lex_words = calloc(pool_size, 1);
+	if (lex_slots == NULL || lex_words == NULL)
+		ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the word-class table");
+	pool_used = 1;
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		add_list(lists[i].list, lists[i].classes);
 	for (int i = 0; function_words[i]; i++)
 		add_word(function_words[i], WS_LEX_FUNCTION);
-	table_built = true;			/* only once complete: a failure is tried again */
+	table_built = true;
 }
 
 const ws_lex_list *
@@ -234,17 +236,62 @@ ws_lex_list_named(const char *name)
 	return NULL;
 }
 
+/* Bytes as the body of a C string literal: octal escapes for all but plain ASCII. */
+void
+ws_gen_c_bytes(FILE *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?')
+			fputc(c, out);
+		else
+			fprintf(out, "\\%03o", c);
+	}
+}
+
+void
+ws_lex_table_write(FILE *out)
+{
+	uint32_t	n = 0;
+
+	if (!table_built)
+		build_table();
+	fprintf(out, "/* lexicon_table.inc — generated at build time by tools/gen_tables.c; do not edit. */\n");
+	fprintf(out, "#define LEX_MASK %uu\n\n", lex_mask);
+	fprintf(out, "static const char lex_words[] =\n\t\"\\000\"");
+	for (size_t off = 1; off < pool_used; off += strlen(lex_words + off) + 1)
+	{
+		fprintf(out, "\n\t\"");
+		ws_gen_c_bytes(out, lex_words + off, strlen(lex_words + off) + 1);
+		fprintf(out, "\"");
+	}
+	fprintf(out, ";\n\nstatic const lex_slot lex_slots[%u] = {\n", lex_mask + 1);
+	for (uint32_t i = 0; i <= lex_mask; i++)
+		if (lex_slots[i].word != 0)
+		{
+			fprintf(out, "\t[%u] = {0x%08xu, %u, 0x%04x},\n", i, lex_slots[i].hash,
+					lex_slots[i].word, lex_slots[i].classes);
+			n++;
+		}
+	fprintf(out, "};\n/* %u words */\n", n);
+}
+#endif							/* WS_GEN_TABLES */
+
 uint16_t
 ws_lex_classes_folded(const char *folded, int32_t n, uint32_t h)
 {
+#ifdef WS_GEN_TABLES
 	if (!table_built)
 		build_table();
+#endif
 	if (n <= 0)
 		return 0;
-	for (uint32_t slot = h & table_mask; table[slot].word; slot = (slot + 1) & table_mask)
-		if (table[slot].hash == h && strncmp(table[slot].word, folded, n) == 0 &&
-			table[slot].word[n] == '\0')
-			return table[slot].classes;
+	for (uint32_t slot = h & lex_mask; lex_slots[slot].word; slot = (slot + 1) & lex_mask)
+		if (lex_slots[slot].hash == h && strncmp(lex_words + lex_slots[slot].word, folded, n) == 0 &&
+			lex_words[lex_slots[slot].word + n] == '\0')
+			return lex_slots[slot].classes;
 	return 0;
 }
 

@@ -9,6 +9,13 @@
 
 #include <string.h>
 
+#ifdef WS_GEN_TABLES
+#include <stdio.h>
+
+/*
+ * The lists themselves are needed only at build time, by tools/gen_tables.c,
+ * which turns them into the tables lexicon.c and gazetteer.c compile in.
+ */
 typedef struct ws_lex_list
 {
 	const char *name;			/* file name under data/lexicons, no .txt */
@@ -19,6 +26,15 @@ typedef struct ws_lex_list
 extern const ws_lex_list ws_lex_lists[];	/* lexicon_data.c; NULL-terminated */
 
 const ws_lex_list *ws_lex_list_named(const char *name);
+
+/* Write lexicon_table.inc / gazetteer_table.inc / word_rules_table.inc (C source) to out. */
+void		ws_lex_table_write(FILE *out);
+void		ws_gaz_table_write(FILE *out);
+void		ws_word_rules_write(FILE *out);
+
+/* n bytes of s as the inside of a C string literal. */
+void		ws_gen_c_bytes(FILE *out, const char *s, size_t n);
+#endif
 
 /*
  * The rules' word lists, from data/lexicons/whosaid_quote_words.tsv (its

@@ -59,7 +59,6 @@ typedef enum ws_fault
 {
 	WS_FAULT_NONE = 0,
 	WS_FAULT_BREAK_ITERATOR,	/* ICU's word break iterator does not open */
-	WS_FAULT_LEXICON_ALLOC,		/* the word-class table cannot be allocated */
 } ws_fault;
 
 extern ws_fault ws_test_fault;
@@ -237,9 +236,11 @@ typedef struct ws_model ws_model;
 
 /*
  * Load a tagger model (memory-mapped). On failure returns NULL and writes a
- * message naming the file into err.
+ * message naming the file into err. The weights' checksum is left to
+ * ws_model_verify (false with a message in err when they are damaged).
  */
 ws_model   *ws_model_load(const char *path, char *err, size_t errlen);
+bool		ws_model_verify(const ws_model *m, const char *path, char *err, size_t errlen);
 void		ws_model_free(ws_model *m);
 
 /* Tag tokens [0, d->ntoks) with enum ws_ner_label values into labels[]. */

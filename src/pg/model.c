@@ -2,7 +2,9 @@
  * model.c — the tagger model of this backend: loaded (memory-mapped) on
  * first use from $sharedir/extension/whosaid_ner.model and kept for the
  * backend's life; whosaid.model_info() reports what was loaded and how
- * long it took.
+ * long it took, and verifies the weights' checksum, which a backend's load
+ * skips (ws_model_verify says why); the postmaster verifies it when whosaid
+ * is preloaded.
  */
 #include "whosaid_pg.h"
 
@@ -16,6 +18,9 @@
 static ws_model *backend_model;
 static char model_path[MAXPGPATH];
 static double model_load_ms;
+
+/* Why the postmaster could not use the model, for every backend it forks to report. */
+static char preload_error[MAXPGPATH + 256];
 
 static void
 model_file_path(char *out)
@@ -35,6 +40,11 @@ load_model(char *err, size_t errlen)
 
 	if (backend_model != NULL)
 		return true;
+	if (preload_error[0] != '\0')
+	{
+		strlcpy(err, preload_error, errlen);
+		return false;
+	}
 	model_file_path(model_path);
 	INSTR_TIME_SET_CURRENT(start);
 	backend_model = ws_model_load(model_path, err, errlen);
@@ -52,22 +62,37 @@ load_model(char *err, size_t errlen)
 bool
 whosaid_model_preload(void)
 {
-	char		err[MAXPGPATH + 256];
+	char		err[sizeof(preload_error)];
 
-	return load_model(err, sizeof(err));
+	if (load_model(err, sizeof(err)) &&
+		!ws_model_verify(backend_model, model_path, err, sizeof(err)))
+	{
+		ws_model_free(backend_model);
+		backend_model = NULL;
+	}
+	if (backend_model == NULL)
+		strlcpy(preload_error, err, sizeof(preload_error));
+	return backend_model != NULL;
+}
+
+/* The model file cannot be used: an ERROR saying why (err). */
+static void
+model_error(const char *err)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_FILE),
+			 errmsg("%s", err),
+			 errdetail("The named-entity tagger's model file could not be used."),
+			 errhint("Reinstall the extension with \"make install\", or rebuild the model with \"make model\".")));
 }
 
 const ws_model *
 whosaid_model(void)
 {
-	char		err[MAXPGPATH + 256];
+	char		err[sizeof(preload_error)];
 
 	if (!load_model(err, sizeof(err)))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_FILE),
-				 errmsg("%s", err),
-				 errdetail("The named-entity tagger's model file could not be used."),
-				 errhint("Reinstall the extension with \"make install\", or rebuild the model with \"make model\".")));
+		model_error(err);
 	return backend_model;
 }
 
@@ -77,6 +102,7 @@ Datum
 model_info(PG_FUNCTION_ARGS)
 {
 	const ws_model *m = whosaid_model();
+	char		err[sizeof(preload_error)];
 	TupleDesc	tupdesc;
 	Datum		values[8];
 	bool		nulls[8] = {0};
@@ -87,6 +113,9 @@ model_info(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("function returning record called in context that cannot accept type record")));
+	/* it reads every weight below anyway: the place to check them all */
+	if (!ws_model_verify(m, model_path, err, sizeof(err)))
+		model_error(err);
 	/* buckets with any non-zero weight: the features the model really uses */
 	for (uint32 b = 0; b < nb; b++)
 	{

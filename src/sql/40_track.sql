@@ -356,6 +356,7 @@ DECLARE
 	pt whosaid.tracked;
 	k text[];
 	b text;
+	shards oid[];
 BEGIN
 	FOR member IN
 		SELECT m.relid, c.relkind, m.relid <> t.relid AS is_partition,
@@ -393,12 +394,24 @@ BEGIN
 		END IF;
 	END LOOP;
 
+	-- Citus's shard of a Citus local table holds its rows and a copy of its triggers,
+	-- made by Citus; it keeps them. Citus's metadata is read only when it is there.
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_shard') IS NOT NULL THEN
+		EXECUTE 'SELECT pg_catalog.array_agg(c.oid) FROM pg_catalog.pg_dist_shard s'
+				' JOIN pg_catalog.pg_class r ON r.oid = s.logicalrelid'
+				' JOIN pg_catalog.pg_class c ON c.relnamespace = r.relnamespace AND c.relname ='
+				' (SELECT i[pg_catalog.array_upper(i, 1)] FROM pg_catalog.parse_ident(pg_catalog.shard_name(s.logicalrelid, s.shardid)) i)'
+				' WHERE s.logicalrelid = $1'
+			INTO shards USING t.relid;
+	END IF;
+
 	-- detached partitions keep no trigger writing into this table's derived tables
 	FOR member IN
 		SELECT g.tgrelid FROM pg_catalog.pg_trigger g
 		WHERE g.tgname = 'whosaid_track_insert' AND g.tgargs = want
 			AND g.tgrelid <> t.relid
 			AND g.tgrelid NOT IN (SELECT p.relid FROM pg_catalog.pg_partition_tree(t.relid) p)
+			AND g.tgrelid <> ALL (coalesce(shards, '{}'))
 	LOOP
 		EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_insert ON %s', member.tgrelid::regclass);
 		EXECUTE format('DROP TRIGGER IF EXISTS whosaid_track_update ON %s', member.tgrelid::regclass);

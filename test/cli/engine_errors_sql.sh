@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An engine failure raises an ERROR in SQL, never an empty result (test/cli/engine_errors.sh
 # checks the CLI). The failure is real: a server of its own runs with test/cli/icu_fault.c
-# preloaded, which makes ICU's ubrk_open fail while a marker file exists, so the engine
+# preloaded, which makes ICU's ubrk_openBinaryRules fail while a marker file exists, so the engine
 # cannot open its word break iterator. Nothing in the extension is there for the test.
 #  1. without the marker, quotes() finds the quote;
 #  2. with it, in new sessions, quotes(), actors(), to_actorvec(), highlight() and an
