@@ -71,6 +71,9 @@ extern const char *const ws_qw_sentence_linkers[];
 extern const char *const ws_qw_narrator_adverbs[];
 extern const char *const ws_qw_previous_speaker_links[];
 extern const char *const ws_qw_name_glue[];
+extern const char *const ws_qw_object_prepositions[];
+extern const char *const ws_qw_refusal_cues[];
+extern const char *const ws_qw_no_comment_verbs[];
 extern const char *const ws_qw_be_nonfinite[];
 extern const char *const ws_qw_base_form_pasts[];
 extern const char *const ws_qw_appear_forms[];
@@ -82,6 +85,10 @@ extern const char *const ws_qw_question_cues[];
 extern const char *const ws_qw_expletives[];
 extern const char *const ws_qw_coordinators[];
 extern const char *const ws_qw_tagger_adverbs[];
+extern const char *const ws_qw_entity_org_nouns[];
+extern const char *const ws_qw_entity_company_suffixes[];
+extern const char *const ws_qw_entity_place_nouns[];
+extern const char *const ws_qw_entity_place_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

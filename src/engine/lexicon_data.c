@@ -9308,7 +9308,6 @@ static const char *const honorifics_words[] = {
 	"Eng",
 	"Ens",
 	"Father",
-	"Fiona",
 	"Fr",
 	"Frau",
 	"Frú",
@@ -9365,6 +9364,7 @@ static const char *const honorifics_words[] = {
 	"Radm",
 	"Rev",
 	"Reverend",
+	"Rt",
 	"SMSGT",
 	"SSGT",
 	"STSGT",
@@ -13145,6 +13145,12 @@ const char *const ws_qw_inverting_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_no_comment_verbs[] = {
+	"comment",
+	"elaborate",
+	NULL
+};
+
 const char *const ws_qw_continue_verbs[] = {
 	"continues",
 	"continued",
@@ -13208,6 +13214,7 @@ const char *const ws_qw_clause_openers[] = {
 	"but",
 	"still",
 	"yet",
+	"instead",
 	"meanwhile",
 	"however",
 	"later",
@@ -13222,6 +13229,9 @@ const char *const ws_qw_clause_openers[] = {
 	"speaking",
 	"so",
 	"by",
+	"rather",
+	"unlike",
+	"despite",
 	NULL
 };
 
@@ -13318,6 +13328,31 @@ const char *const ws_qw_adjunct_openers[] = {
 	"publicly",
 	"privately",
 	"repeatedly",
+	NULL
+};
+
+const char *const ws_qw_entity_place_prepositions[] = {
+	"in",
+	"at",
+	"outside",
+	"inside",
+	"across",
+	"into",
+	"near",
+	"throughout",
+	NULL
+};
+
+const char *const ws_qw_object_prepositions[] = {
+	"in",
+	"with",
+	"on",
+	"at",
+	"to",
+	"for",
+	"of",
+	"from",
+	"by",
 	NULL
 };
 
@@ -13860,5 +13895,81 @@ const char *const ws_qw_appear_forms[] = {
 const char *const ws_qw_put_forms[] = {
 	"put",
 	"puts",
+	NULL
+};
+
+const char *const ws_qw_entity_org_nouns[] = {
+	"agency",
+	"airline",
+	"automaker",
+	"bank",
+	"broadcaster",
+	"charity",
+	"company",
+	"corporation",
+	"department",
+	"firm",
+	"insurer",
+	"manufacturer",
+	"ministry",
+	"network",
+	"organisation",
+	"organization",
+	"regulator",
+	"retailer",
+	"union",
+	"university",
+	NULL
+};
+
+const char *const ws_qw_entity_company_suffixes[] = {
+	"corporation",
+	"co",
+	"co.",
+	"corp",
+	"corp.",
+	"group",
+	"holdings",
+	"inc",
+	"inc.",
+	"llc",
+	"ltd",
+	"ltd.",
+	"plc",
+	NULL
+};
+
+const char *const ws_qw_entity_place_nouns[] = {
+	"airport",
+	"avenue",
+	"bay",
+	"boulevard",
+	"bridge",
+	"county",
+	"drive",
+	"highway",
+	"island",
+	"lake",
+	"mountain",
+	"park",
+	"parkway",
+	"plaza",
+	"river",
+	"road",
+	"square",
+	"station",
+	"street",
+	"township",
+	"valley",
+	NULL
+};
+
+const char *const ws_qw_refusal_cues[] = {
+	"declined",
+	"declines",
+	"declining",
+	"refused",
+	"refuses",
+	"refusing",
 	NULL
 };

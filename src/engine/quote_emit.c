@@ -169,7 +169,17 @@ resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, w
 	}
 	if (who >= 0 && actors->actors[who].kind != WS_PLACE)
 	{
-		q->speaker_name = actors->actors[who].name;
+		/*
+		 * a short form the entity layer completed ("Jayme" → "Jayme Closs",
+		 * "IRCC" → its expansion) stays complete when the tagger's actor is
+		 * only the form as written
+		 */
+		if (!q->speaker_name || !q->speaker_mention ||
+			strcmp(actors->actors[who].name, q->speaker_mention) != 0 ||
+			strlen(q->speaker_name) <= strlen(q->speaker_mention))
+			q->speaker_name = actors->actors[who].name;
+		else
+			QF_TRACE(f, "speaker.entity_fuller_name", "speaker", c->id, head.b, head.e, q->speaker_name);
 		actors->actors[who].quoted = true;
 	}
 	else if (who >= 0)

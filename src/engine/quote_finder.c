@@ -63,7 +63,7 @@ ws_find_quotes(ws_doc *d, ws_actors *actors)
 	qf_find_reported(&f);
 	qf_drop_nested(&f);
 	qf_find_continuations(&f);
-	qf_emit(&f, out, ws_resolver_new(d, actors), actors);
+	qf_emit(&f, out, ws_resolver_new(d, actors, f.in_quote), actors);
 	ws_flag_speakers(d->arena, actors, out);
 	return out;
 }

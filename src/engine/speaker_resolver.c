@@ -1,11 +1,9 @@
 /*
  * speaker_resolver.c — who is speaking: the speaker phrase next to a cue
- * (subject, apposition, inverted "said X") and its canonical name through
- * pronouns ("he" → the last man named), titles and surnames ("Mr Parker",
- * "Parker" → "Andrew Parker").
- *
- * Names come from the actor tagger when the caller has run it; otherwise a
- * capitalisation scan of the document stands in.
+ * (subject, apposition, inverted "said X") and its canonical name, which the
+ * entity layer (entities.c) gives: pronouns ("he" → the most salient man),
+ * descriptions ("the mayor"), titles, surnames and other short forms ("Mr
+ * Parker", "Parker" → "Andrew Parker").
  */
 #include "quotes.h"
 
@@ -13,48 +11,11 @@
 #define MAX_NP 9
 #define MAX_ASIDE 30			/* tokens between the dashes of an aside */
 
-typedef struct name_run
-{
-	int32_t		b,
-				e;				/* tokens, honorific and possessive excluded */
-	uint32_t	last_hash;
-	int8_t		gender;			/* 1 male, 2 female, 0 unknown */
-	bool		person;
-	const char *name;
-} name_run;
-
 struct ws_resolver
 {
 	ws_doc	   *doc;
-	ws_actors  *actors;
-	name_run   *runs;			/* in text order */
-	int32_t		nruns;
-	int32_t    *by_last[3];		/* hash of last word → longest person run, -1:
-								 * any, not female, not male */
-	uint32_t	mask;
+	ws_entities *entities;
 };
-
-/* Slot of a last-word hash in a by_last table (open addressing). */
-static uint32_t
-last_slot(const ws_resolver *r, const int32_t *table, uint32_t h)
-{
-	uint32_t	i = h & r->mask;
-
-	while (table[i] >= 0 && r->runs[table[i]].last_hash != h)
-		i = (i + 1) & r->mask;
-	return i;
-}
-
-static int32_t
-person_ending_in(const ws_resolver *r, uint32_t h, int8_t gender)
-{
-	int32_t		k = r->by_last[gender][last_slot(r, r->by_last[gender], h)];
-
-	/* a full name of that gender, else any: first names misgender ("Philippe") */
-	if (k >= 0 && r->runs[k].e - r->runs[k].b >= 2)
-		return k;
-	return r->by_last[0][last_slot(r, r->by_last[0], h)];
-}
 
 bool
 ws_is_pronoun(const ws_doc *d, int32_t i)
@@ -112,13 +73,69 @@ is_np_word(const ws_doc *d, int32_t i)
 	return true;
 }
 
+/*
+ * Does [b, e) hold the lower-case words of a role: a role noun or a
+ * preposition other than a name's own ("ambassador to", "leaders in")?
+ */
+bool
+ws_role_words_in(const ws_doc *d, int32_t b, int32_t e)
+{
+	for (int32_t i = b; i < e; i++)
+		if (!(d->toks[i].flags & WS_T_CAP) && !is_name_glue(d, i) &&
+			((d->toks[i].lex & WS_LEX_ROLE) || ws_tok_in(d, i, ws_qw_object_prepositions)))
+			return true;
+	return false;
+}
+
+/* Does [r.b, r.e) name a person: two words or more with a first name or a title? */
+static bool
+person_like(const ws_doc *d, ws_range r)
+{
+	if (r.b < 0 || r.e - r.b < 2)
+		return false;
+	if (d->toks[r.b].lex & WS_LEX_HONORIFIC)
+		return !ws_tok_in(d, r.b + 1, ws_qw_object_prepositions);	/* not "Bishop of Durham" */
+	for (int32_t i = r.b; i < r.e; i++)
+		if ((d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && (d->toks[i].flags & WS_T_CAP))
+			return true;
+	return false;
+}
+
+/*
+ * Does the run [b, e) name a person in [b, g), before the preposition at g
+ * ("Detective Inspector Paul Miller of Thames Valley Police")? A first name
+ * and a surname end [b, g); not a list ("Johnny Isakson of Georgia and John
+ * Boozman of Arkansas"), not a title ("Chief Executive of …").
+ */
+static bool
+name_before(const ws_doc *d, int32_t b, int32_t g, int32_t e)
+{
+	bool		first = false;
+
+	for (int32_t i = b; i < e; i++)
+		if (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "&"))
+			return false;
+	for (int32_t i = g - 1; i >= b && i >= g - 3; i--)
+	{
+		if (d->toks[i].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC))
+			return false;		/* "Archbishop of Cardiff" */
+		if (i < g - 1 && (d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
+		{
+			first = true;
+			break;
+		}
+	}
+	return first;
+}
+
 ws_range
 ws_phrase_head(const ws_doc *d, ws_range np)
 {
 	int32_t		fb = -1,
 				fe = -1,
 				lb = -1;
-	bool		prev_in_run = false;
+	bool		prev_in_run = false,
+				prep;
 
 	if (np.b < 0)
 		return np;
@@ -143,9 +160,13 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	/* "Trump supporters", "White House officials": the name only modifies */
 	if (!is_name_word(d, np.e - 1) && !(d->toks[np.e - 1].flags & WS_T_POSSESSIVE))
 		return np;
-	/* Facebook's chief operating officer Sheryl Sandberg → Sheryl Sandberg */
+	/* "Canada's ambassador to China": a role, the last name its object */
+	prep = lb > fb && ws_tok_in(d, lb - 1, ws_qw_object_prepositions) && !is_name_glue(d, lb - 1);
+	if (prep && fe < lb - 1)
+		return np;
+	/* Facebook's chief operating officer Sheryl Sandberg → Sheryl Sandberg; not "John Smith at Yale" */
 	if (lb > fb && is_name_word(d, np.e - 1) && !is_name_glue(d, lb - 1) &&
-		!ws_tok_is(d, lb - 1, "at"))
+		!ws_tok_is(d, lb - 1, "at") && !(prep && person_like(d, (ws_range) {fb, fe})))
 		return (ws_range)
 	{
 		lb, np.e
@@ -155,6 +176,14 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 		return np;
 	if (fb > np.b && (is_name_glue(d, fb - 1) || ws_tok_is(d, fb - 1, "at")))
 		return np;
+	/* "Anna Clarke of Northbridge Capital": the person, not where she works */
+	for (int32_t g = fb + 2; g < fe; g++)
+		if (ws_tok_in(d, g, ws_qw_object_prepositions))
+		{
+			if (name_before(d, fb, g, fe))
+				fe = g;
+			break;
+		}
 	return (ws_range)
 	{
 		fb, fe
@@ -286,20 +315,94 @@ ws_catenative_before(const ws_doc *d, int32_t i)
 }
 
 /*
+ * Does segment [b, e), whose phrase head is h, describe a role rather than
+ * name someone? "Minister of Innovation", "The Bishop of Durham" (a title
+ * and its domain), "Canada's ambassador to China" (a lower-case role and no
+ * name to head it).
+ */
+static bool
+role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
+{
+	int32_t		t = b + (ws_tok_in(d, b, ws_qw_determiners) && b + 1 < e);
+
+	if (t + 1 < e && (d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) &&
+		ws_tok_in(d, t + 1, ws_qw_object_prepositions))
+		return !person_like(d, (ws_range) {t + 2, e});	/* not "Secretary of State John Kerry" */
+	return h.b == b && h.e == e && ws_role_words_in(d, b, e);
+}
+
+/* Does segment [b, e) open with a name ("Navdeep Bains", "The Bishop of …")? */
+static bool
+name_led(const ws_doc *d, int32_t b, int32_t e)
+{
+	return b < e && (is_name_word(d, b) ||
+					 (ws_tok_is(d, b, "the") && (d->toks[b].flags & WS_T_CAP) &&
+					  b + 1 < e && is_name_word(d, b + 1))) &&
+		!ws_tok_in(d, b, ws_qw_clause_openers) &&
+		(is_name_word(d, e - 1) || !ws_any_tok_in(d, b, e, ws_qw_finite_verbs));
+}
+
+/*
+ * A segment [seg_b, seg_e) not led by a name: a name ending it may be the
+ * subject (*found); a determiner-led one is the fallback. False when an
+ * opening phrase ends the search.
+ */
+static bool
+other_segment(const ws_doc *d, int32_t seg_b, int32_t seg_e, int32_t end, int32_t lo, ws_range name,
+			  bool listed, ws_range role, ws_range *fallback, ws_range *found)
+{
+	/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
+	if (seg_b < seg_e && is_name_word(d, seg_e - 1))
+	{
+		ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
+
+		if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
+		{
+			*found = name.b >= 0 && !listed ? name : ws_phrase_head(d, tail);
+			return true;
+		}
+		/* "The row began after John McCallum, Canada's ambassador to China, told" */
+		if (tail.b > seg_b && name.b < 0 && role.b >= 0 && (seg_b - 1 < lo || !is_comma(d, seg_b - 1)) &&
+			person_like(d, ws_phrase_head(d, tail)))
+		{
+			*found = ws_phrase_head(d, tail);
+			return true;
+		}
+	}
+	/* an opening phrase ends the search, unless commas fence it in */
+	if (seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
+		!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
+		return false;
+	if (fallback->b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_determiners) &&
+		!ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs))
+		*fallback = ws_phrase_after(d, seg_b, seg_e);
+	return true;
+}
+
+/*
  * "X, the director of Y, said": walk the comma-separated segments ending at
- * the comma i right to left; skip appositions (lower-case or determiner-led)
- * and relative clauses; take the nearest capitalised name; stop at an
- * opening phrase. end is the cue the subject is for.
+ * the comma i right to left; skip appositions (lower-case or determiner-led,
+ * or a role: "Navdeep Bains, Minister of Innovation, Science and Economic
+ * Development, said", where the names after the role's comma are its list)
+ * and relative clauses; take the nearest capitalised name, else a
+ * determiner-led one after a role ("The Bishop of Durham, the Rt Rev Dr Tom
+ * Wright, said"), else the role; stop at an opening phrase. end is the cue
+ * the subject is for.
  */
 static ws_range
 subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 {
-	ws_range	fallback = WS_NO_RANGE;
+	ws_range	fallback = WS_NO_RANGE,
+				name = WS_NO_RANGE, /* the nearest name, unless a role's list */
+				role = WS_NO_RANGE;
+	bool		listed = false; /* name holds "and": a role's list may go on */
 	int32_t		seg_e = i;		/* segment is [seg_b, seg_e) */
 
 	for (int guard = 0; guard < 6 && seg_e > lo; guard++)
 	{
 		int32_t		seg_b = seg_e;
+		bool		taken = false;
+		ws_range	found = WS_NO_RANGE;
 
 		while (seg_b - 1 >= lo && !is_comma(d, seg_b - 1) &&
 			   !ws_tok_is(d, seg_b - 1, ";") && !ws_tok_is(d, seg_b - 1, ":") &&
@@ -309,39 +412,48 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 			break;
 		while (seg_b < seg_e && (ws_tok_is(d, seg_b, "and") || ws_tok_is(d, seg_b, "but")))
 			seg_b++;
-		if (seg_b < seg_e && (is_name_word(d, seg_b) ||
-							  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
-							   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
-			!ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
-			(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs)))
+		if (seg_b + 1 < seg_e && is_age(d, seg_b) && is_name_word(d, seg_b + 1))
+			seg_b++;			/* "76-year-old Morton Blackwell" */
+		if (name_led(d, seg_b, seg_e))
 		{
-			ws_range	h = ws_phrase_head(d, (ws_range)
-										   {
-										   seg_b, seg_e
-										   });
+			ws_range	h = ws_phrase_head(d, (ws_range) {seg_b, seg_e});
+			bool		long_role = h.e - h.b > MAX_NP && ws_role_words_in(d, h.b, h.e);
 
-			if (h.e - h.b <= MAX_NP)
-				return h;
+			if (long_role || (h.e - h.b <= MAX_NP && role_description(d, seg_b, seg_e, h)))
+			{
+				if (role.b < 0 && !long_role)
+					role = h;
+				if (listed)
+					name = WS_NO_RANGE; /* "Science and Economic Development" */
+				listed = false;
+				taken = true;
+			}
+			else if (h.e - h.b <= MAX_NP)
+			{
+				if (name.b >= 0 && !listed)
+					return name;
+				if (name.b < 0)
+				{
+					name = h;
+					for (int32_t k = h.b; k < h.e; k++)
+						listed |= ws_tok_is(d, k, "and");
+				}
+				taken = true;
+			}
 		}
-		/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
-		if (seg_b < seg_e && is_name_word(d, seg_e - 1))
-		{
-			ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
-
-			if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
-				return ws_phrase_head(d, tail);
-		}
-		/* an opening phrase ends the search, unless commas fence it in */
-		if (seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
-			!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
+		if (!taken && !other_segment(d, seg_b, seg_e, end, lo, name, listed, role, &fallback, &found))
 			break;
-		if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_determiners) &&
-			!ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs))
-			fallback = ws_phrase_after(d, seg_b, seg_e);
+		if (found.b >= 0)
+			return found;
 		if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
 			break;
 		seg_e = seg_b - 1;
 	}
+	if (name.b >= 0)
+		return name;
+	/* a role's apposition with a name ("the Rt Rev Dr Tom Wright") beats the role */
+	if (role.b >= 0 && (fallback.b < 0 || !person_like(d, ws_phrase_head(d, fallback))))
+		return role;
 	return fallback;
 }
 
@@ -451,6 +563,11 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 			break;
 		if (is_name_word(d, e) || (d->toks[e].flags & WS_T_POSSESSIVE))
 			last_name = e;
+		/* "Michael Every": a capitalised word after a first name is a surname */
+		else if (last_name == e - 1 && e > start && (d->toks[e - 1].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) &&
+				 (d->toks[e].flags & WS_T_CAP) && (d->toks[e].flags & WS_T_WORD) &&
+				 !(d->toks[e].flags & WS_T_SENT_START))
+			last_name = e;
 		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))
 			continue;
 		else if (det && e == words && (d->toks[e].flags & WS_T_NUM) && e + 1 < hi &&
@@ -470,7 +587,73 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	};
 }
 
+ws_range
+ws_phrase_with_object(const ws_doc *d, ws_range s, ws_range obj)
+{
+	ws_range	h;
+
+	if (s.b < 0 || obj.b < 0 || !is_name_word(d, s.b) || ws_tok_in(d, s.b, ws_qw_determiners))
+		return s;
+	h = ws_phrase_head(d, (ws_range) {s.b, obj.e});
+	if (h.b > obj.b && h.e == obj.e && !(d->toks[h.b - 1].flags & WS_T_CAP) &&
+		!(d->toks[h.b - 1].lex & WS_LEX_FUNCTION) && person_like(d, h))
+		return (ws_range) {s.b, obj.e};
+	return s;
+}
+
+bool
+ws_column_label(const ws_doc *d, int32_t b, int32_t e)
+{
+	int32_t		words = 0;
+	bool		possessive = false;
+
+	if (b >= e || !(d->toks[b].flags & WS_T_PARA_START))
+		return false;
+	for (int32_t i = b; i < e; i++)
+	{
+		if (d->toks[i].flags & WS_T_POSSESSIVE)
+			possessive = true;
+		else if (!(d->toks[i].flags & WS_T_WORD))
+			return false;
+		else if (!(d->toks[i].flags & WS_T_ALLCAPS))
+			return false;
+		else
+			words++;
+	}
+	return words >= 2 || (words == 1 && possessive);
+}
+
+/*
+ * "the farmers' leader, Owen Price": a description s (determiner-led) right
+ * before a comma and a person's name, within [s.e, hi), gives way to the name.
+ */
+ws_range
+ws_apposition_name(const ws_doc *d, ws_range s, int32_t hi)
+{
+	ws_range	n;
+
+	if (s.b < 0 || !ws_tok_in(d, s.b, ws_qw_determiners) || s.e + 1 >= hi || !is_comma(d, s.e))
+		return s;
+	n = ws_phrase_after(d, s.e + 1, hi);
+	if (n.b < 0 || (n.e < hi && !is_comma(d, n.e) && !is_boundary_punct(d, n.e)) ||
+		!person_like(d, ws_phrase_head(d, n)))
+		return s;
+	return n;
+}
+
 /* ------------------------------------------------------------ names */
+
+bool
+ws_is_name_word(const ws_doc *d, int32_t i)
+{
+	return is_name_word(d, i);
+}
+
+bool
+ws_is_name_glue(const ws_doc *d, int32_t i)
+{
+	return is_name_glue(d, i);
+}
 
 /* Strip an honorific, determiner or possessive clitic from a name's edges. */
 static ws_range
@@ -484,219 +667,14 @@ strip_name(const ws_doc *d, ws_range r)
 	return r;
 }
 
-
-/* Keep run k in by_last[g] if it is the longest there for its last word. */
-static void
-index_run(ws_resolver *r, int g, int32_t k)
-{
-	int32_t    *slot = &r->by_last[g][last_slot(r, r->by_last[g], r->runs[k].last_hash)];
-
-	if (*slot < 0 || r->runs[k].e - r->runs[k].b > r->runs[*slot].e - r->runs[*slot].b)
-		*slot = k;
-}
-
-/* The capitalised runs of the text, with an honorific before them or not. */
-static void
-collect_runs(ws_resolver *r)
-{
-	ws_doc	   *d = r->doc;
-	int32_t		cap = 64;
-
-	r->runs = ws_arena_alloc(d->arena, sizeof(name_run) * (size_t) cap);
-	for (int32_t i = 0; i < d->ntoks; i++)
-	{
-		int32_t		b = i,
-					e,
-					hon = -1;
-
-		if (!is_name_word(d, i))
-			continue;
-		if (d->toks[i].lex & WS_LEX_HONORIFIC)
-		{
-			hon = i;
-			b = i + 1;
-			if (b >= d->ntoks || !is_name_word(d, b))
-				continue;
-		}
-		e = b;
-		while (e < d->ntoks && (is_name_word(d, e) ||
-								(is_name_glue(d, e) && e + 1 < d->ntoks && is_name_word(d, e + 1))))
-			e++;
-		i = e - 1;
-		if (r->nruns == cap)
-		{
-			name_run   *n = ws_arena_alloc(d->arena, sizeof(name_run) * (size_t) cap * 2);
-
-			memcpy(n, r->runs, sizeof(name_run) * (size_t) cap);
-			r->runs = n;
-			cap *= 2;
-		}
-		{
-			name_run   *nr = &r->runs[r->nruns++];
-
-			nr->b = b;
-			nr->e = e;
-			nr->last_hash = d->toks[e - 1].hash;
-			nr->gender = ws_name_gender(d, hon, b);
-			nr->person = hon >= 0 ||
-				((d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && e - b >= 2 &&
-				 !(d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG)));
-			nr->name = NULL;
-		}
-	}
-}
-
-/*
- * The tagger's persons are persons, first name or not ("Maher", "Weiner"), and
- * a run holding one narrows to it ("FBI Director Comey").
- */
-static void
-narrow_to_tagged_persons(ws_resolver *r)
-{
-	const ws_doc *d = r->doc;
-	const ws_actors *a = r->actors;
-	int32_t		m = 0;
-
-	for (int32_t k = 0; a && k < r->nruns; k++)
-	{
-		name_run   *nr = &r->runs[k];
-
-		while (m < a->nmentions && a->mentions[m].tok_e <= nr->b)
-			m++;
-		for (int32_t x = m; x < a->nmentions && a->mentions[x].tok_b < nr->e; x++)
-			if (a->mentions[x].kind == WS_PERSON)
-			{
-				int32_t		pb = a->mentions[x].tok_b,
-							pe = a->mentions[x].tok_e;
-
-				/* Jane's gender, not Welsh's, a man's name */
-				if (pb > nr->b)
-					nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
-												pe - pb >= 2 ? pb : -1);
-				nr->b = nr->b > pb ? nr->b : pb;
-				nr->e = nr->e < pe ? nr->e : pe;
-				nr->last_hash = d->toks[nr->e - 1].hash;
-				nr->person = true;
-				break;
-			}
-	}
-}
-
-/* Index the longest person name for each last word, for any gender, men's and women's. */
-static void
-index_persons(ws_resolver *r)
-{
-	r->mask = 1;
-	while (r->mask < (uint32_t) r->nruns * 2 + 2)
-		r->mask <<= 1;
-	for (int g = 0; g < 3; g++)
-	{
-		r->by_last[g] = ws_arena_alloc(r->doc->arena, sizeof(int32_t) * r->mask);
-		for (uint32_t i = 0; i < r->mask; i++)
-			r->by_last[g][i] = -1;
-	}
-	r->mask--;
-	for (int32_t k = 0; k < r->nruns; k++)
-		if (r->runs[k].person)
-		{
-			index_run(r, 0, k);
-			if (r->runs[k].gender != 2)
-				index_run(r, 1, k);
-			if (r->runs[k].gender != 1)
-				index_run(r, 2, k);
-		}
-}
-
-/*
- * A surname alone is a person when a full person name ends with it, and
- * takes its gender; "Axelrod", named David Axelrod, is a man even to "she".
- */
-static void
-complete_surnames(ws_resolver *r)
-{
-	for (int32_t k = 0; k < r->nruns; k++)
-	{
-		name_run   *a = &r->runs[k];
-		int32_t		full;
-
-		if (!a->person)
-		{
-			full = person_ending_in(r, a->last_hash, 0);
-			if (full < 0)
-				continue;
-			a->person = true;
-			if (!a->gender)
-				a->gender = r->runs[full].gender;
-		}
-		full = a->gender ? -1 : person_ending_in(r, a->last_hash, 2);
-		if (full >= 0 && ws_mans_name_for_woman(2, r->runs[full].gender))
-			a->gender = 1;
-	}
-}
-
-/* Scan the text for capitalised runs: the candidates a speaker can resolve to. */
-static void
-scan_names(ws_resolver *r)
-{
-	collect_runs(r);
-	narrow_to_tagged_persons(r);
-	index_persons(r);
-	complete_surnames(r);
-}
-
 ws_resolver *
-ws_resolver_new(ws_doc *d, ws_actors *actors)
+ws_resolver_new(ws_doc *d, ws_actors *actors, const uint8_t *in_quote)
 {
 	ws_resolver *r = ws_arena_alloc(d->arena, sizeof(ws_resolver));
 
 	r->doc = d;
-	r->actors = actors;
-	scan_names(r);
+	r->entities = ws_entities_new(d, actors, in_quote);
 	return r;
-}
-
-/*
- * The longest person name in the text ending in the same word as [b, e),
- * preferring the gender an honorific or first name gives ("Mr. Netanyahu" is
- * not Sara), else [b, e) itself. When "she" or a title gives the gender
- * (sure), a man's name is no answer.
- */
-static const char *
-canonical_person(ws_resolver *r, int32_t b, int32_t e, int8_t gender, bool sure)
-{
-	ws_doc	   *d = r->doc;
-	int32_t		best = person_ending_in(r, d->toks[e - 1].hash, gender);
-
-	if (best >= 0 && r->runs[best].e - r->runs[best].b >= e - b &&
-		!(sure && ws_mans_name_for_woman(gender, r->runs[best].gender)))
-		return ws_span_text(d, ws_tok_span(d, r->runs[best].b, r->runs[best].e), false);
-	return ws_span_text(d, ws_tok_span(d, b, e), false);
-}
-
-static const char *
-resolve_pronoun(ws_resolver *r, int32_t at)
-{
-	ws_doc	   *d = r->doc;
-	int8_t		want;
-	int32_t		lo;
-
-	if (ws_tok_is(d, at, "he"))
-		want = 1;
-	else if (ws_tok_is(d, at, "she"))
-		want = 2;
-	else
-		return NULL;			/* they / we / I: no single person to name */
-
-	/* the last run starting before the pronoun, then back a bounded way */
-	lo = ws_lower_bound(r->runs, r->nruns, sizeof(name_run), offsetof(name_run, b), at);
-	for (int32_t k = lo - 1; k >= 0 && k >= lo - 200; k--)
-	{
-		name_run   *x = &r->runs[k];
-
-		if (x->person && (x->gender == want || x->gender == 0))
-			return canonical_person(r, x->b, x->e, want, true);
-	}
-	return NULL;
 }
 
 /* Report resolution step `rule` on tokens [b, e) to the trace, giving its answer. */
@@ -716,14 +694,33 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	int32_t		first;
 	int8_t		gender;
 	bool		titled;		/* a gendered title: "Mrs Axelrod" */
+	const char *name,
+			   *written;
 
 	if (np.b < 0)
 		return NULL;
 	h = ws_phrase_head(d, np);
 	if (h.e - h.b == 1 && ws_is_pronoun(d, h.b))
-		return traced(d, "speaker.resolve_pronoun", h.b, h.e, resolve_pronoun(r, h.b));
+	{
+		const char *rule = "speaker.resolve_pronoun";
+		const char *name = ws_entity_referent(r->entities, h.b, &rule);
+
+		return traced(d, rule, h.b, h.e, name);
+	}
+	/* "the mayor", "the company": a description the entity layer resolved */
+	if (h.e - h.b == 2 && ws_tok_is(d, h.b, "the"))
+	{
+		const char *rule = NULL;
+		const char *name = ws_entity_referent(r->entities, h.b + 1, &rule);
+
+		if (name)
+			return traced(d, rule, h.b, h.e, name);
+	}
 	if (!is_name_word(d, h.b) || !is_name_word(d, h.e - 1))
 		return traced(d, "speaker.not_a_name", h.b, h.e, NULL);	/* "a spokesman", "Trump aides" */
+	/* "Canada's ambassador to China", "Legislative leaders in North Carolina" */
+	if (ws_role_words_in(d, h.b, h.e))
+		return traced(d, "speaker.role_phrase", h.b, h.e, NULL);
 	/* "Officials said", "Sources told": capitalised only by the sentence */
 	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
 		(d->toks[h.b].lex & WS_LEX_ROLE))
@@ -733,9 +730,12 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
 	titled = ws_name_gender(d, first > h.b ? h.b : -1, -1) != 0;
 	h = strip_name(d, h);
-	if (person_ending_in(r, d->toks[h.e - 1].hash, 0) >= 0)
+	if (ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash))
 		return traced(d, "speaker.canonical_person", h.b, h.e,
-					  canonical_person(r, h.b, h.e, gender, titled));
-	return traced(d, "speaker.name_as_written", h.b, h.e,
-				  ws_span_text(d, ws_tok_span(d, h.b, h.e), false));
+					  ws_entity_name(r->entities, h.b, h.e, gender, titled));
+	name = ws_entity_name(r->entities, h.b, h.e, gender, titled);
+	written = ws_span_text(d, ws_tok_span(d, h.b, h.e), false);
+	/* "Jayme" → "Jayme Closs", "Samsung" → "Samsung Electronics Co." */
+	return traced(d, strcmp(name, written) ? "speaker.entity_short_form" : "speaker.name_as_written",
+				  h.b, h.e, name);
 }
