@@ -24,4 +24,16 @@ SELECT * FROM pg_temp.plan('We said the rate rise was justified by the strength 
 SELECT id FROM cand WHERE cv OPERATOR(whosaid.%) whosaid.to_claimvec('We said the rate rise was justified by the strength of the economy, and the end of the year will show it.');
 -- the two-word fragment: every row holding the pair is a match (condition A)
 SELECT count(*) FROM cand WHERE cv OPERATOR(whosaid.%) whosaid.to_claimvec('of the');
+-- claim_matches() is estimated as its operator (%), not as a third of the
+-- table: with that estimate who_said() planned parallel workers and a sort
+RESET enable_seqscan;
+CREATE FUNCTION pg_temp.estimate(q text) RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE j json;
+BEGIN
+  EXECUTE 'EXPLAIN (FORMAT JSON) SELECT id FROM cand WHERE ' || q INTO j;
+  RETURN (j -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+END $$;
+SELECT pg_temp.estimate('whosaid.claim_matches(cv, whosaid.to_claimvec(''of the''))')
+     = pg_temp.estimate('cv OPERATOR(whosaid.%) whosaid.to_claimvec(''of the'')') AS same_estimate,
+     pg_temp.estimate('whosaid.claim_matches(cv, whosaid.to_claimvec(''of the''))') < 1001 / 3 AS below_default;
 DROP TABLE cand;
