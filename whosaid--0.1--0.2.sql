@@ -109,7 +109,8 @@ COMMENT ON FUNCTION whosaid.to_claimvec(text) IS
 'a quotation (or a fragment, or a paragraph) normalised for matching; usable in a generated column or an expression index';
 
 CREATE FUNCTION whosaid.claim_similarity(a whosaid.claimvec, b whosaid.claimvec) RETURNS real
-AS 'MODULE_PATHNAME', 'claim_similarity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'claim_similarity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 100;
 COMMENT ON FUNCTION whosaid.claim_similarity(whosaid.claimvec, whosaid.claimvec) IS
 'how much of the shorter quotation is in the longer (0 to 1): 0.99 x containment + 0.01 x length ratio, so the closer length wins a tie and an identical quotation scores 1';
 
@@ -120,7 +121,8 @@ COMMENT ON FUNCTION whosaid.claim_words(whosaid.claimvec) IS
 
 -- % reads whosaid.claim_threshold, hence STABLE (as pg_trgm's similarity_op)
 CREATE FUNCTION whosaid.claimvec_similar(whosaid.claimvec, whosaid.claimvec) RETURNS bool
-AS 'MODULE_PATHNAME', 'claimvec_similar' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'claimvec_similar' LANGUAGE C STABLE STRICT PARALLEL SAFE
+COST 100;
 COMMENT ON FUNCTION whosaid.claimvec_similar(whosaid.claimvec, whosaid.claimvec) IS
 'implementation of %: claim_similarity(a, b) >= whosaid.claim_threshold';
 
@@ -140,6 +142,7 @@ COMMENT ON FUNCTION whosaid.claim_matches_support(internal) IS
 'planner support for claim_matches(): the indexable % clause';
 CREATE FUNCTION whosaid.claim_matches(a whosaid.claimvec, b whosaid.claimvec) RETURNS bool
 AS 'MODULE_PATHNAME', 'claim_matches' LANGUAGE C STABLE STRICT PARALLEL SAFE
+COST 100
 SUPPORT whosaid.claim_matches_support;
 COMMENT ON FUNCTION whosaid.claim_matches(whosaid.claimvec, whosaid.claimvec) IS
 'a % b as a function: same claim at whosaid.claim_threshold; uses a GIN index on either argument';
@@ -1937,6 +1940,10 @@ CREATE FUNCTION whosaid.who_said(tbl regclass, words text, n int DEFAULT 10)
 RETURNS TABLE (claim bigint, content text, speakers text, first_article text, first_seen timestamptz,
 			   articles int, quotes int, similarity real)
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+-- the claims table always has its GIN index; the planner, costing one search per
+-- query key (a paragraph has hundreds), would otherwise scan every claim, and
+-- starting parallel workers costs more than the few candidates the index gives
+SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
 AS $$
 DECLARE
 	t whosaid.tracked := whosaid._tracked(tbl);

@@ -134,7 +134,7 @@ bench_scale() {
 }
 
 # Issue 20's claims figures: tracked insert with claims vs to_tsvector + GIN, who_said()
-# latency on a large claims table (CLAIMS_INSERT, CLAIMS_ROWS: test/bench_claims.sh).
+# latency on a large claims table (CLAIMS_INSERT, CLAIMS_QUOTES: test/bench_claims.sh).
 bench_claims() {
 	bash test/bench_claims.sh
 }

@@ -297,7 +297,9 @@ claim_matches(PG_FUNCTION_ARGS)
  * Planner support of claim_matches(a, b): when a or b is a column (or
  * expression) with a GIN index of claimvec_ops, offer the indexable clause
  * "column % other". % is symmetric, so either argument may be the indexed
- * one; the clause is exactly the function, so it is not lossy.
+ * one; the clause is exactly the function, so it is not lossy. Its
+ * selectivity is the operator's (operator_support.c), not the planner's
+ * default third of the table, which made who_said() plan a parallel sort.
  */
 PG_FUNCTION_INFO_V1(claim_matches_support);
 
@@ -311,6 +313,8 @@ claim_matches_support(PG_FUNCTION_ARGS)
 			   *other;
 	Oid			opno;
 
+	if (IsA(rawreq, SupportRequestSelectivity))
+		PG_RETURN_POINTER(whosaid_call_selectivity((SupportRequestSelectivity *) rawreq));
 	if (!IsA(rawreq, SupportRequestIndexCondition))
 		PG_RETURN_POINTER(NULL);
 	req = (SupportRequestIndexCondition *) rawreq;

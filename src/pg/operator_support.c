@@ -36,6 +36,7 @@ static const struct
 	{"actorvec_contains", "@>"},
 	{"actorvec_contained", "<@"},
 	{"actorvec_overlaps", "&&"},
+	{"claim_matches", "%"},
 };
 
 /*
@@ -110,19 +111,27 @@ actorvec_support(PG_FUNCTION_ARGS)
 												   InvalidOid, call->inputcollid)));
 	}
 	if (IsA(rawreq, SupportRequestSelectivity))
-	{
-		SupportRequestSelectivity *req = (SupportRequestSelectivity *) rawreq;
-		Oid			opno = operator_of(req->funcid, req->args);
-
-		if (!OidIsValid(opno))
-			PG_RETURN_POINTER(NULL);
-		if (req->is_join)
-			req->selectivity = join_selectivity(req->root, opno, req->args, req->inputcollid,
-												req->jointype, req->sjinfo);
-		else
-			req->selectivity = restriction_selectivity(req->root, opno, req->args,
-													   req->inputcollid, req->varRelid);
-		PG_RETURN_POINTER(req);
-	}
+		PG_RETURN_POINTER(whosaid_call_selectivity((SupportRequestSelectivity *) rawreq));
 	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * The selectivity of a function form as its operator's (also for
+ * claim_matches(), whose support function is claimvec.c's); NULL when the
+ * function stands for no operator.
+ */
+SupportRequestSelectivity *
+whosaid_call_selectivity(SupportRequestSelectivity *req)
+{
+	Oid			opno = operator_of(req->funcid, req->args);
+
+	if (!OidIsValid(opno))
+		return NULL;
+	if (req->is_join)
+		req->selectivity = join_selectivity(req->root, opno, req->args, req->inputcollid,
+											req->jointype, req->sjinfo);
+	else
+		req->selectivity = restriction_selectivity(req->root, opno, req->args,
+												   req->inputcollid, req->varRelid);
+	return req;
 }

@@ -45,4 +45,8 @@ const ws_model *whosaid_model(void);
 /* Loads the model now if it can, without an error (shared_preload_libraries). */
 bool		whosaid_model_preload(void);
 
+/* operator_support.c: a function form's selectivity as its operator's */
+struct SupportRequestSelectivity;
+struct SupportRequestSelectivity *whosaid_call_selectivity(struct SupportRequestSelectivity *req);
+
 #endif

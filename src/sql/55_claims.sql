@@ -492,6 +492,10 @@ CREATE FUNCTION whosaid.who_said(tbl regclass, words text, n int DEFAULT 10)
 RETURNS TABLE (claim bigint, content text, speakers text, first_article text, first_seen timestamptz,
 			   articles int, quotes int, similarity real)
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+-- the claims table always has its GIN index; the planner, costing one search per
+-- query key (a paragraph has hundreds), would otherwise scan every claim, and
+-- starting parallel workers costs more than the few candidates the index gives
+SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
 AS $$
 DECLARE
 	t whosaid.tracked := whosaid._tracked(tbl);
