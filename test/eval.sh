@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test/eval.sh — `make eval`: accuracy of `build/whosaid quotes` on PolNeAR (dev, or train
 # with EVAL_SPLIT=train) and on the annotated seed articles, scored by ../shared's scorer,
-# then a per-quote check of the seeds. PolNeAR is research-use only: it is read from
-# ../shared at run time and everything derived from it stays under build/eval/.
+# then a per-quote check of the seeds and the news patterns set. PolNeAR is research-use
+# only: it is read from ../shared at run time and everything derived from it stays under
+# build/eval/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SHARED=${WHOSAID_SHARED:-../shared}
@@ -179,6 +180,11 @@ print(f"seeds check: {n_found}/{n_gold} gold quotes found, {n_speaker}/{n_gold} 
       f"{n_kind}/{n_gold} of the right kind, "
       f"{n_not} not-quotes extracted, {n_extra} extra predictions")
 PY
+
+# The news patterns set (test/fixtures/patterns.jsonl, test/cli/patterns.sh): texts right.
+echo
+echo "== news patterns (test/fixtures/patterns.jsonl)"
+WHOSAID_BIN=$BIN bash test/cli/patterns.sh | grep -E '^(by family|patterns):' || true
 
 # Actors: CoNLL-2003 testa through the engine, and the seeds' actors (test/eval_actors.sh).
 echo

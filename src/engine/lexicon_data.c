@@ -9308,7 +9308,6 @@ static const char *const honorifics_words[] = {
 	"Eng",
 	"Ens",
 	"Father",
-	"Fiona",
 	"Fr",
 	"Frau",
 	"Frú",
@@ -9365,6 +9364,7 @@ static const char *const honorifics_words[] = {
 	"Radm",
 	"Rev",
 	"Reverend",
+	"Rt",
 	"SMSGT",
 	"SSGT",
 	"STSGT",
@@ -13145,6 +13145,12 @@ const char *const ws_qw_inverting_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_no_comment_verbs[] = {
+	"comment",
+	"elaborate",
+	NULL
+};
+
 const char *const ws_qw_continue_verbs[] = {
 	"continues",
 	"continued",
@@ -13208,6 +13214,7 @@ const char *const ws_qw_clause_openers[] = {
 	"but",
 	"still",
 	"yet",
+	"instead",
 	"meanwhile",
 	"however",
 	"later",
@@ -13222,6 +13229,9 @@ const char *const ws_qw_clause_openers[] = {
 	"speaking",
 	"so",
 	"by",
+	"rather",
+	"unlike",
+	"despite",
 	NULL
 };
 
@@ -13330,6 +13340,19 @@ const char *const ws_qw_entity_place_prepositions[] = {
 	"into",
 	"near",
 	"throughout",
+	NULL
+};
+
+const char *const ws_qw_object_prepositions[] = {
+	"in",
+	"with",
+	"on",
+	"at",
+	"to",
+	"for",
+	"of",
+	"from",
+	"by",
 	NULL
 };
 
@@ -13938,5 +13961,15 @@ const char *const ws_qw_entity_place_nouns[] = {
 	"street",
 	"township",
 	"valley",
+	NULL
+};
+
+const char *const ws_qw_refusal_cues[] = {
+	"declined",
+	"declines",
+	"declining",
+	"refused",
+	"refuses",
+	"refusing",
 	NULL
 };

@@ -59,6 +59,7 @@ subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range 
 
 		if (obj.b >= 0)
 			k = obj.e;
+		s = ws_phrase_with_object(d, s, obj);
 	}
 	while (k < hi && k - s.e < 3 && (ws_tok_in(d, k, ws_qw_subject_cue_fillers)))
 		k++;
@@ -92,7 +93,7 @@ subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range 
 			if (is_punct(d, k - 1, ',') && qf_is_cue(f, k))
 			{
 				*cue = qf_cue_phrase(d, k, k);
-				*spk = s;
+				*spk = ws_apposition_name(d, s, k - 1);
 				return true;
 			}
 	return false;
@@ -131,7 +132,7 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		if (s.b < 0)
 			return false;
 		*cue = qf_cue_phrase(d, j, j);
-		*spk = s;
+		*spk = ws_apposition_name(d, s, hi);
 		return true;
 	}
 	return subject_then_cue(f, j, hi, ends_sentence, cue, spk);
@@ -257,6 +258,8 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 	if (words < 3)
 		return false;
 	sb = sentence_begin(f, colon);
+	if (ws_column_label(d, sb, colon))
+		return false;			/* "ANALYST'S VIEWPOINT:" names no speaker */
 	/* Clinton: "…" — a name alone before the colon speaks; the colon is the cue */
 	*spk = ws_phrase_after(d, sb, colon);
 	if (spk->b == sb && spk->e == colon && !ws_tok_in(d, sb, ws_qw_determiners_poss))

@@ -487,6 +487,14 @@ rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
 	if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') &&
 		rule_subject_after_clause(f, sb, se, spk, cue, tail))
 		return;
+	/* "X declined to comment": a refusal to speak reports nothing */
+	if (ws_tok_in(d, i, ws_qw_refusal_cues) && ws_tok_is(d, cue.e, "to") &&
+		ws_tok_in(d, cue.e + 1, ws_qw_no_comment_verbs))
+	{
+		QF_TRACE(f, "reported.no_comment", "rejected", f->made, cue.b, cue.e + 2, "a refusal to comment");
+		f->made++;				/* the number stays with what the trace showed */
+		return;
+	}
 	/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
 	if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
 		add_reported(f, "reported.cue_clause", from, relative_report_end(f, cue, from, se), WS_NO_RANGE, spk, cue);

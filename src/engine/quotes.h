@@ -76,6 +76,22 @@ ws_range	ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
 /* Canonical name for a speaker phrase; NULL for anonymous or unknown speakers. */
 const char *ws_resolve_speaker(ws_resolver *r, ws_range np);
 
+/*
+ * Speaker phrase s followed by a preposition and its object obj: s, or both
+ * when the object ends in a role and a person's name ("University of the
+ * Fraser Valley political scientist Hamish Telford").
+ */
+ws_range	ws_phrase_with_object(const ws_doc *d, ws_range s, ws_range obj);
+
+/* "the team's captain, Ellen Shaw": the name after a description s, or s */
+ws_range	ws_apposition_name(const ws_doc *d, ws_range s, int32_t hi);
+
+/* Are tokens [b, e), opening a paragraph, a column label ("ANALYST'S VIEWPOINT")? */
+bool		ws_column_label(const ws_doc *d, int32_t b, int32_t e);
+
+/* Does [b, e) hold a role's lower-case words ("ambassador to", "leaders in")? */
+bool		ws_role_words_in(const ws_doc *d, int32_t b, int32_t e);
+
 /* The phrase's head: the name inside an apposition, or the phrase itself. */
 ws_range	ws_phrase_head(const ws_doc *d, ws_range np);
 

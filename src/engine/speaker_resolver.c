@@ -73,13 +73,69 @@ is_np_word(const ws_doc *d, int32_t i)
 	return true;
 }
 
+/*
+ * Does [b, e) hold the lower-case words of a role: a role noun or a
+ * preposition other than a name's own ("ambassador to", "leaders in")?
+ */
+bool
+ws_role_words_in(const ws_doc *d, int32_t b, int32_t e)
+{
+	for (int32_t i = b; i < e; i++)
+		if (!(d->toks[i].flags & WS_T_CAP) && !is_name_glue(d, i) &&
+			((d->toks[i].lex & WS_LEX_ROLE) || ws_tok_in(d, i, ws_qw_object_prepositions)))
+			return true;
+	return false;
+}
+
+/* Does [r.b, r.e) name a person: two words or more with a first name or a title? */
+static bool
+person_like(const ws_doc *d, ws_range r)
+{
+	if (r.b < 0 || r.e - r.b < 2)
+		return false;
+	if (d->toks[r.b].lex & WS_LEX_HONORIFIC)
+		return !ws_tok_in(d, r.b + 1, ws_qw_object_prepositions);	/* not "Bishop of Durham" */
+	for (int32_t i = r.b; i < r.e; i++)
+		if ((d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && (d->toks[i].flags & WS_T_CAP))
+			return true;
+	return false;
+}
+
+/*
+ * Does the run [b, e) name a person in [b, g), before the preposition at g
+ * ("Detective Inspector Paul Miller of Thames Valley Police")? A first name
+ * and a surname end [b, g); not a list ("Johnny Isakson of Georgia and John
+ * Boozman of Arkansas"), not a title ("Chief Executive of …").
+ */
+static bool
+name_before(const ws_doc *d, int32_t b, int32_t g, int32_t e)
+{
+	bool		first = false;
+
+	for (int32_t i = b; i < e; i++)
+		if (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "&"))
+			return false;
+	for (int32_t i = g - 1; i >= b && i >= g - 3; i--)
+	{
+		if (d->toks[i].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC))
+			return false;		/* "Archbishop of Cardiff" */
+		if (i < g - 1 && (d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
+		{
+			first = true;
+			break;
+		}
+	}
+	return first;
+}
+
 ws_range
 ws_phrase_head(const ws_doc *d, ws_range np)
 {
 	int32_t		fb = -1,
 				fe = -1,
 				lb = -1;
-	bool		prev_in_run = false;
+	bool		prev_in_run = false,
+				prep;
 
 	if (np.b < 0)
 		return np;
@@ -104,9 +160,13 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	/* "Trump supporters", "White House officials": the name only modifies */
 	if (!is_name_word(d, np.e - 1) && !(d->toks[np.e - 1].flags & WS_T_POSSESSIVE))
 		return np;
-	/* Facebook's chief operating officer Sheryl Sandberg → Sheryl Sandberg */
+	/* "Canada's ambassador to China": a role, the last name its object */
+	prep = lb > fb && ws_tok_in(d, lb - 1, ws_qw_object_prepositions) && !is_name_glue(d, lb - 1);
+	if (prep && fe < lb - 1)
+		return np;
+	/* Facebook's chief operating officer Sheryl Sandberg → Sheryl Sandberg; not "John Smith at Yale" */
 	if (lb > fb && is_name_word(d, np.e - 1) && !is_name_glue(d, lb - 1) &&
-		!ws_tok_is(d, lb - 1, "at"))
+		!ws_tok_is(d, lb - 1, "at") && !(prep && person_like(d, (ws_range) {fb, fe})))
 		return (ws_range)
 	{
 		lb, np.e
@@ -116,6 +176,14 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 		return np;
 	if (fb > np.b && (is_name_glue(d, fb - 1) || ws_tok_is(d, fb - 1, "at")))
 		return np;
+	/* "Anna Clarke of Northbridge Capital": the person, not where she works */
+	for (int32_t g = fb + 2; g < fe; g++)
+		if (ws_tok_in(d, g, ws_qw_object_prepositions))
+		{
+			if (name_before(d, fb, g, fe))
+				fe = g;
+			break;
+		}
 	return (ws_range)
 	{
 		fb, fe
@@ -247,20 +315,94 @@ ws_catenative_before(const ws_doc *d, int32_t i)
 }
 
 /*
+ * Does segment [b, e), whose phrase head is h, describe a role rather than
+ * name someone? "Minister of Innovation", "The Bishop of Durham" (a title
+ * and its domain), "Canada's ambassador to China" (a lower-case role and no
+ * name to head it).
+ */
+static bool
+role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
+{
+	int32_t		t = b + (ws_tok_in(d, b, ws_qw_determiners) && b + 1 < e);
+
+	if (t + 1 < e && (d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) &&
+		ws_tok_in(d, t + 1, ws_qw_object_prepositions))
+		return !person_like(d, (ws_range) {t + 2, e});	/* not "Secretary of State John Kerry" */
+	return h.b == b && h.e == e && ws_role_words_in(d, b, e);
+}
+
+/* Does segment [b, e) open with a name ("Navdeep Bains", "The Bishop of …")? */
+static bool
+name_led(const ws_doc *d, int32_t b, int32_t e)
+{
+	return b < e && (is_name_word(d, b) ||
+					 (ws_tok_is(d, b, "the") && (d->toks[b].flags & WS_T_CAP) &&
+					  b + 1 < e && is_name_word(d, b + 1))) &&
+		!ws_tok_in(d, b, ws_qw_clause_openers) &&
+		(is_name_word(d, e - 1) || !ws_any_tok_in(d, b, e, ws_qw_finite_verbs));
+}
+
+/*
+ * A segment [seg_b, seg_e) not led by a name: a name ending it may be the
+ * subject (*found); a determiner-led one is the fallback. False when an
+ * opening phrase ends the search.
+ */
+static bool
+other_segment(const ws_doc *d, int32_t seg_b, int32_t seg_e, int32_t end, int32_t lo, ws_range name,
+			  bool listed, ws_range role, ws_range *fallback, ws_range *found)
+{
+	/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
+	if (seg_b < seg_e && is_name_word(d, seg_e - 1))
+	{
+		ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
+
+		if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
+		{
+			*found = name.b >= 0 && !listed ? name : ws_phrase_head(d, tail);
+			return true;
+		}
+		/* "The row began after John McCallum, Canada's ambassador to China, told" */
+		if (tail.b > seg_b && name.b < 0 && role.b >= 0 && (seg_b - 1 < lo || !is_comma(d, seg_b - 1)) &&
+			person_like(d, ws_phrase_head(d, tail)))
+		{
+			*found = ws_phrase_head(d, tail);
+			return true;
+		}
+	}
+	/* an opening phrase ends the search, unless commas fence it in */
+	if (seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
+		!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
+		return false;
+	if (fallback->b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_determiners) &&
+		!ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs))
+		*fallback = ws_phrase_after(d, seg_b, seg_e);
+	return true;
+}
+
+/*
  * "X, the director of Y, said": walk the comma-separated segments ending at
- * the comma i right to left; skip appositions (lower-case or determiner-led)
- * and relative clauses; take the nearest capitalised name; stop at an
- * opening phrase. end is the cue the subject is for.
+ * the comma i right to left; skip appositions (lower-case or determiner-led,
+ * or a role: "Navdeep Bains, Minister of Innovation, Science and Economic
+ * Development, said", where the names after the role's comma are its list)
+ * and relative clauses; take the nearest capitalised name, else a
+ * determiner-led one after a role ("The Bishop of Durham, the Rt Rev Dr Tom
+ * Wright, said"), else the role; stop at an opening phrase. end is the cue
+ * the subject is for.
  */
 static ws_range
 subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 {
-	ws_range	fallback = WS_NO_RANGE;
+	ws_range	fallback = WS_NO_RANGE,
+				name = WS_NO_RANGE, /* the nearest name, unless a role's list */
+				role = WS_NO_RANGE;
+	bool		listed = false; /* name holds "and": a role's list may go on */
 	int32_t		seg_e = i;		/* segment is [seg_b, seg_e) */
 
 	for (int guard = 0; guard < 6 && seg_e > lo; guard++)
 	{
 		int32_t		seg_b = seg_e;
+		bool		taken = false;
+		ws_range	found = WS_NO_RANGE;
 
 		while (seg_b - 1 >= lo && !is_comma(d, seg_b - 1) &&
 			   !ws_tok_is(d, seg_b - 1, ";") && !ws_tok_is(d, seg_b - 1, ":") &&
@@ -270,39 +412,48 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 			break;
 		while (seg_b < seg_e && (ws_tok_is(d, seg_b, "and") || ws_tok_is(d, seg_b, "but")))
 			seg_b++;
-		if (seg_b < seg_e && (is_name_word(d, seg_b) ||
-							  (ws_tok_is(d, seg_b, "the") && (d->toks[seg_b].flags & WS_T_CAP) &&
-							   seg_b + 1 < seg_e && is_name_word(d, seg_b + 1))) &&
-			!ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
-			(is_name_word(d, seg_e - 1) || !ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs)))
+		if (seg_b + 1 < seg_e && is_age(d, seg_b) && is_name_word(d, seg_b + 1))
+			seg_b++;			/* "76-year-old Morton Blackwell" */
+		if (name_led(d, seg_b, seg_e))
 		{
-			ws_range	h = ws_phrase_head(d, (ws_range)
-										   {
-										   seg_b, seg_e
-										   });
+			ws_range	h = ws_phrase_head(d, (ws_range) {seg_b, seg_e});
+			bool		long_role = h.e - h.b > MAX_NP && ws_role_words_in(d, h.b, h.e);
 
-			if (h.e - h.b <= MAX_NP)
-				return h;
+			if (long_role || (h.e - h.b <= MAX_NP && role_description(d, seg_b, seg_e, h)))
+			{
+				if (role.b < 0 && !long_role)
+					role = h;
+				if (listed)
+					name = WS_NO_RANGE; /* "Science and Economic Development" */
+				listed = false;
+				taken = true;
+			}
+			else if (h.e - h.b <= MAX_NP)
+			{
+				if (name.b >= 0 && !listed)
+					return name;
+				if (name.b < 0)
+				{
+					name = h;
+					for (int32_t k = h.b; k < h.e; k++)
+						listed |= ws_tok_is(d, k, "and");
+				}
+				taken = true;
+			}
 		}
-		/* "The Guardian reports that Paul Chichester, …": the name ending the segment */
-		if (seg_b < seg_e && is_name_word(d, seg_e - 1))
-		{
-			ws_range	tail = np_ending_at(d, seg_e - 1, seg_b);
-
-			if (tail.b > seg_b && ws_tok_is(d, tail.b - 1, "that"))
-				return ws_phrase_head(d, tail);
-		}
-		/* an opening phrase ends the search, unless commas fence it in */
-		if (seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_clause_openers) &&
-			!(seg_b - 1 >= lo && is_comma(d, seg_b - 1) && seg_e < end && is_comma(d, seg_e)))
+		if (!taken && !other_segment(d, seg_b, seg_e, end, lo, name, listed, role, &fallback, &found))
 			break;
-		if (fallback.b < 0 && seg_b < seg_e && ws_tok_in(d, seg_b, ws_qw_determiners) &&
-			!ws_any_tok_in(d, seg_b, seg_e, ws_qw_finite_verbs))
-			fallback = ws_phrase_after(d, seg_b, seg_e);
+		if (found.b >= 0)
+			return found;
 		if (seg_b - 1 < lo || !is_comma(d, seg_b - 1))
 			break;
 		seg_e = seg_b - 1;
 	}
+	if (name.b >= 0)
+		return name;
+	/* a role's apposition with a name ("the Rt Rev Dr Tom Wright") beats the role */
+	if (role.b >= 0 && (fallback.b < 0 || !person_like(d, ws_phrase_head(d, fallback))))
+		return role;
 	return fallback;
 }
 
@@ -412,6 +563,11 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 			break;
 		if (is_name_word(d, e) || (d->toks[e].flags & WS_T_POSSESSIVE))
 			last_name = e;
+		/* "Michael Every": a capitalised word after a first name is a surname */
+		else if (last_name == e - 1 && e > start && (d->toks[e - 1].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) &&
+				 (d->toks[e].flags & WS_T_CAP) && (d->toks[e].flags & WS_T_WORD) &&
+				 !(d->toks[e].flags & WS_T_SENT_START))
+			last_name = e;
 		else if (e > start && is_name_glue(d, e) && e + 1 < hi && is_name_word(d, e + 1))
 			continue;
 		else if (det && e == words && (d->toks[e].flags & WS_T_NUM) && e + 1 < hi &&
@@ -429,6 +585,60 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	{
 		start, e
 	};
+}
+
+ws_range
+ws_phrase_with_object(const ws_doc *d, ws_range s, ws_range obj)
+{
+	ws_range	h;
+
+	if (s.b < 0 || obj.b < 0 || !is_name_word(d, s.b) || ws_tok_in(d, s.b, ws_qw_determiners))
+		return s;
+	h = ws_phrase_head(d, (ws_range) {s.b, obj.e});
+	if (h.b > obj.b && h.e == obj.e && !(d->toks[h.b - 1].flags & WS_T_CAP) &&
+		!(d->toks[h.b - 1].lex & WS_LEX_FUNCTION) && person_like(d, h))
+		return (ws_range) {s.b, obj.e};
+	return s;
+}
+
+bool
+ws_column_label(const ws_doc *d, int32_t b, int32_t e)
+{
+	int32_t		words = 0;
+	bool		possessive = false;
+
+	if (b >= e || !(d->toks[b].flags & WS_T_PARA_START))
+		return false;
+	for (int32_t i = b; i < e; i++)
+	{
+		if (d->toks[i].flags & WS_T_POSSESSIVE)
+			possessive = true;
+		else if (!(d->toks[i].flags & WS_T_WORD))
+			return false;
+		else if (!(d->toks[i].flags & WS_T_ALLCAPS))
+			return false;
+		else
+			words++;
+	}
+	return words >= 2 || (words == 1 && possessive);
+}
+
+/*
+ * "the farmers' leader, Owen Price": a description s (determiner-led) right
+ * before a comma and a person's name, within [s.e, hi), gives way to the name.
+ */
+ws_range
+ws_apposition_name(const ws_doc *d, ws_range s, int32_t hi)
+{
+	ws_range	n;
+
+	if (s.b < 0 || !ws_tok_in(d, s.b, ws_qw_determiners) || s.e + 1 >= hi || !is_comma(d, s.e))
+		return s;
+	n = ws_phrase_after(d, s.e + 1, hi);
+	if (n.b < 0 || (n.e < hi && !is_comma(d, n.e) && !is_boundary_punct(d, n.e)) ||
+		!person_like(d, ws_phrase_head(d, n)))
+		return s;
+	return n;
 }
 
 /* ------------------------------------------------------------ names */
@@ -515,6 +725,9 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	}
 	if (!is_name_word(d, h.b) || !is_name_word(d, h.e - 1))
 		return traced(d, "speaker.not_a_name", h.b, h.e, NULL);	/* "a spokesman", "Trump aides" */
+	/* "Canada's ambassador to China", "Legislative leaders in North Carolina" */
+	if (ws_role_words_in(d, h.b, h.e))
+		return traced(d, "speaker.role_phrase", h.b, h.e, NULL);
 	/* "Officials said", "Sources told": capitalised only by the sentence */
 	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
 		(d->toks[h.b].lex & WS_LEX_ROLE))
