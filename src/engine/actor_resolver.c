@@ -11,7 +11,12 @@
  *     parentheses right after a name or equal to a name's initials
  *     ("GCHQ", "NCSC"); an organisation name with a leading place word
  *     ("UK Government Communications Headquarters");
- *  3. canonical name: the longest person form, or for organisations and
+ *  2b. one entity, one actor: the entity layer (entities.c) joins the
+ *     forms the grouping above does not know ("Jayme" -> "Jayme Closs",
+ *     "Wang" -> "Wang Qishan", "Korvant" -> "Korvant Electronics Co."), and
+ *     its kind, corrected ("Greer County" is a place), decides the actor's
+ *     kind; mentions keep the tagger's kind (join_entities);
+ *  3. canonical name: the longest person form (or the entity's fuller name), or for organisations and
  *     places the first form without a leading place word, preferring an
  *     expansion to its acronym; honorifics and possessives never belong;
  *  4. roles and affiliations of persons: appositions ("X, the chief
@@ -19,6 +24,7 @@
  *     "Facebook's chief operating officer X", "the EU's digital chief, X"),
  *     and copulas ("X is a reporter for Y").
  */
+#include "entities.h"
 #include "lexicon.h"
 #include "ner.h"
 
@@ -38,6 +44,8 @@ typedef struct mrec
 	const char *surface;		/* text of the name, spaces normalised */
 	const char *alias;			/* surface with a preceding honorific */
 	int32_t		actor;
+	int32_t		ent;			/* entity (entities.c), -1 */
+	ws_kind		ent_kind;		/* the entity's kind, WS_KIND_NONE */
 } mrec;
 
 typedef struct arec
@@ -52,6 +60,9 @@ typedef struct arec
 				role_e;			/* tokens */
 	int32_t		affil;			/* mention index, -1 */
 	bool		acronym_expanded;
+	const char *ent_name;		/* its entity's fullest name, when longer than canon */
+	int32_t		ent_words;		/* its length in tokens */
+	ws_kind		ent_kind;		/* that entity's kind */
 } arec;
 
 /* open-addressing map uint64 -> int32, in the arena */
@@ -74,6 +85,8 @@ typedef struct resolver
 	hmap		by_key,
 				by_last[3],		/* surname → person: any, not female, not male */
 				by_initials;
+	ws_actors  *view;			/* the mentions as the entity layer reads them */
+	ws_entities *entities;
 } resolver;
 
 /* ------------------------------------------------------------ helpers */
@@ -602,6 +615,129 @@ group(resolver *r)
 	merge_surname_first(r);
 }
 
+/* ------------------------------------------------------------ entities */
+
+/* The mentions, with the tagger's kinds, as the entity layer and the output read them. */
+static ws_actors *
+mention_view(const resolver *r)
+{
+	const ws_doc *d = r->d;
+	ws_actors  *v = ws_arena_alloc(d->arena, sizeof(ws_actors));
+
+	v->mentions = ws_arena_alloc(d->arena, sizeof(ws_mention) * (size_t) (r->nm + 1));
+	v->nmentions = r->nm;
+	for (int32_t i = 0; i < r->nm; i++)
+	{
+		ws_mention *o = &v->mentions[i];
+
+		o->tok_b = r->m[i].b;
+		o->tok_e = r->m[i].e;
+		o->span = ws_tok_span(d, o->tok_b, o->tok_e);
+		o->kind = r->m[i].kind;
+		o->actor = -1;
+	}
+	return v;
+}
+
+static int32_t
+root(int32_t *parent, int32_t x)
+{
+	while (parent[x] != x)
+		x = parent[x] = parent[parent[x]];
+	return x;
+}
+
+/*
+ * Count each actor's mentions and kinds again after a regrouping: votes go by
+ * the entity's kind where the entity layer knows it, and a person's longest
+ * form is canonical.
+ */
+static void
+recount(resolver *r)
+{
+	for (int32_t ai = 0; ai < r->na; ai++)
+	{
+		memset(r->a[ai].votes, 0, sizeof(r->a[ai].votes));
+		r->a[ai].nmentions = 0;
+		r->a[ai].first = -1;
+	}
+	for (int32_t i = 0; i < r->nm; i++)
+	{
+		const mrec *m = &r->m[i];
+		arec	   *a = &r->a[m->actor];
+
+		a->nmentions++;
+		a->votes[m->ent_kind != WS_KIND_NONE ? m->ent_kind : m->kind]++;
+		if (a->first < 0)
+		{
+			a->first = i;
+			a->canon = i;
+		}
+		else if (m->e - m->b > r->m[a->canon].e - r->m[a->canon].b &&
+				 (m->kind == WS_PERSON || m->ent_kind == WS_PERSON))
+			a->canon = i;
+	}
+}
+
+/*
+ * One entity, one actor: actors whose mentions name one entity of the
+ * entity layer (a surname, a first name, a company's short form joined to
+ * the full name) become one, named by the entity's fullest name and of its
+ * kind. Linear: a union of actors by entity.
+ */
+static void
+join_entities(resolver *r)
+{
+	ws_arena   *arena = r->d->arena;
+	int32_t    *ent = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (r->nm + 1));
+	ws_kind    *kind = ws_arena_alloc(arena, sizeof(ws_kind) * (size_t) (r->nm + 1));
+	int32_t    *parent = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (r->na + 1));
+	int32_t		nents = ws_entities_of_mentions(r->entities, r->view, ent, kind);
+	int32_t    *actor_of = ws_arena_alloc(arena, sizeof(int32_t) * (size_t) (nents + 1));
+
+	for (int32_t ai = 0; ai < r->na; ai++)
+		parent[ai] = ai;
+	for (int32_t k = 0; k < nents; k++)
+		actor_of[k] = -1;
+	for (int32_t i = 0; i < r->nm; i++)
+	{
+		int32_t		x,
+					y;
+
+		r->m[i].ent = ent[i];
+		r->m[i].ent_kind = kind[i];
+		if (ent[i] < 0)
+			continue;
+		if (actor_of[ent[i]] < 0)
+			actor_of[ent[i]] = r->m[i].actor;
+		x = root(parent, actor_of[ent[i]]);
+		y = root(parent, r->m[i].actor);
+		if (x != y)
+			parent[x > y ? x : y] = x < y ? x : y;	/* the actor named first stays */
+	}
+	for (int32_t i = 0; i < r->nm; i++)
+		r->m[i].actor = root(parent, r->m[i].actor);
+	recount(r);
+	for (int32_t i = 0; i < r->nm; i++)
+	{
+		arec	   *a = &r->a[r->m[i].actor];
+		int32_t		words;
+		const char *name;
+
+		if (ent[i] < 0)
+			continue;
+		name = ws_entity_text(r->entities, ent[i], &words);
+		/* "Woods" where "Tiger Woods" went untagged, "Electronics Co." cut short */
+		if (words > r->m[a->canon].e - r->m[a->canon].b && words > a->ent_words &&
+			kind[i] != WS_KIND_NONE)
+		{
+			a->ent_name = name;
+			a->ent_words = words;
+			a->ent_kind = kind[i];
+		}
+	}
+}
+
 /* ------------------------------------------------------------ roles */
 
 static bool
@@ -856,6 +992,8 @@ output_actor(resolver *r, int32_t ai, ws_actor *x, const int32_t *start, const i
 	if (x->kind != WS_PERSON)
 		canon = naming_mention(r, ai, start, bya);
 	x->name = r->m[canon].surface;
+	if (a->ent_name && x->kind == a->ent_kind)
+		x->name = a->ent_name;
 	x->nmentions = a->nmentions;
 	x->first = ws_tok_span(d, r->m[a->first].b, r->m[a->first].e);
 	x->quoted = false;
@@ -873,7 +1011,8 @@ build_output(resolver *r)
 	int32_t    *start,
 			   *bya;
 
-	out->mentions = ws_arena_alloc(d->arena, sizeof(ws_mention) * (size_t) (r->nm + 1));
+	out->mentions = r->view->mentions;
+	out->entities = r->entities;
 	out->actors = ws_arena_alloc(d->arena, sizeof(ws_actor) * (size_t) (r->na + 1));
 	out->nmentions = r->nm;
 	/* actors in order of first mention */
@@ -906,8 +1045,8 @@ build_output(resolver *r)
 		o->tok_b = m->b;
 		o->tok_e = m->e;
 		o->span = ws_tok_span(d, m->b, m->e);
-		o->kind = m->kind;
 		o->actor = remap[m->actor];
+		o->kind = m->kind;		/* the tagger's: unifying it costs CoNLL F1 (0.9125 -> 0.9079) */
 	}
 	return out;
 }
@@ -928,6 +1067,9 @@ ws_find_actors(ws_doc *d, const ws_model *model)
 		heuristic_labels(d, r.labels);
 	collect_mentions(&r, model != NULL);
 	group(&r);
+	r.view = mention_view(&r);
+	r.entities = ws_entities_names(d, r.view);
+	join_entities(&r);
 	find_roles(&r);
 	return build_output(&r);
 }

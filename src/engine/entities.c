@@ -87,6 +87,7 @@ struct ws_entities
 	referent   *refs;			/* in token order */
 	int32_t		nrefs,
 				cap_refs;
+	bool		resolved;		/* resolve_references has run */
 };
 
 /* ------------------------------------------------------------ maps */
@@ -578,6 +579,22 @@ full_name_opening(const ws_entities *en, const name_run *nr)
 	return -1;
 }
 
+/*
+ * Is nr a form of the name x ends in: one word ("Parker"), the same name, or
+ * a role or title and the surname ("Mayor McCallum")? "Denise Closs" is not
+ * "Jayme Closs".
+ */
+static bool
+shorter_form(const ws_entities *en, const name_run *nr, const name_run *x)
+{
+	if (nr->e - nr->b == 1 || nr->full_hash == x->full_hash)
+		return true;
+	for (int32_t i = nr->b; i < nr->e - 1; i++)
+		if (!(en->doc->toks[i].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)))
+			return false;
+	return true;
+}
+
 /* Each run's entity: the run naming it most fully. */
 static void
 join_forms(ws_entities *en)
@@ -589,7 +606,13 @@ join_forms(ws_entities *en)
 
 		if (nr->person)
 			full = person_ending_in(en, nr->last_hash, nr->gender);
-		if (full >= 0 && en->runs[full].e - en->runs[full].b < nr->e - nr->b)
+		if (full >= 0 && nr->titled && ws_mans_name_for_woman(nr->gender, en->runs[full].gender))
+		{
+			nr->ent = k;		/* "Mrs Axelrod" is not David Axelrod, nor his "Axelrod" */
+			continue;
+		}
+		if (full >= 0 && (en->runs[full].e - en->runs[full].b < nr->e - nr->b ||
+						  !shorter_form(en, nr, &en->runs[full])))
 			full = -1;
 		/* no full name ends in it: it may open one */
 		if (full < 0 || en->runs[full].e - en->runs[full].b == 1)
@@ -897,14 +920,16 @@ resolve_references(ws_entities *en)
 
 /* ------------------------------------------------------------ interface */
 
+static const char *run_text(const ws_entities *en, int32_t k);
+
+
 ws_entities *
-ws_entities_new(ws_doc *d, const ws_actors *actors, const uint8_t *in_quote)
+ws_entities_names(ws_doc *d, const ws_actors *actors)
 {
 	ws_entities *en = ws_arena_alloc(d->arena, sizeof(ws_entities));
 
 	en->doc = d;
 	en->actors = actors;
-	en->in_quote = in_quote;
 	collect_runs(en);
 	apply_tagger(en);
 	hash_runs(en);
@@ -914,8 +939,83 @@ ws_entities_new(ws_doc *d, const ws_actors *actors, const uint8_t *in_quote)
 	index_runs(en);
 	complete_surnames(en);
 	join_forms(en);
-	resolve_references(en);
 	return en;
+}
+
+void
+ws_entities_resolve(ws_entities *en, const uint8_t *in_quote)
+{
+	if (en->resolved)
+		return;
+	en->resolved = true;
+	en->in_quote = in_quote;
+	resolve_references(en);
+}
+
+ws_entities *
+ws_entities_new(ws_doc *d, const ws_actors *actors, const uint8_t *in_quote)
+{
+	ws_entities *en = ws_entities_names(d, actors);
+
+	ws_entities_resolve(en, in_quote);
+	return en;
+}
+
+/*
+ * May a mention of run k, tagged `tagged`, be its entity's? Always when the
+ * run names the entity ("Tiger Woods" tagged an organisation); a shorter form
+ * of a person when the tagger made it a person too ("Woods"), not an
+ * organisation the first-name guess made a person's surname ("UFC" after
+ * "Former UFC").
+ */
+static bool
+joins_entity(const ws_entities *en, int32_t k, ws_kind tagged)
+{
+	const name_run *nr = &en->runs[k];
+	const name_run *x = &en->runs[nr->ent];
+
+	if (nr->ent == k || x->full_hash == nr->full_hash)
+		return true;
+	return x->kind != WS_PERSON || tagged == WS_PERSON;
+}
+
+int32_t
+ws_entities_of_mentions(const ws_entities *en, const ws_actors *a, int32_t *ent, ws_kind *kind)
+{
+	int32_t		k = 0;
+
+	for (int32_t i = 0; i < a->nmentions; i++)
+	{
+		const ws_mention *m = &a->mentions[i];
+
+		ent[i] = -1;
+		kind[i] = WS_KIND_NONE;
+		while (k < en->nruns && en->runs[k].e < m->tok_e)
+			k++;
+		/*
+		 * the run of the mention's words, or of its last words ("Mr Parker"
+		 * tagged whole), or a company's name the tagger cut short
+		 * ("Electronics Co." of "Korvant Electronics Co.", not "Pharma Inc."
+		 * of "Shares of Orlinex Pharma Inc.")
+		 */
+		if (k < en->nruns && en->runs[k].e == m->tok_e &&
+			(en->runs[k].b >= m->tok_b ||
+			 (m->kind == WS_ORGANIZATION && en->runs[en->runs[k].ent].kind == WS_ORGANIZATION &&
+			  !glued(en->doc, &en->runs[k]))) &&
+			joins_entity(en, k, m->kind))
+		{
+			ent[i] = en->runs[k].ent;
+			kind[i] = en->runs[ent[i]].kind;
+		}
+	}
+	return en->nruns;
+}
+
+const char *
+ws_entity_text(const ws_entities *en, int32_t ent, int32_t *words)
+{
+	*words = en->runs[ent].e - en->runs[ent].b;
+	return run_text(en, ent);
 }
 
 static const char *

@@ -18,6 +18,26 @@ typedef struct ws_entities ws_entities;
  */
 ws_entities *ws_entities_new(ws_doc *d, const ws_actors *actors, const uint8_t *in_quote);
 
+/*
+ * The same in two steps: the names and their entities, which the actor
+ * resolver reads (ws_entities_names), then the referents of pronouns and
+ * descriptions (ws_entities_resolve, once; later calls do nothing).
+ */
+ws_entities *ws_entities_names(ws_doc *d, const ws_actors *actors);
+void		ws_entities_resolve(ws_entities *en, const uint8_t *in_quote);
+
+/*
+ * For each of a's mentions (in text order): ent[i] the entity of the name
+ * run with its words (or its last words: "Mr Parker" tagged whole), -1 when
+ * none, and kind[i] that entity's kind (WS_KIND_NONE when it has none).
+ * Entity ids are below the number returned. Linear in mentions and runs.
+ */
+int32_t		ws_entities_of_mentions(const ws_entities *en, const ws_actors *a, int32_t *ent,
+									ws_kind *kind);
+
+/* The name of entity ent as the text gives it most fully; *words gets its length in tokens. */
+const char *ws_entity_text(const ws_entities *en, int32_t ent, int32_t *words);
+
 /* Is a person named in the text with this last word (a token hash)? */
 bool		ws_entity_person_ending_in(const ws_entities *en, uint32_t last_hash);
 

@@ -673,7 +673,14 @@ ws_resolver_new(ws_doc *d, ws_actors *actors, const uint8_t *in_quote)
 	ws_resolver *r = ws_arena_alloc(d->arena, sizeof(ws_resolver));
 
 	r->doc = d;
-	r->entities = ws_entities_new(d, actors, in_quote);
+	/* the entity layer the actors were grouped by, when there is one */
+	if (actors && actors->entities)
+	{
+		r->entities = actors->entities;
+		ws_entities_resolve(r->entities, in_quote);
+	}
+	else
+		r->entities = ws_entities_new(d, actors, in_quote);
 	return r;
 }
 

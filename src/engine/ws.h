@@ -268,12 +268,15 @@ typedef struct ws_actor
 	bool		quoted;			/* speaker of at least one quote */
 } ws_actor;
 
+struct ws_entities;
+
 typedef struct ws_actors
 {
 	ws_mention *mentions;
 	int32_t		nmentions;
 	ws_actor   *actors;
 	int32_t		nactors;
+	struct ws_entities *entities;	/* the entity layer the actors were grouped by, or NULL */
 } ws_actors;
 
 /*
