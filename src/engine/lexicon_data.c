@@ -13127,6 +13127,19 @@ const char *const ws_qw_non_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_amount_units[] = {
+	"point",
+	"points",
+	"percent",
+	"per",
+	"%",
+	"cent",
+	"cents",
+	"pence",
+	"basis",
+	NULL
+};
+
 const char *const ws_qw_inverting_cues[] = {
 	"notes",
 	"continues",
@@ -13392,6 +13405,21 @@ const char *const ws_qw_relative_pronouns[] = {
 	"whom",
 	"whose",
 	"which",
+	NULL
+};
+
+const char *const ws_qw_wh_openers[] = {
+	"who",
+	"which",
+	"when",
+	"just",
+	"whether",
+	"how",
+	"what",
+	"where",
+	"why",
+	"exactly",
+	"quite",
 	NULL
 };
 
@@ -13665,6 +13693,18 @@ const char *const ws_qw_relative_cues[] = {
 	"says",
 	"read",
 	"reads",
+	NULL
+};
+
+const char *const ws_qw_amount_verbs[] = {
+	"added",
+	"adds",
+	"declined",
+	"declines",
+	"declining",
+	"add",
+	"adding",
+	"decline",
 	NULL
 };
 
@@ -13971,5 +14011,14 @@ const char *const ws_qw_refusal_cues[] = {
 	"refused",
 	"refuses",
 	"refusing",
+	NULL
+};
+
+const char *const ws_qw_know_forms[] = {
+	"know",
+	"knows",
+	"knew",
+	"known",
+	"knowing",
 	NULL
 };
