@@ -13400,6 +13400,16 @@ const char *const ws_qw_subj_pronouns[] = {
 	NULL
 };
 
+const char *const ws_qw_person_pronouns[] = {
+	"they",
+	"we",
+	"i",
+	"you",
+	"he",
+	"she",
+	NULL
+};
+
 const char *const ws_qw_relative_pronouns[] = {
 	"who",
 	"whom",
@@ -13926,9 +13936,33 @@ const char *const ws_qw_expletives[] = {
 	NULL
 };
 
+const char *const ws_qw_not_someone[] = {
+	"most",
+	"nobody",
+	"nothing",
+	"none",
+	"few",
+	"little",
+	"much",
+	"something",
+	"everything",
+	"anything",
+	NULL
+};
+
 const char *const ws_qw_appear_forms[] = {
 	"appears",
 	"appeared",
+	NULL
+};
+
+const char *const ws_qw_seem_forms[] = {
+	"appears",
+	"appeared",
+	"seem",
+	"seems",
+	"seemed",
+	"appear",
 	NULL
 };
 

@@ -471,15 +471,29 @@ amount_at(const ws_doc *d, int32_t i)
 	return i + 1 < d->ntoks && (d->toks[i].flags & WS_T_NUM) && ws_tok_in(d, i + 1, ws_qw_amount_units);
 }
 
+/* The head of subject spk is someone: a name, a role, "he" or "she", not "the plan" or "Nobody". */
+static bool
+someone(const ws_doc *d, ws_range spk)
+{
+	int32_t		h = spk.e - 1;
+
+	if (ws_tok_in(d, h, ws_qw_person_pronouns) || (d->toks[h].lex & WS_LEX_ROLE))
+		return true;
+	return (d->toks[h].flags & WS_T_CAP) && !(d->toks[h].lex & WS_LEX_FUNCTION) &&
+		!ws_tok_in(d, h, ws_qw_not_someone);
+}
+
 /*
  * Cues in a sense that reports nothing, rejected with the trace's reason:
  * a refusal ("X declined to comment"), a figure that moved ("the index
  * added 0.8 per cent", "oil declined 35 cents") and knowing a way rather
  * than a claim ("Rivera knows how to win", "she knows exactly what she
- * needs"). The report would start at token from.
+ * needs"), and how something seems when it is no one's view ("the plan
+ * seemed to lack", not "she seemed to suggest"). Subject spk; the report
+ * would start at token from.
  */
 static bool
-reports_nothing(finder *f, int32_t i, ws_range cue, int32_t from)
+reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 {
 	const ws_doc *d = f->d;
 	const char *rule = NULL,
@@ -492,6 +506,8 @@ reports_nothing(finder *f, int32_t i, ws_range cue, int32_t from)
 		rule = "reported.amount_moved", why = "a figure that moved, not a report";
 	else if (ws_tok_in(d, i, ws_qw_know_forms) && from == cue.e && ws_tok_in(d, from, ws_qw_wh_openers))
 		rule = "reported.knows_how", why = "knowing a way, not a claim";
+	else if (ws_tok_in(d, i, ws_qw_seem_forms) && !someone(d, spk))
+		rule = "reported.seems_to_no_one", why = "how something seems, no one's view";
 	if (rule == NULL)
 		return false;
 	QF_TRACE(f, rule, "rejected", f->made, cue.b, cue.e + 2, why);
@@ -525,7 +541,7 @@ rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
 	if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') &&
 		rule_subject_after_clause(f, sb, se, spk, cue, tail))
 		return;
-	if (reports_nothing(f, i, cue, from))
+	if (reports_nothing(f, i, spk, cue, from))
 		return;
 	/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
 	if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))

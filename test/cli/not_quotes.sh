@@ -2,7 +2,9 @@
 # Verbs of speech in a sense that reports nothing (test/fixtures/not_quotes.jsonl, short texts
 # written for whosaid): a market figure that "added 0.8 per cent" or "declined 35 cents", and
 # "knows how to win" / "knows exactly what she needs" (knowing a way, not a claim), are no
-# quotes; "added that …", "added 12 more inspectors would …" and "knows that …" still are.
+# quotes, nor is how something seems to no one ("the plan seemed to lack …", "Nobody seems to
+# know …"); "added that …", "added 12 more inspectors would …", "knows that …" and "she seemed to
+# suggest …" still are.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
