@@ -95,6 +95,7 @@ extern const char *const ws_qw_wh_openers[];
 extern const char *const ws_qw_seem_forms[];
 extern const char *const ws_qw_person_pronouns[];
 extern const char *const ws_qw_not_someone[];
+extern const char *const ws_qw_relative_adverbs[];
 extern const char *const ws_qw_entity_place_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */

@@ -13872,6 +13872,18 @@ const char *const ws_qw_coordinators[] = {
 	NULL
 };
 
+const char *const ws_qw_relative_adverbs[] = {
+	"still",
+	"now",
+	"once",
+	"since",
+	"already",
+	"first",
+	"long",
+	"originally",
+	NULL
+};
+
 const char *const ws_qw_cue_adverbs[] = {
 	"then",
 	"also",

@@ -3,7 +3,7 @@
 # written for whosaid): a market figure that "added 0.8 per cent" or "declined 35 cents", and
 # "knows how to win" / "knows exactly what she needs" (knowing a way, not a claim), are no
 # quotes, nor is how something seems to no one ("the plan seemed to lack …", "Nobody seems to
-# know …"); "added that …", "added 12 more inspectors would …", "knows that …" and "she seemed to
+# know …") or a reduced relative ("The arena, initially expected to open …,"); "added that …", "added 12 more inspectors would …", "knows that …" and "she seemed to
 # suggest …" still are.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
