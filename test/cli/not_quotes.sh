@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Verbs of speech in a sense that reports nothing (test/fixtures/not_quotes.jsonl, short texts
-# written for whosaid): a market figure that "added 0.8 per cent" or "declined 35 cents", and
-# "knows how to win" / "knows exactly what she needs" (knowing a way, not a claim), are no
-# quotes, nor is how something seems to no one ("the plan seemed to lack …", "Nobody seems to
-# know …") or a reduced relative ("The arena, initially expected to open …,"); "added that …", "added 12 more inspectors would …", "knows that …" and "she seemed to
-# suggest …" still are.
+# Verbs of speech in a sense that reports nothing, and a passive that does
+# (test/fixtures/not_quotes.jsonl, short texts written for whosaid): a market figure that
+# "added 0.8 per cent" or "declined 35 cents", "knows how to win" / "knows exactly what she
+# needs" (knowing a way, not a claim), how something seems to no one ("the plan seemed to lack
+# …", "Nobody seems to know …") and a reduced relative ("The arena, initially expected to open
+# …,") are no quotes; "added that …", "added 12 more inspectors would …", "knows that …", "she
+# seemed to suggest …" and "was quoted as saying …" are.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
