@@ -359,6 +359,12 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 			b++;
 		add_reported(f, "reported.according_to", b + 1, se, WS_NO_RANGE, spk, cue);
 	}
+	else if (i > sb && is_punct(d, i - 1, ',') && is_punct(d, spk.e, ',') && spk.e + 1 < se &&
+			 !qf_is_cue(f, spk.e + 1))
+	{
+		/* "Carla Vance, according to the newspaper, rejected the offer." */
+		add_reported(f, "reported.according_to_inside", sb, se, (ws_range) {i - 1, spk.e + 1}, spk, cue);
+	}
 	else if (i > sb && is_punct(d, i - 1, ','))
 		add_reported(f, "reported.according_to", sb, i - 1, WS_NO_RANGE, spk, cue);
 	return true;

@@ -5,7 +5,8 @@
 # needs" (knowing a way, not a claim), how something seems to no one ("the plan seemed to lack
 # …", "Nobody seems to know …") and a reduced relative ("The arena, initially expected to open
 # …,") are no quotes; "added that …", "added 12 more inspectors would …", "knows that …", "she
-# seemed to suggest …" and "was quoted as saying …" are.
+# seemed to suggest …", "was quoted as saying …" and "The deal, according to two officials, will
+# be signed …" (the sentence without its "according to" aside) are.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
