@@ -491,7 +491,7 @@ someone(const ws_doc *d, ws_range spk)
 
 /*
  * Cues in a sense that reports nothing, rejected with the trace's reason:
- * a refusal ("X declined to comment"), a figure that moved ("the index
+ * a refusal ("X declined to comment", "declined comment"), a figure that moved ("the index
  * added 0.8 per cent", "oil declined 35 cents") and knowing a way rather
  * than a claim ("Rivera knows how to win", "she knows exactly what she
  * needs"), and how something seems when it is no one's view ("the plan
@@ -505,8 +505,8 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 	const char *rule = NULL,
 			   *why = NULL;
 
-	if (ws_tok_in(d, i, ws_qw_refusal_cues) && ws_tok_is(d, cue.e, "to") &&
-		ws_tok_in(d, cue.e + 1, ws_qw_no_comment_verbs))
+	if (ws_tok_in(d, i, ws_qw_refusal_cues) && (ws_tok_is(d, cue.e, "comment") ||
+												(ws_tok_is(d, cue.e, "to") && ws_tok_in(d, cue.e + 1, ws_qw_no_comment_verbs))))
 		rule = "reported.no_comment", why = "a refusal to comment";
 	else if (ws_tok_in(d, i, ws_qw_amount_verbs) && from == cue.e && amount_at(d, from))
 		rule = "reported.amount_moved", why = "a figure that moved, not a report";
