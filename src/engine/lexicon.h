@@ -104,6 +104,14 @@ extern const char *const ws_qw_tagger_adverbs[];
 extern const char *const ws_qw_entity_org_nouns[];
 extern const char *const ws_qw_entity_company_suffixes[];
 extern const char *const ws_qw_entity_place_nouns[];
+extern const char *const ws_qw_amount_verbs[];
+extern const char *const ws_qw_amount_units[];
+extern const char *const ws_qw_know_forms[];
+extern const char *const ws_qw_wh_openers[];
+extern const char *const ws_qw_seem_forms[];
+extern const char *const ws_qw_person_pronouns[];
+extern const char *const ws_qw_not_someone[];
+extern const char *const ws_qw_relative_adverbs[];
 extern const char *const ws_qw_entity_place_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */

@@ -13131,6 +13131,19 @@ const char *const ws_qw_non_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_amount_units[] = {
+	"point",
+	"points",
+	"percent",
+	"per",
+	"%",
+	"cent",
+	"cents",
+	"pence",
+	"basis",
+	NULL
+};
+
 const char *const ws_qw_inverting_cues[] = {
 	"notes",
 	"continues",
@@ -13391,11 +13404,36 @@ const char *const ws_qw_subj_pronouns[] = {
 	NULL
 };
 
+const char *const ws_qw_person_pronouns[] = {
+	"they",
+	"we",
+	"i",
+	"you",
+	"he",
+	"she",
+	NULL
+};
+
 const char *const ws_qw_relative_pronouns[] = {
 	"who",
 	"whom",
 	"whose",
 	"which",
+	NULL
+};
+
+const char *const ws_qw_wh_openers[] = {
+	"who",
+	"which",
+	"when",
+	"just",
+	"whether",
+	"how",
+	"what",
+	"where",
+	"why",
+	"exactly",
+	"quite",
 	NULL
 };
 
@@ -13672,6 +13710,18 @@ const char *const ws_qw_relative_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_amount_verbs[] = {
+	"added",
+	"adds",
+	"declined",
+	"declines",
+	"declining",
+	"add",
+	"adding",
+	"decline",
+	NULL
+};
+
 const char *const ws_qw_manner_cues[] = {
 	"beamed",
 	"quipped",
@@ -13826,6 +13876,18 @@ const char *const ws_qw_coordinators[] = {
 	NULL
 };
 
+const char *const ws_qw_relative_adverbs[] = {
+	"still",
+	"now",
+	"once",
+	"since",
+	"already",
+	"first",
+	"long",
+	"originally",
+	NULL
+};
+
 const char *const ws_qw_cue_adverbs[] = {
 	"then",
 	"also",
@@ -13890,9 +13952,33 @@ const char *const ws_qw_expletives[] = {
 	NULL
 };
 
+const char *const ws_qw_not_someone[] = {
+	"most",
+	"nobody",
+	"nothing",
+	"none",
+	"few",
+	"little",
+	"much",
+	"something",
+	"everything",
+	"anything",
+	NULL
+};
+
 const char *const ws_qw_appear_forms[] = {
 	"appears",
 	"appeared",
+	NULL
+};
+
+const char *const ws_qw_seem_forms[] = {
+	"appears",
+	"appeared",
+	"seem",
+	"seems",
+	"seemed",
+	"appear",
 	NULL
 };
 
@@ -13975,5 +14061,14 @@ const char *const ws_qw_refusal_cues[] = {
 	"refused",
 	"refuses",
 	"refusing",
+	NULL
+};
+
+const char *const ws_qw_know_forms[] = {
+	"know",
+	"knows",
+	"knew",
+	"known",
+	"knowing",
 	NULL
 };

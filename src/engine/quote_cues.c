@@ -32,6 +32,23 @@ next_to_quote(const ws_doc *d, int32_t i)
 	return qf_opens_quote(d, i + 1);
 }
 
+/*
+ * Token i, an -ed form before "to", opens a reduced relative after a comma:
+ * "The arena, initially expected to open in 2020," and "spending, long
+ * expected to rise," are passives saying nothing anyone said.
+ */
+static bool
+reduced_relative(const ws_doc *d, int32_t i)
+{
+	int32_t		p = i - 1;
+
+	if (!ws_tok_ends_with(d, i, "ed") || !ws_tok_is(d, i + 1, "to"))
+		return false;
+	if (p > 0 && (ws_is_ly_adverb(d, p) || ws_tok_in(d, p, ws_qw_relative_adverbs)))
+		p--;
+	return is_punct(d, p, ',');
+}
+
 /* Is token i a speech verb used as a verb here? */
 bool
 qf_is_cue(const finder *f, int32_t i)
@@ -73,6 +90,8 @@ qf_is_cue(const finder *f, int32_t i)
 						ws_tok_in(d, s.b - 1, ws_qw_noun_prepositions)))
 			return false;
 	}
+	if (reduced_relative(d, i))
+		return false;
 	/* "appears to …", "it appeared that …", not "appeared at the debate" */
 	if (ws_tok_in(d, i, ws_qw_appear_forms) && !ws_tok_in(d, i + 1, ws_qw_complement_openers))
 		return false;

@@ -359,6 +359,12 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 			b++;
 		add_reported(f, "reported.according_to", b + 1, se, WS_NO_RANGE, spk, cue);
 	}
+	else if (i > sb && is_punct(d, i - 1, ',') && is_punct(d, spk.e, ',') && spk.e + 1 < se &&
+			 !qf_is_cue(f, spk.e + 1))
+	{
+		/* "Carla Vance, according to the newspaper, rejected the offer." */
+		add_reported(f, "reported.according_to_inside", sb, se, (ws_range) {i - 1, spk.e + 1}, spk, cue);
+	}
 	else if (i > sb && is_punct(d, i - 1, ','))
 		add_reported(f, "reported.according_to", sb, i - 1, WS_NO_RANGE, spk, cue);
 	return true;
@@ -461,6 +467,60 @@ cue_speaker(finder *f, int32_t i, int32_t sb, bool *own_subject)
 	return spk;
 }
 
+/* An amount at token i: "0.8 per cent", "210 points", "$2.10". */
+static bool
+amount_at(const ws_doc *d, int32_t i)
+{
+	if (i + 1 < d->ntoks && (d->toks[i].flags & WS_T_PUNCT) && WS_TOK_LEN(d, i) <= 3 &&
+		(d->toks[i + 1].flags & WS_T_NUM) && !ws_tok_is(d, i, ",") && !ws_tok_is(d, i, "."))
+		return true;			/* a currency sign: "$2.10", "€5" */
+	return i + 1 < d->ntoks && (d->toks[i].flags & WS_T_NUM) && ws_tok_in(d, i + 1, ws_qw_amount_units);
+}
+
+/* The head of subject spk is someone: a name, a role, "he" or "she", not "the plan" or "Nobody". */
+static bool
+someone(const ws_doc *d, ws_range spk)
+{
+	int32_t		h = spk.e - 1;
+
+	if (ws_tok_in(d, h, ws_qw_person_pronouns) || (d->toks[h].lex & WS_LEX_ROLE))
+		return true;
+	return (d->toks[h].flags & WS_T_CAP) && !(d->toks[h].lex & WS_LEX_FUNCTION) &&
+		!ws_tok_in(d, h, ws_qw_not_someone);
+}
+
+/*
+ * Cues in a sense that reports nothing, rejected with the trace's reason:
+ * a refusal ("X declined to comment", "declined comment"), a figure that moved ("the index
+ * added 0.8 per cent", "oil declined 35 cents") and knowing a way rather
+ * than a claim ("Rivera knows how to win", "she knows exactly what she
+ * needs"), and how something seems when it is no one's view ("the plan
+ * seemed to lack", not "she seemed to suggest"). Subject spk; the report
+ * would start at token from.
+ */
+static bool
+reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
+{
+	const ws_doc *d = f->d;
+	const char *rule = NULL,
+			   *why = NULL;
+
+	if (ws_tok_in(d, i, ws_qw_refusal_cues) && (ws_tok_is(d, cue.e, "comment") ||
+												(ws_tok_is(d, cue.e, "to") && ws_tok_in(d, cue.e + 1, ws_qw_no_comment_verbs))))
+		rule = "reported.no_comment", why = "a refusal to comment";
+	else if (ws_tok_in(d, i, ws_qw_amount_verbs) && from == cue.e && amount_at(d, from))
+		rule = "reported.amount_moved", why = "a figure that moved, not a report";
+	else if (ws_tok_in(d, i, ws_qw_know_forms) && from == cue.e && ws_tok_in(d, from, ws_qw_wh_openers))
+		rule = "reported.knows_how", why = "knowing a way, not a claim";
+	else if (ws_tok_in(d, i, ws_qw_seem_forms) && !someone(d, spk))
+		rule = "reported.seems_to_no_one", why = "how something seems, no one's view";
+	if (rule == NULL)
+		return false;
+	QF_TRACE(f, rule, "rejected", f->made, cue.b, cue.e + 2, why);
+	f->made++;					/* the number stays with what the trace showed */
+	return true;
+}
+
 /* Cue verb i with a subject and a clause: X said that …, X told Y …, …, X said. */
 static void
 rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
@@ -487,14 +547,8 @@ rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
 	if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') &&
 		rule_subject_after_clause(f, sb, se, spk, cue, tail))
 		return;
-	/* "X declined to comment": a refusal to speak reports nothing */
-	if (ws_tok_in(d, i, ws_qw_refusal_cues) && ws_tok_is(d, cue.e, "to") &&
-		ws_tok_in(d, cue.e + 1, ws_qw_no_comment_verbs))
-	{
-		QF_TRACE(f, "reported.no_comment", "rejected", f->made, cue.b, cue.e + 2, "a refusal to comment");
-		f->made++;				/* the number stays with what the trace showed */
+	if (reports_nothing(f, i, spk, cue, from))
 		return;
-	}
 	/* "X said in a statement." reports nothing itself; "urged X to stay away" does */
 	if (!tail || ws_tok_is(d, cue.e, "to") || ws_tok_is(d, cue.e, "on"))
 		add_reported(f, "reported.cue_clause", from, relative_report_end(f, cue, from, se), WS_NO_RANGE, spk, cue);

@@ -302,9 +302,13 @@ dashed_subject(const ws_doc *d, int32_t i, int32_t lo)
 	return before;
 }
 
+static int32_t quoted_as_before(const ws_doc *d, int32_t i);
+
 int32_t
 ws_catenative_before(const ws_doc *d, int32_t i)
 {
+	if (quoted_as_before(d, i) >= 0)
+		return quoted_as_before(d, i);
 	if (i < 2 || !ws_tok_is(d, i - 1, "to"))
 		return -1;
 	if (ws_tok_in(d, i - 2, ws_qw_continue_verbs))
@@ -312,6 +316,16 @@ ws_catenative_before(const ws_doc *d, int32_t i)
 	if (i >= 3 && ws_tok_is(d, i - 2, "on") && ws_tok_in(d, i - 3, ws_qw_go_verbs))
 		return i - 3;
 	return -1;
+}
+
+/* "was quoted as saying": the passive "quoted as" before cue i, or -1 */
+static int32_t
+quoted_as_before(const ws_doc *d, int32_t i)
+{
+	if (i < 3 || !ws_tok_is(d, i - 1, "as") || !ws_tok_is(d, i - 2, "quoted") ||
+		!ws_tok_ends_with(d, i, "ing"))
+		return -1;
+	return ws_tok_in(d, i - 3, ws_qw_passive_aux) ? i - 3 : i - 2;
 }
 
 /*

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Verbs of speech in a sense that reports nothing, and forms that do report
+# (test/fixtures/not_quotes.jsonl, short texts written for whosaid): a market figure that
+# "added 0.8 per cent" or "declined 35 cents", "knows how to win" / "knows exactly what she
+# needs" (knowing a way, not a claim), how something seems to no one ("the plan seemed to lack
+# …", "Nobody seems to know …"), a reduced relative ("The arena, initially expected to open …,")
+# and a refusal ("declined comment") are no quotes; "added that …", "added 12 more inspectors
+# would …", "knows that …", "she seemed to suggest …", "was quoted as saying …" and "The deal,
+# according to two officials, will be signed …" (the sentence without its aside) are.
+# Each text must give exactly the listed quote contents.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+BIN=${WHOSAID_BIN:-build/whosaid}
+WORK=build/test-cli/not_quotes
+rm -rf "$WORK" && mkdir -p "$WORK"
+GOLD=test/fixtures/not_quotes.jsonl
+
+"$BIN" quotes --model data/whosaid_ner.model <"$GOLD" >"$WORK/pred.jsonl"
+python3 - "$GOLD" "$WORK/pred.jsonl" <<'PY'
+import json, sys
+gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+pred = {d["id"]: [q["content"] for q in d.get("quotes", [])] for d in map(json.loads, open(sys.argv[2], encoding="utf-8"))}
+bad = 0
+for d in gold:
+    got = pred.get(d["id"], [])
+    if sorted(got) != sorted(d["quotes"]):
+        bad += 1
+        print(f"{d['id']}: expected {d['quotes']}, got {got}")
+print(f"not_quotes: {len(gold) - bad}/{len(gold)} right")
+sys.exit(1 if bad else 0)
+PY
