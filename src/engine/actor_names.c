@@ -187,7 +187,7 @@ ws_av_tokens(ws_arena *a, const char *s, int32_t len, uint32_t **toks,
 		}
 		if (in)
 		{
-			out = ws_fmt_grow(a, out, n, &cap, n + 1, sizeof(uint32_t));
+			out = ws_arena_grow(a, out, n, &cap, n + 1, sizeof(uint32_t));
 			out[n++] = h;
 			h = FNV_OFFSET;
 			in = false;

@@ -444,7 +444,7 @@ parse_chain(qparser *p, uint8_t kind, uint8_t flags, bool is_or)
 		return NULL;
 	for (;;)
 	{
-		kids = ws_fmt_grow(p->a, kids, n, &cap, n + 1, sizeof(pnode *));
+		kids = ws_arena_grow(p->a, kids, n, &cap, n + 1, sizeof(pnode *));
 		kids[n++] = k;
 		qskip(p);
 		if (p->i >= p->len || p->s[p->i] != opch)

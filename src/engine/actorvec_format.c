@@ -240,8 +240,8 @@ ws_av_build(ws_arena *a, const ws_av_item *items, int32_t n, ws_fmt_error *err)
 		n = 0;
 	if (!check_items(items, n, err))
 		return NULL;
-	b.p.toks = ws_fmt_grow(a, NULL, 0, &b.p.tokcap, 16, sizeof(uint32_t));
-	b.p.strs = ws_fmt_grow(a, NULL, 0, &b.p.strcap, 64, 1);
+	b.p.toks = ws_arena_grow(a, NULL, 0, &b.p.tokcap, 16, sizeof(uint32_t));
+	b.p.strs = ws_arena_grow(a, NULL, 0, &b.p.strcap, 64, 1);
 	order = ws_arena_alloc(a, sizeof(build_item) * (size_t) (n ? n : 1));
 	for (int32_t i = 0; i < n; i++)
 	{
@@ -392,8 +392,8 @@ read_alias(vparser *p, ws_av_item *it, int32_t *j)
 		p->err->pos = ws_fmt_char_pos(p->s, ws);
 		return false;
 	}
-	p->al = ws_fmt_grow(p->a, p->al, p->nal, &p->alcap, p->nal + 1, sizeof(char *));
-	p->allen = ws_fmt_grow(p->a, p->allen, p->nal, &p->alcap2, p->nal + 1, sizeof(int32_t));
+	p->al = ws_arena_grow(p->a, p->al, p->nal, &p->alcap, p->nal + 1, sizeof(char *));
+	p->allen = ws_arena_grow(p->a, p->allen, p->nal, &p->alcap2, p->nal + 1, sizeof(int32_t));
 	p->al[p->nal] = w;
 	p->allen[p->nal] = wl;
 	p->nal++;
@@ -441,8 +441,8 @@ read_item(vparser *p, uint32_t *steps)
 	ws_av_item *it;
 	int32_t		start = p->i;
 
-	p->items = ws_fmt_grow(p->a, p->items, p->n, &p->cap, p->n + 1, sizeof(ws_av_item));
-	p->alfirst = ws_fmt_grow(p->a, p->alfirst, p->n, &p->fcap, p->n + 1, sizeof(int32_t));
+	p->items = ws_arena_grow(p->a, p->items, p->n, &p->cap, p->n + 1, sizeof(ws_av_item));
+	p->alfirst = ws_arena_grow(p->a, p->alfirst, p->n, &p->fcap, p->n + 1, sizeof(int32_t));
 	p->alfirst[p->n] = p->nal;
 	it = &p->items[p->n++];
 	memset(it, 0, sizeof(*it));

@@ -125,6 +125,24 @@ ws_arena_strndup(ws_arena *a, const char *s, size_t n)
 	return p;
 }
 
+void *
+ws_arena_grow(ws_arena *a, void *old, int32_t n, int32_t *cap, int32_t need, size_t elsize)
+{
+	int32_t		ncap;
+	void	   *p;
+
+	if (need <= *cap)
+		return old;
+	ncap = *cap ? *cap : 16;
+	while (ncap < need)
+		ncap *= 2;
+	p = ws_arena_alloc(a, elsize * (size_t) ncap);
+	if (n > 0)
+		memcpy(p, old, elsize * (size_t) n);
+	*cap = ncap;
+	return p;
+}
+
 void
 ws_arena_free(ws_arena *a)
 {

@@ -149,14 +149,7 @@ add_run(ws_entities *en, int32_t *cap, int32_t hon, int32_t b, int32_t e)
 	ws_doc	   *d = en->doc;
 	name_run   *nr;
 
-	if (en->nruns == *cap)
-	{
-		name_run   *n = ws_arena_alloc(d->arena, sizeof(name_run) * (size_t) *cap * 2);
-
-		memcpy(n, en->runs, sizeof(name_run) * (size_t) *cap);
-		en->runs = n;
-		*cap *= 2;
-	}
+	en->runs = ws_arena_grow(d->arena, en->runs, en->nruns, cap, en->nruns + 1, sizeof(name_run));
 	nr = &en->runs[en->nruns++];
 	nr->b = b;
 	nr->e = e;
@@ -633,16 +626,7 @@ join_forms(ws_entities *en)
 static void
 add_ref(ws_entities *en, int32_t tok, int32_t ent, const char *rule)
 {
-	if (en->nrefs == en->cap_refs)
-	{
-		int32_t		ncap = en->cap_refs ? en->cap_refs * 2 : 32;
-		referent   *n = ws_arena_alloc(en->doc->arena, sizeof(referent) * (size_t) ncap);
-
-		if (en->nrefs)
-			memcpy(n, en->refs, sizeof(referent) * (size_t) en->nrefs);
-		en->refs = n;
-		en->cap_refs = ncap;
-	}
+	en->refs = ws_arena_grow(en->doc->arena, en->refs, en->nrefs, &en->cap_refs, en->nrefs + 1, sizeof(referent));
 	en->refs[en->nrefs++] = (referent)
 	{
 		tok, ent, rule

@@ -7,24 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-void *
-ws_fmt_grow(ws_arena *a, void *old, int32_t n, int32_t *cap, int32_t need, size_t elsize)
-{
-	int32_t		ncap;
-	void	   *p;
-
-	if (need <= *cap)
-		return old;
-	ncap = *cap ? *cap : 16;
-	while (ncap < need)
-		ncap *= 2;
-	p = ws_arena_alloc(a, elsize * (size_t) ncap);
-	if (n > 0)
-		memcpy(p, old, elsize * (size_t) n);
-	*cap = ncap;
-	return p;
-}
-
 int32_t
 ws_fmt_char_pos(const char *s, int32_t off)
 {
@@ -177,7 +159,7 @@ ws_fmt_read_quoted(ws_arena *a, const char *s, int32_t len, int32_t *i, char q,
 void
 ws_fmt_add_tokens(ws_fmt_pool *p, ws_arena *a, const uint32_t *t, int32_t nt)
 {
-	p->toks = ws_fmt_grow(a, p->toks, p->ntoks, &p->tokcap, p->ntoks + nt, sizeof(uint32_t));
+	p->toks = ws_arena_grow(a, p->toks, p->ntoks, &p->tokcap, p->ntoks + nt, sizeof(uint32_t));
 	if (nt > 0)
 		memcpy(p->toks + p->ntoks, t, sizeof(uint32_t) * (size_t) nt);
 	p->ntoks += nt;
@@ -188,7 +170,7 @@ ws_fmt_add_string(ws_fmt_pool *p, ws_arena *a, const char *s, int32_t n)
 {
 	int32_t		off = p->strsize;
 
-	p->strs = ws_fmt_grow(a, p->strs, p->strsize, &p->strcap, p->strsize + n + 1, 1);
+	p->strs = ws_arena_grow(a, p->strs, p->strsize, &p->strcap, p->strsize + n + 1, 1);
 	memcpy(p->strs + p->strsize, s, (size_t) n);
 	p->strsize += n;
 	p->strs[p->strsize++] = '\0';
@@ -208,7 +190,7 @@ ws_fmt_buf_init(ws_fmt_buf *b, ws_arena *a)
 void
 ws_fmt_append(ws_fmt_buf *b, const char *s, int32_t n)
 {
-	b->data = ws_fmt_grow(b->a, b->data, b->len, &b->cap, b->len + n + 1, 1);
+	b->data = ws_arena_grow(b->a, b->data, b->len, &b->cap, b->len + n + 1, 1);
 	memcpy(b->data + b->len, s, (size_t) n);
 	b->len += n;
 	b->data[b->len] = '\0';

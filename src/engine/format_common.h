@@ -9,10 +9,6 @@
 
 #include "actorvec_format.h"
 
-/* Grow an arena array of elsize-byte elements to hold at least need. */
-void	   *ws_fmt_grow(ws_arena *a, void *old, int32_t n, int32_t *cap, int32_t need,
-						size_t elsize);
-
 /* 1-based character position of byte offset off in s. */
 int32_t		ws_fmt_char_pos(const char *s, int32_t off);
 

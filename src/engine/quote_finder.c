@@ -9,16 +9,7 @@ qf_new_cand(finder *f)
 {
 	cand	   *c;
 
-	if (f->n == f->cap)
-	{
-		int32_t		ncap = f->cap ? f->cap * 2 : 32;
-		cand	   *n = ws_arena_alloc(f->d->arena, sizeof(cand) * (size_t) ncap);
-
-		if (f->n)
-			memcpy(n, f->c, sizeof(cand) * (size_t) f->n);
-		f->c = n;
-		f->cap = ncap;
-	}
+	f->c = ws_arena_grow(f->d->arena, f->c, f->n, &f->cap, f->n + 1, sizeof(cand));
 	c = &f->c[f->n++];
 	memset(c, 0, sizeof(*c));
 	c->speaker = WS_NO_RANGE;

@@ -96,16 +96,7 @@ push_mark(ws_doc *d, ws_marks *m, int32_t open, int32_t close, int32_t open_w, i
 {
 	ws_marked  *x;
 
-	if (m->n == m->cap)
-	{
-		int32_t		ncap = m->cap ? m->cap * 2 : 32;
-		ws_marked  *n = ws_arena_alloc(d->arena, sizeof(ws_marked) * (size_t) ncap);
-
-		if (m->n)
-			memcpy(n, m->items, sizeof(ws_marked) * (size_t) m->n);
-		m->items = n;
-		m->cap = ncap;
-	}
+	m->items = ws_arena_grow(d->arena, m->items, m->n, &m->cap, m->n + 1, sizeof(ws_marked));
 	x = &m->items[m->n++];
 	x->open = open;
 	x->close = close;

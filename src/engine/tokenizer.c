@@ -106,16 +106,7 @@ push_tok(tok_builder *tb, int32_t b, int32_t e)
 	ws_doc	   *d = tb->doc;
 	ws_tok	   *t;
 
-	if (d->ntoks == tb->cap)
-	{
-		int32_t		ncap = tb->cap ? tb->cap * 2 : 256;
-		ws_tok	   *n = ws_arena_alloc(d->arena, sizeof(ws_tok) * (size_t) ncap);
-
-		if (d->ntoks)
-			memcpy(n, d->toks, sizeof(ws_tok) * (size_t) d->ntoks);
-		d->toks = n;
-		tb->cap = ncap;
-	}
+	d->toks = ws_arena_grow(d->arena, d->toks, d->ntoks, &tb->cap, d->ntoks + 1, sizeof(ws_tok));
 	t = &d->toks[d->ntoks++];
 	memset(t, 0, sizeof(*t));
 	t->b = b;

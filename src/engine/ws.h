@@ -93,6 +93,10 @@ typedef struct ws_arena ws_arena;
 ws_arena   *ws_arena_new(void);
 void	   *ws_arena_alloc(ws_arena *a, size_t size);	/* zeroed, 8-aligned */
 char	   *ws_arena_strndup(ws_arena *a, const char *s, size_t n);
+/* An arena array of n elsize-byte elements, grown (doubling from *cap, or
+ * 16) to hold at least need: old itself when it does, else a copy. */
+void	   *ws_arena_grow(ws_arena *a, void *old, int32_t n, int32_t *cap, int32_t need,
+						  size_t elsize);
 void		ws_arena_free(ws_arena *a);
 
 /* ------------------------------------------------------------ spans */
