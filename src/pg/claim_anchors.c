@@ -1,6 +1,6 @@
 /*
  * claim_anchors.c — whosaid._claim_anchors(claimvec): the blocking keys
- * that claim assignment in tracked tables (src/sql/47_claims.sql) joins new
+ * that claim assignment in tracked tables (src/sql/55_claims.sql) joins new
  * quotes to existing claims on, set-based, before it checks
  * claim_similarity on the candidates alone.
  *
@@ -11,7 +11,7 @@
  * its smallest). So two quotations that share a run of ANCHOR_WORDS +
  * ANCHOR_WINDOW - 1 = 6 words in one segment always share an anchor, at
  * about 0.4 anchors per word instead of one key per word. A claim needs
- * 6 words (whosaid._claim_min_words()), so a quotation contained verbatim
+ * 6 words (whosaid._claims_min_words()), so a quotation contained verbatim
  * in another is always found; docs/claims.md has the measured recall.
  */
 #include "claimvec_pg.h"
