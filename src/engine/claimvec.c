@@ -527,3 +527,188 @@ ws_cv_min_containment(double t)
 {
 	return (t - WS_CV_LENGTH_WEIGHT) / (1.0 - WS_CV_LENGTH_WEIGHT);
 }
+
+/* ------------------------------------------------------------ anchors */
+
+/* murmur3's finaliser: the winnowing minimum needs well-spread hashes */
+static uint32_t
+mix32(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h;
+}
+
+static int
+cmp_i32(const void *x, const void *y)
+{
+	int32_t		a = *(const int32_t *) x,
+				b = *(const int32_t *) y;
+
+	return (a > b) - (a < b);
+}
+
+/* Winnow the run hashes h[0..n-1] of one segment into out; returns the count added. */
+static int32_t
+winnow(const uint32_t *h, int32_t n, int32_t *out)
+{
+	int32_t		added = 0,
+				last = -1;
+
+	for (int32_t start = 0; n > 0 && (start == 0 || start + WS_CV_ANCHOR_WINDOW <= n); start++)
+	{
+		int32_t		end = start + WS_CV_ANCHOR_WINDOW < n ? start + WS_CV_ANCHOR_WINDOW : n,
+					best = start;
+
+		/* the rightmost minimum, so a window sliding over it keeps it */
+		for (int32_t i = start + 1; i < end; i++)
+			if (h[i] <= h[best])
+				best = i;
+		if (best != last)
+			out[added++] = (int32_t) h[best];
+		last = best;
+	}
+	return added;
+}
+
+int32_t
+ws_cv_anchors(ws_arena *a, const ws_cv *v, int32_t **out)
+{
+	cv_word    *w;
+	int32_t		nw = text_words(a, v, &w),
+				nout = 0,
+				o = 0;
+	uint32_t   *runs = ws_arena_alloc(a, sizeof(uint32_t) * ((size_t) nw + 1));
+	int32_t    *res = ws_arena_alloc(a, sizeof(int32_t) * ((size_t) nw + 1));
+
+	for (int32_t b = 0; b < nw;)
+	{
+		int32_t		e = b,
+					nruns;
+
+		while (e < nw && w[e].seg == w[b].seg)
+			e++;
+		nruns = e - b - WS_CV_ANCHOR_WORDS + 1;
+		for (int32_t r = 0; r < nruns; r++)
+		{
+			uint32_t	h = FNV_OFFSET;
+
+			for (int k = 0; k < WS_CV_ANCHOR_WORDS; k++)
+				for (int bit = 0; bit < 32; bit += 8)
+					h = (h ^ ((w[b + r + k].hash >> bit) & 0xffu)) * FNV_PRIME;
+			runs[r] = mix32(h);
+		}
+		nout += winnow(runs, nruns, res + nout);
+		b = e;
+	}
+	if (nout > 0)
+		qsort(res, (size_t) nout, sizeof(int32_t), cmp_i32);
+	for (int32_t i = 0; i < nout; i++)
+		if (o == 0 || res[o - 1] != res[i])
+			res[o++] = res[i];
+	*out = res;
+	return o;
+}
+
+/* ------------------------------------------------------------ grouping */
+
+typedef struct anchor_pos
+{
+	int32_t		anchor;
+	int32_t		pos;
+} anchor_pos;
+
+static int
+cmp_anchor_pos(const void *x, const void *y)
+{
+	const anchor_pos *a = x,
+			   *b = y;
+
+	if (a->anchor != b->anchor)
+		return a->anchor < b->anchor ? -1 : 1;
+	return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* The first index of ap[lo..hi) not below (anchor, pos). */
+static int32_t
+lower_bound(const anchor_pos *ap, int32_t lo, int32_t hi, int32_t anchor, int32_t pos)
+{
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (ap[mid].anchor < anchor || (ap[mid].anchor == anchor && ap[mid].pos < pos))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void
+ws_cv_group(ws_arena *a, const ws_cv *const *v, int32_t n, double threshold, int32_t *root)
+{
+	int32_t   **anchors = ws_arena_alloc(a, sizeof(int32_t *) * ((size_t) n + 1));
+	int32_t    *nanchors = ws_arena_alloc(a, sizeof(int32_t) * ((size_t) n + 1));
+	int64_t		total = 0;
+	anchor_pos *ap;
+	int32_t    *cand = NULL;
+	int32_t		ncap = 0;
+	float		t = (float) threshold;
+
+	for (int32_t j = 0; j < n; j++)
+	{
+		nanchors[j] = ws_cv_anchors(a, v[j], &anchors[j]);
+		total += nanchors[j];
+		if (ws_interrupt_hook && (j % 256) == 0)
+			ws_interrupt_hook();
+	}
+	if (total > INT32_MAX / 2)
+		ws_error(WS_ERROR_OUT_OF_MEMORY, "too many anchors to group (%lld)", (long long) total);
+	ap = ws_arena_alloc(a, sizeof(anchor_pos) * ((size_t) total + 1));
+	total = 0;
+	for (int32_t j = 0; j < n; j++)
+		for (int32_t k = 0; k < nanchors[j]; k++)
+		{
+			ap[total].anchor = anchors[j][k];
+			ap[total].pos = j;
+			total++;
+		}
+	qsort(ap, (size_t) total, sizeof(anchor_pos), cmp_anchor_pos);
+
+	for (int32_t j = 0; j < n; j++)
+	{
+		int32_t		nc = 0;
+
+		root[j] = j;
+		/* the earlier quotations sharing an anchor: each anchor's prefix before j */
+		for (int32_t k = 0; k < nanchors[j]; k++)
+		{
+			int32_t		lo = lower_bound(ap, 0, (int32_t) total, anchors[j][k], 0),
+						hi = lower_bound(ap, lo, (int32_t) total, anchors[j][k], j);
+
+			cand = ws_arena_grow(a, cand, nc, &ncap, nc + (hi - lo), sizeof(int32_t));
+			for (int32_t x = lo; x < hi; x++)
+				cand[nc++] = ap[x].pos;
+		}
+		if (nc > 1)
+			qsort(cand, (size_t) nc, sizeof(int32_t), cmp_i32);
+		for (int32_t x = 0; x < nc; x++)
+		{
+			if (x > 0 && cand[x] == cand[x - 1])
+				continue;
+			if (ws_interrupt_hook && (x % 256) == 255)
+				ws_interrupt_hook();
+			if ((float) ws_cv_similarity(v[cand[x]], v[j]) >= t)
+			{
+				root[j] = root[cand[x]];
+				break;
+			}
+		}
+		if (ws_interrupt_hook && (j % 256) == 0)
+			ws_interrupt_hook();
+	}
+}

@@ -88,4 +88,34 @@ double		ws_cv_containment(const ws_cv *a, const ws_cv *b);
  */
 double		ws_cv_min_containment(double t);
 
+/*
+ * Anchors: the blocking keys of claim assignment in tracked tables
+ * (55_claims.sql). Winnowed word shingles (Schleimer, Wilkerson and Aiken
+ * 2003): within each segment every run of WS_CV_ANCHOR_WORDS words is
+ * hashed and of every window of WS_CV_ANCHOR_WINDOW consecutive runs the
+ * smallest hash is kept (a segment with fewer runs keeps its smallest), so
+ * two quotations sharing a run of WS_CV_ANCHOR_WORDS + WS_CV_ANCHOR_WINDOW
+ * - 1 = 6 words in one segment always share an anchor, at about a third of
+ * an anchor per word. The words are those of the value's text, read as the
+ * in-order similarity reads them. Returns the number of anchors, sorted
+ * (as signed 32-bit integers) and unique, in *out (arena memory).
+ */
+#define WS_CV_ANCHOR_WORDS 3
+#define WS_CV_ANCHOR_WINDOW 4
+
+int32_t		ws_cv_anchors(ws_arena *a, const ws_cv *v, int32_t **out);
+
+/*
+ * Claim grouping of quotations v[0..n-1] given in time order (all of the
+ * same k): quotation j's first match is the earliest i < j that shares an
+ * anchor with it and whose similarity, rounded to float, is at least
+ * threshold (rounded to float too, as SQL compares real values); root[j]
+ * is root[first match] when it has one, else j — the quotation whose claim
+ * j joins. Linear in the anchors apart from sorting them, plus one
+ * similarity per candidate pair tested (candidates are tried earliest
+ * first and the first match ends the search).
+ */
+void		ws_cv_group(ws_arena *a, const ws_cv *const *v, int32_t n, double threshold,
+						int32_t *root);
+
 #endif							/* WS_CLAIMVEC_H */

@@ -1,81 +1,18 @@
 /*
- * claim_anchors.c — whosaid._claim_anchors(claimvec): the blocking keys
- * that claim assignment in tracked tables (src/sql/55_claims.sql) joins new
- * quotes to existing claims on, set-based, before it checks
- * claim_similarity on the candidates alone.
+ * claim_anchors.c — the engine's claim blocking (claimvec.h: ws_cv_anchors,
+ * ws_cv_group) for claim assignment in tracked tables (55_claims.sql):
  *
- * Anchors are winnowed word shingles (Schleimer, Wilkerson and Aiken 2003):
- * within each ellipsis segment of the normalised words, every run of
- * ANCHOR_WORDS words is hashed, and of every window of ANCHOR_WINDOW
- * consecutive runs the smallest hash is kept (a segment with fewer runs keeps
- * its smallest). So two quotations that share a run of ANCHOR_WORDS +
- * ANCHOR_WINDOW - 1 = 6 words in one segment always share an anchor, at
- * about 0.4 anchors per word instead of one key per word. A claim needs
- * 6 words (whosaid._claims_min_words()), so a quotation contained verbatim
- * in another is always found; docs/claims.md has the measured recall.
+ *   whosaid._claim_anchors(claimvec) -> int4[]    a quotation's anchors, the
+ *       keys <prefix>_claim_anchors holds and new quotes are joined on
+ *   whosaid._claims_group(i int8, cv claimvec, threshold real ORDER BY i)
+ *       -> int8[]    for each quotation (in the order given), the i of the
+ *       quotation whose claim it joins: its own when no earlier one matches
  */
 #include "claimvec_pg.h"
 
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
 #include "utils/array.h"
-
-#define ANCHOR_WORDS 3
-#define ANCHOR_WINDOW 4
-
-/* The ellipsis between segments in a claimvec's text (" … "). */
-#define ELLIPSIS "\xe2\x80\xa6"
-
-static int
-cmp_int32(const void *x, const void *y)
-{
-	int32		a = *(const int32 *) x;
-	int32		b = *(const int32 *) y;
-
-	return (a > b) - (a < b);
-}
-
-/* Winnow the run hashes h[0..n-1] of one segment into out; returns the count added. */
-static int
-winnow(const uint32 *h, int n, int32 *out)
-{
-	int			added = 0;
-	int			last = -1;
-
-	if (n <= 0)
-		return 0;
-	for (int start = 0; start == 0 || start + ANCHOR_WINDOW <= n; start++)
-	{
-		int			end = Min(start + ANCHOR_WINDOW, n);
-		int			best = start;
-
-		/* the rightmost minimum, so a window sliding over it keeps it */
-		for (int i = start + 1; i < end; i++)
-			if (h[i] <= h[best])
-				best = i;
-		if (best != last)
-			out[added++] = (int32) h[best];
-		last = best;
-	}
-	return added;
-}
-
-/* The anchors of one segment's words w[0..n-1] into out; returns the count added. */
-static int
-segment_anchors(const uint32 *w, int n, uint32 *runs, int32 *out)
-{
-	int			nruns = n - ANCHOR_WORDS + 1;
-
-	for (int r = 0; r < nruns; r++)
-	{
-		uint32		h = w[r];
-
-		for (int k = 1; k < ANCHOR_WORDS; k++)
-			h = hash_combine(h, w[r + k]);
-		runs[r] = h;
-	}
-	return winnow(runs, nruns, out);
-}
+#include "utils/memutils.h"
 
 PG_FUNCTION_INFO_V1(_claim_anchors);
 
@@ -84,44 +21,109 @@ _claim_anchors(PG_FUNCTION_ARGS)
 {
 	ClaimVec   *p = PG_GETARG_CLAIMVEC_P(0);
 	ws_cv		v;
-	uint32	   *words;
-	uint32	   *runs;
+	ws_arena   *a = ws_arena_new();
 	int32	   *out;
-	int			nwords = 0;
-	int			nout = 0;
-	int			seg_start = 0;
-	int			i = 0;
+	int32		n;
 	Datum	   *d;
-	int			nuniq = 0;
+	ArrayType  *r;
 
 	claimvec_view(p, &v);
-	words = palloc((Size) (v.nwords + 1) * sizeof(uint32));
-	runs = palloc((Size) (v.nwords + 1) * sizeof(uint32));
-	out = palloc((Size) (v.nwords + 1) * sizeof(int32));
+	n = ws_cv_anchors(a, &v, &out);
+	d = palloc((Size) Max(n, 1) * sizeof(Datum));
+	for (int32 k = 0; k < n; k++)
+		d[k] = Int32GetDatum(out[k]);
+	r = construct_array(d, n, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+	ws_arena_free(a);
+	PG_RETURN_ARRAYTYPE_P(r);
+}
 
-	/* words are ' '-separated; the token … ends a segment, as does the end */
-	while (i <= v.textlen)
+/* The quotations of _claims_group(), in the aggregate's memory context. */
+typedef struct group_state
+{
+	int32		n,
+				cap;
+	int64	   *ids;
+	ClaimVec  **cvs;
+	double		threshold;
+} group_state;
+
+PG_FUNCTION_INFO_V1(_claims_group_add);
+
+Datum
+_claims_group_add(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcx,
+				old;
+	group_state *st;
+
+	if (!AggCheckCallContext(fcinfo, &aggcx))
+		elog(ERROR, "_claims_group_add called in non-aggregate context");
+	st = PG_ARGISNULL(0) ? NULL : (group_state *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("whosaid._claims_group() takes no null arguments")));
+	old = MemoryContextSwitchTo(aggcx);
+	if (st == NULL)
 	{
-		int			j = i;
-		bool		ellipsis;
-
-		while (j < v.textlen && v.text[j] != ' ')
-			j++;
-		ellipsis = j - i == 3 && memcmp(v.text + i, ELLIPSIS, 3) == 0;
-		if (!ellipsis && j > i && nwords < v.nwords)
-			words[nwords++] = hash_bytes((const unsigned char *) v.text + i, j - i);
-		if (ellipsis || j >= v.textlen)
-		{
-			nout += segment_anchors(words + seg_start, nwords - seg_start, runs, out + nout);
-			seg_start = nwords;
-		}
-		i = j + 1;
+		st = palloc0(sizeof(group_state));
+		st->cap = 64;
+		st->ids = palloc(sizeof(int64) * st->cap);
+		st->cvs = palloc(sizeof(ClaimVec *) * st->cap);
+		st->threshold = PG_GETARG_FLOAT4(3);
 	}
+	if (st->n == st->cap)
+	{
+		if (st->cap >= (int32) (MaxAllocSize / sizeof(int64) / 2))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many quotations to group into claims in one statement")));
+		st->cap *= 2;
+		st->ids = repalloc(st->ids, sizeof(int64) * st->cap);
+		st->cvs = repalloc(st->cvs, sizeof(ClaimVec *) * st->cap);
+	}
+	st->ids[st->n] = PG_GETARG_INT64(1);
+	/* a copy: the input may be a pointer into a tuple that goes away */
+	st->cvs[st->n] = (ClaimVec *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(2));
+	st->n++;
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(st);
+}
 
-	qsort(out, nout, sizeof(int32), cmp_int32);
-	d = palloc((Size) Max(nout, 1) * sizeof(Datum));
-	for (int k = 0; k < nout; k++)
-		if (k == 0 || out[k] != out[k - 1])
-			d[nuniq++] = Int32GetDatum(out[k]);
-	PG_RETURN_ARRAYTYPE_P(construct_array(d, nuniq, INT4OID, sizeof(int32), true, TYPALIGN_INT));
+PG_FUNCTION_INFO_V1(_claims_group_result);
+
+Datum
+_claims_group_result(PG_FUNCTION_ARGS)
+{
+	group_state *st = PG_ARGISNULL(0) ? NULL : (group_state *) PG_GETARG_POINTER(0);
+	ws_arena   *a;
+	ws_cv	   *views;
+	const ws_cv **vp;
+	int32	   *root;
+	Datum	   *d;
+	ArrayType  *r;
+
+	if (st == NULL)
+		PG_RETURN_NULL();
+	a = ws_arena_new();
+	views = palloc(sizeof(ws_cv) * st->n);
+	vp = palloc(sizeof(ws_cv *) * st->n);
+	root = palloc(sizeof(int32) * st->n);
+	for (int32 j = 0; j < st->n; j++)
+	{
+		claimvec_view(st->cvs[j], &views[j]);
+		if (views[j].k != views[0].k)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("cannot compare claimvecs of shingle sizes %d and %d", views[0].k, views[j].k),
+					 errhint("Recompute both values with whosaid.to_claimvec().")));
+		vp[j] = &views[j];
+	}
+	ws_cv_group(a, vp, st->n, st->threshold, root);
+	d = palloc(sizeof(Datum) * st->n);
+	for (int32 j = 0; j < st->n; j++)
+		d[j] = Int64GetDatum(st->ids[root[j]]);
+	r = construct_array(d, st->n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	ws_arena_free(a);
+	PG_RETURN_ARRAYTYPE_P(r);
 }

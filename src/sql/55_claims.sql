@@ -54,6 +54,24 @@ AS 'MODULE_PATHNAME', '_claim_anchors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COMMENT ON FUNCTION whosaid._claim_anchors(whosaid.claimvec) IS
 'internal: the blocking keys of a quotation (winnowed hashes of 3-word runs); quotations sharing 6 words in a row share one';
 
+-- The grouping of a statement's quotes that join no existing claim (C,
+-- claim_anchors.c): given in time order, each joins the claim of the earliest
+-- quote before it that shares an anchor and matches at the threshold, else
+-- starts one; the result holds, for each quote in that order, the i of the
+-- quote whose claim it joins (its own when it starts one).
+CREATE FUNCTION whosaid._claims_group_add(internal, int8, whosaid.claimvec, real) RETURNS internal
+AS 'MODULE_PATHNAME', '_claims_group_add' LANGUAGE C CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION whosaid._claims_group_add(internal, int8, whosaid.claimvec, real) IS
+'internal: transition function of whosaid._claims_group()';
+CREATE FUNCTION whosaid._claims_group_result(internal) RETURNS int8[]
+AS 'MODULE_PATHNAME', '_claims_group_result' LANGUAGE C CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION whosaid._claims_group_result(internal) IS
+'internal: final function of whosaid._claims_group()';
+CREATE AGGREGATE whosaid._claims_group(i int8, cv whosaid.claimvec, threshold real) (
+	SFUNC = whosaid._claims_group_add, STYPE = internal, FINALFUNC = whosaid._claims_group_result);
+COMMENT ON AGGREGATE whosaid._claims_group(int8, whosaid.claimvec, real) IS
+'internal: for quotes in time order (ORDER BY i), the i of the quote whose claim each joins: the earliest before it sharing an anchor and matching at threshold, followed to its own, else itself';
+
 -- The claims table of a tracked table, or NULL when it has none.
 CREATE FUNCTION whosaid._claims_table(t whosaid.tracked, suffix text DEFAULT '_claims') RETURNS regclass
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -182,28 +200,18 @@ old AS MATERIALIZED (
 	FROM (SELECT cc.i, cc.claim, whosaid.claim_similarity(cc.x, cc.y) AS sim FROM cc) s
 	WHERE s.sim OPERATOR(pg_catalog.>=) whosaid._claims_threshold()
 	ORDER BY s.i, s.sim DESC, s.claim),
-p AS MATERIALIZED (
-	SELECT DISTINCT a.i, b.i AS j FROM na a JOIN na b ON b.a OPERATOR(pg_catalog.=) a.a AND b.i OPERATOR(pg_catalog.>) a.i
-	WHERE NOT EXISTS (SELECT FROM old o WHERE o.i OPERATOR(pg_catalog.=) a.i)
-		AND NOT EXISTS (SELECT FROM old o WHERE o.i OPERATOR(pg_catalog.=) b.i)),
-pc AS MATERIALIZED (
-	SELECT p.i, p.j, x.cv AS x, y.cv AS y
-	FROM p JOIN n x ON x.i OPERATOR(pg_catalog.=) p.i JOIN n y ON y.i OPERATOR(pg_catalog.=) p.j),
-e AS MATERIALIZED (
-	SELECT pc.i, pc.j FROM pc WHERE whosaid.claim_similarity(pc.x, pc.y) OPERATOR(pg_catalog.>=) whosaid._claims_threshold()),
-fm AS MATERIALIZED (SELECT e.j, pg_catalog.min(e.i) AS i FROM e GROUP BY e.j),
-chain AS (
-	WITH RECURSIVE ch(j, i) AS (SELECT fm.j, fm.i FROM fm
-								UNION ALL SELECT ch.j, fm.i FROM ch JOIN fm ON fm.j OPERATOR(pg_catalog.=) ch.i)
-	SELECT ch.j, pg_catalog.min(ch.i) AS root FROM ch GROUP BY ch.j),
+g AS MATERIALIZED (
+	SELECT u.i, u.root
+	FROM (SELECT pg_catalog.array_agg(n.i ORDER BY n.i) AS i,
+				 whosaid._claims_group(n.i, n.cv, whosaid._claims_threshold() ORDER BY n.i) AS root
+		  FROM n WHERE NOT EXISTS (SELECT FROM old o WHERE o.i OPERATOR(pg_catalog.=) n.i)) x
+		CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.i), pg_catalog.unnest(x.root)) AS u(i, root)),
 ids AS MATERIALIZED (
-	SELECT n.i, pg_catalog.nextval(pg_catalog.pg_get_serial_sequence(%8$L, 'claim')) AS claim
-	FROM n WHERE NOT EXISTS (SELECT FROM old o WHERE o.i OPERATOR(pg_catalog.=) n.i)
-		AND NOT EXISTS (SELECT FROM fm WHERE fm.j OPERATOR(pg_catalog.=) n.i)),
+	SELECT r.i, pg_catalog.nextval(pg_catalog.pg_get_serial_sequence(%8$L, 'claim')) AS claim
+	FROM (SELECT g.i FROM g WHERE g.root OPERATOR(pg_catalog.=) g.i ORDER BY g.i) r),
 asg AS MATERIALIZED (
 	SELECT o.i, o.claim FROM old o
-	UNION ALL SELECT ids.i, ids.claim FROM ids
-	UNION ALL SELECT ch.j, ids.claim FROM chain ch JOIN ids ON ids.i OPERATOR(pg_catalog.=) ch.root),
+	UNION ALL SELECT g.i, ids.claim FROM g JOIN ids ON ids.i OPERATOR(pg_catalog.=) g.root),
 m AS MATERIALIZED (
 	SELECT asg.claim, n.* FROM asg JOIN n ON n.i OPERATOR(pg_catalog.=) asg.i
 	WHERE NOT EXISTS (SELECT FROM old o WHERE o.i OPERATOR(pg_catalog.=) asg.i)),
@@ -309,22 +317,37 @@ COMMENT ON FUNCTION whosaid._claims_config(regclass, text[]) IS
 CREATE FUNCTION whosaid.claims_insert()
 RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+-- the bulk plan's disabled nested loops cost 1e10 each, which would start
+-- JIT compilation (1.5 s for the assignment of 10,000 articles, docs/claims.md)
+SET jit = off
 AS $$
 DECLARE
 	cf record := whosaid._claims_config(TG_RELID, TG_ARGV);
 	anchors int4[];
+	bulk boolean;
 	ids bigint[];
 	nestloop text;
 BEGIN
-	SELECT array_agg(DISTINCT a ORDER BY a) INTO anchors
-	FROM whosaid_new q CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(q.content) AS cv) v
-		CROSS JOIN LATERAL unnest(whosaid._claim_anchors(v.cv)) a
-	WHERE q.claim IS NULL AND whosaid.claim_words(v.cv) >= whosaid._claims_min_words();
-	PERFORM whosaid._claims_lock(cf.ctab, anchors);
+	-- each quote long enough for a claim has an anchor: more quotes than
+	-- anchor locks lock the whole table without computing them
+	bulk := (SELECT count(*) FROM whosaid_new q WHERE q.claim IS NULL AND q.content IS NOT NULL)
+			> whosaid._claims_max_anchor_locks();
+	IF NOT bulk THEN
+		SELECT array_agg(DISTINCT a ORDER BY a) INTO anchors
+		FROM whosaid_new q CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(q.content) AS cv) v
+			CROSS JOIN LATERAL unnest(whosaid._claim_anchors(v.cv)) a
+		WHERE q.claim IS NULL AND whosaid.claim_words(v.cv) >= whosaid._claims_min_words();
+		bulk := cardinality(anchors) > whosaid._claims_max_anchor_locks();
+	END IF;
+	IF bulk THEN
+		PERFORM pg_advisory_xact_lock(cf.ctab::oid::int8);
+	ELSE
+		PERFORM whosaid._claims_lock(cf.ctab, anchors);
+	END IF;
 	-- The planner takes a transition table for a few rows: on a bulk
 	-- statement it would match the quotes by nested loops over CTEs.
 	nestloop := current_setting('enable_nestloop');
-	IF cardinality(anchors) > whosaid._claims_max_anchor_locks() THEN
+	IF bulk THEN
 		PERFORM set_config('enable_nestloop', 'off', true);
 	END IF;
 	-- a new statement, hence a new snapshot: it sees the claims of whoever held the locks before
@@ -410,6 +433,7 @@ COMMENT ON FUNCTION whosaid._claims_views(whosaid.tracked, regclass) IS
 CREATE FUNCTION whosaid.track_claims(tbl regclass)
 RETURNS regclass
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+SET jit = off	-- as claims_insert()
 AS $$
 DECLARE
 	t whosaid.tracked;
