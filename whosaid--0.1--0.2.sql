@@ -288,9 +288,33 @@ DECLARE
 	t whosaid.tracked := whosaid._track_config(TG_RELID, TG_ARGV);
 	k text[];
 	b text;
+	cf record;
+	ctab regclass;
+	ktab regclass;
+	ids bigint[];
+	settings text[];
 BEGIN
 	BEGIN
-		EXECUTE whosaid._track_insert_sql(t, 'whosaid_new', false);
+		-- a bulk write to a table with claims (55_claims.sql): its quotes are
+		-- written once, with their claims, under the lock of the claims table
+		IF (SELECT count(*) FROM whosaid_new) > whosaid._claims_bulk_rows() THEN
+			cf := whosaid._claims_config(t.quotes_table, ARRAY[t.relid::text]);
+			ctab := whosaid._claims_table(cf.t);
+		END IF;
+		IF ctab IS NOT NULL THEN
+			ktab := whosaid._claims_table(cf.t, '_claim_anchors');
+			PERFORM pg_advisory_xact_lock(ctab::oid::int8);
+			settings := ARRAY[current_setting('enable_nestloop'), current_setting('jit')];
+			PERFORM set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true);
+			EXECUTE whosaid._track_insert_sql(t, 'whosaid_new', false, NULL,
+											  whosaid._claims_assign_sql(cf.t, ctab, ktab, 'qx', true)) INTO ids;
+			IF ids IS NOT NULL THEN
+				EXECUTE whosaid._claims_recount_sql(cf.t, ctab, ktab) USING ids, now();
+			END IF;
+			PERFORM set_config('enable_nestloop', settings[1], true), set_config('jit', settings[2], true);
+		ELSE
+			EXECUTE whosaid._track_insert_sql(t, 'whosaid_new', false);
+		END IF;
 	EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded THEN
 		FOR k, b IN EXECUTE whosaid._track_rows_sql(t, 'whosaid_new') LOOP
 			PERFORM whosaid._track_extract_row(t, k, b, false);
@@ -832,11 +856,42 @@ END
 $function$;
 COMMENT ON FUNCTION whosaid._tracked(regclass) IS 'internal: the whosaid.tracked row of a table (or what its triggers say), or an error if it is not tracked';
 
-CREATE OR REPLACE FUNCTION whosaid._track_insert_sql(t whosaid.tracked, src text, on_conflict boolean, ctes text DEFAULT NULL::text)
+DROP FUNCTION whosaid._track_insert_sql(whosaid.tracked, text, boolean, text);
+CREATE OR REPLACE FUNCTION whosaid._track_insert_sql(t whosaid.tracked, src text, on_conflict boolean, ctes text DEFAULT NULL::text, assign text DEFAULT NULL::text)
  RETURNS text
- LANGUAGE sql
+ LANGUAGE plpgsql
  IMMUTABLE PARALLEL SAFE
-RETURN format('WITH %8$s iq AS (INSERT INTO %1$s (%2$s, n, kind, content, content_span, speaker, speaker_mention, speaker_span, cue, cue_span) SELECT %3$s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention, x.speaker_span, x.cue, x.cue_span FROM %4$s s CROSS JOIN LATERAL whosaid.quotes(s.%5$I::pg_catalog.text) x%6$s) INSERT INTO %7$s (%2$s, n, actor, kind, role, affiliation, aliases, mentions, first_span) SELECT %3$s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions, x.first_span FROM %4$s s CROSS JOIN LATERAL whosaid.actors(s.%5$I::pg_catalog.text) WITH ORDINALITY x%6$s'::text, (t).quotes_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'::text), src, (t).body_column, CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING'::text ELSE ''::text END, (t).actors_table, COALESCE((ctes || ','::text), ''::text));
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+DECLARE
+	cols text := whosaid._track_keys(t) || ', n, kind, content, content_span, speaker, speaker_mention,'
+				 ' speaker_span, cue, cue_span';
+	quotes text := format(
+		'SELECT %s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention, x.speaker_span,'
+		' x.cue, x.cue_span FROM %s s CROSS JOIN LATERAL whosaid.quotes(s.%I::pg_catalog.text) x',
+		whosaid._track_keys(t, 's'), src, t.body_column);
+	conflict text := CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING' ELSE '' END;
+	actors text := format(
+		'INSERT INTO %s (%s, n, actor, kind, role, affiliation, aliases, mentions, first_span)'
+		' SELECT %s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
+		' x.first_span'
+		' FROM %s s CROSS JOIN LATERAL whosaid.actors(s.%I::pg_catalog.text) WITH ORDINALITY x%s',
+		t.actors_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'), src, t.body_column, conflict);
+BEGIN
+	IF assign IS NULL THEN
+		RETURN format('WITH %s iq AS (INSERT INTO %s (%s) %s%s) %s',
+					  coalesce(ctes || ',', ''), t.quotes_table, cols, quotes, conflict, actors);
+	END IF;
+	RETURN format('WITH %s qx AS MATERIALIZED (%s), %s,'
+				  ' iq AS (INSERT INTO %s (%s, claim, about)'
+				  ' SELECT qx.*, an.claim, whosaid.to_actorvec(qx.content)'
+				  ' FROM qx LEFT JOIN an ON %s AND an.n OPERATOR(pg_catalog.=) qx.n%s),'
+				  ' ia AS (%s) SELECT pg_catalog.array_agg(DISTINCT o.claim) FROM old o',
+				  coalesce(ctes || ',', ''), quotes, assign, t.quotes_table, cols,
+				  whosaid._track_join(t, 'an', 'qx'), conflict, actors);
+END
+$function$;
+COMMENT ON FUNCTION whosaid._track_insert_sql(whosaid.tracked,text,boolean,text,text) IS 'internal: the INSERT extracting quotes and actors of the rows of a relation into the derived tables (with their claims when given)';
 
 CREATE OR REPLACE FUNCTION whosaid._track_rows_sql(t whosaid.tracked, src text, ctes text DEFAULT NULL::text)
  RETURNS text
@@ -1497,6 +1552,17 @@ RETURN 256;
 COMMENT ON FUNCTION whosaid._claims_max_anchor_locks() IS
 'internal: the most anchor locks a statement takes before it locks the whole claims table instead';
 
+-- A write of more rows than this to a tracked table with claims is a bulk
+-- one: its quotes are inserted with their claims in one statement (the
+-- trigger of the tracked table, _track_insert_sql()) under the claims table's
+-- lock, instead of claims_insert() updating them after; an article has about
+-- 40 anchors, so a write of this many would lock the table anyway.
+CREATE FUNCTION whosaid._claims_bulk_rows() RETURNS int
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN 16;
+COMMENT ON FUNCTION whosaid._claims_bulk_rows() IS
+'internal: the most rows a write to a tracked table with claims has before its quotes are written with their claims in one statement';
+
 CREATE FUNCTION whosaid._claim_anchors(whosaid.claimvec) RETURNS int4[]
 AS 'MODULE_PATHNAME', '_claim_anchors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION whosaid._claim_anchors(whosaid.claimvec) IS
@@ -1622,21 +1688,27 @@ COMMENT ON FUNCTION whosaid._claims_summary_sql(whosaid.tracked, regclass) IS
 
 -- The statement assigning the quotes of relation src (the transition table
 -- of an INSERT into <prefix>_quotes, or the quotes table itself) that have no
--- claim yet. New claims are inserted complete; it returns the existing
--- claims it added quotes to, for _claims_recount_sql().
-CREATE FUNCTION whosaid._claims_assign_sql(t whosaid.tracked, ctab regclass, ktab regclass, src text)
+-- claim and no about yet. New claims are inserted complete; it returns the
+-- existing claims it added quotes to, for _claims_recount_sql(). With embed,
+-- only its CTEs, for the statement of _track_insert_sql() that inserts the
+-- quotes of src (all of them) with their claim and about: they end with an
+-- (the quotes with a claim: the key, n and claim) and hold old (the existing
+-- claims that gained quotes).
+CREATE FUNCTION whosaid._claims_assign_sql(t whosaid.tracked, ctab regclass, ktab regclass, src text,
+										   embed boolean DEFAULT false)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	tm record := whosaid._claims_time(t, 'q');
 	keys_q text := whosaid._track_keys(t, 'q');
+	ctes text;
 BEGIN
-	RETURN format($f$
-WITH n AS MATERIALIZED (
+	ctes := format($f$
+n AS MATERIALIZED (
 	SELECT row_number() OVER (ORDER BY %3$s NULLS LAST, %1$s, q.n) AS i, %1$s, q.n, q.content, v.cv, q.speaker, %3$s AS at
 	FROM %4$s q%5$s CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(q.content) AS cv OFFSET 0) v
-	WHERE q.content IS NOT NULL AND q.claim IS NULL
+	WHERE q.content IS NOT NULL%2$s
 		AND whosaid.claim_words(v.cv) OPERATOR(pg_catalog.>=) whosaid._claims_min_words()),
 na AS MATERIALIZED (SELECT n.i, a.a FROM n CROSS JOIN LATERAL unnest(whosaid._claim_anchors(n.cv)) AS a(a)),
 cand AS MATERIALIZED (SELECT DISTINCT na.i, k.claim FROM na JOIN %6$s k ON k.anchor OPERATOR(pg_catalog.=) na.a),
@@ -1673,21 +1745,27 @@ newc AS (
 newk AS (
 	INSERT INTO %6$s (anchor, claim)
 	SELECT DISTINCT a.a, l.claim FROM longest l CROSS JOIN LATERAL unnest(whosaid._claim_anchors(l.cv)) AS a(a)),
-an AS (SELECT n.*, asg.claim FROM asg JOIN n ON n.i OPERATOR(pg_catalog.=) asg.i),
-upd AS (
-	UPDATE %12$s q SET claim = an.claim, about = whosaid.to_actorvec(q.content)
-	FROM %4$s w LEFT JOIN an ON %14$s AND an.n OPERATOR(pg_catalog.=) w.n
-	WHERE %13$s AND q.n OPERATOR(pg_catalog.=) w.n AND w.claim IS NULL)
-SELECT pg_catalog.array_agg(DISTINCT o.claim) FROM old o
-$f$,
-		keys_q, NULL, tm.expr, src, tm.join_sql, ktab, ctab, ctab::text,
+an AS (SELECT n.*, asg.claim FROM asg JOIN n ON n.i OPERATOR(pg_catalog.=) asg.i)$f$,
+		keys_q, CASE WHEN embed THEN '' ELSE ' AND q.claim IS NULL AND q.about IS NULL' END,
+		tm.expr, src, tm.join_sql, ktab, ctab, ctab::text,
 		whosaid._claims_summary_sql(t, NULL),
 		(SELECT string_agg(quote_ident('first_' || k), ', ' ORDER BY i) FROM unnest(t.key_columns) WITH ORDINALITY u(k, i)),
-		whosaid._track_keys(t, 'f'), t.quotes_table, whosaid._track_join(t, 'q', 'w'), whosaid._track_join(t, 'an', 'w'));
+		whosaid._track_keys(t, 'f'));
+	IF embed THEN
+		RETURN ctes;
+	END IF;
+	RETURN format($f$WITH %1$s,
+upd AS (
+	UPDATE %2$s q SET claim = an.claim, about = whosaid.to_actorvec(q.content)
+	FROM %3$s w LEFT JOIN an ON %5$s AND an.n OPERATOR(pg_catalog.=) w.n
+	WHERE %4$s AND q.n OPERATOR(pg_catalog.=) w.n AND w.claim IS NULL AND w.about IS NULL)
+SELECT pg_catalog.array_agg(DISTINCT o.claim) FROM old o
+$f$,
+		ctes, t.quotes_table, src, whosaid._track_join(t, 'q', 'w'), whosaid._track_join(t, 'an', 'w'));
 END
 $$;
-COMMENT ON FUNCTION whosaid._claims_assign_sql(whosaid.tracked, regclass, regclass, text) IS
-'internal: the statement assigning claims to the quotes of a relation that have none, set-based';
+COMMENT ON FUNCTION whosaid._claims_assign_sql(whosaid.tracked, regclass, regclass, text, boolean) IS
+'internal: the statement assigning claims to the quotes of a relation that have none, set-based (or its CTEs, for the insert of the quotes)';
 
 -- The statement recounting the claims in $1 from <prefix>_quotes (see
 -- _claims_summary_sql(); the anchors follow the longest variant when it
@@ -1772,19 +1850,25 @@ AS $$
 DECLARE
 	cf record := whosaid._claims_config(TG_RELID, TG_ARGV);
 	anchors int4[];
+	todo bigint;
 	bulk boolean;
 	ids bigint[];
 	nestloop text;
 BEGIN
-	-- each quote long enough for a claim has an anchor: more quotes than
-	-- anchor locks lock the whole table without computing them
-	bulk := (SELECT count(*) FROM whosaid_new q WHERE q.claim IS NULL AND q.content IS NOT NULL)
-			> whosaid._claims_max_anchor_locks();
+	-- the quotes to assign: those written without (a bulk write to the
+	-- tracked table writes its quotes with their claim and about,
+	-- _track_insert_sql()); each long enough for a claim has an anchor, so
+	-- more quotes than anchor locks lock the whole table without computing them
+	SELECT count(*) INTO todo FROM whosaid_new q WHERE q.claim IS NULL AND q.about IS NULL;
+	IF todo = 0 THEN
+		RETURN NULL;
+	END IF;
+	bulk := todo > whosaid._claims_max_anchor_locks();
 	IF NOT bulk THEN
 		SELECT array_agg(DISTINCT a ORDER BY a) INTO anchors
 		FROM whosaid_new q CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(q.content) AS cv) v
 			CROSS JOIN LATERAL unnest(whosaid._claim_anchors(v.cv)) a
-		WHERE q.claim IS NULL AND whosaid.claim_words(v.cv) >= whosaid._claims_min_words();
+		WHERE q.claim IS NULL AND q.about IS NULL AND whosaid.claim_words(v.cv) >= whosaid._claims_min_words();
 		bulk := cardinality(anchors) > whosaid._claims_max_anchor_locks();
 	END IF;
 	IF bulk THEN

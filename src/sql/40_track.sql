@@ -201,27 +201,46 @@ COMMENT ON FUNCTION whosaid._track_param(whosaid.tracked, int) IS
 
 -- The statement that extracts the rows of relation `src` (a transition table or
 -- a CTE, defined in `ctes`, with the key columns and the body) into both
--- derived tables.
+-- derived tables. With `assign` (a tracked table with claims, 55_claims.sql:
+-- the CTEs of _claims_assign_sql() over the quotes qx), the quotes are
+-- written once with their claim and about, and the statement returns the
+-- existing claims that gained quotes.
 CREATE FUNCTION whosaid._track_insert_sql(t whosaid.tracked, src text, on_conflict boolean,
-										  ctes text DEFAULT NULL)
+										  ctes text DEFAULT NULL, assign text DEFAULT NULL)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN format(
-	'WITH %8$s iq AS (INSERT INTO %1$s (%2$s, n, kind, content, content_span, speaker, speaker_mention,'
-	' speaker_span, cue, cue_span)'
-	' SELECT %3$s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention,'
-	' x.speaker_span, x.cue, x.cue_span'
-	' FROM %4$s s CROSS JOIN LATERAL whosaid.quotes(s.%5$I::pg_catalog.text) x%6$s)'
-	' INSERT INTO %7$s (%2$s, n, actor, kind, role, affiliation, aliases, mentions, first_span)'
-	' SELECT %3$s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
-	' x.first_span'
-	' FROM %4$s s CROSS JOIN LATERAL whosaid.actors(s.%5$I::pg_catalog.text) WITH ORDINALITY x%6$s',
-	t.quotes_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'), src, t.body_column,
-	CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING' ELSE '' END, t.actors_table,
-	coalesce(ctes || ',', ''));
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cols text := whosaid._track_keys(t) || ', n, kind, content, content_span, speaker, speaker_mention,'
+				 ' speaker_span, cue, cue_span';
+	quotes text := format(
+		'SELECT %s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention, x.speaker_span,'
+		' x.cue, x.cue_span FROM %s s CROSS JOIN LATERAL whosaid.quotes(s.%I::pg_catalog.text) x',
+		whosaid._track_keys(t, 's'), src, t.body_column);
+	conflict text := CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING' ELSE '' END;
+	actors text := format(
+		'INSERT INTO %s (%s, n, actor, kind, role, affiliation, aliases, mentions, first_span)'
+		' SELECT %s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
+		' x.first_span'
+		' FROM %s s CROSS JOIN LATERAL whosaid.actors(s.%I::pg_catalog.text) WITH ORDINALITY x%s',
+		t.actors_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'), src, t.body_column, conflict);
+BEGIN
+	IF assign IS NULL THEN
+		RETURN format('WITH %s iq AS (INSERT INTO %s (%s) %s%s) %s',
+					  coalesce(ctes || ',', ''), t.quotes_table, cols, quotes, conflict, actors);
+	END IF;
+	RETURN format('WITH %s qx AS MATERIALIZED (%s), %s,'
+				  ' iq AS (INSERT INTO %s (%s, claim, about)'
+				  ' SELECT qx.*, an.claim, whosaid.to_actorvec(qx.content)'
+				  ' FROM qx LEFT JOIN an ON %s AND an.n OPERATOR(pg_catalog.=) qx.n%s),'
+				  ' ia AS (%s) SELECT pg_catalog.array_agg(DISTINCT o.claim) FROM old o',
+				  coalesce(ctes || ',', ''), quotes, assign, t.quotes_table, cols,
+				  whosaid._track_join(t, 'an', 'qx'), conflict, actors);
+END
+$$;
 
-COMMENT ON FUNCTION whosaid._track_insert_sql(whosaid.tracked, text, boolean, text) IS
-'internal: the INSERT extracting quotes and actors of the rows of a relation into the derived tables';
+COMMENT ON FUNCTION whosaid._track_insert_sql(whosaid.tracked, text, boolean, text, text) IS
+'internal: the INSERT extracting quotes and actors of the rows of a relation into the derived tables (with their claims when given)';
 
 -- When the set-based INSERT fails because of what one text holds (a data
 -- exception, a constraint of the derived tables, a program limit), the rows
@@ -286,9 +305,33 @@ DECLARE
 	t whosaid.tracked := whosaid._track_config(TG_RELID, TG_ARGV);
 	k text[];
 	b text;
+	cf record;
+	ctab regclass;
+	ktab regclass;
+	ids bigint[];
+	settings text[];
 BEGIN
 	BEGIN
-		EXECUTE whosaid._track_insert_sql(t, 'whosaid_new', false);
+		-- a bulk write to a table with claims (55_claims.sql): its quotes are
+		-- written once, with their claims, under the lock of the claims table
+		IF (SELECT count(*) FROM whosaid_new) > whosaid._claims_bulk_rows() THEN
+			cf := whosaid._claims_config(t.quotes_table, ARRAY[t.relid::text]);
+			ctab := whosaid._claims_table(cf.t);
+		END IF;
+		IF ctab IS NOT NULL THEN
+			ktab := whosaid._claims_table(cf.t, '_claim_anchors');
+			PERFORM pg_advisory_xact_lock(ctab::oid::int8);
+			settings := ARRAY[current_setting('enable_nestloop'), current_setting('jit')];
+			PERFORM set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true);
+			EXECUTE whosaid._track_insert_sql(t, 'whosaid_new', false, NULL,
+											  whosaid._claims_assign_sql(cf.t, ctab, ktab, 'qx', true)) INTO ids;
+			IF ids IS NOT NULL THEN
+				EXECUTE whosaid._claims_recount_sql(cf.t, ctab, ktab) USING ids, now();
+			END IF;
+			PERFORM set_config('enable_nestloop', settings[1], true), set_config('jit', settings[2], true);
+		ELSE
+			EXECUTE whosaid._track_insert_sql(t, 'whosaid_new', false);
+		END IF;
 	EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded THEN
 		FOR k, b IN EXECUTE whosaid._track_rows_sql(t, 'whosaid_new') LOOP
 			PERFORM whosaid._track_extract_row(t, k, b, false);
