@@ -4,6 +4,9 @@
  *   whosaid quotes   [--model FILE] < {"id","text"} lines > {"id","quotes":[...]}
  *   whosaid actors   [--model FILE]   ... > {"id","actors":[...],"mentions":[...]}
  *   whosaid tokens                    ... > one token per line (debugging)
+ *   whosaid claimvec                  ... > {"id","claimvec","words","anchors":[...]}:
+ *                                           the text as whosaid.to_claimvec() normalises
+ *                                           it and its anchors (whosaid._claim_anchors())
  *   whosaid explain  [--model FILE]   ... > text: each quote with the rules that made,
  *                                           extended or cut it and its speaker's
  *                                           resolution, then what was rejected and why
@@ -14,6 +17,7 @@
  * WHOSAID_TEST_FAULT=break_iterator simulates one, for tests.
  */
 #include "cli.h"
+#include "claimvec.h"
 #include "json.h"
 
 #include <stdlib.h>
@@ -123,6 +127,31 @@ emit_tokens(FILE *out, ws_doc *d, const ws_model *model)
 		json_put_string(out, d->text + t->b, (size_t) (t->e - t->b));
 		fprintf(out, ",%d,%d,%d,%u,%u,%u]", t->cb, t->ce, t->sent, t->flags, t->lex, t->quote);
 	}
+	fputc(']', out);
+}
+
+/* ------------------------------------------------------------ claimvec */
+
+static void
+emit_claimvec(FILE *out, ws_doc *d, const ws_model *model)
+{
+	char		err[160];
+	ws_cv	   *v = ws_cv_build(d->arena, d->text, d->len, WS_CV_K, err);
+	int32_t    *anchors;
+	int32_t		n;
+
+	if (v == NULL)
+	{
+		fputs(",\"error\":", out);
+		json_put_string(out, err, strlen(err));
+		return;
+	}
+	n = ws_cv_anchors(d->arena, v, &anchors);
+	fputs(",\"claimvec\":", out);
+	json_put_string(out, v->text, (size_t) v->textlen);
+	fprintf(out, ",\"words\":%d,\"anchors\":[", v->nwords);
+	for (int32_t i = 0; i < n; i++)
+		fprintf(out, "%s%d", i ? "," : "", anchors[i]);
 	fputc(']', out);
 }
 
@@ -277,13 +306,14 @@ static const struct
 	{"quotes", emit_quotes, true},
 	{"actors", emit_actors, true},
 	{"tokens", emit_tokens, true},
+	{"claimvec", emit_claimvec, true},
 	{"explain", emit_explain, false},
 };
 
 static int
 usage(void)
 {
-	fputs("usage: whosaid quotes|actors|tokens|explain [--model FILE] [--stats] < in.jsonl > out\n"
+	fputs("usage: whosaid quotes|actors|tokens|claimvec|explain [--model FILE] [--stats] < in.jsonl > out\n"
 		  "       whosaid train --train FILE [--dev FILE] --out MODEL   (see README)\n", stderr);
 	return 2;
 }
