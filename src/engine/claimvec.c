@@ -6,6 +6,7 @@
  */
 #include "claimvec.h"
 #include "actorvec_format.h"
+#include "ner.h"				/* ws_mix32 */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -530,18 +531,6 @@ ws_cv_min_containment(double t)
 
 /* ------------------------------------------------------------ anchors */
 
-/* murmur3's finaliser: the winnowing minimum needs well-spread hashes */
-static uint32_t
-mix32(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	return h;
-}
-
 static int
 cmp_i32(const void *x, const void *y)
 {
@@ -599,7 +588,7 @@ ws_cv_anchors(ws_arena *a, const ws_cv *v, int32_t **out)
 			for (int k = 0; k < WS_CV_ANCHOR_WORDS; k++)
 				for (int bit = 0; bit < 32; bit += 8)
 					h = (h ^ ((w[b + r + k].hash >> bit) & 0xffu)) * FNV_PRIME;
-			runs[r] = mix32(h);
+			runs[r] = ws_mix32(h);	/* the winnowing minimum needs well-spread hashes */
 		}
 		nout += winnow(runs, nruns, res + nout);
 		b = e;

@@ -11,15 +11,19 @@
 -- statement triggers of track() insert all of a statement's quotes at once):
 -- the statement's quotes are joined to the claims on their anchors
 -- (whosaid._claim_anchors(), winnowed shingles, btree-indexed), and among
--- themselves, and only those candidate pairs are compared with
--- claim_similarity. A quote joins the most similar claim at the pinned
--- threshold, else the quotes of the statement that match each other start
--- one claim. Quotes of fewer than whosaid._claims_min_words() words get none.
+-- themselves (whosaid._claims_group(), in C), and only those candidate pairs
+-- are compared with claim_similarity. A quote joins the most similar claim at
+-- the pinned threshold, else the quotes of the statement that match each
+-- other start one claim. Quotes of fewer than whosaid._claims_min_words()
+-- words get none. claims_insert() assigns the quotes inserted without claim
+-- and about; a bulk INSERT into the tracked table (_claims_bulk_rows())
+-- inserts its quotes with them instead (_track_insert_sql()).
 --
 -- Concurrency: before matching, a statement takes transaction advisory
 -- locks on its anchors (shared lock on the table's key, exclusive per anchor;
--- more than _claims_max_anchor_locks() anchors take the table's key
--- exclusively instead), then matches with a new snapshot (READ COMMITTED).
+-- more than _claims_max_anchor_locks() quotes or anchors, or a bulk INSERT,
+-- take the table's key exclusively instead), then matches with a new
+-- snapshot (READ COMMITTED).
 -- Two transactions whose quotes could join the same claim share an anchor,
 -- so the second waits for the first to commit and then sees its claims.
 
@@ -49,16 +53,16 @@ RETURN 256;
 COMMENT ON FUNCTION whosaid._claims_max_anchor_locks() IS
 'internal: the most anchor locks a statement takes before it locks the whole claims table instead';
 
--- A write of more rows than this to a tracked table with claims is a bulk
+-- An INSERT of more rows than this into a tracked table with claims is a bulk
 -- one: its quotes are inserted with their claims in one statement (the
 -- trigger of the tracked table, _track_insert_sql()) under the claims table's
 -- lock, instead of claims_insert() updating them after; an article has about
--- 40 anchors, so a write of this many would lock the table anyway.
+-- 40 anchors, so an INSERT of this many would lock the table anyway.
 CREATE FUNCTION whosaid._claims_bulk_rows() RETURNS int
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN 16;
 COMMENT ON FUNCTION whosaid._claims_bulk_rows() IS
-'internal: the most rows a write to a tracked table with claims has before its quotes are written with their claims in one statement';
+'internal: the most rows an INSERT into a tracked table with claims has before its quotes are inserted with their claims in one statement';
 
 CREATE FUNCTION whosaid._claim_anchors(whosaid.claimvec) RETURNS int4[]
 AS 'MODULE_PATHNAME', '_claim_anchors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
