@@ -2,7 +2,9 @@
 -- the grouping of a statement's new quotes into claims, against the set-based
 -- SQL it replaced (every pair sharing an anchor compared, each quote's first
 -- match, followed to the earliest quote of its chain) on generated quotes
--- with many shared runs: variants, trimmed copies, ellipses, chance overlaps.
+-- with many shared runs: variants, trimmed copies, ellipses, chance overlaps,
+-- copies that normalise to the same value (joined without comparing), and
+-- quotes of no words (which match nothing, not even each other).
 CREATE TEMP TABLE gq AS
 SELECT i, whosaid.to_claimvec(content) AS cv, content
 FROM (
@@ -17,8 +19,10 @@ FROM (
 			(1, array_to_string(b.words, ' ')),
 			(2, array_to_string(b.words[2:], ' ')),
 			(3, array_to_string(b.words[1:3], ' ') || ' ... ' || array_to_string(b.words[5:], ' ')),
-			(4, array_to_string(b.words[1:cardinality(b.words) - 2] || ARRAY['indeed'], ' '))) v(v, content)
-	WHERE s % 4 <> 0 OR v.v = 1) q;
+			(4, array_to_string(b.words[1:cardinality(b.words) - 2] || ARRAY['indeed'], ' ')),
+			(5, '"' || upper(array_to_string(b.words, ' ')) || '!"'),
+			(6, CASE WHEN s % 10 = 0 THEN '...' END)) v(v, content)
+	WHERE (s % 4 <> 0 OR v.v = 1) AND (v.v <> 5 OR s % 3 = 0) AND v.content IS NOT NULL) q;
 SELECT count(*) AS quotes FROM gq;
 -- the reference: the pairs of quotes sharing an anchor, each quote's first match
 CREATE TEMP TABLE ga AS SELECT gq.i, a FROM gq, unnest(whosaid._claim_anchors(gq.cv)) a;
@@ -41,6 +45,11 @@ SELECT count(*) FILTER (WHERE root <> i) AS joined, count(DISTINCT root) AS clai
 	   (SELECT count(*) FROM (SELECT root FROM ref GROUP BY root HAVING count(*) >= 3) x) AS claims_of_3_or_more
 FROM ref;
 SELECT count(*) AS differ FROM ref FULL JOIN agg USING (i) WHERE ref.root IS DISTINCT FROM agg.root;
+-- the copies and the quotes of no words
+SELECT count(*) FILTER (WHERE EXISTS (SELECT FROM gq e WHERE e.i < gq.i AND e.cv::text = gq.cv::text)) AS copies,
+	   count(*) FILTER (WHERE whosaid.claim_words(cv) = 0) AS no_words,
+	   count(*) FILTER (WHERE whosaid.claim_words(cv) = 0 AND agg.root = agg.i) AS no_words_alone
+FROM gq JOIN agg USING (i);
 -- the order given is the time order: each claim's first quote leads it, and
 -- given in reverse the latest does
 SELECT bool_and(root <= i) AS earliest_leads FROM agg;

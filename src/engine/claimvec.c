@@ -6,6 +6,7 @@
  */
 #include "claimvec.h"
 #include "actorvec_format.h"
+#include "lexicon.h"			/* ws_hash_bytes */
 #include "ner.h"				/* ws_mix32 */
 
 #include <stdio.h>
@@ -637,19 +638,75 @@ lower_bound(const anchor_pos *ap, int32_t lo, int32_t hi, int32_t anchor, int32_
 	return lo;
 }
 
+/*
+ * For each of v[0..n-1], the first earlier value of the same text (hence
+ * the same value), or -1: one open-addressing pass over the texts.
+ */
+static int32_t *
+first_same_text(ws_arena *a, const ws_cv *const *v, int32_t n)
+{
+	int32_t    *first = ws_arena_alloc(a, sizeof(int32_t) * ((size_t) n + 1));
+	size_t		size = 16;
+	int32_t    *slot;				/* index + 1; 0 is empty */
+
+	while (size < 2 * (size_t) n)
+		size *= 2;
+	slot = ws_arena_alloc(a, sizeof(int32_t) * size);
+	for (int32_t j = 0; j < n; j++)
+	{
+		size_t		i = ws_hash_bytes(v[j]->text, v[j]->textlen) & (size - 1);
+
+		first[j] = -1;
+		if (v[j]->nwords == 0)
+			continue;			/* scores 0, even against itself */
+		for (; slot[i] != 0; i = (i + 1) & (size - 1))
+		{
+			const ws_cv *o = v[slot[i] - 1];
+
+			if (o->textlen == v[j]->textlen && o->k == v[j]->k &&
+				memcmp(o->text, v[j]->text, (size_t) o->textlen) == 0)
+			{
+				first[j] = slot[i] - 1;
+				break;
+			}
+		}
+		if (first[j] < 0)
+			slot[i] = j + 1;
+	}
+	return first;
+}
+
 void
 ws_cv_group(ws_arena *a, const ws_cv *const *v, int32_t n, double threshold, int32_t *root)
 {
 	int32_t   **anchors = ws_arena_alloc(a, sizeof(int32_t *) * ((size_t) n + 1));
 	int32_t    *nanchors = ws_arena_alloc(a, sizeof(int32_t) * ((size_t) n + 1));
+	int32_t    *same;
 	int64_t		total = 0;
 	anchor_pos *ap;
 	int32_t    *cand = NULL;
 	int32_t		ncap = 0;
 	float		t = (float) threshold;
 
+	/*
+	 * A value equal to an earlier one (a quote syndicated word for word)
+	 * joins that one's claim: every earlier candidate they share scores the
+	 * same against both, and the earlier one scores 1 against it. It is left
+	 * out of the candidates, as the earlier one is tried first and matches
+	 * whatever it would. (Identical values score exactly 1.)
+	 */
+	if (t <= 1.0f)
+		same = first_same_text(a, v, n);
+	else
+	{
+		same = ws_arena_alloc(a, sizeof(int32_t) * ((size_t) n + 1));
+		for (int32_t j = 0; j < n; j++)
+			same[j] = -1;
+	}
 	for (int32_t j = 0; j < n; j++)
 	{
+		if (same[j] >= 0)
+			continue;
 		nanchors[j] = ws_cv_anchors(a, v[j], &anchors[j]);
 		total += nanchors[j];
 		if (ws_interrupt_hook && (j % 256) == 0)
@@ -672,7 +729,7 @@ ws_cv_group(ws_arena *a, const ws_cv *const *v, int32_t n, double threshold, int
 	{
 		int32_t		nc = 0;
 
-		root[j] = j;
+		root[j] = same[j] >= 0 ? root[same[j]] : j;
 		/* the earlier quotations sharing an anchor: each anchor's prefix before j */
 		for (int32_t k = 0; k < nanchors[j]; k++)
 		{
