@@ -229,10 +229,14 @@ BEGIN
 		RETURN format('WITH %s iq AS (INSERT INTO %s (%s) %s%s) %s',
 					  coalesce(ctes || ',', ''), t.quotes_table, cols, quotes, conflict, actors);
 	END IF;
+	-- about once per distinct content (syndicated quotes repeat word for word)
 	RETURN format('WITH %s qx AS MATERIALIZED (%s), %s,'
+				  ' ab AS (SELECT c.content, whosaid.to_actorvec(c.content) AS about'
+				  ' FROM (SELECT DISTINCT qx.content COLLATE pg_catalog."C" AS content FROM qx) c),'
 				  ' iq AS (INSERT INTO %s (%s, claim, about)'
-				  ' SELECT qx.*, an.claim, whosaid.to_actorvec(qx.content)'
-				  ' FROM qx LEFT JOIN an ON %s AND an.n OPERATOR(pg_catalog.=) qx.n%s),'
+				  ' SELECT qx.*, an.claim, ab.about'
+				  ' FROM qx LEFT JOIN an ON %s AND an.n OPERATOR(pg_catalog.=) qx.n'
+				  ' LEFT JOIN ab ON ab.content OPERATOR(pg_catalog.=) qx.content COLLATE pg_catalog."C"%s),'
 				  ' ia AS (%s) SELECT pg_catalog.array_agg(DISTINCT o.claim) FROM old o',
 				  coalesce(ctes || ',', ''), quotes, assign, t.quotes_table, cols,
 				  whosaid._track_join(t, 'an', 'qx'), conflict, actors);
