@@ -231,7 +231,7 @@ BEGIN
 	END IF;
 	-- about once per distinct content (syndicated quotes repeat word for word)
 	RETURN format('WITH %s qx AS MATERIALIZED (%s), %s,'
-				  ' ab AS (SELECT c.content, whosaid.to_actorvec(c.content) AS about'
+				  ' ab AS MATERIALIZED (SELECT c.content, whosaid.to_actorvec(c.content) AS about'
 				  ' FROM (SELECT DISTINCT qx.content COLLATE pg_catalog."C" AS content FROM qx) c),'
 				  ' iq AS (INSERT INTO %s (%s, claim, about)'
 				  ' SELECT qx.*, an.claim, ab.about'

@@ -207,10 +207,15 @@ DECLARE
 BEGIN
 	ctes := format($f$
 n AS MATERIALIZED (
-	SELECT row_number() OVER (ORDER BY %3$s NULLS LAST, %1$s, q.n) AS i, %1$s, q.n, q.content, v.cv, q.speaker, %3$s AS at
-	FROM %4$s q%5$s CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(q.content) AS cv OFFSET 0) v
-	WHERE q.content IS NOT NULL%2$s
-		AND whosaid.claim_words(v.cv) OPERATOR(pg_catalog.>=) whosaid._claims_min_words()),
+	SELECT q.i, %1$s, q.n, q.content, d.cv, q.speaker, q.at
+	FROM (SELECT row_number() OVER (ORDER BY %3$s NULLS LAST, %1$s, q.n) AS i, %1$s, q.n, q.content, q.speaker, %3$s AS at
+		  FROM %4$s q%5$s WHERE q.content IS NOT NULL%2$s) q
+		JOIN (SELECT c.content, v.cv	-- once per distinct content (syndicated quotes repeat)
+			  FROM (SELECT DISTINCT q.content COLLATE pg_catalog."C" AS content FROM %4$s q
+					WHERE q.content IS NOT NULL%2$s) c
+				  CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(c.content) AS cv OFFSET 0) v
+			  WHERE whosaid.claim_words(v.cv) OPERATOR(pg_catalog.>=) whosaid._claims_min_words()) d
+			ON d.content OPERATOR(pg_catalog.=) q.content COLLATE pg_catalog."C"),
 na AS MATERIALIZED (SELECT n.i, a.a FROM n CROSS JOIN LATERAL unnest(whosaid._claim_anchors(n.cv)) AS a(a)),
 cand AS MATERIALIZED (SELECT DISTINCT na.i, k.claim FROM na JOIN %6$s k ON k.anchor OPERATOR(pg_catalog.=) na.a),
 cc AS MATERIALIZED (
