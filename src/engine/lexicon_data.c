@@ -14072,3 +14072,8 @@ const char *const ws_qw_know_forms[] = {
 	"knowing",
 	NULL
 };
+
+const char *const ws_qw_object_wh[] = {
+	"what",
+	NULL
+};

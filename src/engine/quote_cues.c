@@ -174,11 +174,30 @@ qf_reports_clause(const ws_doc *d, int32_t i)
 	return ws_tok_in(d, next, ws_qw_complementizer) || (next < d->ntoks && d->toks[next].quote);
 }
 
+/*
+ * "to" at token i opens an infinitive ("expected to win"), not a hearer ("said
+ * to reporters", "told to the BBC", "to them"): a lower-case word after it that
+ * is no determiner, pronoun or plural noun.
+ */
+static bool
+infinitive_at(const ws_doc *d, int32_t i)
+{
+	int32_t		v = i + 1;
+
+	return ws_tok_is(d, i, "to") && v < d->ntoks && (d->toks[v].flags & WS_T_WORD) &&
+		!(d->toks[v].flags & (WS_T_CAP | WS_T_NUM)) &&
+		!ws_tok_in(d, v, ws_qw_determiners_poss) && !ws_tok_in(d, v, ws_qw_object_pronouns) &&
+		!(ws_tok_ends_with(d, v, "s") && !ws_tok_ends_with(d, v, "ss"));
+}
+
 /* Only a short tail ("in a statement", "on Tuesday", "Monday") follows the cue. */
 bool
 qf_tail_only(const ws_doc *d, int32_t from, int32_t se)
 {
 	int32_t		words = 0;
+
+	if (infinitive_at(d, from))
+		return false;			/* "Lee expected to win the seat": what was expected */
 
 	for (int32_t i = from; i < se; i++)
 	{

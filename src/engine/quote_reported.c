@@ -421,15 +421,21 @@ rule_inverted_after_clause(finder *f, int32_t i, int32_t sb, int32_t se, ws_rang
 
 /*
  * The subject came after a clause and a comma ("…, X said"): the clause is
- * before it, after it ("When asked …, X said, “…”") or around it ("…, X
- * said, …").
+ * before it (unless it is only an opening adverbial), after it ("When asked
+ * …, X said, “…”") or around it ("…, X said, …").
  */
 static bool
 rule_subject_after_clause(finder *f, int32_t sb, int32_t se, ws_range spk, ws_range cue, bool tail)
 {
 	const ws_doc *d = f->d;
 
-	/* "…, X said." — the clause came first */
+	/* "…, X said." — the clause came first; "After the vote, X said." has none */
+	if (tail && qf_tail_only(d, sb, spk.b - 1))
+	{
+		QF_TRACE(f, "reported.opener_only", "rejected", f->made, sb, spk.b - 1, "an opening adverbial, no clause");
+		f->made++;				/* the number stays with what the trace showed */
+		return true;
+	}
 	if (tail)
 	{
 		add_reported(f, "reported.subject_after_clause", sb, spk.b - 1, WS_NO_RANGE, spk, cue);
@@ -490,6 +496,25 @@ someone(const ws_doc *d, ws_range spk)
 }
 
 /*
+ * The report's subject or object was moved out of it: "which he said would
+ * cost more" and "a year Mickelson thinks could be his best" start at a
+ * verb (the relative's subject is gone); "what he said about Uber" and "what
+ * everyone expects him to do" have "what" for the object ("what he called X"
+ * names X). A relative clause
+ * restricts a noun; what was said is not in it. Subject spk; the report would
+ * start at token from.
+ */
+static bool
+relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
+{
+	/* "He said that would permit …": "that" is the subject */
+	if (ws_tok_in(d, from, ws_qw_finite_verbs))
+		return from == cue.e || !ws_tok_is(d, from - 1, "that");
+	/* "what he called a “brazen breach”" names it */
+	return spk.b > 0 && ws_tok_in(d, spk.b - 1, ws_qw_object_wh) && !ws_tok_in(d, cue.e - 1, ws_qw_naming_cues);
+}
+
+/*
  * Cues in a sense that reports nothing, rejected with the trace's reason:
  * a refusal ("X declined to comment", "declined comment"), a figure that moved ("the index
  * added 0.8 per cent", "oil declined 35 cents") and knowing a way rather
@@ -514,6 +539,8 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 		rule = "reported.knows_how", why = "knowing a way, not a claim";
 	else if (ws_tok_in(d, i, ws_qw_seem_forms) && !someone(d, spk))
 		rule = "reported.seems_to_no_one", why = "how something seems, no one's view";
+	else if (relative_gap(d, spk, cue, from))
+		rule = "reported.relative_gap", why = "the cue's clause is a relative, its subject or object gone";
 	if (rule == NULL)
 		return false;
 	QF_TRACE(f, rule, "rejected", f->made, cue.b, cue.e + 2, why);

@@ -4,9 +4,13 @@
 # "added 0.8 per cent" or "declined 35 cents", "knows how to win" / "knows exactly what she
 # needs" (knowing a way, not a claim), how something seems to no one ("the plan seemed to lack
 # …", "Nobody seems to know …"), a reduced relative ("The arena, initially expected to open …,")
-# and a refusal ("declined comment") are no quotes; "added that …", "added 12 more inspectors
+# a refusal ("declined comment"), an opening adverbial before "X said in a statement" and a
+# relative clause whose subject or object is gone ("which the minister said would cost …",
+# "what the coach said about the referee") are no quotes; "added that …", "added 12 more inspectors
 # would …", "knows that …", "she seemed to suggest …", "was quoted as saying …" and "The deal,
-# according to two officials, will be signed …" (the sentence without its aside) are.
+# according to two officials, will be signed …" (the sentence without its aside), "After the
+# vote, Lee expected to win the seat" (what was expected, not the opener) and "said that would
+# raise taxes" ("that" its subject) are.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
