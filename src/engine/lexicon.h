@@ -95,6 +95,7 @@ extern const char *const ws_qw_base_form_pasts[];
 extern const char *const ws_qw_appear_forms[];
 extern const char *const ws_qw_complement_openers[];
 extern const char *const ws_qw_object_wh[];
+extern const char *const ws_qw_no_clause_openers[];
 extern const char *const ws_qw_call_particles[];
 extern const char *const ws_qw_put_forms[];
 extern const char *const ws_qw_relative_links[];

@@ -13290,6 +13290,16 @@ const char *const ws_qw_question_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_np_prepositions[] = {
+	"in",
+	"with",
+	"at",
+	"for",
+	"of",
+	"from",
+	NULL
+};
+
 const char *const ws_qw_noun_prepositions[] = {
 	"in",
 	"with",
@@ -13370,15 +13380,6 @@ const char *const ws_qw_object_prepositions[] = {
 	"of",
 	"from",
 	"by",
-	NULL
-};
-
-const char *const ws_qw_np_prepositions[] = {
-	"with",
-	"at",
-	"for",
-	"of",
-	"from",
 	NULL
 };
 
@@ -13849,6 +13850,13 @@ const char *const ws_qw_name_glue[] = {
 	NULL
 };
 
+const char *const ws_qw_no_clause_openers[] = {
+	"of",
+	"from",
+	"as",
+	NULL
+};
+
 const char *const ws_qw_part_glue[] = {
 	"and",
 	"but",
@@ -14075,5 +14083,6 @@ const char *const ws_qw_know_forms[] = {
 
 const char *const ws_qw_object_wh[] = {
 	"what",
+	"than",
 	NULL
 };

@@ -60,6 +60,9 @@ qf_is_cue(const finder *f, int32_t i)
 	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)) ||
 		(i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss)))
 		return false;
+	/* "the politically charged term", "a widely reported claim" */
+	if (i > 1 && ws_is_ly_adverb(d, i - 1) && ws_tok_in(d, i - 2, ws_qw_determiners_poss))
+		return false;
 	if (phrasal_cue(d, i))
 		return true;
 	if (!(t->lex & WS_LEX_SPEECH) || ws_tok_in(d, i, ws_qw_non_cues))

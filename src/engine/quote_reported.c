@@ -500,7 +500,7 @@ someone(const ws_doc *d, ws_range spk)
  * cost more" and "a year Mickelson thinks could be his best" start at a
  * verb (the relative's subject is gone); "what he said about Uber" and "what
  * everyone expects him to do" have "what" for the object ("what he called X"
- * names X). A relative clause
+ * names X), "larger than the council says" has the comparison. A relative clause
  * restricts a noun; what was said is not in it. Subject spk; the report would
  * start at token from.
  */
@@ -511,7 +511,13 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
 	if (ws_tok_in(d, from, ws_qw_finite_verbs))
 		return from == cue.e || !ws_tok_is(d, from - 1, "that");
 	/* "what he called a “brazen breach”" names it */
-	return spk.b > 0 && ws_tok_in(d, spk.b - 1, ws_qw_object_wh) && !ws_tok_in(d, cue.e - 1, ws_qw_naming_cues);
+	if (ws_tok_in(d, cue.e - 1, ws_qw_naming_cues))
+		return false;
+	/* the phrase chunker may take the word in: "higher than city reports say" */
+	for (int32_t k = spk.b > 0 ? spk.b - 1 : 0; k < spk.e; k++)
+		if (ws_tok_in(d, k, ws_qw_object_wh))
+			return true;
+	return false;
 }
 
 /*
@@ -519,8 +525,10 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
  * a refusal ("X declined to comment", "declined comment"), a figure that moved ("the index
  * added 0.8 per cent", "oil declined 35 cents") and knowing a way rather
  * than a claim ("Rivera knows how to win", "she knows exactly what she
- * needs"), and how something seems when it is no one's view ("the plan
- * seemed to lack", not "she seemed to suggest"). Subject spk; the report
+ * needs"), how something seems when it is no one's view ("the plan
+ * seemed to lack", not "she seemed to suggest"), a relative (relative_gap)
+ * and a form that is often a noun followed by no clause ("earnings reports
+ * from banks", "no cost estimates as yet"). Subject spk; the report
  * would start at token from.
  */
 static bool
@@ -541,6 +549,8 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 		rule = "reported.seems_to_no_one", why = "how something seems, no one's view";
 	else if (relative_gap(d, spk, cue, from))
 		rule = "reported.relative_gap", why = "the cue's clause is a relative, its subject or object gone";
+	else if (from == cue.e && ws_tok_in(d, i, ws_qw_noun_risky) && ws_tok_in(d, from, ws_qw_no_clause_openers))
+		rule = "reported.no_clause", why = "nothing reported: a noun or another sense of the cue";
 	if (rule == NULL)
 		return false;
 	QF_TRACE(f, rule, "rejected", f->made, cue.b, cue.e + 2, why);

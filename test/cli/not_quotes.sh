@@ -6,11 +6,14 @@
 # …", "Nobody seems to know …"), a reduced relative ("The arena, initially expected to open …,")
 # a refusal ("declined comment"), an opening adverbial before "X said in a statement" and a
 # relative clause whose subject or object is gone ("which the minister said would cost …",
-# "what the coach said about the referee") are no quotes; "added that …", "added 12 more inspectors
+# "what the coach said about the referee"), a noun ("earnings reports from banks", "no cost
+# estimates as yet", "the politically charged term") and a comparison ("larger than the
+# council says") are no quotes; "added that …", "added 12 more inspectors
 # would …", "knows that …", "she seemed to suggest …", "was quoted as saying …" and "The deal,
 # according to two officials, will be signed …" (the sentence without its aside), "After the
 # vote, Lee expected to win the seat" (what was expected, not the opener) and "said that would
-# raise taxes" ("that" its subject) are.
+# raise taxes" ("that" its subject), "The agency reports that …" and "“…” a narrator in the ad
+# asks" (a speaker phrase with a prepositional phrase) are.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
