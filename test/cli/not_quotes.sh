@@ -13,7 +13,8 @@
 # according to two officials, will be signed …" (the sentence without its aside), "After the
 # vote, Lee expected to win the seat" (what was expected, not the opener) and "said that would
 # raise taxes" ("that" its subject), "The agency reports that …" and "“…” a narrator in the ad
-# asks" (a speaker phrase with a prepositional phrase) are.
+# asks" (a speaker phrase with a prepositional phrase) are, and a sentence ending in a quoted
+# term before ", Morales said" is reported whole, with a scare-quoted "whiff" before it.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
