@@ -96,6 +96,8 @@ extern const char *const ws_qw_appear_forms[];
 extern const char *const ws_qw_complement_openers[];
 extern const char *const ws_qw_object_wh[];
 extern const char *const ws_qw_no_clause_openers[];
+extern const char *const ws_qw_charge_forms[];
+extern const char *const ws_qw_no_answer_verbs[];
 extern const char *const ws_qw_call_particles[];
 extern const char *const ws_qw_put_forms[];
 extern const char *const ws_qw_relative_links[];

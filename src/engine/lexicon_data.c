@@ -13269,6 +13269,14 @@ const char *const ws_qw_plain_cue_heads[] = {
 	NULL
 };
 
+const char *const ws_qw_charge_forms[] = {
+	"charge",
+	"charged",
+	"charges",
+	"charging",
+	NULL
+};
+
 const char *const ws_qw_subordinators[] = {
 	"asked",
 	"before",
@@ -13329,6 +13337,7 @@ const char *const ws_qw_tail_openers[] = {
 	"friday",
 	"saturday",
 	"sunday",
+	"from",
 	NULL
 };
 
@@ -13435,6 +13444,14 @@ const char *const ws_qw_wh_openers[] = {
 	"why",
 	"exactly",
 	"quite",
+	NULL
+};
+
+const char *const ws_qw_object_wh[] = {
+	"who",
+	"whom",
+	"what",
+	"than",
 	NULL
 };
 
@@ -13711,6 +13728,16 @@ const char *const ws_qw_relative_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_no_answer_verbs[] = {
+	"said",
+	"say",
+	"disclose",
+	"specify",
+	"confirm",
+	"explain",
+	NULL
+};
+
 const char *const ws_qw_amount_verbs[] = {
 	"added",
 	"adds",
@@ -13886,6 +13913,7 @@ const char *const ws_qw_coordinators[] = {
 
 const char *const ws_qw_relative_adverbs[] = {
 	"still",
+	"also",
 	"now",
 	"once",
 	"since",
@@ -14078,11 +14106,5 @@ const char *const ws_qw_know_forms[] = {
 	"knew",
 	"known",
 	"knowing",
-	NULL
-};
-
-const char *const ws_qw_object_wh[] = {
-	"what",
-	"than",
 	NULL
 };

@@ -35,17 +35,28 @@ next_to_quote(const ws_doc *d, int32_t i)
 /*
  * Token i, an -ed form before "to", opens a reduced relative after a comma:
  * "The arena, initially expected to open in 2020," and "spending, long
- * expected to rise," are passives saying nothing anyone said.
+ * expected to rise," are passives saying nothing anyone said, and so is
+ * "X, also called Y," (with an adverb, Y a bare noun: ", also called the plan
+ * …" may report).
  */
 static bool
 reduced_relative(const ws_doc *d, int32_t i)
 {
 	int32_t		p = i - 1;
+	bool		adverb = false;
 
-	if (!ws_tok_ends_with(d, i, "ed") || !ws_tok_is(d, i + 1, "to"))
+	if (!ws_tok_ends_with(d, i, "ed"))
 		return false;
 	if (p > 0 && (ws_is_ly_adverb(d, p) || ws_tok_in(d, p, ws_qw_relative_adverbs)))
-		p--;
+		p--, adverb = true;
+	/*
+	 * "A remediation agreement, also called deferred prosecution, …" names
+	 * it; "Jane Ruiz, the mayor, also called the plan …" is her report
+	 */
+	if (!ws_tok_is(d, i + 1, "to") &&
+		!(adverb && ws_tok_in(d, i, ws_qw_naming_cues) && !ws_tok_in(d, i + 1, ws_qw_determiners_poss) &&
+		  !ws_tok_in(d, i + 1, ws_qw_object_pronouns) && !(d->toks[i + 1].flags & WS_T_CAP) && !d->toks[i + 1].quote))
+		return false;
 	return is_punct(d, p, ',');
 }
 

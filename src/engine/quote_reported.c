@@ -334,6 +334,24 @@ relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
 	return se;
 }
 
+/*
+ * The comma closing an aside whose source phrase ends at e: at e, or after up
+ * to three more words ("according to the Globe report,", where the phrase is
+ * "the Globe"); -1 if none.
+ */
+static int32_t
+aside_end(const ws_doc *d, int32_t e, int32_t se)
+{
+	for (int32_t k = e; k < se && k - e <= 3; k++)
+	{
+		if (is_punct(d, k, ','))
+			return k;
+		if (!(d->toks[k].flags & WS_T_WORD) || (d->toks[k].lex & WS_LEX_FUNCTION))
+			return -1;		/* "according to an analysis by X, which …" goes on */
+	}
+	return -1;
+}
+
 /* according to X, … / …, according to X */
 static bool
 rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
@@ -341,6 +359,7 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 	const ws_doc *d = f->d;
 	ws_range	spk,
 				cue;
+	int32_t		comma;
 
 	if (!ws_tok_is(d, i, "according") || !ws_tok_is(d, i + 1, "to") || f->in_quote[i])
 		return false;
@@ -359,11 +378,11 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 			b++;
 		add_reported(f, "reported.according_to", b + 1, se, WS_NO_RANGE, spk, cue);
 	}
-	else if (i > sb && is_punct(d, i - 1, ',') && is_punct(d, spk.e, ',') && spk.e + 1 < se &&
-			 !qf_is_cue(f, spk.e + 1))
+	else if (i > sb && is_punct(d, i - 1, ',') && (comma = aside_end(d, spk.e, se)) >= 0 &&
+			 comma + 1 < se && !qf_is_cue(f, comma + 1))
 	{
 		/* "Carla Vance, according to the newspaper, rejected the offer." */
-		add_reported(f, "reported.according_to_inside", sb, se, (ws_range) {i - 1, spk.e + 1}, spk, cue);
+		add_reported(f, "reported.according_to_inside", sb, se, (ws_range) {i - 1, comma + 1}, spk, cue);
 	}
 	else if (i > sb && is_punct(d, i - 1, ','))
 		add_reported(f, "reported.according_to", sb, i - 1, WS_NO_RANGE, spk, cue);
@@ -515,7 +534,7 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
 		return false;
 	/* the phrase chunker may take the word in: "higher than city reports say" */
 	for (int32_t k = spk.b > 0 ? spk.b - 1 : 0; k < spk.e; k++)
-		if (ws_tok_in(d, k, ws_qw_object_wh))
+		if (ws_tok_in(d, k, ws_qw_object_wh) && (k < spk.b || !ws_tok_in(d, k, ws_qw_relative_pronouns)))
 			return true;
 	return false;
 }
@@ -527,8 +546,10 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
  * than a claim ("Rivera knows how to win", "she knows exactly what she
  * needs"), how something seems when it is no one's view ("the plan
  * seemed to lack", not "she seemed to suggest"), a relative (relative_gap)
- * and a form that is often a noun followed by no clause ("earnings reports
- * from banks", "no cost estimates as yet"). Subject spk; the report
+ * a form that is often a noun followed by no clause ("earnings reports
+ * from banks", "no cost estimates as yet"), a refusal to answer ("declined to
+ * say why"), a charge in law ("charged him with assault") and "that" as the
+ * object ("If anyone believed that, …"). Subject spk; the report
  * would start at token from.
  */
 static bool
@@ -551,6 +572,15 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 		rule = "reported.relative_gap", why = "the cue's clause is a relative, its subject or object gone";
 	else if (from == cue.e && ws_tok_in(d, i, ws_qw_noun_risky) && ws_tok_in(d, from, ws_qw_no_clause_openers))
 		rule = "reported.no_clause", why = "nothing reported: a noun or another sense of the cue";
+	else if (ws_tok_in(d, i, ws_qw_refusal_cues) && ws_tok_is(d, cue.e, "to") &&
+			 ws_tok_in(d, cue.e + 1, ws_qw_no_answer_verbs) && ws_tok_in(d, cue.e + 2, ws_qw_wh_openers))
+		rule = "reported.no_answer", why = "a refusal to say, no claim";
+	else if (ws_tok_in(d, i, ws_qw_charge_forms) && from == cue.e &&
+			 ws_tok_is(d, qf_object_end(d, from, sentence_end(f, i)), "with"))
+		rule = "reported.charged_with", why = "an accusation in law, not speech";
+	else if (from > cue.e && ws_tok_is(d, from - 1, "that") &&
+			 (is_terminal(d, from) || (is_punct(d, from, ',') && spk.b > 0 && ws_tok_in(d, spk.b - 1, ws_qw_subordinators))))
+		rule = "reported.that_object", why = "\"that\" is the object, nothing reported";
 	if (rule == NULL)
 		return false;
 	QF_TRACE(f, rule, "rejected", f->made, cue.b, cue.e + 2, why);
