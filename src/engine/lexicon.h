@@ -98,6 +98,8 @@ extern const char *const ws_qw_object_wh[];
 extern const char *const ws_qw_no_clause_openers[];
 extern const char *const ws_qw_charge_forms[];
 extern const char *const ws_qw_no_answer_verbs[];
+extern const char *const ws_qw_add_forms[];
+extern const char *const ws_qw_go_on_forms[];
 extern const char *const ws_qw_call_particles[];
 extern const char *const ws_qw_put_forms[];
 extern const char *const ws_qw_relative_links[];

@@ -13081,6 +13081,9 @@ const char *const ws_qw_noun_risky[] = {
 	"recall",
 	"recalled",
 	"remark",
+	"remarks",
+	"hopes",
+	"promises",
 	"stress",
 	"wonder",
 	"ask",
@@ -13165,6 +13168,14 @@ const char *const ws_qw_inverting_cues[] = {
 const char *const ws_qw_no_comment_verbs[] = {
 	"comment",
 	"elaborate",
+	NULL
+};
+
+const char *const ws_qw_go_on_forms[] = {
+	"continue",
+	"continues",
+	"continued",
+	"continuing",
 	NULL
 };
 
@@ -13312,6 +13323,9 @@ const char *const ws_qw_noun_prepositions[] = {
 	"in",
 	"with",
 	"during",
+	"about",
+	"over",
+	"amid",
 	NULL
 };
 
@@ -13747,6 +13761,14 @@ const char *const ws_qw_amount_verbs[] = {
 	"add",
 	"adding",
 	"decline",
+	NULL
+};
+
+const char *const ws_qw_add_forms[] = {
+	"added",
+	"adds",
+	"add",
+	"adding",
 	NULL
 };
 

@@ -548,8 +548,10 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
  * seemed to lack", not "she seemed to suggest"), a relative (relative_gap)
  * a form that is often a noun followed by no clause ("earnings reports
  * from banks", "no cost estimates as yet"), a refusal to answer ("declined to
- * say why"), a charge in law ("charged him with assault") and "that" as the
- * object ("If anyone believed that, …"). Subject spk; the report
+ * say why"), going on ("continues to grow", "adding to the confusion"; in
+ * "continued to say …" the cue is "say"), a
+ * charge in law ("charged him with assault") and "that" as the object ("If
+ * anyone believed that, …"). Subject spk; the report
  * would start at token from.
  */
 static bool
@@ -575,6 +577,9 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 	else if (ws_tok_in(d, i, ws_qw_refusal_cues) && ws_tok_is(d, cue.e, "to") &&
 			 ws_tok_in(d, cue.e + 1, ws_qw_no_answer_verbs) && ws_tok_in(d, cue.e + 2, ws_qw_wh_openers))
 		rule = "reported.no_answer", why = "a refusal to say, no claim";
+	else if (from == cue.e && ws_tok_is(d, from, "to") &&
+			 (ws_tok_in(d, i, ws_qw_add_forms) || ws_tok_in(d, i, ws_qw_go_on_forms)))
+		rule = "reported.goes_on_doing", why = "adding to or going on with something, no words";
 	else if (ws_tok_in(d, i, ws_qw_charge_forms) && from == cue.e &&
 			 ws_tok_is(d, qf_object_end(d, from, sentence_end(f, i)), "with"))
 		rule = "reported.charged_with", why = "an accusation in law, not speech";

@@ -10,15 +10,15 @@
 # estimates as yet", "the politically charged term") and a comparison ("larger than the
 # council says"), a refusal to answer ("declined to say why …"), a charge in law ("charged him
 # with theft"), "that" as the object ("If anyone really believed that, …"), an object relative
-# ("who they wanted to send") and a name ("A plea deal, also called plea bargaining, …") are no
-# quotes; "added that …", "added 12 more inspectors
+# ("who they wanted to send"), a name ("A plea deal, also called plea bargaining, …") and going
+# on ("The lead … continues to grow", "adding to the delays") are no quotes; "added that …", "added 12 more inspectors
 # would …", "knows that …", "she seemed to suggest …", "was quoted as saying …" and "The deal,
 # according to two officials, will be signed …" (the sentence without its aside), "After the
 # vote, Lee expected to win the seat" (what was expected, not the opener) and "said that would
 # raise taxes" ("that" its subject), "The agency reports that …" and "“…” a narrator in the ad
 # asks" (a speaker phrase with a prepositional phrase), "charged that …", "Jane Ruiz, the mayor,
 # also called the plan …", "Ortega, according to the Herald report, turned down …" and "…, Lyons
-# explained from Regina." are, and a sentence ending in a quoted
+# explained from Regina." and "Diaz continued to say the vote had been fair" (once) are, and a sentence ending in a quoted
 # term before ", Morales said" is reported whole, with a scare-quoted "whiff" before it.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
