@@ -224,10 +224,21 @@ add_reported(finder *f, const char *rule, int32_t b, int32_t e, ws_range hole, w
 	c = qf_new_cand(f);
 	QF_TRACE(f, rule, "made", c->id, b, e, hole.b >= 0 ? "the cue's words are left out" : NULL);
 	c->kind = qf_report_kind(f, b, e);
-	if (first_e > b)
-		c->parts[c->nparts++] = (ws_range) {b, first_e};
-	if (rest_b < e)
-		c->parts[c->nparts++] = (ws_range) {rest_b, e};
+	if (first_mark < f->marks->n && f->marks->items[first_mark].open == b &&
+		f->marks->items[first_mark].close_end == e && f->marks->items[first_mark].first_para_end < 0 &&
+		first_e <= b && cue.b >= e)
+	{
+		/* all quoted before its cue: "“The plan is dead,” according to X" is direct */
+		c->kind = WS_DIRECT;
+		c->parts[c->nparts++] = (ws_range) {f->marks->items[first_mark].ib, f->marks->items[first_mark].ie};
+	}
+	else
+	{
+		if (first_e > b)
+			c->parts[c->nparts++] = (ws_range) {b, first_e};
+		if (rest_b < e)
+			c->parts[c->nparts++] = (ws_range) {rest_b, e};
+	}
 	c->speaker = spk;
 	c->cue = cue;
 	/* quoted stretches inside the clause are part of it, not quotes of their own */
@@ -384,8 +395,8 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 		/* "Carla Vance, according to the newspaper, rejected the offer." */
 		add_reported(f, "reported.according_to_inside", sb, se, (ws_range) {i - 1, comma + 1}, spk, cue);
 	}
-	else if (i > sb && is_punct(d, i - 1, ','))
-		add_reported(f, "reported.according_to", sb, i - 1, WS_NO_RANGE, spk, cue);
+	else if (i > sb && after_comma(d, i))	/* "…,” according to X" keeps its closing mark */
+		add_reported(f, "reported.according_to", sb, d->toks[i - 1].quote ? i : i - 1, WS_NO_RANGE, spk, cue);
 	return true;
 }
 

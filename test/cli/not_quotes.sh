@@ -18,7 +18,9 @@
 # raise taxes" ("that" its subject), "The agency reports that …" and "“…” a narrator in the ad
 # asks" (a speaker phrase with a prepositional phrase), "charged that …", "Jane Ruiz, the mayor,
 # also called the plan …", "Ortega, according to the Herald report, turned down …" and "…, Lyons
-# explained from Regina." and "Diaz continued to say the vote had been fair" (once) are, and a sentence ending in a quoted
+# explained from Regina.", "Diaz continued to say the vote had been fair" (once) and a sentence
+# or quotation closing before ", according to X" ("… “dead on arrival,” according to two
+# senators"; all quoted, it is direct) are, and a sentence ending in a quoted
 # term before ", Morales said" is reported whole, with a scare-quoted "whiff" before it.
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
