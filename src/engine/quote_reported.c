@@ -158,6 +158,14 @@ clause_end_trimmed(const finder *f, int32_t b, int32_t e, int32_t first_mark)
 	return e;
 }
 
+/* Is [b, e) one quoted stretch, marks and all, the first at or after b (mark m)? */
+static bool
+all_quoted(const finder *f, int32_t m, int32_t b, int32_t e)
+{
+	return m < f->marks->n && f->marks->items[m].open == b && f->marks->items[m].close_end == e &&
+		f->marks->items[m].first_para_end < 0;
+}
+
 /*
  * A reported clause [b, e) with its speaker and cue. A hole inside it (the
  * ", she said," of "Over the years, she said, email has …") is left out of
@@ -224,9 +232,7 @@ add_reported(finder *f, const char *rule, int32_t b, int32_t e, ws_range hole, w
 	c = qf_new_cand(f);
 	QF_TRACE(f, rule, "made", c->id, b, e, hole.b >= 0 ? "the cue's words are left out" : NULL);
 	c->kind = qf_report_kind(f, b, e);
-	if (first_mark < f->marks->n && f->marks->items[first_mark].open == b &&
-		f->marks->items[first_mark].close_end == e && f->marks->items[first_mark].first_para_end < 0 &&
-		first_e <= b && cue.b >= e)
+	if (first_e <= b && cue.b >= e && all_quoted(f, first_mark, b, e))
 	{
 		/* all quoted before its cue: "“The plan is dead,” according to X" is direct */
 		c->kind = WS_DIRECT;
