@@ -60,6 +60,23 @@ reduced_relative(const ws_doc *d, int32_t i)
 	return is_punct(d, p, ',');
 }
 
+/*
+ * "the politically charged term", "a widely reported claim": an -ed form after a
+ * determiner and an -ly word, before a bare lower-case noun, modifies it ("His
+ * family said he …", "the family reported the …" are reports).
+ */
+static bool
+participle_before_noun(const ws_doc *d, int32_t i)
+{
+	int32_t		n = i + 1;
+
+	return i > 1 && n < d->ntoks && ws_tok_ends_with(d, i, "ed") && ws_is_ly_adverb(d, i - 1) &&
+		ws_tok_in(d, i - 2, ws_qw_determiners_poss) && (d->toks[n].flags & WS_T_WORD) &&
+		!(d->toks[n].flags & (WS_T_CAP | WS_T_NUM)) && !ws_tok_in(d, n, ws_qw_determiners_poss) &&
+		!ws_tok_in(d, n, ws_qw_object_pronouns) && !ws_tok_in(d, n, ws_qw_complementizer) &&
+		!ws_is_pronoun(d, n);
+}
+
 /* Is token i a speech verb used as a verb here? */
 bool
 qf_is_cue(const finder *f, int32_t i)
@@ -71,8 +88,7 @@ qf_is_cue(const finder *f, int32_t i)
 	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)) ||
 		(i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss)))
 		return false;
-	/* "the politically charged term", "a widely reported claim" */
-	if (i > 1 && ws_is_ly_adverb(d, i - 1) && ws_tok_in(d, i - 2, ws_qw_determiners_poss))
+	if (participle_before_noun(d, i))
 		return false;
 	if (phrasal_cue(d, i))
 		return true;
