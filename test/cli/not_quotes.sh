@@ -19,7 +19,8 @@
 # "said that would raise taxes" ("that" its subject), "The agency reports that …", "“…” a
 # narrator in the ad asks" (a speaker phrase with a prepositional phrase), "charged that …",
 # "Jane Ruiz, the mayor, also called the plan …", "…, Lyons explained from Regina.", "Diaz
-# continued to say …" (once), a sentence or quotation before ", according to X" ("… “dead on
+# continued to say …" (once), "… and have alleged in court documents that …" (the sentence's
+# subject), a sentence or quotation before ", according to X" ("… “dead on
 # arrival,” according to two senators"), and a sentence ending in a quoted term before ",
 # Morales said", reported whole with the scare-quoted "whiff" before it.
 # Each text must give exactly the listed quote contents.
