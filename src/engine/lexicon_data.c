@@ -13566,6 +13566,7 @@ const char *const ws_qw_determiners_poss[] = {
 	"no",
 	"any",
 	"every",
+	"whose",
 	NULL
 };
 

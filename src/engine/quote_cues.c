@@ -119,6 +119,9 @@ qf_is_cue(const finder *f, int32_t i)
 		if (s.b < 0 || (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) &&
 						ws_tok_in(d, s.b - 1, ws_qw_noun_prepositions)))
 			return false;
+		/* "McCallum's two big-ticket promises": the "subject" modifies the noun */
+		if (s.b > 0 && (d->toks[s.b - 1].flags & WS_T_POSSESSIVE) && !(d->toks[s.b].flags & WS_T_CAP))
+			return false;
 	}
 	if (reduced_relative(d, i))
 		return false;

@@ -8,7 +8,8 @@
 # opening adverbial before "X said in a statement"; a relative clause whose subject or object
 # is gone ("which the minister said would cost …", "what the coach said about the referee",
 # "who they wanted to send"); a noun ("earnings reports from banks", "no cost estimates as
-# yet", "the politically charged term"); a comparison ("larger than the council says"); a
+# yet", "the politically charged term", "the mayor's two big-ticket promises, …", "whose
+# estimates run from …"); a comparison ("larger than the council says"); a
 # charge in law ("charged him with theft"); "that" as the object ("If anyone really believed
 # that, …"); a name ("A plea deal, also called plea bargaining, …"); going on ("The lead …
 # continues to grow", "adding to the delays").
