@@ -13081,6 +13081,9 @@ const char *const ws_qw_noun_risky[] = {
 	"recall",
 	"recalled",
 	"remark",
+	"remarks",
+	"hopes",
+	"promises",
 	"stress",
 	"wonder",
 	"ask",
@@ -13165,6 +13168,14 @@ const char *const ws_qw_inverting_cues[] = {
 const char *const ws_qw_no_comment_verbs[] = {
 	"comment",
 	"elaborate",
+	NULL
+};
+
+const char *const ws_qw_go_on_forms[] = {
+	"continue",
+	"continues",
+	"continued",
+	"continuing",
 	NULL
 };
 
@@ -13269,6 +13280,14 @@ const char *const ws_qw_plain_cue_heads[] = {
 	NULL
 };
 
+const char *const ws_qw_charge_forms[] = {
+	"charge",
+	"charged",
+	"charges",
+	"charging",
+	NULL
+};
+
 const char *const ws_qw_subordinators[] = {
 	"asked",
 	"before",
@@ -13290,10 +13309,23 @@ const char *const ws_qw_question_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_np_prepositions[] = {
+	"in",
+	"with",
+	"at",
+	"for",
+	"of",
+	"from",
+	NULL
+};
+
 const char *const ws_qw_noun_prepositions[] = {
 	"in",
 	"with",
 	"during",
+	"about",
+	"over",
+	"amid",
 	NULL
 };
 
@@ -13319,6 +13351,7 @@ const char *const ws_qw_tail_openers[] = {
 	"friday",
 	"saturday",
 	"sunday",
+	"from",
 	NULL
 };
 
@@ -13370,15 +13403,6 @@ const char *const ws_qw_object_prepositions[] = {
 	"of",
 	"from",
 	"by",
-	NULL
-};
-
-const char *const ws_qw_np_prepositions[] = {
-	"with",
-	"at",
-	"for",
-	"of",
-	"from",
 	NULL
 };
 
@@ -13434,6 +13458,14 @@ const char *const ws_qw_wh_openers[] = {
 	"why",
 	"exactly",
 	"quite",
+	NULL
+};
+
+const char *const ws_qw_object_wh[] = {
+	"who",
+	"whom",
+	"what",
+	"than",
 	NULL
 };
 
@@ -13534,6 +13566,7 @@ const char *const ws_qw_determiners_poss[] = {
 	"no",
 	"any",
 	"every",
+	"whose",
 	NULL
 };
 
@@ -13710,6 +13743,16 @@ const char *const ws_qw_relative_cues[] = {
 	NULL
 };
 
+const char *const ws_qw_no_answer_verbs[] = {
+	"said",
+	"say",
+	"disclose",
+	"specify",
+	"confirm",
+	"explain",
+	NULL
+};
+
 const char *const ws_qw_amount_verbs[] = {
 	"added",
 	"adds",
@@ -13719,6 +13762,14 @@ const char *const ws_qw_amount_verbs[] = {
 	"add",
 	"adding",
 	"decline",
+	NULL
+};
+
+const char *const ws_qw_add_forms[] = {
+	"added",
+	"adds",
+	"add",
+	"adding",
 	NULL
 };
 
@@ -13849,6 +13900,13 @@ const char *const ws_qw_name_glue[] = {
 	NULL
 };
 
+const char *const ws_qw_no_clause_openers[] = {
+	"of",
+	"from",
+	"as",
+	NULL
+};
+
 const char *const ws_qw_part_glue[] = {
 	"and",
 	"but",
@@ -13878,6 +13936,7 @@ const char *const ws_qw_coordinators[] = {
 
 const char *const ws_qw_relative_adverbs[] = {
 	"still",
+	"also",
 	"now",
 	"once",
 	"since",

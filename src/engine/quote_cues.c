@@ -35,18 +35,46 @@ next_to_quote(const ws_doc *d, int32_t i)
 /*
  * Token i, an -ed form before "to", opens a reduced relative after a comma:
  * "The arena, initially expected to open in 2020," and "spending, long
- * expected to rise," are passives saying nothing anyone said.
+ * expected to rise," are passives saying nothing anyone said, and so is
+ * "X, also called Y," (with an adverb, Y a bare noun: ", also called the plan
+ * …" may report).
  */
 static bool
 reduced_relative(const ws_doc *d, int32_t i)
 {
 	int32_t		p = i - 1;
+	bool		adverb = false;
 
-	if (!ws_tok_ends_with(d, i, "ed") || !ws_tok_is(d, i + 1, "to"))
+	if (!ws_tok_ends_with(d, i, "ed"))
 		return false;
 	if (p > 0 && (ws_is_ly_adverb(d, p) || ws_tok_in(d, p, ws_qw_relative_adverbs)))
-		p--;
+		p--, adverb = true;
+	/*
+	 * "A remediation agreement, also called deferred prosecution, …" names
+	 * it; "Jane Ruiz, the mayor, also called the plan …" is her report
+	 */
+	if (!ws_tok_is(d, i + 1, "to") &&
+		!(adverb && ws_tok_in(d, i, ws_qw_naming_cues) && !ws_tok_in(d, i + 1, ws_qw_determiners_poss) &&
+		  !ws_tok_in(d, i + 1, ws_qw_object_pronouns) && !(d->toks[i + 1].flags & WS_T_CAP) && !d->toks[i + 1].quote))
+		return false;
 	return is_punct(d, p, ',');
+}
+
+/*
+ * "the politically charged term", "a widely reported claim": an -ed form after a
+ * determiner and an -ly word, before a bare lower-case noun, modifies it ("His
+ * family said he …", "the family reported the …" are reports).
+ */
+static bool
+participle_before_noun(const ws_doc *d, int32_t i)
+{
+	int32_t		n = i + 1;
+
+	return i > 1 && n < d->ntoks && ws_tok_ends_with(d, i, "ed") && ws_is_ly_adverb(d, i - 1) &&
+		ws_tok_in(d, i - 2, ws_qw_determiners_poss) && (d->toks[n].flags & WS_T_WORD) &&
+		!(d->toks[n].flags & (WS_T_CAP | WS_T_NUM)) && !ws_tok_in(d, n, ws_qw_determiners_poss) &&
+		!ws_tok_in(d, n, ws_qw_object_pronouns) && !ws_tok_in(d, n, ws_qw_complementizer) &&
+		!ws_is_pronoun(d, n);
 }
 
 /* Is token i a speech verb used as a verb here? */
@@ -59,6 +87,8 @@ qf_is_cue(const finder *f, int32_t i)
 
 	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)) ||
 		(i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss)))
+		return false;
+	if (participle_before_noun(d, i))
 		return false;
 	if (phrasal_cue(d, i))
 		return true;
@@ -88,6 +118,9 @@ qf_is_cue(const finder *f, int32_t i)
 
 		if (s.b < 0 || (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) &&
 						ws_tok_in(d, s.b - 1, ws_qw_noun_prepositions)))
+			return false;
+		/* "McCallum's two big-ticket promises": the "subject" modifies the noun */
+		if (s.b > 0 && (d->toks[s.b - 1].flags & WS_T_POSSESSIVE) && !(d->toks[s.b].flags & WS_T_CAP))
 			return false;
 	}
 	if (reduced_relative(d, i))
@@ -174,11 +207,30 @@ qf_reports_clause(const ws_doc *d, int32_t i)
 	return ws_tok_in(d, next, ws_qw_complementizer) || (next < d->ntoks && d->toks[next].quote);
 }
 
+/*
+ * "to" at token i opens an infinitive ("expected to win"), not a hearer ("said
+ * to reporters", "told to the BBC", "to them"): a lower-case word after it that
+ * is no determiner, pronoun or plural noun.
+ */
+static bool
+infinitive_at(const ws_doc *d, int32_t i)
+{
+	int32_t		v = i + 1;
+
+	return ws_tok_is(d, i, "to") && v < d->ntoks && (d->toks[v].flags & WS_T_WORD) &&
+		!(d->toks[v].flags & (WS_T_CAP | WS_T_NUM)) &&
+		!ws_tok_in(d, v, ws_qw_determiners_poss) && !ws_tok_in(d, v, ws_qw_object_pronouns) &&
+		!(ws_tok_ends_with(d, v, "s") && !ws_tok_ends_with(d, v, "ss"));
+}
+
 /* Only a short tail ("in a statement", "on Tuesday", "Monday") follows the cue. */
 bool
 qf_tail_only(const ws_doc *d, int32_t from, int32_t se)
 {
 	int32_t		words = 0;
+
+	if (infinitive_at(d, from))
+		return false;			/* "Lee expected to win the seat": what was expected */
 
 	for (int32_t i = from; i < se; i++)
 	{

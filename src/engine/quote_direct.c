@@ -326,7 +326,8 @@ report_before(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 /*
  * He "made a strategic mistake," Lichtman said: words of the same sentence
  * before the opening mark, which the quoted fragment continues, belong to
- * the content (a mixed quote). Returns the first such token, or -1; -2
+ * the content (a mixed quote), with any quoted term before it that no cue
+ * took. Returns the first such token, or -1; -2
  * when those words hold a cue of their own, whose report the quote is part of.
  */
 static int32_t
@@ -347,6 +348,17 @@ lead_in(const finder *f, const ws_marked *mk)
 		return -1;
 	for (int32_t i = sb; i < mk->open; i++)
 	{
+		/* an earlier quoted term no cue took ("a “whiff” of concern") is part of it */
+		int32_t		m = first_mark_at(f->marks, i);
+
+		if (m < f->marks->n && f->marks->items[m].open == i && !f->marks->items[m].used &&
+			f->marks->items[m].close_end <= mk->open && f->marks->items[m].first_para_end < 0)
+		{
+			for (int32_t k = f->marks->items[m].ib; k < f->marks->items[m].ie; k++)
+				words += (d->toks[k].flags & WS_T_WORD) != 0;
+			i = f->marks->items[m].close_end - 1;
+			continue;
+		}
 		if (f->in_quote[i] || d->toks[i].quote || f->cue_used[i] || is_terminal(d, i))
 			return -1;
 		if (qf_is_cue(f, i))

@@ -63,13 +63,16 @@ qf_cue_subject(const finder *f, int32_t c, int32_t lo)
 	return s;
 }
 
-/* Cue c follows "and", "but" or a comma, perhaps past an adverb ("and later said"). */
+/*
+ * Cue c follows "and", "but" or a comma, perhaps past an adverb or an
+ * auxiliary ("and later said", "and have alleged").
+ */
 bool
 qf_joins_previous(const ws_doc *d, int32_t c, int32_t lo)
 {
 	int32_t		p = c - 1;
 
-	while (p > lo && ws_tok_in(d, p, ws_qw_cue_adverbs))
+	while (p > lo && (ws_tok_in(d, p, ws_qw_cue_adverbs) || ws_tok_in(d, p, ws_qw_perfect_aux)))
 		p--;
 	return is_punct(d, p, ',') || ws_tok_in(d, p, ws_qw_coordinators);
 }

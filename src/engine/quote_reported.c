@@ -158,6 +158,14 @@ clause_end_trimmed(const finder *f, int32_t b, int32_t e, int32_t first_mark)
 	return e;
 }
 
+/* Is [b, e) one quoted stretch, marks and all, the first at or after b (mark m)? */
+static bool
+all_quoted(const finder *f, int32_t m, int32_t b, int32_t e)
+{
+	return m < f->marks->n && f->marks->items[m].open == b && f->marks->items[m].close_end == e &&
+		f->marks->items[m].first_para_end < 0;
+}
+
 /*
  * A reported clause [b, e) with its speaker and cue. A hole inside it (the
  * ", she said," of "Over the years, she said, email has …") is left out of
@@ -224,10 +232,19 @@ add_reported(finder *f, const char *rule, int32_t b, int32_t e, ws_range hole, w
 	c = qf_new_cand(f);
 	QF_TRACE(f, rule, "made", c->id, b, e, hole.b >= 0 ? "the cue's words are left out" : NULL);
 	c->kind = qf_report_kind(f, b, e);
-	if (first_e > b)
-		c->parts[c->nparts++] = (ws_range) {b, first_e};
-	if (rest_b < e)
-		c->parts[c->nparts++] = (ws_range) {rest_b, e};
+	if (first_e <= b && cue.b >= e && all_quoted(f, first_mark, b, e))
+	{
+		/* all quoted before its cue: "“The plan is dead,” according to X" is direct */
+		c->kind = WS_DIRECT;
+		c->parts[c->nparts++] = (ws_range) {f->marks->items[first_mark].ib, f->marks->items[first_mark].ie};
+	}
+	else
+	{
+		if (first_e > b)
+			c->parts[c->nparts++] = (ws_range) {b, first_e};
+		if (rest_b < e)
+			c->parts[c->nparts++] = (ws_range) {rest_b, e};
+	}
 	c->speaker = spk;
 	c->cue = cue;
 	/* quoted stretches inside the clause are part of it, not quotes of their own */
@@ -334,6 +351,24 @@ relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
 	return se;
 }
 
+/*
+ * The comma closing an aside whose source phrase ends at e: at e, or after up
+ * to three more words ("according to the Globe report,", where the phrase is
+ * "the Globe"); -1 if none.
+ */
+static int32_t
+aside_end(const ws_doc *d, int32_t e, int32_t se)
+{
+	for (int32_t k = e; k < se && k - e <= 3; k++)
+	{
+		if (is_punct(d, k, ','))
+			return k;
+		if (!(d->toks[k].flags & WS_T_WORD) || (d->toks[k].lex & WS_LEX_FUNCTION))
+			return -1;		/* "according to an analysis by X, which …" goes on */
+	}
+	return -1;
+}
+
 /* according to X, … / …, according to X */
 static bool
 rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
@@ -341,6 +376,7 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 	const ws_doc *d = f->d;
 	ws_range	spk,
 				cue;
+	int32_t		comma;
 
 	if (!ws_tok_is(d, i, "according") || !ws_tok_is(d, i + 1, "to") || f->in_quote[i])
 		return false;
@@ -359,14 +395,14 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 			b++;
 		add_reported(f, "reported.according_to", b + 1, se, WS_NO_RANGE, spk, cue);
 	}
-	else if (i > sb && is_punct(d, i - 1, ',') && is_punct(d, spk.e, ',') && spk.e + 1 < se &&
-			 !qf_is_cue(f, spk.e + 1))
+	else if (i > sb && is_punct(d, i - 1, ',') && (comma = aside_end(d, spk.e, se)) >= 0 &&
+			 comma + 1 < se && !qf_is_cue(f, comma + 1))
 	{
 		/* "Carla Vance, according to the newspaper, rejected the offer." */
-		add_reported(f, "reported.according_to_inside", sb, se, (ws_range) {i - 1, spk.e + 1}, spk, cue);
+		add_reported(f, "reported.according_to_inside", sb, se, (ws_range) {i - 1, comma + 1}, spk, cue);
 	}
-	else if (i > sb && is_punct(d, i - 1, ','))
-		add_reported(f, "reported.according_to", sb, i - 1, WS_NO_RANGE, spk, cue);
+	else if (i > sb && after_comma(d, i))	/* "…,” according to X" keeps its closing mark */
+		add_reported(f, "reported.according_to", sb, d->toks[i - 1].quote ? i : i - 1, WS_NO_RANGE, spk, cue);
 	return true;
 }
 
@@ -421,15 +457,21 @@ rule_inverted_after_clause(finder *f, int32_t i, int32_t sb, int32_t se, ws_rang
 
 /*
  * The subject came after a clause and a comma ("…, X said"): the clause is
- * before it, after it ("When asked …, X said, “…”") or around it ("…, X
- * said, …").
+ * before it (unless it is only an opening adverbial), after it ("When asked
+ * …, X said, “…”") or around it ("…, X said, …").
  */
 static bool
 rule_subject_after_clause(finder *f, int32_t sb, int32_t se, ws_range spk, ws_range cue, bool tail)
 {
 	const ws_doc *d = f->d;
 
-	/* "…, X said." — the clause came first */
+	/* "…, X said." — the clause came first; "After the vote, X said." has none */
+	if (tail && qf_tail_only(d, sb, spk.b - 1))
+	{
+		QF_TRACE(f, "reported.opener_only", "rejected", f->made, sb, spk.b - 1, "an opening adverbial, no clause");
+		f->made++;				/* the number stays with what the trace showed */
+		return true;
+	}
 	if (tail)
 	{
 		add_reported(f, "reported.subject_after_clause", sb, spk.b - 1, WS_NO_RANGE, spk, cue);
@@ -490,12 +532,43 @@ someone(const ws_doc *d, ws_range spk)
 }
 
 /*
+ * The report's subject or object was moved out of it: "which he said would
+ * cost more" and "a year Mickelson thinks could be his best" start at a
+ * verb (the relative's subject is gone); "what he said about Uber" and "what
+ * everyone expects him to do" have "what" for the object ("what he called X"
+ * names X), "larger than the council says" has the comparison. A relative clause
+ * restricts a noun; what was said is not in it. Subject spk; the report would
+ * start at token from.
+ */
+static bool
+relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
+{
+	/* "He said that would permit …": "that" is the subject */
+	if (ws_tok_in(d, from, ws_qw_finite_verbs))
+		return from == cue.e || !ws_tok_is(d, from - 1, "that");
+	/* "what he called a “brazen breach”" names it */
+	if (ws_tok_in(d, cue.e - 1, ws_qw_naming_cues))
+		return false;
+	/* the phrase chunker may take the word in: "higher than city reports say" */
+	for (int32_t k = spk.b > 0 ? spk.b - 1 : 0; k < spk.e; k++)
+		if (ws_tok_in(d, k, ws_qw_object_wh) && (k < spk.b || !ws_tok_in(d, k, ws_qw_relative_pronouns)))
+			return true;
+	return false;
+}
+
+/*
  * Cues in a sense that reports nothing, rejected with the trace's reason:
  * a refusal ("X declined to comment", "declined comment"), a figure that moved ("the index
  * added 0.8 per cent", "oil declined 35 cents") and knowing a way rather
  * than a claim ("Rivera knows how to win", "she knows exactly what she
- * needs"), and how something seems when it is no one's view ("the plan
- * seemed to lack", not "she seemed to suggest"). Subject spk; the report
+ * needs"), how something seems when it is no one's view ("the plan
+ * seemed to lack", not "she seemed to suggest"), a relative (relative_gap)
+ * a form that is often a noun followed by no clause ("earnings reports
+ * from banks", "no cost estimates as yet"), a refusal to answer ("declined to
+ * say why"), going on ("continues to grow", "adding to the confusion"; in
+ * "continued to say …" the cue is "say"), a
+ * charge in law ("charged him with assault") and "that" as the object ("If
+ * anyone believed that, …"). Subject spk; the report
  * would start at token from.
  */
 static bool
@@ -514,6 +587,22 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 		rule = "reported.knows_how", why = "knowing a way, not a claim";
 	else if (ws_tok_in(d, i, ws_qw_seem_forms) && !someone(d, spk))
 		rule = "reported.seems_to_no_one", why = "how something seems, no one's view";
+	else if (relative_gap(d, spk, cue, from))
+		rule = "reported.relative_gap", why = "the cue's clause is a relative, its subject or object gone";
+	else if (from == cue.e && ws_tok_in(d, i, ws_qw_noun_risky) && ws_tok_in(d, from, ws_qw_no_clause_openers))
+		rule = "reported.no_clause", why = "nothing reported: a noun or another sense of the cue";
+	else if (ws_tok_in(d, i, ws_qw_refusal_cues) && ws_tok_is(d, cue.e, "to") &&
+			 ws_tok_in(d, cue.e + 1, ws_qw_no_answer_verbs) && ws_tok_in(d, cue.e + 2, ws_qw_wh_openers))
+		rule = "reported.no_answer", why = "a refusal to say, no claim";
+	else if (from == cue.e && ws_tok_is(d, from, "to") &&
+			 (ws_tok_in(d, i, ws_qw_add_forms) || ws_tok_in(d, i, ws_qw_go_on_forms)))
+		rule = "reported.goes_on_doing", why = "adding to or going on with something, no words";
+	else if (ws_tok_in(d, i, ws_qw_charge_forms) && from == cue.e &&
+			 ws_tok_is(d, qf_object_end(d, from, sentence_end(f, i)), "with"))
+		rule = "reported.charged_with", why = "an accusation in law, not speech";
+	else if (from > cue.e && ws_tok_is(d, from - 1, "that") &&
+			 (is_terminal(d, from) || (is_punct(d, from, ',') && spk.b > 0 && ws_tok_in(d, spk.b - 1, ws_qw_subordinators))))
+		rule = "reported.that_object", why = "\"that\" is the object, nothing reported";
 	if (rule == NULL)
 		return false;
 	QF_TRACE(f, rule, "rejected", f->made, cue.b, cue.e + 2, why);
