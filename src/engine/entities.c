@@ -3,7 +3,8 @@
  * definite descriptions refer to the same person or organisation. The speaker
  * resolver reads it; it is built once per text, in time linear in the tokens.
  *
- *  1. name runs: capitalised runs (an honorific before them dropped),
+ *  1. name runs: capitalised runs (an honorific before them dropped; a
+ *     title inside goes with the tagger's person, lexicon.c: ws_name_start),
  *     narrowed to the tagger's persons, with the tagger's kind, corrected
  *     where the text says better (correct_kinds: "Fraser Highway" is a
  *     place, "Rather," and "Officer" alone are no names);
@@ -13,7 +14,8 @@
  *     name it opens ("Jayme" → "Jayme Closs", family name first "Wang" →
  *     "Wang Qishan"), a company's first word to its name ending in a company
  *     suffix ("Samsung" → "Samsung Electronics Co."), an acronym to the name
- *     it follows in brackets;
+ *     it follows in brackets or whose initials spell it ("IRCC" →
+ *     "Immigration, Refugees and Citizenship Canada");
  *  3. one pass in text order with a salience list (Lappin and Leass, in
  *     short): each mention of an entity outside quotation marks adds weight
  *     (more as the subject of its sentence or next to a speech verb), every
@@ -296,11 +298,12 @@ is_first_name(const ws_doc *d, int32_t i)
 	return (d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) != 0;
 }
 
-/* "Officer", "Council": a role or organisation word alone */
+/* "Officer", "Council", "Attorney": a role, title or organisation word alone */
 static bool
 lone_role_word(const ws_doc *d, const name_run *nr)
 {
-	return nr->e - nr->b == 1 && (d->toks[nr->b].lex & (WS_LEX_ROLE | WS_LEX_ORGWORD)) &&
+	return nr->e - nr->b == 1 && ((d->toks[nr->b].lex & (WS_LEX_ROLE | WS_LEX_ORGWORD)) ||
+								  ws_tok_in(d, nr->b, ws_qw_title_words)) &&
 		!is_first_name(d, nr->b);
 }
 
@@ -388,42 +391,136 @@ bracketed_expansion(const ws_doc *d, const name_run *nr)
 	return ws_span_text(d, ws_tok_span(d, start, nr->b - 1), false);
 }
 
-/* Every run of an acronym expanded in brackets somewhere takes the expansion, as an organisation. */
+/* Does token j join the words of a name read back for its initials (",", "and", "of", "&")? */
+static bool
+initials_glue(const ws_doc *d, int32_t j)
+{
+	return ws_tok_is(d, j, ",") || ws_tok_in(d, j, ws_qw_name_glue) || ws_tok_is(d, j, "and");
+}
+
+/* May token j give its initial to an acronym: a capitalised word, not a number or acronym itself? */
+static bool
+initial_word(const ws_doc *d, int32_t j)
+{
+	return (d->toks[j].flags & WS_T_CAP) && (d->toks[j].flags & WS_T_WORD) &&
+		!(d->toks[j].flags & (WS_T_NUM | WS_T_ALLCAPS)) && !(d->toks[j].lex & WS_LEX_HONORIFIC);
+}
+
+/*
+ * The names ending at token e - 1 read back over commas and "and"/"of"
+ * ("Immigration, Refugees and Citizenship Canada", "Innovation, Science and
+ * Economic Development"), three letters or more, whose initials spell an
+ * acronym of the text (in wanted, -2 until spelled): the first such name
+ * ends where wanted then says. A list is no name: past a comma, a place ends
+ * the reading ("Boston, Buffalo and Chicago" is not BBC).
+ */
+static void
+spell_initials(const ws_doc *d, int32_t e, run_map *wanted)
+{
+	char		buf[ACRONYM_MAX];
+	int32_t		n = 0;
+	bool		comma = false;
+
+	for (int32_t j = e - 1; j >= 0 && n < ACRONYM_MAX && e - j < 4 * ACRONYM_MAX; j--)
+	{
+		int32_t    *slot;
+
+		if (initials_glue(d, j) && n > 0)
+		{
+			comma |= ws_tok_is(d, j, ",");
+			continue;
+		}
+		if (!initial_word(d, j) || (comma && (d->toks[j].lex & WS_LEX_PLACE)))
+			break;
+		buf[ACRONYM_MAX - 1 - n++] = WS_TOK_PTR(d, j)[0];
+		if (n < 3)
+			continue;
+		slot = map_slot(wanted, ws_hash_fold(buf + ACRONYM_MAX - n, n));
+		if (*slot == -2)
+			*slot = e;
+	}
+}
+
+/* The name of `letters` initials ending at token e - 1 (index_initials found it). */
+static const char *
+initials_expansion(const ws_doc *d, int32_t e, int32_t letters)
+{
+	int32_t		j = e;
+
+	while (letters > 0 && --j >= 0)
+		letters -= !initials_glue(d, j);
+	return ws_span_text(d, ws_tok_span(d, j, e), false);
+}
+
+/* An acronym of three letters or more ("IRCC", not "US" or "MP"), alone in its run. */
+static bool
+acronym_run(const ws_doc *d, const name_run *nr)
+{
+	int32_t		n = WS_TOK_LEN(d, nr->b);
+
+	if (nr->e - nr->b != 1 || !(d->toks[nr->b].flags & WS_T_ALLCAPS) || n < 3 || n > ACRONYM_MAX)
+		return false;
+	for (int32_t c = 0; c < n; c++)
+		if (WS_TOK_PTR(d, nr->b)[c] < 'A' || WS_TOK_PTR(d, nr->b)[c] > 'Z')
+			return false;
+	return true;
+}
+
+/*
+ * Every run of an acronym expanded in brackets somewhere takes the expansion,
+ * as an organisation; so does an acronym of three letters or more that the
+ * initials of a name in the text spell ("IRCC" for "Immigration, Refugees and
+ * Citizenship Canada", never put in brackets). Only the text's acronyms are
+ * looked for (wanted), so the maps stay as small as the runs.
+ */
 static void
 expand_acronyms(ws_entities *en)
 {
 	const ws_doc *d = en->doc;
-	run_map		found;
-	const char **names = NULL;
+	run_map		found,
+				wanted;
+	const char **names = ws_arena_alloc(d->arena, sizeof(const char *) * (size_t) (en->nruns + 1));
 	int32_t		n = 0;
 
 	map_init(d->arena, &found, en->nruns);
+	map_init(d->arena, &wanted, en->nruns);
 	for (int32_t k = 0; k < en->nruns; k++)
 	{
 		const char *x = bracketed_expansion(d, &en->runs[k]);
 		int32_t    *slot;
 
+		if (acronym_run(d, &en->runs[k]))
+			*map_slot(&wanted, d->toks[en->runs[k].b].hash) = -2;	/* not yet spelled */
 		if (!x)
 			continue;
 		slot = map_slot(&found, en->runs[k].full_hash);
 		if (*slot >= 0)
 			continue;
-		if (names == NULL)
-			names = ws_arena_alloc(d->arena, sizeof(const char *) * (size_t) en->nruns);
 		names[n] = x;
 		*slot = n++;
 	}
-	for (int32_t k = 0; n > 0 && k < en->nruns; k++)
+	/* the names ending in each run's words, unless a person's */
+	for (int32_t k = 0; k < en->nruns; k++)
+		for (int32_t j = en->runs[k].b; !en->runs[k].person && j < en->runs[k].e; j++)
+			spell_initials(d, j + 1, &wanted);
+	for (int32_t k = 0; k < en->nruns; k++)
 	{
-		int32_t		x = en->runs[k].e - en->runs[k].b == 1 ? map_get(&found, en->runs[k].full_hash) : -1;
+		name_run   *nr = &en->runs[k];
+		int32_t		x = nr->e - nr->b == 1 ? map_get(&found, nr->full_hash) : -1,
+					spelled = acronym_run(d, nr) ? map_get(&wanted, d->toks[nr->b].hash) : -1;
 
+		if (x < 0 && spelled >= 0)
+		{
+			names[n] = initials_expansion(d, spelled, WS_TOK_LEN(d, nr->b));
+			*map_slot(&found, nr->full_hash) = x = n++;
+		}
 		if (x < 0)
 			continue;
-		en->runs[k].expansion = names[x];
-		en->runs[k].person = false;
-		en->runs[k].gender = 0;
-		if (en->runs[k].kind != WS_PLACE)
-			en->runs[k].kind = WS_ORGANIZATION;
+		nr->expansion = names[x];
+		nr->person = false;
+		nr->gender = 0;
+		if (nr->kind != WS_PLACE)
+			nr->kind = WS_ORGANIZATION;
 	}
 }
 

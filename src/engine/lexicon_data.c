@@ -14072,3 +14072,19 @@ const char *const ws_qw_know_forms[] = {
 	"knowing",
 	NULL
 };
+
+const char *const ws_qw_title_words[] = {
+	"attorney",
+	"sheriff",
+	"prosecutor",
+	"sergeant",
+	"coach",
+	"constable",
+	"deputy",
+	"trooper",
+	"superintendent",
+	"premier",
+	"marshal",
+	"mayor",
+	NULL
+};
