@@ -5,8 +5,9 @@
 # "Premier League" keeps its first word and two names joined by "and" stay whole; an acronym
 # spelled by the initials of a name in the text is that name ("CBSA" for "Canada Border
 # Services Agency", read over commas for "ISED"), but a list of places spells none ("BBC"
-# after "Boston, Buffalo and Chicago"). Each text's quotes, in text order, must have exactly
-# the listed speakers.
+# after "Boston, Buffalo and Chicago"); a cue after "and" and a prepositional phrase ("and in
+# a carefully worded reply said") has the sentence's subject, but "but on Monday Mayor Rosa
+# Kent said" its own. Each text's quotes, in text order, must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BIN=${WHOSAID_BIN:-build/whosaid}
