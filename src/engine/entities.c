@@ -25,7 +25,8 @@
  *     organisation; "the mayor" takes the last person introduced with that
  *     role ("mayoral candidate Doug McCallum", "Doug McCallum, the mayor"),
  *     "the company" (data/lexicons: entity_org_nouns) the most salient
- *     organisation. Places and unknown words are never a pronoun's referent.
+ *     organisation, "her statement" (document_nouns) the most salient woman.
+ *     Places and unknown words are never a pronoun's referent.
  */
 #include "entities.h"
 #include "quotes.h"
@@ -64,6 +65,7 @@ typedef struct referent
 	int32_t		tok;			/* pronoun or description noun */
 	int32_t		ent;
 	const char *rule;
+	int8_t		gender;			/* the pronoun's: 1 he, his and descriptions, 2 she, her */
 } referent;
 
 /* An open-addressing map from a 32-bit key to a run (or entity), in the arena. */
@@ -721,12 +723,12 @@ join_forms(ws_entities *en)
 /* ------------------------------------------------------------ salience */
 
 static void
-add_ref(ws_entities *en, int32_t tok, int32_t ent, const char *rule)
+add_ref(ws_entities *en, int32_t tok, int32_t ent, const char *rule, int8_t gender)
 {
 	en->refs = ws_arena_grow(en->doc->arena, en->refs, en->nrefs, &en->cap_refs, en->nrefs + 1, sizeof(referent));
 	en->refs[en->nrefs++] = (referent)
 	{
-		tok, ent, rule
+		tok, ent, rule, gender
 	};
 }
 
@@ -932,7 +934,7 @@ mention_pronoun(ws_entities *en, pass *p, int32_t i)
 	if (en->runs[ent].gender == 0 && runner_up < 0.5)
 		en->runs[ent].gender = g;
 	boost(p->list, &p->n, ent, 100.0 + 80.0 + (speaks ? 50.0 : 0.0));
-	add_ref(en, i, ent, "speaker.resolve_pronoun");
+	add_ref(en, i, ent, "speaker.resolve_pronoun", g);
 }
 
 /* "the company" (an organisation noun) or "the mayor" (a role word) at tokens i, i + 1. */
@@ -950,7 +952,25 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 	else if (d->toks[j].lex & WS_LEX_ROLE)
 		ent = map_get(&en->roles, d->toks[j].hash);
 	if (ent >= 0)
-		add_ref(en, j, ent, "speaker.entity_description");
+		add_ref(en, j, ent, "speaker.entity_description", 1);
+}
+
+/*
+ * "her statement", "his letter" (data/lexicons: document_nouns) at tokens i,
+ * i + 1: the most salient person of the pronoun's gender wrote it.
+ */
+static void
+mention_document(ws_entities *en, pass *p, int32_t i)
+{
+	const ws_doc *d = en->doc;
+	int8_t		g = ws_tok_is(d, i, "his") ? 1 : 2;
+	int32_t		ent;
+
+	if (i + 1 >= d->ntoks || !ws_tok_in(d, i + 1, ws_qw_document_nouns))
+		return;
+	ent = most_salient(en, p->list, p->n, WS_PERSON, g, -1, 1.0, NULL);
+	if (ent >= 0)
+		add_ref(en, i + 1, ent, "speaker.entity_document", g);
 }
 
 /*
@@ -992,10 +1012,12 @@ resolve_references(ws_entities *en)
 			int32_t		ent = most_salient(en, p.list, p.n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 
 			if (ent >= 0)
-				add_ref(en, i, ent, "speaker.resolve_pronoun");
+				add_ref(en, i, ent, "speaker.resolve_pronoun", 1);
 		}
 		else if (ws_tok_is(d, i, "the"))
 			mention_description(en, &p, i);
+		else if (ws_tok_is(d, i, "his") || ws_tok_is(d, i, "her"))
+			mention_document(en, &p, i);
 	}
 }
 
@@ -1154,6 +1176,6 @@ ws_entity_referent(ws_entities *en, int32_t tok, const char **rule)
 	if (k >= en->nrefs || en->refs[k].tok != tok)
 		return NULL;
 	*rule = en->refs[k].rule;
-	g = ws_tok_is(en->doc, tok, "she") ? 2 : 1;
-	return entity_name(en, en->refs[k].ent, g, ws_tok_is(en->doc, tok, "she"));
+	g = en->refs[k].gender;
+	return entity_name(en, en->refs[k].ent, g, g == 2);
 }

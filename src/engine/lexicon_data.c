@@ -13144,6 +13144,30 @@ const char *const ws_qw_amount_units[] = {
 	NULL
 };
 
+const char *const ws_qw_document_nouns[] = {
+	"note",
+	"tweet",
+	"statement",
+	"letter",
+	"post",
+	"email",
+	"e-mail",
+	"memo",
+	"message",
+	"blog",
+	"column",
+	"essay",
+	"op-ed",
+	"book",
+	"memoir",
+	"affidavit",
+	"testimony",
+	"website",
+	"lawsuit",
+	"filing",
+	NULL
+};
+
 const char *const ws_qw_inverting_cues[] = {
 	"notes",
 	"continues",

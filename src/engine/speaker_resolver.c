@@ -729,11 +729,11 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 
 		return traced(d, rule, h.b, h.e, name);
 	}
-	/* "the mayor", "the company": a description the entity layer resolved */
-	if (h.e - h.b == 2 && ws_tok_is(d, h.b, "the"))
+	/* "the mayor", "the company", "her statement": a description the entity layer resolved */
+	if (h.e - h.b == 2 && (ws_tok_is(d, h.b, "the") || ws_tok_is(d, h.b, "his") || ws_tok_is(d, h.b, "her")))
 	{
 		const char *rule = NULL;
-		const char *name = ws_entity_referent(r->entities, h.b + 1, &rule);
+		const char *name = ws_entity_referent(r->entities, h.e - 1, &rule);
 
 		if (name)
 			return traced(d, rule, h.b, h.e, name);

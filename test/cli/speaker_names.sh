@@ -7,7 +7,8 @@
 # Services Agency", read over commas for "ISED"), but a list of places spells none ("BBC"
 # after "Boston, Buffalo and Chicago"); a cue after "and" and a prepositional phrase ("and in
 # a carefully worded reply said") has the sentence's subject, but "but on Monday Mayor Rosa
-# Kent said" its own. Each text's quotes, in text order, must have exactly the listed speakers.
+# Kent said" its own; "her statement said", "his message said" are the most salient woman's
+# and man's. Each text's quotes, in text order, must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BIN=${WHOSAID_BIN:-build/whosaid}
