@@ -25,7 +25,8 @@
  *     organisation; "the mayor" takes the last person introduced with that
  *     role ("mayoral candidate Doug McCallum", "Doug McCallum, the mayor"),
  *     "the company" (data/lexicons: entity_org_nouns) the most salient
- *     organisation, "her statement" (document_nouns) the most salient woman.
+ *     organisation, "her statement" (document_nouns) the most salient woman,
+ *     "the report" the writer of "a study by X" or "X wrote in a report".
  *     Places and unknown words are never a pronoun's referent.
  */
 #include "entities.h"
@@ -38,6 +39,7 @@
 #define SPEAKER_FACTOR 2.0		/* "he said" prefers the last person who spoke */
 #define SUBJECT_REACH 30		/* tokens from a subject to its speech verb */
 #define ACRONYM_MAX 10			/* letters of an acronym expanded in brackets */
+#define AUTHOR_REACH 6			/* sentences "the report" may be from "a report by X" */
 
 typedef struct name_run
 {
@@ -874,6 +876,10 @@ typedef struct pass
 				sent_b;			/* sentence and its first token */
 	int32_t		prev_run_e;		/* end of the last name run */
 	int32_t		last_speaker;	/* the last person next to a speech verb, or -1 */
+	int32_t		sent_speaker;	/* the person or organisation next to one in this sentence, or -1 */
+	int32_t		author,			/* who wrote the last document introduced with its writer, or -1 */
+				author_sent;	/* the sentence it was introduced in */
+	uint32_t	author_key;		/* its noun (document_key) */
 } pass;
 
 /* Each sentence halves the weights; a new paragraph, a new topic, more. */
@@ -884,6 +890,7 @@ next_sentence(const ws_doc *d, pass *p, int32_t i)
 
 	p->sent = d->toks[i].sent;
 	p->sent_b = i;
+	p->sent_speaker = -1;
 	for (int32_t k = 0; k < p->n; k++)
 		p->list[k].weight *= decay;
 }
@@ -905,6 +912,7 @@ mention_name(ws_entities *en, pass *p, const name_run *nr)
 	if (next_to_speech(d, nr->b, nr->e) || (subject && speaks_later(d, nr->e)))
 	{
 		w += 50.0;
+		p->sent_speaker = nr->ent;
 		if (x->kind == WS_PERSON)
 			p->last_speaker = nr->ent;
 	}
@@ -937,7 +945,17 @@ mention_pronoun(ws_entities *en, pass *p, int32_t i)
 	add_ref(en, i, ent, "speaker.resolve_pronoun", g);
 }
 
-/* "the company" (an organisation noun) or "the mayor" (a role word) at tokens i, i + 1. */
+/* A document noun's key among the authors: one for every kind of study ("the report" of "a study by X"). */
+static uint32_t
+document_key(const ws_doc *d, int32_t j)
+{
+	return ws_tok_in(d, j, ws_qw_study_nouns) ? 1u : d->toks[j].hash;
+}
+
+/*
+ * "the company" (an organisation noun), "the mayor" (a role word) or "the
+ * report" (a document introduced with its writer) at tokens i, i + 1.
+ */
 static void
 mention_description(ws_entities *en, pass *p, int32_t i)
 {
@@ -951,8 +969,46 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 		ent = most_salient(en, p->list, p->n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 	else if (d->toks[j].lex & WS_LEX_ROLE)
 		ent = map_get(&en->roles, d->toks[j].hash);
+	else if (ws_tok_in(d, j, ws_qw_document_nouns))
+	{
+		if (p->author >= 0 && p->author_key == document_key(d, j) &&
+			d->toks[j].sent - p->author_sent <= AUTHOR_REACH)
+			add_ref(en, j, p->author, "speaker.entity_document", 1);
+		return;
+	}
 	if (ent >= 0)
 		add_ref(en, j, ent, "speaker.entity_description", 1);
+}
+
+/*
+ * A document introduced with its writer at token j: "a study by the School of
+ * Public Policy", "a report from X" (the name run next_run after "by" or
+ * "from"), "X wrote in a recent report", "X said in a 2016 report" (the
+ * sentence's speaker). "The report said" is then the writer's, for
+ * AUTHOR_REACH sentences.
+ */
+static void
+mention_new_document(ws_entities *en, pass *p, int32_t j, int32_t next_run)
+{
+	const ws_doc *d = en->doc;
+	int32_t		a = j - 1,
+				ent = -1;
+
+	while (a > p->sent_b && j - a <= 3 && !ws_tok_is(d, a, "a") && !ws_tok_is(d, a, "an"))
+		a--;
+	if (!ws_tok_is(d, a, "a") && !ws_tok_is(d, a, "an"))
+		return;					/* not a new document: "the report", "her letter" */
+	if (j + 2 < d->ntoks && (ws_tok_is(d, j + 1, "by") || ws_tok_is(d, j + 1, "from")) && next_run < en->nruns &&
+		(en->runs[next_run].b == j + 2 || (en->runs[next_run].b == j + 3 && ws_tok_is(d, j + 2, "the"))))
+		ent = en->runs[next_run].ent;
+	else if (a - 1 > p->sent_b && ws_tok_is(d, a - 1, "in") && (d->toks[a - 2].lex & WS_LEX_SPEECH))
+		ent = p->sent_speaker;
+	if (ent >= 0 && (en->runs[ent].kind == WS_PERSON || en->runs[ent].kind == WS_ORGANIZATION))
+	{
+		p->author = ent;
+		p->author_key = document_key(d, j);
+		p->author_sent = d->toks[j].sent;
+	}
 }
 
 /*
@@ -982,7 +1038,7 @@ static void
 resolve_references(ws_entities *en)
 {
 	ws_doc	   *d = en->doc;
-	pass		p = {.sent = -1, .prev_run_e = -1, .last_speaker = -1};
+	pass		p = {.sent = -1, .prev_run_e = -1, .last_speaker = -1, .sent_speaker = -1, .author = -1};
 	int32_t		next_run = 0;
 
 	map_init(d->arena, &en->roles, en->nruns * 4);
@@ -1018,6 +1074,8 @@ resolve_references(ws_entities *en)
 			mention_description(en, &p, i);
 		else if (ws_tok_is(d, i, "his") || ws_tok_is(d, i, "her"))
 			mention_document(en, &p, i);
+		else if (ws_tok_in(d, i, ws_qw_document_nouns))
+			mention_new_document(en, &p, i, next_run);
 	}
 }
 

@@ -13145,6 +13145,7 @@ const char *const ws_qw_amount_units[] = {
 };
 
 const char *const ws_qw_document_nouns[] = {
+	"report",
 	"note",
 	"tweet",
 	"statement",
@@ -13165,6 +13166,23 @@ const char *const ws_qw_document_nouns[] = {
 	"website",
 	"lawsuit",
 	"filing",
+	"study",
+	"paper",
+	"survey",
+	"analysis",
+	"audit",
+	"review",
+	NULL
+};
+
+const char *const ws_qw_study_nouns[] = {
+	"report",
+	"study",
+	"paper",
+	"survey",
+	"analysis",
+	"audit",
+	"review",
 	NULL
 };
 

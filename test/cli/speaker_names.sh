@@ -8,7 +8,9 @@
 # after "Boston, Buffalo and Chicago"); a cue after "and" and a prepositional phrase ("and in
 # a carefully worded reply said") has the sentence's subject, but "but on Monday Mayor Rosa
 # Kent said" its own; "her statement said", "his message said" are the most salient woman's
-# and man's. Each text's quotes, in text order, must have exactly the listed speakers.
+# and man's; "the report said" is the writer's of "a study by X" or "X wrote in a recent report",
+# but not eight sentences later. Each text's quotes, in text order, must have exactly the listed
+# speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BIN=${WHOSAID_BIN:-build/whosaid}
