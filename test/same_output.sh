@@ -2,9 +2,10 @@
 # test/same_output.sh [REV] — is the engine's output unchanged? Runs `build/whosaid quotes`
 # and `build/whosaid actors` (with the NER model, as the SQL functions do) and `build/whosaid
 # tokens` over PolNeAR train+dev, the 2,225 BBC articles (both from ../shared) and the seed
-# fixtures, and compares each output byte for byte with the same run of REV's CLI (default 8d13665,
-# or $SAME_OUTPUT_BASE). REV is built from a temporary checkout under build/same-output/;
-# its binary and outputs are cached there by commit id.
+# fixtures, and compares each output byte for byte with the same run of REV's CLI (default HEAD,
+# so uncommitted work is compared with the last commit; or $SAME_OUTPUT_BASE). REV is built
+# from a temporary checkout under build/same-output/; its binary and outputs are cached there
+# by commit id.
 #
 # Prints "identical" for each output, or its first differences; exits 0 when all are
 # identical, 1 otherwise, 77 (last line says why) without ../shared. A refactoring step
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SHARED=${WHOSAID_SHARED:-../shared}
-REV=${1:-${SAME_OUTPUT_BASE:-8d13665}}
+REV=${1:-${SAME_OUTPUT_BASE:-HEAD}}
 W=build/same-output
 
 if [ ! -f "$SHARED/eval/polnear/train.jsonl" ] || ! compgen -G "$SHARED/corpus/bbc/*.txt" >/dev/null; then
