@@ -257,7 +257,7 @@ static const char *const abbreviations[] = {
 	"sgt", "capt", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "jan",
 	"feb", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "vs", "no", "mt",
 	"ft", "pres", "adm", "cmdr", "maj", "cpl", "supt", "etc", "messrs", "gov",
-	"atty", "rev", "hon", "dept", "univ", "ave", "blvd", "rd",
+	"atty", "rev", "hon", "dept", "univ", "ave", "blvd", "rd", "const", "cst", "insp", "det",
 	NULL
 };
 
@@ -268,7 +268,7 @@ is_title_abbrev(const char *s, int32_t len)
 	static const char *const titles[] = {
 		"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt",
 		"col", "sgt", "capt", "rev", "st", "pres", "adm", "cmdr", "maj",
-		"cpl", "supt", "messrs", "atty", "hon", "no", "vs", "jr", "sr", NULL
+		"cpl", "supt", "messrs", "atty", "hon", "no", "vs", "jr", "sr", "const", "cst", "insp", "det", NULL
 	};
 	char		buf[16];
 	int32_t		n;

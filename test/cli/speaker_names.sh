@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Canonical speaker names (test/fixtures/speaker_names.jsonl, short texts written for whosaid):
 # a title before a name is no part of it ("Marlow County District Attorney Brian Wright",
-# "Detective Sergeant Omar Haddad", "Attorney" tagged apart from "General Maria …"), but
+# "Detective Sergeant Omar Haddad", "Attorney" tagged apart from "General Maria …", police
+# ranks abbreviated "Const." and "Insp.", whose period ends no sentence), but
 # "Premier League" keeps its first word and two names joined by "and" stay whole; an acronym
 # spelled by the initials of a name in the text is that name ("CBSA" for "Canada Border
 # Services Agency", read over commas for "ISED"), but a list of places spells none ("BBC"
