@@ -115,6 +115,8 @@ extern const char *const ws_qw_relative_adverbs[];
 extern const char *const ws_qw_title_words[];
 extern const char *const ws_qw_document_nouns[];
 extern const char *const ws_qw_study_nouns[];
+extern const char *const ws_qw_abbreviations[];
+extern const char *const ws_qw_title_abbreviations[];
 extern const char *const ws_qw_entity_place_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */
