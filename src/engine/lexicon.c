@@ -356,7 +356,9 @@ ws_name_start(const ws_doc *d, int32_t b, int32_t e)
 			return i;
 	if (ws_is_title_word(d, e - 1))
 		return b;				/* "Deputy Prime Minister": a title, no name */
-	while (b < e - 1 && ws_is_title_word(d, b) && (d->toks[b + 1].flags & WS_T_CAP))
+	/* an occupation before one word may be a name's own: "Fisher Scientific", "Butcher Bay" */
+	while (b < e - 1 && ws_is_title_word(d, b) && (d->toks[b + 1].flags & WS_T_CAP) &&
+		   ((d->toks[b].lex & WS_LEX_HONORIFIC) || ws_tok_in(d, b, ws_qw_title_words) || e - b > 2))
 		b++;
 	return b;
 }
