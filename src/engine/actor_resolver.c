@@ -273,9 +273,11 @@ heuristic_labels(const ws_doc *d, uint8_t *labels)
 
 /*
  * The name inside a tagged span [*b, *e) of kind k: without punctuation and
- * possessive clitics at the edges, a person's honorific, or a capitalised
- * sentence opener ("Although Weiner …"; "A. Smith" keeps A.). False when
- * nothing is left.
+ * possessive clitics at the edges, a person's honorific or title ("Barron
+ * County District Attorney Brian Wright"), or a capitalised sentence opener
+ * ("Although Weiner …"; "A. Smith" keeps A.). False when nothing is left, or
+ * when a person is only the title opening a longer name ("Attorney" of
+ * "Attorney General Maria Okafor", tagged apart).
  */
 static bool
 trim_mention(const ws_doc *d, ws_kind k, int32_t *b, int32_t *e)
@@ -285,8 +287,14 @@ trim_mention(const ws_doc *d, ws_kind k, int32_t *b, int32_t *e)
 	while (*e > *b && (!(d->toks[*e - 1].flags & WS_T_WORD) || (d->toks[*e - 1].flags & WS_T_POSSESSIVE)))
 		(*e)--;
 	if (k == WS_PERSON)
+	{
 		while (*e - *b > 1 && is_honorific_tok(d, *b))
 			(*b)++;
+		*b = ws_name_start(d, *b, *e);
+		if (*e - *b == 1 && ws_is_title_word(d, *b) && *e < d->ntoks && (d->toks[*e].flags & WS_T_CAP) &&
+			same_para(d, *b, *e))
+			return false;
+	}
 	while (*e - *b > 1 && (d->toks[*b].flags & WS_T_SENT_START) && (d->toks[*b].lex & WS_LEX_FUNCTION) &&
 		   WS_TOK_LEN(d, *b) > 2 && !ws_tok_is(d, *b, "the"))
 		(*b)++;

@@ -3,7 +3,8 @@
  * definite descriptions refer to the same person or organisation. The speaker
  * resolver reads it; it is built once per text, in time linear in the tokens.
  *
- *  1. name runs: capitalised runs (an honorific before them dropped),
+ *  1. name runs: capitalised runs (an honorific before them dropped; a
+ *     title inside goes with the tagger's person, lexicon.c: ws_name_start),
  *     narrowed to the tagger's persons, with the tagger's kind, corrected
  *     where the text says better (correct_kinds: "Fraser Highway" is a
  *     place, "Rather," and "Officer" alone are no names);
@@ -13,7 +14,8 @@
  *     name it opens ("Jayme" → "Jayme Closs", family name first "Wang" →
  *     "Wang Qishan"), a company's first word to its name ending in a company
  *     suffix ("Samsung" → "Samsung Electronics Co."), an acronym to the name
- *     it follows in brackets;
+ *     it follows in brackets or whose initials spell it ("IRCC" →
+ *     "Immigration, Refugees and Citizenship Canada");
  *  3. one pass in text order with a salience list (Lappin and Leass, in
  *     short): each mention of an entity outside quotation marks adds weight
  *     (more as the subject of its sentence or next to a speech verb), every
@@ -23,7 +25,9 @@
  *     organisation; "the mayor" takes the last person introduced with that
  *     role ("mayoral candidate Doug McCallum", "Doug McCallum, the mayor"),
  *     "the company" (data/lexicons: entity_org_nouns) the most salient
- *     organisation. Places and unknown words are never a pronoun's referent.
+ *     organisation, "her statement" (document_nouns) the most salient woman,
+ *     "the report" the writer of "a study by X" or "X wrote in a report".
+ *     Places and unknown words are never a pronoun's referent.
  */
 #include "entities.h"
 #include "quotes.h"
@@ -35,6 +39,7 @@
 #define SPEAKER_FACTOR 2.0		/* "he said" prefers the last person who spoke */
 #define SUBJECT_REACH 30		/* tokens from a subject to its speech verb */
 #define ACRONYM_MAX 10			/* letters of an acronym expanded in brackets */
+#define AUTHOR_REACH 6			/* sentences "the report" may be from "a report by X" */
 
 typedef struct name_run
 {
@@ -62,6 +67,7 @@ typedef struct referent
 	int32_t		tok;			/* pronoun or description noun */
 	int32_t		ent;
 	const char *rule;
+	int8_t		gender;			/* the pronoun's: 1 he, his and descriptions, 2 she, her */
 } referent;
 
 /* An open-addressing map from a 32-bit key to a run (or entity), in the arena. */
@@ -296,11 +302,12 @@ is_first_name(const ws_doc *d, int32_t i)
 	return (d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) != 0;
 }
 
-/* "Officer", "Council": a role or organisation word alone */
+/* "Officer", "Council", "Attorney": a role, title or organisation word alone */
 static bool
 lone_role_word(const ws_doc *d, const name_run *nr)
 {
-	return nr->e - nr->b == 1 && (d->toks[nr->b].lex & (WS_LEX_ROLE | WS_LEX_ORGWORD)) &&
+	return nr->e - nr->b == 1 && ((d->toks[nr->b].lex & (WS_LEX_ROLE | WS_LEX_ORGWORD)) ||
+								  ws_tok_in(d, nr->b, ws_qw_title_words)) &&
 		!is_first_name(d, nr->b);
 }
 
@@ -388,42 +395,136 @@ bracketed_expansion(const ws_doc *d, const name_run *nr)
 	return ws_span_text(d, ws_tok_span(d, start, nr->b - 1), false);
 }
 
-/* Every run of an acronym expanded in brackets somewhere takes the expansion, as an organisation. */
+/* Does token j join the words of a name read back for its initials (",", "and", "of", "&")? */
+static bool
+initials_glue(const ws_doc *d, int32_t j)
+{
+	return ws_tok_is(d, j, ",") || ws_tok_in(d, j, ws_qw_name_glue) || ws_tok_is(d, j, "and");
+}
+
+/* May token j give its initial to an acronym: a capitalised word, not a number or acronym itself? */
+static bool
+initial_word(const ws_doc *d, int32_t j)
+{
+	return (d->toks[j].flags & WS_T_CAP) && (d->toks[j].flags & WS_T_WORD) &&
+		!(d->toks[j].flags & (WS_T_NUM | WS_T_ALLCAPS)) && !(d->toks[j].lex & WS_LEX_HONORIFIC);
+}
+
+/*
+ * The names ending at token e - 1 read back over commas and "and"/"of"
+ * ("Immigration, Refugees and Citizenship Canada", "Innovation, Science and
+ * Economic Development"), three letters or more, whose initials spell an
+ * acronym of the text (in wanted, -2 until spelled): the first such name
+ * ends where wanted then says. A list is no name: past a comma, a place ends
+ * the reading ("Boston, Buffalo and Chicago" is not BBC).
+ */
+static void
+spell_initials(const ws_doc *d, int32_t e, run_map *wanted)
+{
+	char		buf[ACRONYM_MAX];
+	int32_t		n = 0;
+	bool		comma = false;
+
+	for (int32_t j = e - 1; j >= 0 && n < ACRONYM_MAX && e - j < 4 * ACRONYM_MAX; j--)
+	{
+		int32_t    *slot;
+
+		if (initials_glue(d, j) && n > 0)
+		{
+			comma |= ws_tok_is(d, j, ",");
+			continue;
+		}
+		if (!initial_word(d, j) || (comma && (d->toks[j].lex & WS_LEX_PLACE)))
+			break;
+		buf[ACRONYM_MAX - 1 - n++] = WS_TOK_PTR(d, j)[0];
+		if (n < 3)
+			continue;
+		slot = map_slot(wanted, ws_hash_fold(buf + ACRONYM_MAX - n, n));
+		if (*slot == -2)
+			*slot = e;
+	}
+}
+
+/* The name of `letters` initials ending at token e - 1 (index_initials found it). */
+static const char *
+initials_expansion(const ws_doc *d, int32_t e, int32_t letters)
+{
+	int32_t		j = e;
+
+	while (letters > 0 && --j >= 0)
+		letters -= !initials_glue(d, j);
+	return ws_span_text(d, ws_tok_span(d, j, e), false);
+}
+
+/* An acronym of three letters or more ("IRCC", not "US" or "MP"), alone in its run. */
+static bool
+acronym_run(const ws_doc *d, const name_run *nr)
+{
+	int32_t		n = WS_TOK_LEN(d, nr->b);
+
+	if (nr->e - nr->b != 1 || !(d->toks[nr->b].flags & WS_T_ALLCAPS) || n < 3 || n > ACRONYM_MAX)
+		return false;
+	for (int32_t c = 0; c < n; c++)
+		if (WS_TOK_PTR(d, nr->b)[c] < 'A' || WS_TOK_PTR(d, nr->b)[c] > 'Z')
+			return false;
+	return true;
+}
+
+/*
+ * Every run of an acronym expanded in brackets somewhere takes the expansion,
+ * as an organisation; so does an acronym of three letters or more that the
+ * initials of a name in the text spell ("IRCC" for "Immigration, Refugees and
+ * Citizenship Canada", never put in brackets). Only the text's acronyms are
+ * looked for (wanted), so the maps stay as small as the runs.
+ */
 static void
 expand_acronyms(ws_entities *en)
 {
 	const ws_doc *d = en->doc;
-	run_map		found;
-	const char **names = NULL;
+	run_map		found,
+				wanted;
+	const char **names = ws_arena_alloc(d->arena, sizeof(const char *) * (size_t) (en->nruns + 1));
 	int32_t		n = 0;
 
 	map_init(d->arena, &found, en->nruns);
+	map_init(d->arena, &wanted, en->nruns);
 	for (int32_t k = 0; k < en->nruns; k++)
 	{
 		const char *x = bracketed_expansion(d, &en->runs[k]);
 		int32_t    *slot;
 
+		if (acronym_run(d, &en->runs[k]))
+			*map_slot(&wanted, d->toks[en->runs[k].b].hash) = -2;	/* not yet spelled */
 		if (!x)
 			continue;
 		slot = map_slot(&found, en->runs[k].full_hash);
 		if (*slot >= 0)
 			continue;
-		if (names == NULL)
-			names = ws_arena_alloc(d->arena, sizeof(const char *) * (size_t) en->nruns);
 		names[n] = x;
 		*slot = n++;
 	}
-	for (int32_t k = 0; n > 0 && k < en->nruns; k++)
+	/* the names ending in each run's words, unless a person's */
+	for (int32_t k = 0; k < en->nruns; k++)
+		for (int32_t j = en->runs[k].b; !en->runs[k].person && j < en->runs[k].e; j++)
+			spell_initials(d, j + 1, &wanted);
+	for (int32_t k = 0; k < en->nruns; k++)
 	{
-		int32_t		x = en->runs[k].e - en->runs[k].b == 1 ? map_get(&found, en->runs[k].full_hash) : -1;
+		name_run   *nr = &en->runs[k];
+		int32_t		x = nr->e - nr->b == 1 ? map_get(&found, nr->full_hash) : -1,
+					spelled = acronym_run(d, nr) ? map_get(&wanted, d->toks[nr->b].hash) : -1;
 
+		if (x < 0 && spelled >= 0)
+		{
+			names[n] = initials_expansion(d, spelled, WS_TOK_LEN(d, nr->b));
+			*map_slot(&found, nr->full_hash) = x = n++;
+		}
 		if (x < 0)
 			continue;
-		en->runs[k].expansion = names[x];
-		en->runs[k].person = false;
-		en->runs[k].gender = 0;
-		if (en->runs[k].kind != WS_PLACE)
-			en->runs[k].kind = WS_ORGANIZATION;
+		nr->expansion = names[x];
+		nr->person = false;
+		nr->gender = 0;
+		if (nr->kind != WS_PLACE)
+			nr->kind = WS_ORGANIZATION;
 	}
 }
 
@@ -624,12 +725,12 @@ join_forms(ws_entities *en)
 /* ------------------------------------------------------------ salience */
 
 static void
-add_ref(ws_entities *en, int32_t tok, int32_t ent, const char *rule)
+add_ref(ws_entities *en, int32_t tok, int32_t ent, const char *rule, int8_t gender)
 {
 	en->refs = ws_arena_grow(en->doc->arena, en->refs, en->nrefs, &en->cap_refs, en->nrefs + 1, sizeof(referent));
 	en->refs[en->nrefs++] = (referent)
 	{
-		tok, ent, rule
+		tok, ent, rule, gender
 	};
 }
 
@@ -775,6 +876,10 @@ typedef struct pass
 				sent_b;			/* sentence and its first token */
 	int32_t		prev_run_e;		/* end of the last name run */
 	int32_t		last_speaker;	/* the last person next to a speech verb, or -1 */
+	int32_t		sent_speaker;	/* the person or organisation next to one in this sentence, or -1 */
+	int32_t		author,			/* who wrote the last document introduced with its writer, or -1 */
+				author_sent;	/* the sentence it was introduced in */
+	uint32_t	author_key;		/* its noun (document_key) */
 } pass;
 
 /* Each sentence halves the weights; a new paragraph, a new topic, more. */
@@ -785,6 +890,7 @@ next_sentence(const ws_doc *d, pass *p, int32_t i)
 
 	p->sent = d->toks[i].sent;
 	p->sent_b = i;
+	p->sent_speaker = -1;
 	for (int32_t k = 0; k < p->n; k++)
 		p->list[k].weight *= decay;
 }
@@ -806,6 +912,7 @@ mention_name(ws_entities *en, pass *p, const name_run *nr)
 	if (next_to_speech(d, nr->b, nr->e) || (subject && speaks_later(d, nr->e)))
 	{
 		w += 50.0;
+		p->sent_speaker = nr->ent;
 		if (x->kind == WS_PERSON)
 			p->last_speaker = nr->ent;
 	}
@@ -835,10 +942,20 @@ mention_pronoun(ws_entities *en, pass *p, int32_t i)
 	if (en->runs[ent].gender == 0 && runner_up < 0.5)
 		en->runs[ent].gender = g;
 	boost(p->list, &p->n, ent, 100.0 + 80.0 + (speaks ? 50.0 : 0.0));
-	add_ref(en, i, ent, "speaker.resolve_pronoun");
+	add_ref(en, i, ent, "speaker.resolve_pronoun", g);
 }
 
-/* "the company" (an organisation noun) or "the mayor" (a role word) at tokens i, i + 1. */
+/* A document noun's key among the authors: one for every kind of study ("the report" of "a study by X"). */
+static uint32_t
+document_key(const ws_doc *d, int32_t j)
+{
+	return ws_tok_in(d, j, ws_qw_study_nouns) ? 1u : d->toks[j].hash;
+}
+
+/*
+ * "the company" (an organisation noun), "the mayor" (a role word) or "the
+ * report" (a document introduced with its writer) at tokens i, i + 1.
+ */
 static void
 mention_description(ws_entities *en, pass *p, int32_t i)
 {
@@ -852,8 +969,64 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 		ent = most_salient(en, p->list, p->n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 	else if (d->toks[j].lex & WS_LEX_ROLE)
 		ent = map_get(&en->roles, d->toks[j].hash);
+	else if (ws_tok_in(d, j, ws_qw_document_nouns))
+	{
+		if (p->author >= 0 && p->author_key == document_key(d, j) &&
+			d->toks[j].sent - p->author_sent <= AUTHOR_REACH)
+			add_ref(en, j, p->author, "speaker.entity_document", 1);
+		return;
+	}
 	if (ent >= 0)
-		add_ref(en, j, ent, "speaker.entity_description");
+		add_ref(en, j, ent, "speaker.entity_description", 1);
+}
+
+/*
+ * A document introduced with its writer at token j: "a study by the School of
+ * Public Policy", "a report from X" (the name run next_run after "by" or
+ * "from"), "X wrote in a recent report", "X said in a 2016 report" (the
+ * sentence's speaker). "The report said" is then the writer's, for
+ * AUTHOR_REACH sentences.
+ */
+static void
+mention_new_document(ws_entities *en, pass *p, int32_t j, int32_t next_run)
+{
+	const ws_doc *d = en->doc;
+	int32_t		a = j - 1,
+				ent = -1;
+
+	while (a > p->sent_b && j - a <= 3 && !ws_tok_is(d, a, "a") && !ws_tok_is(d, a, "an"))
+		a--;
+	if (!ws_tok_is(d, a, "a") && !ws_tok_is(d, a, "an"))
+		return;					/* not a new document: "the report", "her letter" */
+	if (j + 2 < d->ntoks && (ws_tok_is(d, j + 1, "by") || ws_tok_is(d, j + 1, "from")) && next_run < en->nruns &&
+		(en->runs[next_run].b == j + 2 || (en->runs[next_run].b == j + 3 && ws_tok_is(d, j + 2, "the"))))
+		ent = en->runs[next_run].ent;
+	else if (a - 1 > p->sent_b && ws_tok_is(d, a - 1, "in") && (d->toks[a - 2].lex & WS_LEX_SPEECH))
+		ent = p->sent_speaker;
+	if (ent >= 0 && (en->runs[ent].kind == WS_PERSON || en->runs[ent].kind == WS_ORGANIZATION))
+	{
+		p->author = ent;
+		p->author_key = document_key(d, j);
+		p->author_sent = d->toks[j].sent;
+	}
+}
+
+/*
+ * "her statement", "his letter" (data/lexicons: document_nouns) at tokens i,
+ * i + 1: the most salient person of the pronoun's gender wrote it.
+ */
+static void
+mention_document(ws_entities *en, pass *p, int32_t i)
+{
+	const ws_doc *d = en->doc;
+	int8_t		g = ws_tok_is(d, i, "his") ? 1 : 2;
+	int32_t		ent;
+
+	if (i + 1 >= d->ntoks || !ws_tok_in(d, i + 1, ws_qw_document_nouns))
+		return;
+	ent = most_salient(en, p->list, p->n, WS_PERSON, g, -1, 1.0, NULL);
+	if (ent >= 0)
+		add_ref(en, i + 1, ent, "speaker.entity_document", g);
 }
 
 /*
@@ -865,7 +1038,7 @@ static void
 resolve_references(ws_entities *en)
 {
 	ws_doc	   *d = en->doc;
-	pass		p = {.sent = -1, .prev_run_e = -1, .last_speaker = -1};
+	pass		p = {.sent = -1, .prev_run_e = -1, .last_speaker = -1, .sent_speaker = -1, .author = -1};
 	int32_t		next_run = 0;
 
 	map_init(d->arena, &en->roles, en->nruns * 4);
@@ -895,10 +1068,14 @@ resolve_references(ws_entities *en)
 			int32_t		ent = most_salient(en, p.list, p.n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 
 			if (ent >= 0)
-				add_ref(en, i, ent, "speaker.resolve_pronoun");
+				add_ref(en, i, ent, "speaker.resolve_pronoun", 1);
 		}
 		else if (ws_tok_is(d, i, "the"))
 			mention_description(en, &p, i);
+		else if (ws_tok_is(d, i, "his") || ws_tok_is(d, i, "her"))
+			mention_document(en, &p, i);
+		else if (ws_tok_in(d, i, ws_qw_document_nouns))
+			mention_new_document(en, &p, i, next_run);
 	}
 }
 
@@ -1057,6 +1234,6 @@ ws_entity_referent(ws_entities *en, int32_t tok, const char **rule)
 	if (k >= en->nrefs || en->refs[k].tok != tok)
 		return NULL;
 	*rule = en->refs[k].rule;
-	g = ws_tok_is(en->doc, tok, "she") ? 2 : 1;
-	return entity_name(en, en->refs[k].ent, g, ws_tok_is(en->doc, tok, "she"));
+	g = en->refs[k].gender;
+	return entity_name(en, en->refs[k].ent, g, g == 2);
 }

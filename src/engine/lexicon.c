@@ -329,3 +329,36 @@ ws_mans_name_for_woman(int8_t mention_gender, int8_t name_gender)
 {
 	return mention_gender == 2 && name_gender == 1;
 }
+
+bool
+ws_is_title_word(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (!(t->flags & WS_T_CAP) || !(t->flags & WS_T_WORD))
+		return false;
+	/* "Sergeant" is a first name on some lists; "Dean Smith" is no title */
+	return ws_tok_in(d, i, ws_qw_title_words) ||
+		((t->lex & (WS_LEX_HONORIFIC | WS_LEX_ROLE)) && !(t->lex & (WS_LEX_MALE | WS_LEX_FEMALE)));
+}
+
+int32_t
+ws_name_start(const ws_doc *d, int32_t b, int32_t e)
+{
+	if (d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG))
+		return b;				/* "Premier League" */
+	for (int32_t i = b; i < e; i++)
+		if (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "&") || ws_tok_is(d, i, ","))
+			return b;			/* "Donald Trump and House Speaker Paul Ryan": two names */
+	for (int32_t i = e - 2; i > b; i--)
+		if (ws_is_title_word(d, i - 1) && (d->toks[i].flags & WS_T_CAP) &&
+			(d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && !ws_is_title_word(d, i))
+			return i;
+	if (ws_is_title_word(d, e - 1))
+		return b;				/* "Deputy Prime Minister": a title, no name */
+	/* an occupation before one word may be a name's own: "Fisher Scientific", "Butcher Bay" */
+	while (b < e - 1 && ws_is_title_word(d, b) && (d->toks[b + 1].flags & WS_T_CAP) &&
+		   ((d->toks[b].lex & WS_LEX_HONORIFIC) || ws_tok_in(d, b, ws_qw_title_words) || e - b > 2))
+		b++;
+	return b;
+}

@@ -118,6 +118,11 @@ extern const char *const ws_qw_seem_forms[];
 extern const char *const ws_qw_person_pronouns[];
 extern const char *const ws_qw_not_someone[];
 extern const char *const ws_qw_relative_adverbs[];
+extern const char *const ws_qw_title_words[];
+extern const char *const ws_qw_document_nouns[];
+extern const char *const ws_qw_study_nouns[];
+extern const char *const ws_qw_abbreviations[];
+extern const char *const ws_qw_title_abbreviations[];
 extern const char *const ws_qw_entity_place_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */
@@ -162,6 +167,23 @@ int8_t		ws_name_gender(const ws_doc *d, int32_t honorific, int32_t first);
  * names too ("Philippe", "Claude", "Bernie", even "Gates").
  */
 bool		ws_mans_name_for_woman(int8_t mention_gender, int8_t name_gender);
+
+/*
+ * Is token i a capitalised word of a title before a name: an honorific, a
+ * role ("Detective") or a title word ("Attorney"), not a first name ("Dean")?
+ */
+bool		ws_is_title_word(const ws_doc *d, int32_t i);
+
+/*
+ * Where the name on tokens [b, e) starts after the title it opens with: after
+ * the last title word a first name follows ("Barron County District Attorney
+ * Brian Wright"), else past leading title words ("Detective Sergeant Haddad";
+ * an occupation only before two words or more, not in "Fisher Scientific");
+ * at b when an organisation or title word ends it ("Premier League", "Deputy
+ * Prime Minister") or it joins two names ("Donald Trump and House Speaker Paul
+ * Ryan"). At most e - 1.
+ */
+int32_t		ws_name_start(const ws_doc *d, int32_t b, int32_t e);
 
 /*
  * Do n bytes of a and b match, A-Z and a-z alike? Only ASCII letters fold, whatever

@@ -4,6 +4,8 @@
  */
 #include "quote_finder.h"
 
+#define MAX_NP_PP 12			/* tokens of a prepositional phrase before a cue */
+
 /*
  * The noun phrase opening the sentence at sb, before token `to`: "And then
  * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
@@ -38,6 +40,35 @@ qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 	return np;
 }
 
+/* A preposition opening an adjunct ("in a statement", "on Tuesday"), not a clause ("after …") */
+static bool
+adjunct_preposition(const ws_doc *d, int32_t i)
+{
+	return ws_tok_in(d, i, ws_qw_tail_openers) && !ws_tok_in(d, i, ws_qw_subordinators);
+}
+
+/*
+ * Is s, a phrase of no name, the object of a preposition in a phrase that
+ * opens a conjunct ("X denied it and in a carefully worded reply said", "and
+ * in a letter to staff said")? Then it is no subject ("and on Monday Mr Straw
+ * said" has one).
+ */
+static bool
+object_after_and(const ws_doc *d, ws_range s, int32_t lo)
+{
+	if (s.b - 1 < lo || (d->toks[s.e - 1].flags & WS_T_CAP) ||
+		!(adjunct_preposition(d, s.b - 1) || ws_tok_in(d, s.b - 1, ws_qw_object_prepositions)))
+		return false;
+	for (int32_t k = s.b - 1; k > lo && s.b - k < MAX_NP_PP; k--)
+	{
+		if (ws_tok_in(d, k - 1, ws_qw_coordinators))
+			return adjunct_preposition(d, k);
+		if (!(d->toks[k - 1].flags & WS_T_WORD))
+			return false;
+	}
+	return false;
+}
+
 /*
  * The subject of cue c: the noun phrase before it, except that a participle
  * ("…praised Putin, saying", "sent an email calling on") has the sentence's
@@ -59,6 +90,8 @@ qf_cue_subject(const finder *f, int32_t c, int32_t lo)
 	}
 	if (c > lo && ws_tok_ends_with(d, c, "ing") && !ws_tok_in(d, c - 1, ws_qw_progressive_aux) &&
 		!(s.b > lo && ws_tok_is(d, s.b - 1, "with")))
+		return qf_sentence_subject(f, lo, c);
+	if (object_after_and(d, s, lo))
 		return qf_sentence_subject(f, lo, c);
 	return s;
 }

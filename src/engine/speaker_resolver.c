@@ -669,13 +669,14 @@ ws_is_name_glue(const ws_doc *d, int32_t i)
 	return is_name_glue(d, i);
 }
 
-/* Strip an honorific, determiner or possessive clitic from a name's edges. */
+/* Strip a title, determiner or possessive clitic from a name's edges. */
 static ws_range
 strip_name(const ws_doc *d, ws_range r)
 {
 	while (r.b < r.e - 1 && ((d->toks[r.b].lex & WS_LEX_HONORIFIC) ||
 							 ws_tok_in(d, r.b, ws_qw_determiners)))
 		r.b++;
+	r.b = ws_name_start(d, r.b, r.e);
 	while (r.e > r.b + 1 && (d->toks[r.e - 1].flags & WS_T_POSSESSIVE))
 		r.e--;
 	return r;
@@ -728,11 +729,11 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 
 		return traced(d, rule, h.b, h.e, name);
 	}
-	/* "the mayor", "the company": a description the entity layer resolved */
-	if (h.e - h.b == 2 && ws_tok_is(d, h.b, "the"))
+	/* "the mayor", "the company", "her statement": a description the entity layer resolved */
+	if (h.e - h.b == 2 && (ws_tok_is(d, h.b, "the") || ws_tok_is(d, h.b, "his") || ws_tok_is(d, h.b, "her")))
 	{
 		const char *rule = NULL;
-		const char *name = ws_entity_referent(r->entities, h.b + 1, &rule);
+		const char *name = ws_entity_referent(r->entities, h.e - 1, &rule);
 
 		if (name)
 			return traced(d, rule, h.b, h.e, name);

@@ -252,24 +252,20 @@ ws_word_rules_write(FILE *out)
 }
 #endif
 
-static const char *const abbreviations[] = {
-	"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col",
-	"sgt", "capt", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "jan",
-	"feb", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "vs", "no", "mt",
-	"ft", "pres", "adm", "cmdr", "maj", "cpl", "supt", "etc", "messrs", "gov",
-	"atty", "rev", "hon", "dept", "univ", "ave", "blvd", "rd",
-	NULL
-};
+/* Is the folded word buf on list? */
+static bool
+folded_in(const char *buf, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], buf) == 0)
+			return true;
+	return false;
+}
 
-/* Titles after which a period never ends a sentence. */
+/* Titles after which a period never ends a sentence (data/lexicons: title_abbreviations). */
 static bool
 is_title_abbrev(const char *s, int32_t len)
 {
-	static const char *const titles[] = {
-		"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt",
-		"col", "sgt", "capt", "rev", "st", "pres", "adm", "cmdr", "maj",
-		"cpl", "supt", "messrs", "atty", "hon", "no", "vs", "jr", "sr", NULL
-	};
 	char		buf[16];
 	int32_t		n;
 
@@ -277,10 +273,7 @@ is_title_abbrev(const char *s, int32_t len)
 		return false;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
-	for (int i = 0; titles[i]; i++)
-		if (strcmp(titles[i], buf) == 0)
-			return true;
-	return false;
+	return folded_in(buf, ws_qw_title_abbreviations);
 }
 
 /* Does a word followed directly by "." form one token (Mr., U.S., J.)? */
@@ -304,10 +297,7 @@ takes_period(const char *s, int32_t len)
 		return false;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
-	for (int i = 0; abbreviations[i]; i++)
-		if (strcmp(abbreviations[i], buf) == 0)
-			return true;
-	return false;
+	return folded_in(buf, ws_qw_abbreviations);	/* data/lexicons: abbreviations */
 }
 
 /* Split a trailing 's / ’s off a word; returns the byte length kept. */

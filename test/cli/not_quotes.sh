@@ -27,22 +27,4 @@
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-BIN=${WHOSAID_BIN:-build/whosaid}
-WORK=build/test-cli/not_quotes
-rm -rf "$WORK" && mkdir -p "$WORK"
-GOLD=test/fixtures/not_quotes.jsonl
-
-"$BIN" quotes --model data/whosaid_ner.model <"$GOLD" >"$WORK/pred.jsonl"
-python3 - "$GOLD" "$WORK/pred.jsonl" <<'PY'
-import json, sys
-gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-pred = {d["id"]: [q["content"] for q in d.get("quotes", [])] for d in map(json.loads, open(sys.argv[2], encoding="utf-8"))}
-bad = 0
-for d in gold:
-    got = pred.get(d["id"], [])
-    if sorted(got) != sorted(d["quotes"]):
-        bad += 1
-        print(f"{d['id']}: expected {d['quotes']}, got {got}")
-print(f"not_quotes: {len(gold) - bad}/{len(gold)} right")
-sys.exit(1 if bad else 0)
-PY
+exec python3 test/cli/fixture_check.py not_quotes test/fixtures/not_quotes.jsonl content quotes --any-order

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BIN=${WHOSAID_BIN:-build/whosaid}
-MIN=${PATTERNS_MIN:-42}
+MIN=${PATTERNS_MIN:-43}
 GOLD=test/fixtures/patterns.jsonl
 WORK=build/test-cli/patterns
 rm -rf "$WORK" && mkdir -p "$WORK"

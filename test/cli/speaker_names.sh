@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Canonical speaker names (test/fixtures/speaker_names.jsonl, short texts written for whosaid):
+# a title before a name is no part of it ("Marlow County District Attorney Brian Wright",
+# "Detective Sergeant Omar Haddad", "Attorney" tagged apart from "General Maria …", police
+# ranks abbreviated "Const." and "Insp.", whose period ends no sentence), but
+# "Premier League" keeps its first word and two names joined by "and" stay whole; an acronym
+# spelled by the initials of a name in the text is that name ("CBSA" for "Canada Border
+# Services Agency", read over commas for "ISED"), but a list of places spells none ("BBC"
+# after "Boston, Buffalo and Chicago"); a cue after "and" and a prepositional phrase ("and in
+# a carefully worded reply said") has the sentence's subject, but "but on Monday Mayor Rosa
+# Kent said" its own; "her statement said", "his message said" are the most salient woman's
+# and man's; "the report said" is the writer's of "a study by X" or "X wrote in a recent report",
+# but not eight sentences later. Each text's quotes, in text order, must have exactly the listed
+# speakers.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+exec python3 test/cli/fixture_check.py speaker_names test/fixtures/speaker_names.jsonl speaker speakers
