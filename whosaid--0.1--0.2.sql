@@ -856,6 +856,15 @@ END
 $function$;
 COMMENT ON FUNCTION whosaid._tracked(regclass) IS 'internal: the whosaid.tracked row of a table (or what its triggers say), or an error if it is not tracked';
 
+CREATE FUNCTION whosaid._track_extract(body text)
+RETURNS TABLE (n int, kind text, content text, content_span int4range, speaker text, speaker_mention text,
+			   speaker_span int4range, cue text, cue_span int4range, actor text, role text, affiliation text,
+			   aliases text[], mentions int, first_span int4range)
+AS 'MODULE_PATHNAME', '_track_extract'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 25;
+COMMENT ON FUNCTION whosaid._track_extract(text) IS 'internal: the quotes (n > 0) and actors (n < 0) of a text in one pass, for the derived tables of a tracked table';
+
 DROP FUNCTION whosaid._track_insert_sql(whosaid.tracked, text, boolean, text);
 CREATE OR REPLACE FUNCTION whosaid._track_insert_sql(t whosaid.tracked, src text, on_conflict boolean, ctes text DEFAULT NULL::text, assign text DEFAULT NULL::text)
  RETURNS text
@@ -866,24 +875,26 @@ AS $function$
 DECLARE
 	cols text := whosaid._track_keys(t) || ', n, kind, content, content_span, speaker, speaker_mention,'
 				 ' speaker_span, cue, cue_span';
+	ex text := format(
+		'ex AS MATERIALIZED (SELECT %s, x.* FROM %s s CROSS JOIN LATERAL whosaid._track_extract(s.%I::pg_catalog.text) x)',
+		whosaid._track_keys(t, 's'), src, t.body_column);
 	quotes text := format(
 		'SELECT %s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention, x.speaker_span,'
-		' x.cue, x.cue_span FROM %s s CROSS JOIN LATERAL whosaid.quotes(s.%I::pg_catalog.text) x',
-		whosaid._track_keys(t, 's'), src, t.body_column);
+		' x.cue, x.cue_span FROM ex x WHERE x.n OPERATOR(pg_catalog.>) 0',
+		whosaid._track_keys(t, 'x'));
 	conflict text := CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING' ELSE '' END;
 	actors text := format(
 		'INSERT INTO %s (%s, n, actor, kind, role, affiliation, aliases, mentions, first_span)'
-		' SELECT %s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
-		' x.first_span'
-		' FROM %s s CROSS JOIN LATERAL whosaid.actors(s.%I::pg_catalog.text) WITH ORDINALITY x%s',
-		t.actors_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'), src, t.body_column, conflict);
+		' SELECT %s, OPERATOR(pg_catalog.-) x.n, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
+		' x.first_span FROM ex x WHERE x.n OPERATOR(pg_catalog.<) 0%s',
+		t.actors_table, whosaid._track_keys(t), whosaid._track_keys(t, 'x'), conflict);
 BEGIN
 	IF assign IS NULL THEN
-		RETURN format('WITH %s iq AS (INSERT INTO %s (%s) %s%s) %s',
-					  coalesce(ctes || ',', ''), t.quotes_table, cols, quotes, conflict, actors);
+		RETURN format('WITH %s %s, iq AS (INSERT INTO %s (%s) %s%s) %s',
+					  coalesce(ctes || ',', ''), ex, t.quotes_table, cols, quotes, conflict, actors);
 	END IF;
 	-- about once per distinct content (syndicated quotes repeat word for word)
-	RETURN format('WITH %s qx AS MATERIALIZED (%s), %s,'
+	RETURN format('WITH %s %s, qx AS MATERIALIZED (%s), %s,'
 				  ' ab AS MATERIALIZED (SELECT c.content, whosaid.to_actorvec(c.content) AS about'
 				  ' FROM (SELECT DISTINCT qx.content COLLATE pg_catalog."C" AS content FROM qx) c),'
 				  ' iq AS (INSERT INTO %s (%s, claim, about)'
@@ -891,7 +902,7 @@ BEGIN
 				  ' FROM qx LEFT JOIN an ON %s AND an.n OPERATOR(pg_catalog.=) qx.n'
 				  ' LEFT JOIN ab ON ab.content OPERATOR(pg_catalog.=) qx.content COLLATE pg_catalog."C"%s),'
 				  ' ia AS (%s) SELECT pg_catalog.array_agg(DISTINCT o.claim) FROM old o',
-				  coalesce(ctes || ',', ''), quotes, assign, t.quotes_table, cols,
+				  coalesce(ctes || ',', ''), ex, quotes, assign, t.quotes_table, cols,
 				  whosaid._track_join(t, 'an', 'qx'), conflict, actors);
 END
 $function$;

@@ -62,6 +62,27 @@ mentions(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
+/* One row of whosaid.actors(): the actor x (its aliases array palloc'd). */
+void
+whosaid_actor_row(const ws_actor *x, Datum *values, bool *nulls)
+{
+	Datum	   *elems;
+	bool		dummy;
+
+	memset(nulls, 0, sizeof(bool) * WHOSAID_ACTOR_COLS);
+	values[0] = whosaid_cstring_text(x->name, &nulls[0]);
+	values[1] = CStringGetTextDatum(ws_kind_name(x->kind));
+	values[2] = whosaid_cstring_text(x->role, &nulls[2]);
+	values[3] = whosaid_cstring_text(x->affiliation, &nulls[3]);
+	elems = palloc(sizeof(Datum) * (x->naliases + 1));
+	for (int32 k = 0; k < x->naliases; k++)
+		elems[k] = whosaid_cstring_text(x->aliases[k], &dummy);
+	values[4] = PointerGetDatum(construct_array(elems, x->naliases, TEXTOID, -1, false, TYPALIGN_INT));
+	values[5] = Int32GetDatum(x->nmentions);
+	values[6] = whosaid_range(x->first, &nulls[6]);
+	pfree(elems);
+}
+
 PG_FUNCTION_INFO_V1(actors);
 
 Datum
@@ -77,26 +98,13 @@ actors(PG_FUNCTION_ARGS)
 	a = find_actors(body, &work, &d);
 	for (int32 i = 0; i < a->nactors; i++)
 	{
-		ws_actor   *x = &a->actors[i];
-		Datum		values[7];
-		bool		nulls[7] = {0};
-		Datum	   *elems;
-		bool		dummy;
+		Datum		values[WHOSAID_ACTOR_COLS];
+		bool		nulls[WHOSAID_ACTOR_COLS];
 
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
-		values[0] = whosaid_cstring_text(x->name, &nulls[0]);
-		values[1] = CStringGetTextDatum(ws_kind_name(x->kind));
-		values[2] = whosaid_cstring_text(x->role, &nulls[2]);
-		values[3] = whosaid_cstring_text(x->affiliation, &nulls[3]);
-		elems = palloc(sizeof(Datum) * (x->naliases + 1));
-		for (int32 k = 0; k < x->naliases; k++)
-			elems[k] = whosaid_cstring_text(x->aliases[k], &dummy);
-		values[4] = PointerGetDatum(construct_array(elems, x->naliases, TEXTOID, -1, false, TYPALIGN_INT));
-		values[5] = Int32GetDatum(x->nmentions);
-		values[6] = whosaid_range(x->first, &nulls[6]);
+		whosaid_actor_row(&a->actors[i], values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		pfree(elems);
 	}
 	MemoryContextDelete(work);
 	PG_RETURN_NULL();

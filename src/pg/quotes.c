@@ -7,6 +7,22 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+/* One row of whosaid.quotes(): the n-th quote q. */
+void
+whosaid_quote_row(const ws_quote *q, int32 n, Datum *values, bool *nulls)
+{
+	memset(nulls, 0, sizeof(bool) * WHOSAID_QUOTE_COLS);
+	values[0] = Int32GetDatum(n);
+	values[1] = CStringGetTextDatum(ws_quote_kind_name(q->kind));
+	values[2] = whosaid_cstring_text(q->content_text, &nulls[2]);
+	values[3] = whosaid_range(q->content, &nulls[3]);
+	values[4] = whosaid_cstring_text(q->speaker_name, &nulls[4]);
+	values[5] = whosaid_cstring_text(q->speaker_mention, &nulls[5]);
+	values[6] = whosaid_range(q->speaker, &nulls[6]);
+	values[7] = whosaid_cstring_text(q->cue_text, &nulls[7]);
+	values[8] = whosaid_range(q->cue, &nulls[8]);
+}
+
 PG_FUNCTION_INFO_V1(quotes);
 
 Datum
@@ -30,19 +46,10 @@ quotes(PG_FUNCTION_ARGS)
 
 	for (int32 i = 0; i < qs->n; i++)
 	{
-		ws_quote   *q = &qs->quotes[i];
-		Datum		values[9];
-		bool		nulls[9] = {0};
+		Datum		values[WHOSAID_QUOTE_COLS];
+		bool		nulls[WHOSAID_QUOTE_COLS];
 
-		values[0] = Int32GetDatum(i + 1);
-		values[1] = CStringGetTextDatum(ws_quote_kind_name(q->kind));
-		values[2] = whosaid_cstring_text(q->content_text, &nulls[2]);
-		values[3] = whosaid_range(q->content, &nulls[3]);
-		values[4] = whosaid_cstring_text(q->speaker_name, &nulls[4]);
-		values[5] = whosaid_cstring_text(q->speaker_mention, &nulls[5]);
-		values[6] = whosaid_range(q->speaker, &nulls[6]);
-		values[7] = whosaid_cstring_text(q->cue_text, &nulls[7]);
-		values[8] = whosaid_range(q->cue, &nulls[8]);
+		whosaid_quote_row(&qs->quotes[i], i + 1, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	MemoryContextDelete(work);

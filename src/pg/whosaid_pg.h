@@ -36,6 +36,15 @@ Datum		whosaid_range(ws_span s, bool *isnull);
 Datum		whosaid_cstring_text(const char *s, bool *isnull);
 
 /*
+ * The columns of one row of whosaid.quotes() (9) and of whosaid.actors() (7),
+ * shared with whosaid._track_extract(): quotes.c and actors.c.
+ */
+#define WHOSAID_QUOTE_COLS 9
+#define WHOSAID_ACTOR_COLS 7
+void		whosaid_quote_row(const ws_quote *q, int32 n, Datum *values, bool *nulls);
+void		whosaid_actor_row(const ws_actor *x, Datum *values, bool *nulls);
+
+/*
  * The tagger model, loaded (memory-mapped) on first use in this backend from
  * $sharedir/extension/whosaid_ner.model. Errors clearly if it is missing or
  * damaged. Defined in model.c.

@@ -199,12 +199,30 @@ RETURN (SELECT '(' || string_agg(format('$%s[%s]::%s', param, i, t.key_types[i])
 COMMENT ON FUNCTION whosaid._track_param(whosaid.tracked, int) IS
 'internal: a row of the key columns cast back from the text[] parameter $param';
 
+-- The quotes and actors of a text in one pass of the engine (src/pg/track.c):
+-- whosaid.quotes() tags the text's actors to name its speakers, so calling it
+-- and whosaid.actors() on each row ran the tokenizer and the tagger twice.
+-- n > 0: the n-th quote, with whosaid.quotes()'s columns; n < 0: the -n-th
+-- actor, with whosaid.actors()'s columns (kind is the actor's kind).
+CREATE FUNCTION whosaid._track_extract(body text)
+RETURNS TABLE (n int, kind text, content text, content_span int4range, speaker text, speaker_mention text,
+			   speaker_span int4range, cue text, cue_span int4range, actor text, role text, affiliation text,
+			   aliases text[], mentions int, first_span int4range)
+AS 'MODULE_PATHNAME', '_track_extract'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 25;
+
+COMMENT ON FUNCTION whosaid._track_extract(text) IS
+'internal: the quotes (n > 0) and actors (n < 0) of a text in one pass, for the derived tables of a tracked table';
+
 -- The statement that extracts the rows of relation `src` (a transition table or
 -- a CTE, defined in `ctes`, with the key columns and the body) into both
--- derived tables. With `assign` (a tracked table with claims, 55_claims.sql:
--- the CTEs of _claims_assign_sql() over the quotes qx), the quotes are
--- written once with their claim and about, and the statement returns the
--- existing claims that gained quotes.
+-- derived tables, running the engine once per row (ex). With `assign` (a
+-- tracked table with claims, 55_claims.sql: the CTEs of _claims_assign_sql()
+-- over the quotes qx), the quotes are written once with their claim and
+-- about, and the statement returns the existing claims that gained quotes.
+-- The key columns of a tracked table cannot be named as a column of the
+-- derived tables (n, kind, ...), so they are distinct from ex's.
 CREATE FUNCTION whosaid._track_insert_sql(t whosaid.tracked, src text, on_conflict boolean,
 										  ctes text DEFAULT NULL, assign text DEFAULT NULL)
 RETURNS text
@@ -213,24 +231,26 @@ AS $$
 DECLARE
 	cols text := whosaid._track_keys(t) || ', n, kind, content, content_span, speaker, speaker_mention,'
 				 ' speaker_span, cue, cue_span';
+	ex text := format(
+		'ex AS MATERIALIZED (SELECT %s, x.* FROM %s s CROSS JOIN LATERAL whosaid._track_extract(s.%I::pg_catalog.text) x)',
+		whosaid._track_keys(t, 's'), src, t.body_column);
 	quotes text := format(
 		'SELECT %s, x.n, x.kind, x.content, x.content_span, x.speaker, x.speaker_mention, x.speaker_span,'
-		' x.cue, x.cue_span FROM %s s CROSS JOIN LATERAL whosaid.quotes(s.%I::pg_catalog.text) x',
-		whosaid._track_keys(t, 's'), src, t.body_column);
+		' x.cue, x.cue_span FROM ex x WHERE x.n OPERATOR(pg_catalog.>) 0',
+		whosaid._track_keys(t, 'x'));
 	conflict text := CASE WHEN on_conflict THEN ' ON CONFLICT DO NOTHING' ELSE '' END;
 	actors text := format(
 		'INSERT INTO %s (%s, n, actor, kind, role, affiliation, aliases, mentions, first_span)'
-		' SELECT %s, x.ordinality, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
-		' x.first_span'
-		' FROM %s s CROSS JOIN LATERAL whosaid.actors(s.%I::pg_catalog.text) WITH ORDINALITY x%s',
-		t.actors_table, whosaid._track_keys(t), whosaid._track_keys(t, 's'), src, t.body_column, conflict);
+		' SELECT %s, OPERATOR(pg_catalog.-) x.n, x.actor, x.kind, x.role, x.affiliation, x.aliases, x.mentions,'
+		' x.first_span FROM ex x WHERE x.n OPERATOR(pg_catalog.<) 0%s',
+		t.actors_table, whosaid._track_keys(t), whosaid._track_keys(t, 'x'), conflict);
 BEGIN
 	IF assign IS NULL THEN
-		RETURN format('WITH %s iq AS (INSERT INTO %s (%s) %s%s) %s',
-					  coalesce(ctes || ',', ''), t.quotes_table, cols, quotes, conflict, actors);
+		RETURN format('WITH %s %s, iq AS (INSERT INTO %s (%s) %s%s) %s',
+					  coalesce(ctes || ',', ''), ex, t.quotes_table, cols, quotes, conflict, actors);
 	END IF;
 	-- about once per distinct content (syndicated quotes repeat word for word)
-	RETURN format('WITH %s qx AS MATERIALIZED (%s), %s,'
+	RETURN format('WITH %s %s, qx AS MATERIALIZED (%s), %s,'
 				  ' ab AS MATERIALIZED (SELECT c.content, whosaid.to_actorvec(c.content) AS about'
 				  ' FROM (SELECT DISTINCT qx.content COLLATE pg_catalog."C" AS content FROM qx) c),'
 				  ' iq AS (INSERT INTO %s (%s, claim, about)'
@@ -238,7 +258,7 @@ BEGIN
 				  ' FROM qx LEFT JOIN an ON %s AND an.n OPERATOR(pg_catalog.=) qx.n'
 				  ' LEFT JOIN ab ON ab.content OPERATOR(pg_catalog.=) qx.content COLLATE pg_catalog."C"%s),'
 				  ' ia AS (%s) SELECT pg_catalog.array_agg(DISTINCT o.claim) FROM old o',
-				  coalesce(ctes || ',', ''), quotes, assign, t.quotes_table, cols,
+				  coalesce(ctes || ',', ''), ex, quotes, assign, t.quotes_table, cols,
 				  whosaid._track_join(t, 'an', 'qx'), conflict, actors);
 END
 $$;
