@@ -50,12 +50,19 @@ SELECT count(*) FILTER (WHERE EXISTS (SELECT FROM gq e WHERE e.i < gq.i AND e.cv
 	   count(*) FILTER (WHERE whosaid.claim_words(cv) = 0) AS no_words,
 	   count(*) FILTER (WHERE whosaid.claim_words(cv) = 0 AND agg.root = agg.i) AS no_words_alone
 FROM gq JOIN agg USING (i);
--- the order given is the time order: each claim's first quote leads it, and
--- given in reverse the latest does
+-- i is the time order: each claim's first quote leads it. The aggregate
+-- sorts its input by i itself (the call needs no ORDER BY, which would sort
+-- the claimvecs): given in reverse, the result is the same, in the order of i
 SELECT bool_and(root <= i) AS earliest_leads FROM agg;
-SELECT bool_and(u.root >= u.i) AS latest_leads, count(DISTINCT u.root) AS claims
-FROM (SELECT array_agg(i ORDER BY i DESC) AS i, whosaid._claims_group(i, cv, 0.6 ORDER BY i DESC) AS root FROM gq) x,
-	ROWS FROM (unnest(x.i), unnest(x.root)) u(i, root);
+SELECT count(*) AS quotes, count(*) FILTER (WHERE agg.root IS DISTINCT FROM u.root) AS differ
+FROM (SELECT array_agg(i ORDER BY i) AS i, whosaid._claims_group(i, cv, 0.6 ORDER BY i DESC) AS root FROM gq) x,
+	ROWS FROM (unnest(x.i), unnest(x.root)) u(i, root)
+	JOIN agg ON agg.i = u.i;
+SELECT count(*) AS quotes, count(*) FILTER (WHERE agg.root IS DISTINCT FROM u.root) AS differ
+FROM (SELECT array_agg(i ORDER BY i) AS i, whosaid._claims_group(i, cv, 0.6) AS root
+	  FROM (SELECT * FROM gq ORDER BY hashint8(i)) r) x,
+	ROWS FROM (unnest(x.i), unnest(x.root)) u(i, root)
+	JOIN agg ON agg.i = u.i;
 -- nothing to group
 SELECT whosaid._claims_group(i, cv, 0.6) IS NULL AS empty FROM gq WHERE false;
 SELECT whosaid._claims_group(i, NULL, 0.6) FROM gq;

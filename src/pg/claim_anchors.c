@@ -4,9 +4,11 @@
  *
  *   whosaid._claim_anchors(claimvec) -> int4[]    a quotation's anchors, the
  *       keys <prefix>_claim_anchors holds and new quotes are joined on
- *   whosaid._claims_group(i int8, cv claimvec, threshold real ORDER BY i)
- *       -> int8[]    for each quotation (in the order given), the i of the
- *       quotation whose claim it joins: its own when no earlier one matches
+ *   whosaid._claims_group(i int8, cv claimvec, threshold real)
+ *       -> int8[]    for each quotation in the order of i (sorted here, so
+ *       the call needs no ORDER BY, which would sort the claimvecs), the i
+ *       of the quotation whose claim it joins: its own when no earlier one
+ *       matches
  */
 #include "claimvec_pg.h"
 
@@ -90,6 +92,19 @@ _claims_group_add(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+/* The positions of the quotations sorted by i, then by arrival (qsort_arg). */
+static int
+cmp_by_id(const void *x, const void *y, void *arg)
+{
+	const int64 *ids = arg;
+	int32		a = *(const int32 *) x,
+				b = *(const int32 *) y;
+
+	if (ids[a] != ids[b])
+		return ids[a] < ids[b] ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
 PG_FUNCTION_INFO_V1(_claims_group_result);
 
 Datum
@@ -99,7 +114,8 @@ _claims_group_result(PG_FUNCTION_ARGS)
 	ws_arena   *a;
 	ws_cv	   *views;
 	const ws_cv **vp;
-	int32	   *root;
+	int32	   *order,
+			   *root;
 	Datum	   *d;
 	ArrayType  *r;
 
@@ -108,10 +124,14 @@ _claims_group_result(PG_FUNCTION_ARGS)
 	a = ws_arena_new();
 	views = palloc(sizeof(ws_cv) * st->n);
 	vp = palloc(sizeof(ws_cv *) * st->n);
+	order = palloc(sizeof(int32) * st->n);
 	root = palloc(sizeof(int32) * st->n);
 	for (int32 j = 0; j < st->n; j++)
+		order[j] = j;
+	qsort_arg(order, st->n, sizeof(int32), cmp_by_id, st->ids);
+	for (int32 j = 0; j < st->n; j++)
 	{
-		claimvec_view(st->cvs[j], &views[j]);
+		claimvec_view(st->cvs[order[j]], &views[j]);
 		if (views[j].k != views[0].k)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_EXCEPTION),
@@ -122,7 +142,7 @@ _claims_group_result(PG_FUNCTION_ARGS)
 	ws_cv_group(a, vp, st->n, st->threshold, root);
 	d = palloc(sizeof(Datum) * st->n);
 	for (int32 j = 0; j < st->n; j++)
-		d[j] = Int64GetDatum(st->ids[root[j]]);
+		d[j] = Int64GetDatum(st->ids[order[root[j]]]);
 	r = construct_array(d, st->n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 	ws_arena_free(a);
 	PG_RETURN_ARRAYTYPE_P(r);

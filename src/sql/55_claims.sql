@@ -70,10 +70,12 @@ COMMENT ON FUNCTION whosaid._claim_anchors(whosaid.claimvec) IS
 'internal: the blocking keys of a quotation (winnowed hashes of 3-word runs); quotations sharing 6 words in a row share one';
 
 -- The grouping of a statement's quotes that join no existing claim (C,
--- claim_anchors.c): given in time order, each joins the claim of the earliest
--- quote before it that shares an anchor and matches at the threshold, else
--- starts one; the result holds, for each quote in that order, the i of the
--- quote whose claim it joins (its own when it starts one).
+-- claim_anchors.c): in the order of i (time order; the quotes are sorted by i
+-- there, so the call needs no ORDER BY, which would sort their claimvecs),
+-- each joins the claim of the earliest quote before it that shares an anchor
+-- and matches at the threshold, else starts one; the result holds, for each
+-- quote in that order, the i of the quote whose claim it joins (its own when
+-- it starts one).
 CREATE FUNCTION whosaid._claims_group_add(internal, int8, whosaid.claimvec, real) RETURNS internal
 AS 'MODULE_PATHNAME', '_claims_group_add' LANGUAGE C CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION whosaid._claims_group_add(internal, int8, whosaid.claimvec, real) IS
@@ -85,7 +87,7 @@ COMMENT ON FUNCTION whosaid._claims_group_result(internal) IS
 CREATE AGGREGATE whosaid._claims_group(i int8, cv whosaid.claimvec, threshold real) (
 	SFUNC = whosaid._claims_group_add, STYPE = internal, FINALFUNC = whosaid._claims_group_result);
 COMMENT ON AGGREGATE whosaid._claims_group(int8, whosaid.claimvec, real) IS
-'internal: for quotes in time order (ORDER BY i), the i of the quote whose claim each joins: the earliest before it sharing an anchor and matching at threshold, followed to its own, else itself';
+'internal: for quotes in the order of i (sorted by the aggregate), the i of the quote whose claim each joins: the earliest before it sharing an anchor and matching at threshold, followed to its own, else itself';
 
 -- The claims table of a tracked table, or NULL when it has none.
 CREATE FUNCTION whosaid._claims_table(t whosaid.tracked, suffix text DEFAULT '_claims') RETURNS regclass
@@ -206,16 +208,17 @@ DECLARE
 	ctes text;
 BEGIN
 	ctes := format($f$
+cvs AS MATERIALIZED (	-- once per distinct content (syndicated quotes repeat), then joined by hash
+	SELECT v.content, v.cv
+	FROM (SELECT c.content, whosaid.to_claimvec(c.content) AS cv
+		  FROM (SELECT DISTINCT q.content COLLATE pg_catalog."C" AS content FROM %4$s q
+				WHERE q.content IS NOT NULL%2$s) c OFFSET 0) v
+	WHERE whosaid.claim_words(v.cv) OPERATOR(pg_catalog.>=) whosaid._claims_min_words()),
 n AS MATERIALIZED (
 	SELECT q.i, %1$s, q.n, q.content, d.cv, q.speaker, q.at
 	FROM (SELECT row_number() OVER (ORDER BY %3$s NULLS LAST, %1$s, q.n) AS i, %1$s, q.n, q.content, q.speaker, %3$s AS at
 		  FROM %4$s q%5$s WHERE q.content IS NOT NULL%2$s) q
-		JOIN (SELECT c.content, v.cv	-- once per distinct content (syndicated quotes repeat)
-			  FROM (SELECT DISTINCT q.content COLLATE pg_catalog."C" AS content FROM %4$s q
-					WHERE q.content IS NOT NULL%2$s) c
-				  CROSS JOIN LATERAL (SELECT whosaid.to_claimvec(c.content) AS cv OFFSET 0) v
-			  WHERE whosaid.claim_words(v.cv) OPERATOR(pg_catalog.>=) whosaid._claims_min_words()) d
-			ON d.content OPERATOR(pg_catalog.=) q.content COLLATE pg_catalog."C"),
+		JOIN cvs d ON d.content OPERATOR(pg_catalog.=) q.content COLLATE pg_catalog."C"),
 na AS MATERIALIZED (SELECT n.i, a.a FROM n CROSS JOIN LATERAL unnest(whosaid._claim_anchors(n.cv)) AS a(a)),
 cand AS MATERIALIZED (SELECT DISTINCT na.i, k.claim FROM na JOIN %6$s k ON k.anchor OPERATOR(pg_catalog.=) na.a),
 cc AS MATERIALIZED (
@@ -229,11 +232,11 @@ old AS MATERIALIZED (
 g AS MATERIALIZED (
 	SELECT u.i, u.root
 	FROM (SELECT pg_catalog.array_agg(n.i ORDER BY n.i) AS i,
-				 whosaid._claims_group(n.i, n.cv, whosaid._claims_threshold() ORDER BY n.i) AS root
+				 whosaid._claims_group(n.i, n.cv, whosaid._claims_threshold()) AS root
 		  FROM n WHERE NOT EXISTS (SELECT FROM old o WHERE o.i OPERATOR(pg_catalog.=) n.i)) x
 		CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.i), pg_catalog.unnest(x.root)) AS u(i, root)),
 ids AS MATERIALIZED (
-	SELECT r.i, pg_catalog.nextval(pg_catalog.pg_get_serial_sequence(%8$L, 'claim')) AS claim
+	SELECT r.i, pg_catalog.nextval(%8$L::pg_catalog.regclass) AS claim
 	FROM (SELECT g.i FROM g WHERE g.root OPERATOR(pg_catalog.=) g.i ORDER BY g.i) r),
 asg AS MATERIALIZED (
 	SELECT o.i, o.claim FROM old o
@@ -253,7 +256,7 @@ newk AS (
 	SELECT DISTINCT a.a, l.claim FROM longest l CROSS JOIN LATERAL unnest(whosaid._claim_anchors(l.cv)) AS a(a)),
 an AS (SELECT n.*, asg.claim FROM asg JOIN n ON n.i OPERATOR(pg_catalog.=) asg.i)$f$,
 		keys_q, CASE WHEN embed THEN '' ELSE ' AND q.claim IS NULL AND q.about IS NULL' END,
-		tm.expr, src, tm.join_sql, ktab, ctab, ctab::text,
+		tm.expr, src, tm.join_sql, ktab, ctab, pg_catalog.pg_get_serial_sequence(ctab::text, 'claim'),
 		whosaid._claims_summary_sql(t, NULL),
 		(SELECT string_agg(quote_ident('first_' || k), ', ' ORDER BY i) FROM unnest(t.key_columns) WITH ORDINALITY u(k, i)),
 		whosaid._track_keys(t, 'f'));
