@@ -13448,6 +13448,19 @@ const char *const ws_qw_object_prepositions[] = {
 	NULL
 };
 
+const char *const ws_qw_passive_tail_words[] = {
+	"in",
+	"during",
+	"on",
+	"at",
+	"to",
+	"for",
+	"as",
+	"by",
+	"over",
+	NULL
+};
+
 const char *const ws_qw_plural_subjects[] = {
 	"they",
 	"we",
@@ -13676,6 +13689,14 @@ const char *const ws_qw_complement_openers[] = {
 const char *const ws_qw_relative_links[] = {
 	"that",
 	"which",
+	NULL
+};
+
+const char *const ws_qw_have_cue_openers[] = {
+	"that",
+	"to",
+	"of",
+	"about",
 	NULL
 };
 
@@ -14132,6 +14153,19 @@ const char *const ws_qw_partitives[] = {
 	NULL
 };
 
+const char *const ws_qw_quantity_words[] = {
+	"some",
+	"several",
+	"many",
+	"further",
+	"more",
+	"fewer",
+	"less",
+	"additional",
+	"new",
+	NULL
+};
+
 const char *const ws_qw_spokespeople[] = {
 	"spokesman",
 	"spokeswoman",
@@ -14280,5 +14314,21 @@ const char *const ws_qw_title_words[] = {
 	"premier",
 	"marshal",
 	"mayor",
+	NULL
+};
+
+const char *const ws_qw_have_cues[] = {
+	"boast",
+	"boasts",
+	"boasted",
+	"boasting",
+	NULL
+};
+
+const char *const ws_qw_agree_forms[] = {
+	"agree",
+	"agrees",
+	"agreed",
+	"agreeing",
 	NULL
 };
