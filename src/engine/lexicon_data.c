@@ -13692,14 +13692,6 @@ const char *const ws_qw_relative_links[] = {
 	NULL
 };
 
-const char *const ws_qw_have_cue_openers[] = {
-	"that",
-	"to",
-	"of",
-	"about",
-	NULL
-};
-
 const char *const ws_qw_abbreviations[] = {
 	"no",
 	"co",
@@ -14090,6 +14082,12 @@ const char *const ws_qw_coordinators[] = {
 	NULL
 };
 
+const char *const ws_qw_noun_conjunctions[] = {
+	"and",
+	"or",
+	NULL
+};
+
 const char *const ws_qw_relative_adverbs[] = {
 	"still",
 	"also",
@@ -14157,12 +14155,23 @@ const char *const ws_qw_quantity_words[] = {
 	"some",
 	"several",
 	"many",
+	"two",
+	"three",
 	"further",
 	"more",
 	"fewer",
 	"less",
 	"additional",
 	"new",
+	"four",
+	"five",
+	"six",
+	"seven",
+	"eight",
+	"nine",
+	"ten",
+	"dozens",
+	"hundreds",
 	NULL
 };
 

@@ -143,6 +143,13 @@ qf_is_cue(const finder *f, int32_t i)
 		if (s.b < 0 || (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) &&
 						ws_tok_in(d, s.b - 1, ws_qw_noun_prepositions)))
 			return false;
+		/*
+		 * "and high hopes to return": a modifier, where "and officials claim"
+		 * has a plural and "and made comments" a verb
+		 */
+		if (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) && !ws_is_pronoun(d, s.b) &&
+			!ws_tok_ends_with(d, s.b, "s") && !qf_past_tense(d, s.b) && ws_tok_in(d, s.b - 1, ws_qw_noun_conjunctions))
+			return false;
 		/* "McCallum's two big-ticket promises": the "subject" modifies the noun */
 		if (s.b > 0 && (d->toks[s.b - 1].flags & WS_T_POSSESSIVE) && !(d->toks[s.b].flags & WS_T_CAP))
 			return false;

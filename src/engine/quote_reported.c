@@ -610,8 +610,8 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 	else if (ws_tok_in(d, i, ws_qw_charge_forms) && from == cue.e &&
 			 ws_tok_is(d, qf_object_end(d, from, sentence_end(f, i)), "with"))
 		rule = "reported.charged_with", why = "an accusation in law, not speech";
-	else if (ws_tok_in(d, i, ws_qw_have_cues) && from == cue.e && from < d->ntoks && !d->toks[from].quote &&
-			 !(d->toks[from].flags & WS_T_PUNCT) && !ws_tok_in(d, from, ws_qw_have_cue_openers))
+	else if (ws_tok_in(d, i, ws_qw_have_cues) && from == cue.e && !ws_tok_in(d, from, ws_qw_complementizer) &&
+			 noun_phrase_at(d, from))
 		rule = "reported.has_something", why = "having something, not saying it";
 	else if (ws_tok_in(d, i, ws_qw_agree_forms) && ws_tok_is(d, cue.e, "to") && noun_phrase_at(d, cue.e + 1))
 		rule = "reported.agreed_to_something", why = "agreeing to something, no words";

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Speech verbs in a sense that says nothing, and the same verbs reporting
 # (test/fixtures/not_speech.jsonl, short texts written for whosaid).
-# No quotes: having something ("the hatchback boasts a low price", "boasts three
+# No quotes: a noun after "and" and a modifier ("and high hopes to reach", "and phone
+# calls over"), having something ("the hatchback boasts a low price", "boasts three
 # other top-five finishes"), agreeing to something ("agreed to more talks", "agreed to
 # any conditions"), a phone call ("called 911,"), and a passive shared over "and"
 # ("were awarded and reported,", "were mocked and criticized on social media").
-# Quotes: "boasted that …", "boasted about …", "agreed to meet …" (an infinitive),
+# Quotes: "boasted that …", "boasted about …", "agreed to meet …" (an infinitive), "and
+# made comments about …" (a verb before the noun),
 # and an active cue after "and" with a clause of its own ("and the chair later denied that …").
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
