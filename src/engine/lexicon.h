@@ -126,6 +126,7 @@ extern const char *const ws_qw_title_abbreviations[];
 extern const char *const ws_qw_entity_place_prepositions[];
 extern const char *const ws_qw_have_cues[];
 extern const char *const ws_qw_noun_conjunctions[];
+extern const char *const ws_qw_beat_cues[];
 extern const char *const ws_qw_agree_forms[];
 extern const char *const ws_qw_quantity_words[];
 extern const char *const ws_qw_passive_tail_words[];

@@ -13921,6 +13921,11 @@ const char *const ws_qw_add_forms[] = {
 	NULL
 };
 
+const char *const ws_qw_beat_cues[] = {
+	"writes",
+	NULL
+};
+
 const char *const ws_qw_manner_cues[] = {
 	"beamed",
 	"quipped",

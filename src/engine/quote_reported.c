@@ -564,6 +564,20 @@ noun_phrase_at(const ws_doc *d, int32_t i)
 							ws_tok_in(d, i, ws_qw_quantity_words) || (d->toks[i].flags & WS_T_NUM));
 }
 
+/* "who writes (extensively) about the Kremlin": cue i tells what someone covers */
+static bool
+beat_at(const ws_doc *d, int32_t i)
+{
+	int32_t		p = i - 1,
+				n = i + 1;
+
+	if (p > 0 && ws_is_ly_adverb(d, p))
+		p--;
+	if (n < d->ntoks && ws_is_ly_adverb(d, n))
+		n++;
+	return p >= 0 && ws_tok_is(d, p, "who") && ws_tok_is(d, n, "about");
+}
+
 /*
  * Cues in a sense that reports nothing, rejected with the trace's reason:
  * a refusal ("X declined to comment", "declined comment"), a figure that moved ("the index
@@ -578,7 +592,8 @@ noun_phrase_at(const ws_doc *d, int32_t i)
  * charge in law ("charged him with assault") and "that" as the object ("If
  * anyone believed that, …"), having rather than saying ("the car boasts a
  * low price"), agreeing to something ("agreed to a deal", not "agreed to
- * talk") and a phone call ("called 911,"). Subject spk; the report
+ * talk"), what someone covers ("who writes about the Kremlin") and a phone
+ * call ("called 911,"). Subject spk; the report
  * would start at token from.
  */
 static bool
@@ -615,6 +630,8 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 		rule = "reported.has_something", why = "having something, not saying it";
 	else if (ws_tok_in(d, i, ws_qw_agree_forms) && ws_tok_is(d, cue.e, "to") && noun_phrase_at(d, cue.e + 1))
 		rule = "reported.agreed_to_something", why = "agreeing to something, no words";
+	else if (ws_tok_in(d, i, ws_qw_beat_cues) && beat_at(d, i))
+		rule = "reported.writes_about", why = "what someone covers, no claim";
 	else if (ws_tok_in(d, i, ws_qw_call_forms) && from == cue.e && from + 1 < d->ntoks &&
 			 (d->toks[from].flags & WS_T_NUM) && (d->toks[from + 1].flags & WS_T_PUNCT) && !d->toks[from + 1].quote)
 		rule = "reported.phone_call", why = "a call to a number, not speech";

@@ -5,9 +5,10 @@
 # calls over"), having something ("the hatchback boasts a low price", "boasts three
 # other top-five finishes"), agreeing to something ("agreed to more talks", "agreed to
 # any conditions"), a phone call ("called 911,"), and a passive shared over "and"
-# ("were awarded and reported,", "were mocked and criticized on social media").
+# ("were awarded and reported,", "were mocked and criticized on social media"), and what
+# someone covers ("who writes extensively about the Kremlin").
 # Quotes: "boasted that …", "boasted about …", "agreed to meet …" (an infinitive), "and
-# made comments about …" (a verb before the noun),
+# made comments about …" (a verb before the noun), "who wrote about the visit" (one act),
 # and an active cue after "and" with a clause of its own ("and the chair later denied that …").
 # Each text must give exactly the listed quote contents.
 set -euo pipefail
