@@ -124,6 +124,13 @@ extern const char *const ws_qw_study_nouns[];
 extern const char *const ws_qw_abbreviations[];
 extern const char *const ws_qw_title_abbreviations[];
 extern const char *const ws_qw_entity_place_prepositions[];
+extern const char *const ws_qw_have_cues[];
+extern const char *const ws_qw_noun_conjunctions[];
+extern const char *const ws_qw_beat_cues[];
+extern const char *const ws_qw_agree_forms[];
+extern const char *const ws_qw_quantity_words[];
+extern const char *const ws_qw_passive_tail_words[];
+extern const char *const ws_qw_ly_nouns[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

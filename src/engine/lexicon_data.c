@@ -13448,6 +13448,19 @@ const char *const ws_qw_object_prepositions[] = {
 	NULL
 };
 
+const char *const ws_qw_passive_tail_words[] = {
+	"in",
+	"during",
+	"on",
+	"at",
+	"to",
+	"for",
+	"as",
+	"by",
+	"over",
+	NULL
+};
+
 const char *const ws_qw_plural_subjects[] = {
 	"they",
 	"we",
@@ -13908,6 +13921,11 @@ const char *const ws_qw_add_forms[] = {
 	NULL
 };
 
+const char *const ws_qw_beat_cues[] = {
+	"writes",
+	NULL
+};
+
 const char *const ws_qw_manner_cues[] = {
 	"beamed",
 	"quipped",
@@ -14069,6 +14087,12 @@ const char *const ws_qw_coordinators[] = {
 	NULL
 };
 
+const char *const ws_qw_noun_conjunctions[] = {
+	"and",
+	"or",
+	NULL
+};
+
 const char *const ws_qw_relative_adverbs[] = {
 	"still",
 	"also",
@@ -14132,6 +14156,30 @@ const char *const ws_qw_partitives[] = {
 	NULL
 };
 
+const char *const ws_qw_quantity_words[] = {
+	"some",
+	"several",
+	"many",
+	"two",
+	"three",
+	"further",
+	"more",
+	"fewer",
+	"less",
+	"additional",
+	"new",
+	"four",
+	"five",
+	"six",
+	"seven",
+	"eight",
+	"nine",
+	"ten",
+	"dozens",
+	"hundreds",
+	NULL
+};
+
 const char *const ws_qw_spokespeople[] = {
 	"spokesman",
 	"spokeswoman",
@@ -14157,6 +14205,41 @@ const char *const ws_qw_not_someone[] = {
 	"something",
 	"everything",
 	"anything",
+	NULL
+};
+
+const char *const ws_qw_ly_nouns[] = {
+	"only",
+	"family",
+	"assembly",
+	"ally",
+	"rally",
+	"supply",
+	"monopoly",
+	"anomaly",
+	"belly",
+	"bully",
+	"jelly",
+	"lily",
+	"folly",
+	"homily",
+	"melancholy",
+	"elderly",
+	"early",
+	"likely",
+	"daily",
+	"weekly",
+	"monthly",
+	"quarterly",
+	"yearly",
+	"holy",
+	"ugly",
+	"friendly",
+	"costly",
+	"deadly",
+	"lonely",
+	"lovely",
+	"orderly",
 	NULL
 };
 
@@ -14280,5 +14363,21 @@ const char *const ws_qw_title_words[] = {
 	"premier",
 	"marshal",
 	"mayor",
+	NULL
+};
+
+const char *const ws_qw_have_cues[] = {
+	"boast",
+	"boasts",
+	"boasted",
+	"boasting",
+	NULL
+};
+
+const char *const ws_qw_agree_forms[] = {
+	"agree",
+	"agrees",
+	"agreed",
+	"agreeing",
 	NULL
 };
