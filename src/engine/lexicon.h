@@ -124,6 +124,9 @@ extern const char *const ws_qw_study_nouns[];
 extern const char *const ws_qw_abbreviations[];
 extern const char *const ws_qw_title_abbreviations[];
 extern const char *const ws_qw_entity_place_prepositions[];
+extern const char *const ws_qw_time_nouns[];
+extern const char *const ws_qw_time_modifiers[];
+extern const char *const ws_qw_time_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

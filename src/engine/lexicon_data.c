@@ -13448,6 +13448,18 @@ const char *const ws_qw_object_prepositions[] = {
 	NULL
 };
 
+const char *const ws_qw_time_prepositions[] = {
+	"in",
+	"during",
+	"on",
+	"at",
+	"since",
+	"throughout",
+	"over",
+	"until",
+	NULL
+};
+
 const char *const ws_qw_plural_subjects[] = {
 	"they",
 	"we",
@@ -13520,6 +13532,7 @@ const char *const ws_qw_between_aux[] = {
 	"been",
 	"be",
 	"earlier",
+	"still",
 	"then",
 	"also",
 	"however",
@@ -13529,10 +13542,12 @@ const char *const ws_qw_between_aux[] = {
 	"quickly",
 	"once",
 	"simply",
+	"since",
 	"recently",
 	"publicly",
 	"privately",
 	"repeatedly",
+	"both",
 	"has",
 	"have",
 	"had",
@@ -13563,6 +13578,10 @@ const char *const ws_qw_between_aux[] = {
 	"must",
 	"shall",
 	"being",
+	"long",
+	"always",
+	"all",
+	"ever",
 	NULL
 };
 
@@ -13643,6 +13662,24 @@ const char *const ws_qw_determiners[] = {
 	"both",
 	"most",
 	"senior",
+	NULL
+};
+
+const char *const ws_qw_time_modifiers[] = {
+	"the",
+	"this",
+	"every",
+	"last",
+	"earlier",
+	"each",
+	"past",
+	"next",
+	"early",
+	"late",
+	"same",
+	"previous",
+	"following",
+	"recent",
 	NULL
 };
 
@@ -14025,6 +14062,57 @@ const char *const ws_qw_tagger_adverbs[] = {
 	NULL
 };
 
+const char *const ws_qw_time_nouns[] = {
+	"yesterday",
+	"today",
+	"tonight",
+	"monday",
+	"tuesday",
+	"wednesday",
+	"thursday",
+	"friday",
+	"saturday",
+	"sunday",
+	"may",
+	"week",
+	"weeks",
+	"weekend",
+	"month",
+	"months",
+	"year",
+	"years",
+	"day",
+	"morning",
+	"afternoon",
+	"evening",
+	"night",
+	"overnight",
+	"spring",
+	"summer",
+	"autumn",
+	"fall",
+	"winter",
+	"january",
+	"february",
+	"march",
+	"april",
+	"june",
+	"july",
+	"august",
+	"september",
+	"october",
+	"november",
+	"december",
+	"jan.",
+	"feb.",
+	"aug.",
+	"sept.",
+	"oct.",
+	"nov.",
+	"dec.",
+	NULL
+};
+
 const char *const ws_qw_name_glue[] = {
 	"for",
 	"of",
@@ -14092,6 +14180,9 @@ const char *const ws_qw_cue_adverbs[] = {
 	"once",
 	"simply",
 	"finally",
+	"since",
+	"long",
+	"always",
 	NULL
 };
 

@@ -375,8 +375,8 @@ cue_window_end(const ws_doc *d, int32_t from)
 	int32_t		hi = from + RIGHT_WINDOW < d->ntoks ? from + RIGHT_WINDOW : d->ntoks;
 
 	for (int32_t k = from; k < hi; k++)
-		if (d->toks[k].quote || (is_terminal(d, k) && !is_punct(d, k + 1, ')')))
-			return k;			/* "(D-Ore.)" does not end it */
+		if (d->toks[k].quote || (is_terminal(d, k) && !is_punct(d, k + 1, ')') && !is_punct(d, k + 1, ',')))
+			return k;			/* "(D-Ore.)", "of Allentown, Pa., said" do not end it */
 	return hi;
 }
 

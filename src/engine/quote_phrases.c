@@ -34,7 +34,8 @@ qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 			{
 				ws_range	after = ws_phrase_after(d, k + 1, to);
 
-				if (after.b >= 0)
+				/* "At a rally in Portsmouth, N.H., on Tuesday, Senator …" */
+				if (after.b >= 0 && !ws_place_goes_on(d, after.b, after.e, sb))
 					return after;
 			}
 	return np;

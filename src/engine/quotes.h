@@ -70,6 +70,13 @@ ws_range	ws_subject_before(const ws_doc *d, int32_t end, int32_t lo);
 /* "went on to", "continued to" right before token i: its first token, or -1 */
 int32_t		ws_catenative_before(const ws_doc *d, int32_t i);
 
+/*
+ * Is [b, e), right after a comma, a place that goes on from the place named
+ * before the comma ("in Columbus, Ohio,", "of Flint, Mich.,", "in Iran,
+ * Turkey and France")? Then it is no speaker.
+ */
+bool		ws_place_goes_on(const ws_doc *d, int32_t b, int32_t e, int32_t lo);
+
 /* Speaker phrase starting at token `start` (after an inverted cue), within [start, hi). */
 ws_range	ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
 

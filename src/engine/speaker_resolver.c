@@ -6,6 +6,7 @@
  * Parker", "Parker" → "Andrew Parker").
  */
 #include "quotes.h"
+#include "ner.h"
 
 
 #define MAX_NP 9
@@ -393,6 +394,98 @@ other_segment(const ws_doc *d, int32_t seg_b, int32_t seg_e, int32_t end, int32_
 	return true;
 }
 
+/* A state or a country written short: "Mich.", "N.H.", "VA" */
+static bool
+short_place(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (!(t->flags & WS_T_CAP) || (t->lex & (WS_LEX_HONORIFIC | WS_LEX_MALE | WS_LEX_FEMALE)))
+		return false;
+	return ((t->flags & WS_T_ABBREV) && WS_TOK_LEN(d, i) <= 6) ||
+		((t->flags & WS_T_ALLCAPS) && WS_TOK_LEN(d, i) == 2);
+}
+
+/*
+ * The preposition before the place named right before the comma at b - 1
+ * ("in" of "in Columbus, Ohio"), or -1.
+ */
+static int32_t
+place_preposition(const ws_doc *d, int32_t b, int32_t lo)
+{
+	int32_t		r = b - 2;		/* the name before the comma: [r, b - 1) */
+
+	if (b - 2 < lo || !is_comma(d, b - 1) || !is_name_word(d, b - 2))
+		return -1;
+	while (r - 1 >= lo && is_name_word(d, r - 1))
+		r--;
+	if (r - 1 < lo || !(ws_tok_in(d, r - 1, ws_qw_entity_place_prepositions) ||
+						ws_tok_is(d, r - 1, "from") || ws_tok_is(d, r - 1, "of")))
+		return -1;
+	return r - 1;
+}
+
+bool
+ws_place_goes_on(const ws_doc *d, int32_t b, int32_t e, int32_t lo)
+{
+	int32_t		last = e - 1;
+
+	if (e <= b || e - b > 4 || place_preposition(d, b, lo) < 0)
+		return false;
+	/* "Mich." the tokenizer leaves apart from its period */
+	if (e - b == 2 && (d->toks[b].flags & WS_T_CAP) && WS_TOK_LEN(d, b) <= 5 && ws_tok_is(d, b + 1, ".") &&
+		!(d->toks[b].lex & (WS_LEX_HONORIFIC | WS_LEX_MALE | WS_LEX_FEMALE)))
+		return true;
+	for (int32_t i = b; i < e; i++)
+		if (!is_name_word(d, i) && !ws_tok_is(d, i, "and"))
+			return false;
+	if (e - b == 1 && short_place(d, b))
+		return true;
+	/* the last place of a list: "Turkey and France" */
+	for (int32_t i = b; i < last; i++)
+		if (ws_tok_is(d, i, "and"))
+			b = i + 1;
+	return (ws_gazetteer_lookup(d, b, e) & (WS_GAZ_COUNTRY | WS_GAZ_CAPITAL | WS_GAZ_CITY)) != 0;
+}
+
+/*
+ * The place going on at b ("Massachusetts" of "a woman in Worcester,
+ * Massachusetts, told") is where the phrase before its preposition is from,
+ * when that phrase opens the clause: that phrase, else none ("Clinton, during
+ * a meeting in Columbus, Ohio, said" walks on to "Clinton").
+ */
+static ws_range
+place_holder(const ws_doc *d, int32_t b, int32_t lo)
+{
+	int32_t		p = place_preposition(d, b, lo),
+				sb = p;
+	ws_range	np;
+
+	while (sb - 1 >= lo && !is_comma(d, sb - 1) && !ws_tok_is(d, sb - 1, ";") &&
+		   !ws_tok_is(d, sb - 1, ":") && !d->toks[sb - 1].quote)
+		sb--;
+	if (p - 1 < sb || (sb - 1 >= lo && is_comma(d, sb - 1)))
+		return WS_NO_RANGE;
+	np = np_ending_at(d, p - 1, sb);
+	if (np.b < 0 || (np.b > sb && !ws_tok_in(d, np.b - 1, ws_qw_subordinators) &&
+					 !ws_tok_in(d, np.b - 1, ws_qw_coordinators)))
+		return WS_NO_RANGE;
+	return np;
+}
+
+/* Does the segment ending before the comma at c open with "whose" ("whose hometown, Miami,")? */
+static bool
+after_whose(const ws_doc *d, int32_t c, int32_t lo)
+{
+	int32_t		k = c - 1;
+
+	if (!is_comma(d, c))
+		return false;
+	while (k - 1 >= lo && !is_comma(d, k - 1) && !d->toks[k - 1].quote && c - k < MAX_NP)
+		k--;
+	return k >= lo && ws_tok_is(d, k, "whose");
+}
+
 /*
  * "X, the director of Y, said": walk the comma-separated segments ending at
  * the comma i right to left; skip appositions (lower-case or determiner-led,
@@ -428,7 +521,18 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 			seg_b++;
 		if (seg_b + 1 < seg_e && is_age(d, seg_b) && is_name_word(d, seg_b + 1))
 			seg_b++;			/* "76-year-old Morton Blackwell" */
-		if (name_led(d, seg_b, seg_e))
+		/* "Clinton, during a meeting in Columbus, Ohio, said", "Slinker, whose start-up, Paradata, …" */
+		if (ws_place_goes_on(d, seg_b, seg_e, lo))
+		{
+			ws_range	np = place_holder(d, seg_b, lo);
+
+			if (np.b >= 0 && name.b < 0)
+				return np;
+			taken = true;
+		}
+		else if (name_led(d, seg_b, seg_e) && seg_b - 1 > lo && after_whose(d, seg_b - 1, lo))
+			taken = true;
+		else if (name_led(d, seg_b, seg_e))
 		{
 			ws_range	h = ws_phrase_head(d, (ws_range) {seg_b, seg_e});
 			bool		long_role = h.e - h.b > MAX_NP && ws_role_words_in(d, h.b, h.e);
@@ -471,6 +575,40 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 	return fallback;
 }
 
+/*
+ * The first token of a time adjunct ending at token i, or -1: "on Tuesday",
+ * "on Thursday evening", "last week", "this past week", "late last month",
+ * "earlier in the day", "in June", "in 2012"; a weekday alone inside a
+ * sentence ("Trump Monday said"). A month or a year needs its preposition
+ * or modifier ("Theresa May said" has none).
+ */
+static int32_t
+time_adjunct_start(const ws_doc *d, int32_t i, int32_t lo)
+{
+	int32_t		k = i;
+	bool		year = (d->toks[i].flags & WS_T_NUM) && WS_TOK_LEN(d, i) == 4;
+
+	if (!year && !ws_tok_in(d, i, ws_qw_time_nouns))
+		return -1;
+	while (k - 1 >= lo && i - k < 4 &&
+		   (ws_tok_in(d, k - 1, ws_qw_time_nouns) || ws_tok_in(d, k - 1, ws_qw_time_modifiers)))
+		k--;
+	if (k - 1 >= lo && ws_tok_in(d, k - 1, ws_qw_time_prepositions))
+	{
+		k--;
+		/* "earlier in the day", "late on Tuesday" */
+		if (k - 1 >= lo && ws_tok_in(d, k - 1, ws_qw_time_modifiers) && !ws_tok_in(d, k - 1, ws_qw_determiners))
+			k--;
+		return k;
+	}
+	if (ws_tok_in(d, k, ws_qw_time_modifiers) && !ws_tok_in(d, k, ws_qw_determiners))
+		return k;
+	if (k == i && !year && (d->toks[i].flags & WS_T_CAP) && !(d->toks[i].flags & WS_T_SENT_START) &&
+		ws_tok_ends_with(d, i, "day") && i - 1 >= lo && is_name_word(d, i - 1))
+		return k;				/* "Trump Monday said" */
+	return -1;
+}
+
 static ws_range
 subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 {
@@ -480,10 +618,19 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 	if (went_on_to >= lo)
 		i = went_on_to - 1;
 
-	/* "has also said", "she angrily said" (but "the family said") */
-	while (i >= lo && ((ws_tok_in(d, i, ws_qw_between_aux) && !is_name_word(d, i)) ||
-					   (i - 1 >= lo && !ws_tok_in(d, i - 1, ws_qw_determiners) && ws_is_ly_adverb(d, i))))
-		i--;
+	for (;;)
+	{
+		int32_t		t;
+
+		/* "has also said", "she angrily said" (but "the family said") */
+		while (i >= lo && ((ws_tok_in(d, i, ws_qw_between_aux) && !is_name_word(d, i)) ||
+						   (i - 1 >= lo && !ws_tok_in(d, i - 1, ws_qw_determiners) && ws_is_ly_adverb(d, i))))
+			i--;
+		/* "X on Tuesday said", "Police had last month charged" */
+		if (i < lo || (t = time_adjunct_start(d, i, lo)) < 0 || t == lo)
+			break;
+		i = t - 1;
+	}
 	/* "Republicans who say"; "Jeff Weaver, who said" */
 	if (i > lo && ws_tok_is(d, i, "who"))
 	{
