@@ -14,7 +14,8 @@
 # ("X on Tuesday said", "last week warned", "has long argued", "have both said") is no speaker,
 # nor a place that goes on from the place before its comma ("in Columbus, Ohio,", "of Flint,
 # Mich.,", "in Iran, Turkey and France") or the name after "whose company,"; "Pa.," ends no
-# sentence. Each text's quotes, in text order, must have exactly the listed speakers.
+# sentence; ", and his lawyers argue …" and ", but X argued …" are reports of their own, not
+# the end of the clause before. Each text's quotes, in text order, must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 exec python3 test/cli/fixture_check.py speaker_names test/fixtures/speaker_names.jsonl speaker speakers
