@@ -11,12 +11,32 @@
  * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
  * ("Minutes later, she …", "In a statement, Rep. Jeffries …").
  */
+/*
+ * A dateline opening the sentence at sb ("WASHINGTON —", "PARIS, Aug 31
+ * (Reuters) -", "LA CROSSE, Wisc. —"): the token after its dash, else sb.
+ */
+static int32_t
+after_dateline(const ws_doc *d, int32_t sb, int32_t to)
+{
+	if (sb >= to || !(d->toks[sb].flags & WS_T_ALLCAPS) || !(d->toks[sb].flags & WS_T_WORD))
+		return sb;
+	for (int32_t k = sb + 1; k < to && k - sb <= 12; k++)
+	{
+		if (d->toks[k].flags & WS_T_DASH)
+			return k + 1;
+		if (d->toks[k].quote || ((d->toks[k].flags & WS_T_WORD) && !(d->toks[k].flags & (WS_T_CAP | WS_T_NUM))))
+			return sb;
+	}
+	return sb;
+}
+
 ws_range
 qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 {
 	const ws_doc *d = f->d;
 	ws_range	np;
 
+	sb = after_dateline(d, sb, to);
 	while (sb < to && (ws_tok_in(d, sb, ws_qw_sentence_linkers)))
 		sb++;
 	np = ws_phrase_after(d, sb, to);
