@@ -127,6 +127,7 @@ extern const char *const ws_qw_entity_place_prepositions[];
 extern const char *const ws_qw_time_nouns[];
 extern const char *const ws_qw_time_modifiers[];
 extern const char *const ws_qw_time_prepositions[];
+extern const char *const ws_qw_source_nouns[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -13189,6 +13189,34 @@ const char *const ws_qw_study_nouns[] = {
 	NULL
 };
 
+const char *const ws_qw_source_nouns[] = {
+	"reports",
+	"estimates",
+	"poll",
+	"polls",
+	"tally",
+	"count",
+	"transcript",
+	"document",
+	"documents",
+	"declaration",
+	"estimate",
+	"data",
+	"records",
+	"article",
+	"story",
+	"interview",
+	"editorial",
+	"account",
+	"complaint",
+	"indictment",
+	"analyses",
+	"surveys",
+	"studies",
+	"statements",
+	NULL
+};
+
 const char *const ws_qw_inverting_cues[] = {
 	"notes",
 	"continues",

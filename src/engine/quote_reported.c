@@ -384,7 +384,7 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 
 	if (!ws_tok_is(d, i, "according") || !ws_tok_is(d, i + 1, "to") || f->in_quote[i])
 		return false;
-	spk = ws_phrase_after(d, i + 2, se);
+	spk = ws_source_phrase_after(d, i + 2, se);
 	if (spk.b < 0)
 		return true;
 	cue = (ws_range)

@@ -80,6 +80,14 @@ bool		ws_place_goes_on(const ws_doc *d, int32_t b, int32_t e, int32_t lo);
 /* Speaker phrase starting at token `start` (after an inverted cue), within [start, hi). */
 ws_range	ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
 
+/*
+ * The source after "according to" at start: the author of a document ("the
+ * Pew Research Center" of "an analysis by the Pew Research Center", "X" of "a
+ * recent report from X", "a court document filed by X"), the document itself
+ * ("a recent poll", "the Globe report"), else ws_phrase_after.
+ */
+ws_range	ws_source_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
+
 /* Canonical name for a speaker phrase; NULL for anonymous or unknown speakers. */
 const char *ws_resolve_speaker(ws_resolver *r, ws_range np);
 

@@ -748,6 +748,41 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	};
 }
 
+static bool
+source_noun(const ws_doc *d, int32_t i)
+{
+	return ws_tok_in(d, i, ws_qw_document_nouns) || ws_tok_in(d, i, ws_qw_source_nouns);
+}
+
+ws_range
+ws_source_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
+{
+	ws_range	s = ws_phrase_after(d, start, hi);
+	int32_t		k = start + 1;
+
+	if (!ws_tok_in(d, start, ws_qw_determiners) || (d->toks[start].flags & WS_T_POSSESSIVE))
+		return s;
+	/* "a recent", "the Globe", "a court": up to three words before the document */
+	while (k < hi && k - start <= 3 && !source_noun(d, k) && (d->toks[k].flags & WS_T_WORD) &&
+		   !(d->toks[k].lex & WS_LEX_FUNCTION) && !(d->toks[k].flags & WS_T_NUM))
+		k++;
+	if (k >= hi || !source_noun(d, k) || (k + 1 < hi && ws_tok_is(d, k + 1, "of")))
+		return s;				/* "a transcript of the interview" is the source */
+	s = (ws_range) {start, k + 1};
+	k++;
+	/* "filed by", "released by", "provided by" */
+	if (k + 1 < hi && !(d->toks[k].flags & WS_T_CAP) && ws_tok_ends_with(d, k, "ed") && ws_tok_is(d, k + 1, "by"))
+		k++;
+	if (k + 1 < hi && (ws_tok_is(d, k, "by") || ws_tok_is(d, k, "from") || ws_tok_is(d, k, "in")))
+	{
+		ws_range	who = ws_phrase_after(d, k + 1, hi);
+
+		if (who.b >= 0 && is_name_word(d, who.e - 1))
+			return who;			/* its author speaks */
+	}
+	return s;
+}
+
 ws_range
 ws_phrase_with_object(const ws_doc *d, ws_range s, ws_range obj)
 {
