@@ -191,6 +191,13 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	};
 }
 
+/* "those", "these": a phrase's determiner before a participle ("those questioned") */
+static bool
+those(const ws_doc *d, int32_t i)
+{
+	return ws_tok_is(d, i, "those") || ws_tok_is(d, i, "these");
+}
+
 /* The noun phrase ending at token `last` (inclusive), going left to lo. */
 static ws_range
 np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
@@ -213,6 +220,10 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 
 		if (ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP))
 			break;				/* a determiner starts the phrase */
+		/* "This week opposition politicians said": the time is no part of it */
+		if (ws_tok_in(d, p, ws_qw_time_nouns) && !(d->toks[p].flags & WS_T_CAP) && p - 1 >= lo &&
+			ws_tok_in(d, p - 1, ws_qw_time_modifiers))
+			break;
 		if ((is_name_glue(d, p) || ws_tok_is(d, p, "and")) && p - 1 >= lo &&
 			is_name_word(d, p - 1) && is_name_word(d, b))
 		{
@@ -227,6 +238,8 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 			break;
 		b = p;
 	}
+	if (b - 1 >= lo && those(d, b - 1))
+		b--;					/* "those questioned" */
 	if (b - 2 >= lo && ws_tok_is(d, b - 1, "of") && ws_tok_in(d, b - 2, ws_qw_partitives))
 		b -= 2;
 	return (ws_range)
