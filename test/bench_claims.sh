@@ -75,29 +75,51 @@ FROM generate_series(1, $INSERT_ROWS) g
 	CROSS JOIN LATERAL (SELECT (g - 1) % $DOCS AS i, (g - 1) / $DOCS AS r) k
 	JOIN bbc b ON b.i = k.i
 	CROSS JOIN LATERAL (SELECT string_to_array(b.body, E'\n\n') AS p) s;
-CREATE TABLE ts_articles (id int PRIMARY KEY, body text,
+SQL
+# Each round inserts the articles into three new tables in one session (the same caches and
+# settings for the three), ROUNDS times; the best time of each is kept. Besides wall time,
+# the backend's own CPU time (/proc/self/stat, read by the server as superuser) is measured:
+# on a shared machine it moves far less than wall time. Round 1's cl_articles is used below.
+ROUNDS=${CLAIMS_ROUNDS:-3}
+TCK=$(getconf CLK_TCK)
+for r in $(seq 1 "$ROUNDS"); do
+	s=$([ "$r" = 1 ] || echo "_$r")
+	q >/dev/null <<SQL
+CREATE TABLE ts_articles$s (id int PRIMARY KEY, body text,
 	tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED);
-CREATE INDEX ON ts_articles USING gin (tsv);
-CREATE TABLE tr_articles (id int PRIMARY KEY, body text);
-SELECT whosaid.track('tr_articles') IS NOT NULL;
-CREATE TABLE cl_articles (id int PRIMARY KEY, body text);
-SELECT whosaid.track('cl_articles') IS NOT NULL;
-SELECT whosaid.track_claims('cl_articles');
+CREATE INDEX ON ts_articles$s USING gin (tsv);
+CREATE TABLE tr_articles$s (id int PRIMARY KEY, body text);
+SELECT whosaid.track('tr_articles$s') IS NOT NULL;
+CREATE TABLE cl_articles$s (id int PRIMARY KEY, body text);
+SELECT whosaid.track('cl_articles$s') IS NOT NULL;
+SELECT whosaid.track_claims('cl_articles$s');
 CHECKPOINT;
 SQL
-# one session, so that the three inserts see the same caches and settings
-IFS='|' read -r ts tr cl < <(q <<'SQL'
-CREATE FUNCTION pg_temp.secs(sql text) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz := clock_timestamp();
+	q <<SQL
+CREATE FUNCTION pg_temp.cpu() RETURNS float8 LANGUAGE plpgsql AS \$\$
+BEGIN
+	RETURN (SELECT f[12]::float8 + f[13]::float8
+	        FROM string_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ') f);
+EXCEPTION WHEN insufficient_privilege OR undefined_file THEN
+	RETURN 'NaN';
+END \$\$;
+CREATE FUNCTION pg_temp.secs(sql text) RETURNS text LANGUAGE plpgsql AS \$\$
+DECLARE t0 timestamptz := clock_timestamp(); c0 float8 := pg_temp.cpu();
 BEGIN
 	EXECUTE sql;
-	RETURN extract(epoch FROM clock_timestamp() - t0);
-END $$;
-SELECT round(pg_temp.secs('INSERT INTO ts_articles (id, body) SELECT id, body FROM src')::numeric, 2),
-	   round(pg_temp.secs('INSERT INTO tr_articles SELECT id, body FROM src')::numeric, 2),
-	   round(pg_temp.secs('INSERT INTO cl_articles SELECT id, body FROM src')::numeric, 2);
+	RETURN round(extract(epoch FROM clock_timestamp() - t0), 2) || ' '
+		|| round(((pg_temp.cpu() - c0) / $TCK)::numeric, 2);
+END \$\$;
+SELECT pg_temp.secs('INSERT INTO ts_articles$s (id, body) SELECT id, body FROM src'),
+	   pg_temp.secs('INSERT INTO tr_articles$s SELECT id, body FROM src'),
+	   pg_temp.secs('INSERT INTO cl_articles$s SELECT id, body FROM src');
 SQL
-)
+done > "$ROOT/build/bench_claims_rounds.txt"
+# best of the rounds: wall ts tr cl, then CPU ts tr cl
+read -r ts tr cl cts ctr ccl < <(awk -F'|' '{
+	for (i = 1; i <= 3; i++) { split($i, v, " ");
+		if (NR == 1 || v[1] < w[i]) w[i] = v[1]; if (NR == 1 || v[2] < c[i]) c[i] = v[2] } }
+	END { print w[1], w[2], w[3], c[1], c[2], c[3] }' "$ROOT/build/bench_claims_rounds.txt")
 IFS='|' read -r nq nc ncl < <(q -c 'SELECT (SELECT count(*) FROM cl_articles_quotes), (SELECT count(claim) FROM cl_articles_quotes), (SELECT count(*) FROM cl_articles_claims)')
 ratio=$(echo "scale=2; $cl / $ts" | bc)
 verdict=ok
@@ -105,7 +127,8 @@ if [ "$(echo "$ratio > 2.0" | bc)" = 1 ]; then verdict=MISSED; fi
 say "insert $INSERT_ROWS articles ($DOCS repeated, paragraphs rotated), stored to_tsvector('english') + GIN: $ts s"
 say "insert $INSERT_ROWS articles, tracked without claims: $tr s ($(echo "scale=2; $tr / $ts" | bc)x)"
 say "insert $INSERT_ROWS articles, tracked with claims: $cl s ($nq quotes, $nc with a claim, $ncl claims)"
-say "insert $INSERT_ROWS articles, tracked with claims / tsvector ratio: $ratio [target <= 2.0] $verdict"
+say "insert $INSERT_ROWS articles, tracked with claims / tsvector ratio: $ratio [target <= 2.0] $verdict (best of $ROUNDS rounds)"
+say "insert $INSERT_ROWS articles, backend CPU: to_tsvector $cts s, tracked $ctr s ($(echo "scale=2; $ctr / $cts" | bc)x), with claims $ccl s ($(echo "scale=2; $ccl / $cts" | bc)x)"
 
 # ------------------------------------------------------------------ 2. who_said() latency
 # The claims of CLAIM_QUOTES quotes: as many claims as that many quotes make at the

@@ -80,6 +80,15 @@ if [ -f "$GGT" ]; then
 	echo
 	echo "== GGT dev (CTV News, National Post): quotes and canonical speakers"
 	python3 "$SHARED/eval/score_speakers.py" "$GGT" "$W/ggt.pred.jsonl"
+	# GenderGapTracker annotates each stretch of a split quote as a quote ("X," Y said. "Z."
+	# is two), PolNeAR one attribution with fragments: the same output, each part a quote.
+	python3 -c 'import json, sys
+for line in sys.stdin:
+    d = json.loads(line)
+    print(json.dumps({"id": d["id"], "quotes": [dict(q, content_start=b, content_end=e)
+                                                for q in d["quotes"] for b, e in q["parts"]]}))' \
+		<"$W/ggt.pred.jsonl" >"$W/ggt.parts.pred.jsonl"
+	python3 "$SHARED/eval/score_speakers.py" "$GGT" "$W/ggt.parts.pred.jsonl" | sed -n 's/^ggt30   /ggt30 per part/p'
 fi
 
 # Per-quote look at the seeds: what was missed, which got the wrong speaker or kind, what

@@ -68,8 +68,12 @@ emit_quotes(FILE *out, ws_doc *d, const ws_model *model)
 		fputs("\"cue\":", out);
 		put_opt_string(out, q->cue_text);
 		fputc(',', out);
-		put_span(out, "cue", q->cue, false);
-		fputc('}', out);
+		put_span(out, "cue", q->cue, true);
+		/* a split quote's stretches ("…," she said. "…"), each [start, end) */
+		fputs("\"parts\":[", out);
+		for (int32_t k = 0; k < q->nparts; k++)
+			fprintf(out, "%s[%d,%d]", k ? "," : "", q->parts[k].cb, q->parts[k].ce);
+		fputs("]}", out);
 	}
 	fputc(']', out);
 }

@@ -128,6 +128,12 @@ extern const char *const ws_qw_time_nouns[];
 extern const char *const ws_qw_time_modifiers[];
 extern const char *const ws_qw_time_prepositions[];
 extern const char *const ws_qw_source_nouns[];
+extern const char *const ws_qw_have_cues[];
+extern const char *const ws_qw_noun_conjunctions[];
+extern const char *const ws_qw_beat_cues[];
+extern const char *const ws_qw_agree_forms[];
+extern const char *const ws_qw_quantity_words[];
+extern const char *const ws_qw_passive_tail_words[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -13488,6 +13488,19 @@ const char *const ws_qw_time_prepositions[] = {
 	NULL
 };
 
+const char *const ws_qw_passive_tail_words[] = {
+	"in",
+	"during",
+	"on",
+	"at",
+	"to",
+	"for",
+	"as",
+	"by",
+	"over",
+	NULL
+};
+
 const char *const ws_qw_plural_subjects[] = {
 	"they",
 	"we",
@@ -13973,6 +13986,11 @@ const char *const ws_qw_add_forms[] = {
 	NULL
 };
 
+const char *const ws_qw_beat_cues[] = {
+	"writes",
+	NULL
+};
+
 const char *const ws_qw_manner_cues[] = {
 	"beamed",
 	"quipped",
@@ -14185,6 +14203,12 @@ const char *const ws_qw_coordinators[] = {
 	NULL
 };
 
+const char *const ws_qw_noun_conjunctions[] = {
+	"and",
+	"or",
+	NULL
+};
+
 const char *const ws_qw_relative_adverbs[] = {
 	"still",
 	"also",
@@ -14248,6 +14272,30 @@ const char *const ws_qw_partitives[] = {
 	"both",
 	"most",
 	"each",
+	NULL
+};
+
+const char *const ws_qw_quantity_words[] = {
+	"some",
+	"several",
+	"many",
+	"two",
+	"three",
+	"further",
+	"more",
+	"fewer",
+	"less",
+	"additional",
+	"new",
+	"four",
+	"five",
+	"six",
+	"seven",
+	"eight",
+	"nine",
+	"ten",
+	"dozens",
+	"hundreds",
 	NULL
 };
 
@@ -14399,5 +14447,21 @@ const char *const ws_qw_title_words[] = {
 	"premier",
 	"marshal",
 	"mayor",
+	NULL
+};
+
+const char *const ws_qw_have_cues[] = {
+	"boast",
+	"boasts",
+	"boasted",
+	"boasting",
+	NULL
+};
+
+const char *const ws_qw_agree_forms[] = {
+	"agree",
+	"agrees",
+	"agreed",
+	"agreeing",
 	NULL
 };

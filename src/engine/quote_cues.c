@@ -77,6 +77,30 @@ participle_before_noun(const ws_doc *d, int32_t i)
 		!ws_is_pronoun(d, n);
 }
 
+/*
+ * "was tracked and reported," / "were mocked and criticized on social media":
+ * an -ed cue i after "and" or "or" and a passive participle, with no object
+ * after it, is passive too ("the report was finalized and denied the change"
+ * has an object, and a subject of its own).
+ */
+static bool
+passive_before_and(const ws_doc *d, int32_t i)
+{
+	int32_t		p = i - 2;
+
+	if (i < 3 || !qf_past_tense(d, i) || !(ws_tok_is(d, i - 1, "and") || ws_tok_is(d, i - 1, "or")) ||
+		!qf_past_tense(d, p))
+		return false;
+	if (i + 1 < d->ntoks && !(d->toks[i + 1].flags & WS_T_PUNCT) && !ws_tok_in(d, i + 1, ws_qw_passive_tail_words))
+		return false;
+	if (i + 1 < d->ntoks && d->toks[i + 1].quote)
+		return false;
+	p--;
+	if (p > 0 && ws_is_ly_adverb(d, p))
+		p--;
+	return ws_tok_in(d, p, ws_qw_passive_aux) || ws_tok_in(d, p, ws_qw_be_nonfinite);
+}
+
 /* Is token i a speech verb used as a verb here? */
 bool
 qf_is_cue(const finder *f, int32_t i)
@@ -119,6 +143,13 @@ qf_is_cue(const finder *f, int32_t i)
 		if (s.b < 0 || (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) &&
 						ws_tok_in(d, s.b - 1, ws_qw_noun_prepositions)))
 			return false;
+		/*
+		 * "and high hopes to return": a modifier, where "and officials claim"
+		 * has a plural and "and made comments" a verb
+		 */
+		if (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) && !ws_is_pronoun(d, s.b) &&
+			!ws_tok_ends_with(d, s.b, "s") && !qf_past_tense(d, s.b) && ws_tok_in(d, s.b - 1, ws_qw_noun_conjunctions))
+			return false;
 		/* "McCallum's two big-ticket promises": the "subject" modifies the noun */
 		if (s.b > 0 && (d->toks[s.b - 1].flags & WS_T_POSSESSIVE) && !(d->toks[s.b].flags & WS_T_CAP))
 			return false;
@@ -136,6 +167,9 @@ qf_is_cue(const finder *f, int32_t i)
 		if (p > 0 && ws_is_ly_adverb(d, p))
 			p--;
 		if (ws_tok_in(d, p, ws_qw_passive_aux))
+			return false;
+		/* "how spending was tracked and reported," shares the passive */
+		if (passive_before_and(d, i))
 			return false;
 	}
 	return true;

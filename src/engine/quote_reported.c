@@ -560,6 +560,28 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
 	return false;
 }
 
+/* A noun phrase, not an infinitive, opens at token i: "a deal", "them", "more talks", "10 rules". */
+static bool
+noun_phrase_at(const ws_doc *d, int32_t i)
+{
+	return i < d->ntoks && (ws_tok_in(d, i, ws_qw_determiners_poss) || ws_tok_in(d, i, ws_qw_object_pronouns) ||
+							ws_tok_in(d, i, ws_qw_quantity_words) || (d->toks[i].flags & WS_T_NUM));
+}
+
+/* "who writes (extensively) about the Kremlin": cue i tells what someone covers */
+static bool
+beat_at(const ws_doc *d, int32_t i)
+{
+	int32_t		p = i - 1,
+				n = i + 1;
+
+	if (p > 0 && ws_is_ly_adverb(d, p))
+		p--;
+	if (n < d->ntoks && ws_is_ly_adverb(d, n))
+		n++;
+	return p >= 0 && ws_tok_is(d, p, "who") && ws_tok_is(d, n, "about");
+}
+
 /*
  * Cues in a sense that reports nothing, rejected with the trace's reason:
  * a refusal ("X declined to comment", "declined comment"), a figure that moved ("the index
@@ -572,7 +594,10 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
  * say why"), going on ("continues to grow", "adding to the confusion"; in
  * "continued to say …" the cue is "say"), a
  * charge in law ("charged him with assault") and "that" as the object ("If
- * anyone believed that, …"). Subject spk; the report
+ * anyone believed that, …"), having rather than saying ("the car boasts a
+ * low price"), agreeing to something ("agreed to a deal", not "agreed to
+ * talk"), what someone covers ("who writes about the Kremlin") and a phone
+ * call ("called 911,"). Subject spk; the report
  * would start at token from.
  */
 static bool
@@ -604,6 +629,16 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 	else if (ws_tok_in(d, i, ws_qw_charge_forms) && from == cue.e &&
 			 ws_tok_is(d, qf_object_end(d, from, sentence_end(f, i)), "with"))
 		rule = "reported.charged_with", why = "an accusation in law, not speech";
+	else if (ws_tok_in(d, i, ws_qw_have_cues) && from == cue.e && !ws_tok_in(d, from, ws_qw_complementizer) &&
+			 noun_phrase_at(d, from))
+		rule = "reported.has_something", why = "having something, not saying it";
+	else if (ws_tok_in(d, i, ws_qw_agree_forms) && ws_tok_is(d, cue.e, "to") && noun_phrase_at(d, cue.e + 1))
+		rule = "reported.agreed_to_something", why = "agreeing to something, no words";
+	else if (ws_tok_in(d, i, ws_qw_beat_cues) && beat_at(d, i))
+		rule = "reported.writes_about", why = "what someone covers, no claim";
+	else if (ws_tok_in(d, i, ws_qw_call_forms) && from == cue.e && from + 1 < d->ntoks &&
+			 (d->toks[from].flags & WS_T_NUM) && (d->toks[from + 1].flags & WS_T_PUNCT) && !d->toks[from + 1].quote)
+		rule = "reported.phone_call", why = "a call to a number, not speech";
 	else if (from > cue.e && ws_tok_is(d, from - 1, "that") &&
 			 (is_terminal(d, from) || (is_punct(d, from, ',') && spk.b > 0 && ws_tok_in(d, spk.b - 1, ws_qw_subordinators))))
 		rule = "reported.that_object", why = "\"that\" is the object, nothing reported";
