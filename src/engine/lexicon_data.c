@@ -13520,6 +13520,14 @@ const char *const ws_qw_subj_pronouns[] = {
 	"he",
 	"she",
 	"it",
+	"i've",
+	"we've",
+	"they've",
+	"you've",
+	"i’ve",
+	"we’ve",
+	"they’ve",
+	"you’ve",
 	NULL
 };
 

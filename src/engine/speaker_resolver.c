@@ -222,7 +222,7 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 			break;				/* a determiner starts the phrase */
 		/* "This week opposition politicians said": the time is no part of it */
 		if (ws_tok_in(d, p, ws_qw_time_nouns) && !(d->toks[p].flags & WS_T_CAP) && p - 1 >= lo &&
-			ws_tok_in(d, p - 1, ws_qw_time_modifiers))
+			ws_tok_in(d, p - 1, ws_qw_time_modifiers) && !(d->toks[b].flags & WS_T_POSSESSIVE))
 			break;
 		if ((is_name_glue(d, p) || ws_tok_is(d, p, "and")) && p - 1 >= lo &&
 			is_name_word(d, p - 1) && is_name_word(d, b))

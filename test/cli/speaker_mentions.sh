@@ -3,7 +3,8 @@
 # words a quote's speaker span covers when the speaker has no name. A participle after "those"
 # is in the phrase ("Most of those questioned"), a time adjunct is not ("This week opposition
 # politicians", "The union last week said", "have long argued"), and a place going on after a
-# comma leaves the phrase before its preposition ("a farmer in Ames, Iowa, told"). Each text's
+# comma leaves the phrase before its preposition ("a farmer in Ames, Iowa, told"); "I've" is a
+# pronoun, and "Last week's chart" keeps its time. Each text's
 # quotes, in text order, must have exactly the listed speaker_mention values.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
