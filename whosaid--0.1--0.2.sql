@@ -184,8 +184,22 @@ DEFAULT FOR TYPE whosaid.claimvec USING gin AS
 COMMENT ON OPERATOR CLASS whosaid.claimvec_ops USING gin IS
 'default GIN operator class for claimvec: % (same claim at whosaid.claim_threshold)';
 
+-- ---------------------------------------------------------------- 10_quotes.sql: quote_parts (new in 0.2)
+CREATE FUNCTION whosaid.quote_parts(body text)
+RETURNS TABLE (
+    n            int,
+    part         int,
+    content_span int4range)
+AS 'MODULE_PATHNAME', 'quote_parts'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 12;
+
+COMMENT ON FUNCTION whosaid.quote_parts(text) IS
+'the stretches of each quote of quotes() (n), one row per part in text order; a split quote ("…," she said. "…") has several';
+
 -- ---------------------------------------------------------------- 70_costs.sql (new in 0.2)
 ALTER FUNCTION whosaid.quotes(text) COST 80;
+ALTER FUNCTION whosaid.quote_parts(text) COST 80;
 ALTER FUNCTION whosaid.actors(text) COST 55;
 ALTER FUNCTION whosaid.mentions(text) COST 60;
 ALTER FUNCTION whosaid.to_actorvec(text) COST 75;

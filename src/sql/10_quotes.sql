@@ -21,3 +21,15 @@ ROWS 10;
 
 COMMENT ON FUNCTION whosaid.quotes(text) IS
 'quotes in a text (direct, mixed, indirect) with content, cue and speaker; spans are 1-based character ranges';
+
+CREATE FUNCTION whosaid.quote_parts(body text)
+RETURNS TABLE (
+    n            int,
+    part         int,
+    content_span int4range)
+AS 'MODULE_PATHNAME', 'quote_parts'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 12;
+
+COMMENT ON FUNCTION whosaid.quote_parts(text) IS
+'the stretches of each quote of quotes() (n), one row per part in text order; a split quote ("…," she said. "…") has several';

@@ -10,6 +10,7 @@
 -- evaluate whosaid.to_actorvec(body) for every row before a cheap filter.
 
 ALTER FUNCTION whosaid.quotes(text) COST 80;
+ALTER FUNCTION whosaid.quote_parts(text) COST 80;
 ALTER FUNCTION whosaid.actors(text) COST 55;
 ALTER FUNCTION whosaid.mentions(text) COST 60;
 ALTER FUNCTION whosaid.to_actorvec(text) COST 75;
