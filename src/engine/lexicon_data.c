@@ -14337,6 +14337,7 @@ const char *const ws_qw_not_someone[] = {
 
 const char *const ws_qw_ly_nouns[] = {
 	"only",
+	"early",
 	"family",
 	"assembly",
 	"ally",
@@ -14352,7 +14353,6 @@ const char *const ws_qw_ly_nouns[] = {
 	"homily",
 	"melancholy",
 	"elderly",
-	"early",
 	"likely",
 	"daily",
 	"weekly",
