@@ -622,6 +622,73 @@ time_adjunct_start(const ws_doc *d, int32_t i, int32_t lo)
 	return -1;
 }
 
+/* The first token of the comma-bounded segment ending before token e */
+static int32_t
+segment_start(const ws_doc *d, int32_t e, int32_t lo)
+{
+	int32_t		b = e;
+
+	while (b - 1 >= lo && !is_comma(d, b - 1) && !ws_tok_is(d, b - 1, ";") && !ws_tok_is(d, b - 1, ":") &&
+		   !d->toks[b - 1].quote && e - b < MAX_ASIDE)
+		b--;
+	return b;
+}
+
+/* The run of name words ending at token e - 1, within [lo, e), or none */
+static ws_range
+name_run_ending(const ws_doc *d, int32_t e, int32_t lo)
+{
+	int32_t		b = e - 1;
+
+	if (b < lo || !is_name_word(d, b))
+		return WS_NO_RANGE;
+	while (b - 1 >= lo && (is_name_word(d, b - 1) ||
+						   (b - 2 >= lo && is_name_glue(d, b - 1) && is_name_word(d, b - 2))))
+		b -= is_name_word(d, b - 1) ? 1 : 2;
+	return (ws_range) {b, e};
+}
+
+/*
+ * "said Howard Rubel, a senior analyst at Jefferies, who notes", "Alan
+ * Berger, a doctor from Englewood, New Jersey, who said", "Nicky Driscoll,
+ * 24, from Manchester, who said": the relative's antecedent is the name
+ * before an apposition that opens with no name (and an age, a place going on
+ * after its comma), not the name the apposition ends in. c is the comma
+ * before "who"; none when the segment before it is no such apposition (a
+ * determiner or "from", "of", "at" opens one: "was introduced by X, who"
+ * and "and X, who" keep X).
+ */
+static ws_range
+named_before_apposition(const ws_doc *d, int32_t c, int32_t lo)
+{
+	int32_t		e = c;
+	bool		apposition = false;
+
+	for (int guard = 0; guard < 4 && e > lo; guard++)
+	{
+		int32_t		b = segment_start(d, e, lo);
+
+		if (b >= e || b - 1 < lo || !is_comma(d, b - 1))
+			return WS_NO_RANGE;
+		if (ws_place_goes_on(d, b, e, lo) || (e - b == 1 && (d->toks[b].flags & WS_T_NUM)))
+			;					/* "New Jersey", "24" */
+		else if ((ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP)) ||
+				 ws_tok_is(d, b, "from") || ws_tok_is(d, b, "of") || ws_tok_is(d, b, "at"))
+			apposition = true;	/* "a senior analyst at Jefferies", "from Manchester" */
+		else
+			return WS_NO_RANGE;
+		e = b - 1;
+		if (apposition)
+		{
+			ws_range	run = name_run_ending(d, e, segment_start(d, e, lo));
+
+			if (run.b >= 0)
+				return run;
+		}
+	}
+	return WS_NO_RANGE;
+}
+
 static ws_range
 subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 {
@@ -649,8 +716,11 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 	{
 		if (is_comma(d, i - 1))
 		{
-			ws_range	np = np_ending_at(d, i - 2, lo);
+			ws_range	np = np_ending_at(d, i - 2, lo),
+						named = named_before_apposition(d, i - 1, lo);
 
+			if (named.b >= 0)
+				return named;
 			if (np.b >= 0 && is_name_word(d, np.e - 1))
 				return np;
 		}
