@@ -7,11 +7,6 @@
 #define MAX_NP_PP 12			/* tokens of a prepositional phrase before a cue */
 
 /*
- * The noun phrase opening the sentence at sb, before token `to`: "And then
- * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
- * ("Minutes later, she …", "In a statement, Rep. Jeffries …").
- */
-/*
  * A dateline opening the sentence at sb ("WASHINGTON —", "PARIS, Aug 31
  * (Reuters) -", "LA CROSSE, Wisc. —"): the token after its dash, else sb.
  */
@@ -30,6 +25,11 @@ after_dateline(const ws_doc *d, int32_t sb, int32_t to)
 	return sb;
 }
 
+/*
+ * The noun phrase opening the sentence at sb, before token `to`: "And then
+ * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
+ * ("Minutes later, she …", "In a statement, Rep. Jeffries …").
+ */
 ws_range
 qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 {

@@ -407,6 +407,18 @@ other_segment(const ws_doc *d, int32_t seg_b, int32_t seg_e, int32_t end, int32_
 	return true;
 }
 
+/* The first token of the comma-bounded segment ending before token e */
+static int32_t
+segment_start(const ws_doc *d, int32_t e, int32_t lo)
+{
+	int32_t		b = e;
+
+	while (b - 1 >= lo && !is_comma(d, b - 1) && !ws_tok_is(d, b - 1, ";") && !ws_tok_is(d, b - 1, ":") &&
+		   !d->toks[b - 1].quote && e - b < MAX_ASIDE)
+		b--;
+	return b;
+}
+
 /* A state or a country written short: "Mich.", "N.H.", "VA" */
 static bool
 short_place(const ws_doc *d, int32_t i)
@@ -471,12 +483,9 @@ static ws_range
 place_holder(const ws_doc *d, int32_t b, int32_t lo)
 {
 	int32_t		p = place_preposition(d, b, lo),
-				sb = p;
+				sb = segment_start(d, p, lo);
 	ws_range	np;
 
-	while (sb - 1 >= lo && !is_comma(d, sb - 1) && !ws_tok_is(d, sb - 1, ";") &&
-		   !ws_tok_is(d, sb - 1, ":") && !d->toks[sb - 1].quote)
-		sb--;
 	if (p - 1 < sb || (sb - 1 >= lo && is_comma(d, sb - 1)))
 		return WS_NO_RANGE;
 	np = np_ending_at(d, p - 1, sb);
@@ -490,13 +499,7 @@ place_holder(const ws_doc *d, int32_t b, int32_t lo)
 static bool
 after_whose(const ws_doc *d, int32_t c, int32_t lo)
 {
-	int32_t		k = c - 1;
-
-	if (!is_comma(d, c))
-		return false;
-	while (k - 1 >= lo && !is_comma(d, k - 1) && !d->toks[k - 1].quote && c - k < MAX_NP)
-		k--;
-	return k >= lo && ws_tok_is(d, k, "whose");
+	return is_comma(d, c) && ws_tok_is(d, segment_start(d, c, lo), "whose");
 }
 
 /*
@@ -622,18 +625,6 @@ time_adjunct_start(const ws_doc *d, int32_t i, int32_t lo)
 	return -1;
 }
 
-/* The first token of the comma-bounded segment ending before token e */
-static int32_t
-segment_start(const ws_doc *d, int32_t e, int32_t lo)
-{
-	int32_t		b = e;
-
-	while (b - 1 >= lo && !is_comma(d, b - 1) && !ws_tok_is(d, b - 1, ";") && !ws_tok_is(d, b - 1, ":") &&
-		   !d->toks[b - 1].quote && e - b < MAX_ASIDE)
-		b--;
-	return b;
-}
-
 /* The run of name words ending at token e - 1, within [lo, e), or none */
 static ws_range
 name_run_ending(const ws_doc *d, int32_t e, int32_t lo)
@@ -670,12 +661,11 @@ named_before_apposition(const ws_doc *d, int32_t c, int32_t lo)
 
 		if (b >= e || b - 1 < lo || !is_comma(d, b - 1))
 			return WS_NO_RANGE;
-		if (ws_place_goes_on(d, b, e, lo) || (e - b == 1 && (d->toks[b].flags & WS_T_NUM)))
-			;					/* "New Jersey", "24" */
-		else if ((ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP)) ||
-				 ws_tok_is(d, b, "from") || ws_tok_is(d, b, "of") || ws_tok_is(d, b, "at"))
-			apposition = true;	/* "a senior analyst at Jefferies", "from Manchester" */
-		else
+		/* "a senior analyst at Jefferies", "from Manchester"; "New Jersey" and "24" are passed */
+		if ((ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP)) ||
+			ws_tok_is(d, b, "from") || ws_tok_is(d, b, "of") || ws_tok_is(d, b, "at"))
+			apposition = true;
+		else if (!ws_place_goes_on(d, b, e, lo) && !(e - b == 1 && (d->toks[b].flags & WS_T_NUM)))
 			return WS_NO_RANGE;
 		e = b - 1;
 		if (apposition)
