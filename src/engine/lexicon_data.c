@@ -14508,3 +14508,11 @@ const char *const ws_qw_agree_forms[] = {
 	"agreeing",
 	NULL
 };
+
+const char *const ws_qw_party_members[] = {
+	"republican",
+	"democrat",
+	"independent",
+	"tory",
+	NULL
+};

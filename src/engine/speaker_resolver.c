@@ -348,12 +348,20 @@ quoted_as_before(const ws_doc *d, int32_t i)
  * and its domain), "Canada's ambassador to China" (a lower-case role and no
  * name to head it).
  */
+/* "Republican of Arizona", "Democrat from Ohio": a party member's apposition [b, e) */
+static bool
+party_member(const ws_doc *d, int32_t b, int32_t e)
+{
+	return e - b >= 3 && ws_tok_in(d, b, ws_qw_party_members) && (d->toks[b].flags & WS_T_CAP) &&
+		(ws_tok_is(d, b + 1, "of") || ws_tok_is(d, b + 1, "from"));
+}
+
 static bool
 role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
 {
 	int32_t		t = b + (ws_tok_in(d, b, ws_qw_determiners) && b + 1 < e);
 
-	if (t + 1 < e && (d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) &&
+	if (t + 1 < e && ((d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) || party_member(d, b, e)) &&
 		ws_tok_in(d, t + 1, ws_qw_object_prepositions))
 		return !person_like(d, (ws_range) {t + 2, e});	/* not "Secretary of State John Kerry" */
 	return h.b == b && h.e == e && ws_role_words_in(d, b, e);
@@ -663,7 +671,7 @@ named_before_apposition(const ws_doc *d, int32_t c, int32_t lo)
 			return WS_NO_RANGE;
 		/* "a senior analyst at Jefferies", "from Manchester"; "New Jersey" and "24" are passed */
 		if ((ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP)) ||
-			ws_tok_is(d, b, "from") || ws_tok_is(d, b, "of") || ws_tok_is(d, b, "at"))
+			ws_tok_is(d, b, "from") || ws_tok_is(d, b, "of") || ws_tok_is(d, b, "at") || party_member(d, b, e))
 			apposition = true;
 		else if (!ws_place_goes_on(d, b, e, lo) && !(e - b == 1 && (d->toks[b].flags & WS_T_NUM)))
 			return WS_NO_RANGE;
