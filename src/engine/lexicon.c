@@ -345,6 +345,8 @@ ws_is_title_word(const ws_doc *d, int32_t i)
 int32_t
 ws_name_start(const ws_doc *d, int32_t b, int32_t e)
 {
+	if (e - b < 2)
+		return b;				/* one word, or none left after trimming */
 	if (d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG))
 		return b;				/* "Premier League" */
 	for (int32_t i = b; i < e; i++)

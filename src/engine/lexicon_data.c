@@ -14208,6 +14208,41 @@ const char *const ws_qw_not_someone[] = {
 	NULL
 };
 
+const char *const ws_qw_ly_nouns[] = {
+	"only",
+	"family",
+	"assembly",
+	"ally",
+	"rally",
+	"supply",
+	"monopoly",
+	"anomaly",
+	"belly",
+	"bully",
+	"jelly",
+	"lily",
+	"folly",
+	"homily",
+	"melancholy",
+	"elderly",
+	"early",
+	"likely",
+	"daily",
+	"weekly",
+	"monthly",
+	"quarterly",
+	"yearly",
+	"holy",
+	"ugly",
+	"friendly",
+	"costly",
+	"deadly",
+	"lonely",
+	"lovely",
+	"orderly",
+	NULL
+};
+
 const char *const ws_qw_appear_forms[] = {
 	"appears",
 	"appeared",

@@ -549,6 +549,9 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
 	/* "what she called a “reckless gamble”" names it */
 	if (ws_tok_in(d, cue.e - 1, ws_qw_naming_cues))
 		return false;
+	/* "Here is what she said: the plan is dead." introduces what was said */
+	if (from > 0 && is_punct(d, from - 1, ':'))
+		return false;
 	/* the phrase chunker may take the word in: "longer than county figures say" */
 	for (int32_t k = spk.b > 0 ? spk.b - 1 : 0; k < spk.e; k++)
 		if (ws_tok_in(d, k, ws_qw_object_wh) && (k < spk.b || !ws_tok_in(d, k, ws_qw_relative_pronouns)))

@@ -10,11 +10,12 @@
 #include "lexicon.h"
 #include "ws.h"
 
-/* A lower-case adverb in -ly ("angrily", "quickly"; not "Kelly", "only") */
+/* A lower-case adverb in -ly ("angrily", "quickly"; not "Kelly", "only", "family") */
 static inline bool
 ws_is_ly_adverb(const ws_doc *d, int32_t i)
 {
-	return !(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 && ws_tok_ends_with(d, i, "ly");
+	return !(d->toks[i].flags & WS_T_CAP) && WS_TOK_LEN(d, i) > 4 && ws_tok_ends_with(d, i, "ly") &&
+		!ws_tok_in(d, i, ws_qw_ly_nouns);
 }
 
 /* Is any token in [b, e) one of the words? */
