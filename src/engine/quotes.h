@@ -94,8 +94,8 @@ const char *ws_resolve_speaker(ws_resolver *r, ws_range np);
 
 /*
  * Speaker phrase s followed by a preposition and its object obj: s, or both
- * when the object ends in a role and a person's name ("University of the
- * Fraser Valley political scientist Hamish Telford").
+ * when the object ends in a role and a person's name ("University of
+ * Lakeshore political scientist Mara Quinlan").
  */
 ws_range	ws_phrase_with_object(const ws_doc *d, ws_range s, ws_range obj);
 
