@@ -119,7 +119,7 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		j++;
 	if (j >= hi || (d->toks[j].flags & WS_T_PARA_START))
 		return false;
-	/* "…,” as Cornyn put it" */
+	/* "…,” as Brisco put it" */
 	if (ws_tok_is(d, j, "as"))
 		for (int32_t k = j + 2; k < hi && k - j <= MAX_NP_RIGHT; k++)
 			if (qf_put_it(d, j, k, cue, spk))

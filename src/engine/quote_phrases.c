@@ -27,7 +27,7 @@ after_dateline(const ws_doc *d, int32_t sb, int32_t to)
 
 /*
  * The noun phrase opening the sentence at sb, before token `to`: "And then
- * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
+ * Trump …", "As Ida Brisco, the deputy leader, put it", and past an opening phrase
  * ("Minutes later, she …", "In a statement, Rep. Jeffries …").
  */
 ws_range
@@ -54,7 +54,7 @@ qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 			{
 				ws_range	after = ws_phrase_after(d, k + 1, to);
 
-				/* "At a rally in Portsmouth, N.H., on Tuesday, Senator …" */
+				/* "At a town hall in Keene, N.H., on Friday, Governor …" */
 				if (after.b >= 0 && !ws_place_goes_on(d, after.b, after.e, sb))
 					return after;
 			}

@@ -98,7 +98,7 @@ cut_at_second_report(finder *f, int32_t b, int32_t e)
 			if (s.b > b + 1 && !is_punct(d, k + 1, ',') &&
 				(after_comma(d, s.b) || is_punct(d, s.b - 1, ':') || is_punct(d, s.b - 1, ';')))
 				cut = s.b;
-			/* "denied wrongdoing, and his supporters argue …": a clause with its own subject */
+			/* "rejected the charge, and her allies insist …": a clause with its own subject */
 			else if (s.b > b + 2 && !is_punct(d, k + 1, ',') && ws_tok_in(d, s.b - 1, ws_qw_coordinators) &&
 					 after_comma(d, s.b - 1))
 				cut = s.b - 1;

@@ -83,7 +83,7 @@ ws_range	ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
 
 /*
  * The source after "according to" at start: the author of a document ("the
- * Pew Research Center" of "an analysis by the Pew Research Center", "X" of "a
+ * Harbour Institute" of "a survey by the Harbour Institute", "X" of "a
  * recent report from X", "a court document filed by X"), the document itself
  * ("a recent poll", "the Globe report"), else ws_phrase_after.
  */

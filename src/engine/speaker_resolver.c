@@ -95,7 +95,7 @@ person_like(const ws_doc *d, ws_range r)
 	if (r.b < 0 || r.e - r.b < 2)
 		return false;
 	if (d->toks[r.b].lex & WS_LEX_HONORIFIC)
-		return !ws_tok_in(d, r.b + 1, ws_qw_object_prepositions);	/* not "Bishop of Durham" */
+		return !ws_tok_in(d, r.b + 1, ws_qw_object_prepositions);	/* not "Bishop of Wexford" */
 	for (int32_t i = r.b; i < r.e; i++)
 		if ((d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && (d->toks[i].flags & WS_T_CAP))
 			return true;
@@ -104,9 +104,9 @@ person_like(const ws_doc *d, ws_range r)
 
 /*
  * Does the run [b, e) name a person in [b, g), before the preposition at g
- * ("Detective Inspector Paul Miller of Thames Valley Police")? A first name
- * and a surname end [b, g); not a list ("Johnny Isakson of Georgia and John
- * Boozman of Arkansas"), not a title ("Chief Executive of …").
+ * ("Detective Sergeant Tom Okafor of Wessex Police")? A first name
+ * and a surname end [b, g); not a list ("Ann Brisco of Ohio and Dan
+ * Keller of Utah"), not a title ("Chief Executive of …").
  */
 static bool
 name_before(const ws_doc *d, int32_t b, int32_t g, int32_t e)
@@ -344,8 +344,8 @@ quoted_as_before(const ws_doc *d, int32_t i)
 
 /*
  * Does segment [b, e), whose phrase head is h, describe a role rather than
- * name someone? "Minister of Innovation", "The Bishop of Durham" (a title
- * and its domain), "Canada's ambassador to China" (a lower-case role and no
+ * name someone? "Minister of Innovation", "The Bishop of Wexford" (a title
+ * and its domain), "Norway's envoy to Chile" (a lower-case role and no
  * name to head it).
  */
 /* "Republican of Arizona", "Democrat from Ohio": a party member's apposition [b, e) */
@@ -367,7 +367,7 @@ role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
 	return h.b == b && h.e == e && ws_role_words_in(d, b, e);
 }
 
-/* Does segment [b, e) open with a name ("Navdeep Bains", "The Bishop of …")? */
+/* Does segment [b, e) open with a name ("Priya Kashani", "The Dean of …")? */
 static bool
 name_led(const ws_doc *d, int32_t b, int32_t e)
 {
@@ -397,7 +397,7 @@ other_segment(const ws_doc *d, int32_t seg_b, int32_t seg_e, int32_t end, int32_
 			*found = name.b >= 0 && !listed ? name : ws_phrase_head(d, tail);
 			return true;
 		}
-		/* "The row began after John McCallum, Canada's ambassador to China, told" */
+		/* "The dispute began after Lena Marsh, Norway's envoy to Chile, told" */
 		if (tail.b > seg_b && name.b < 0 && role.b >= 0 && (seg_b - 1 < lo || !is_comma(d, seg_b - 1)) &&
 			person_like(d, ws_phrase_head(d, tail)))
 		{
@@ -482,8 +482,8 @@ ws_place_goes_on(const ws_doc *d, int32_t b, int32_t e, int32_t lo)
 }
 
 /*
- * The place going on at b ("Massachusetts" of "a woman in Worcester,
- * Massachusetts, told") is where the phrase before its preposition is from,
+ * The place going on at b ("Vermont" of "a farmer in Barre,
+ * Vermont, told") is where the phrase before its preposition is from,
  * when that phrase opens the clause: that phrase, else none ("Clinton, during
  * a meeting in Columbus, Ohio, said" walks on to "Clinton").
  */
@@ -513,11 +513,11 @@ after_whose(const ws_doc *d, int32_t c, int32_t lo)
 /*
  * "X, the director of Y, said": walk the comma-separated segments ending at
  * the comma i right to left; skip appositions (lower-case or determiner-led,
- * or a role: "Navdeep Bains, Minister of Innovation, Science and Economic
- * Development, said", where the names after the role's comma are its list)
+ * or a role: "Priya Kashani, Minister of Transport, Housing and Regional
+ * Growth, said", where the names after the role's comma are its list)
  * and relative clauses; take the nearest capitalised name, else a
- * determiner-led one after a role ("The Bishop of Durham, the Rt Rev Dr Tom
- * Wright, said"), else the role; stop at an opening phrase. end is the cue
+ * determiner-led one after a role ("The Bishop of Wexford, the Rt Rev Dr Alan
+ * Coyle, said"), else the role; stop at an opening phrase. end is the cue
  * the subject is for.
  */
 static ws_range
@@ -593,7 +593,7 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 	}
 	if (name.b >= 0)
 		return name;
-	/* a role's apposition with a name ("the Rt Rev Dr Tom Wright") beats the role */
+	/* a role's apposition with a name ("the Rt Rev Dr Alan Coyle") beats the role */
 	if (role.b >= 0 && (fallback.b < 0 || !person_like(d, ws_phrase_head(d, fallback))))
 		return role;
 	return fallback;
@@ -648,9 +648,9 @@ name_run_ending(const ws_doc *d, int32_t e, int32_t lo)
 }
 
 /*
- * "said Howard Rubel, a senior analyst at Jefferies, who notes", "Alan
- * Berger, a doctor from Englewood, New Jersey, who said", "Nicky Driscoll,
- * 24, from Manchester, who said": the relative's antecedent is the name
+ * "said Omar Galloway, a senior analyst at Harrow Capital, who notes", "Ida
+ * Markovic, a nurse from Springfield, Illinois, who said", "Sam Coyle,
+ * 31, from Leeds, who said": the relative's antecedent is the name
  * before an apposition that opens with no name (and an age, a place going on
  * after its comma), not the name the apposition ends in. c is the comma
  * before "who"; none when the segment before it is no such apposition (a
@@ -669,7 +669,7 @@ named_before_apposition(const ws_doc *d, int32_t c, int32_t lo)
 
 		if (b >= e || b - 1 < lo || !is_comma(d, b - 1))
 			return WS_NO_RANGE;
-		/* "a senior analyst at Jefferies", "from Manchester"; "New Jersey" and "24" are passed */
+		/* "a senior analyst at Harrow Capital", "from Leeds"; "Illinois" and "31" are passed */
 		if ((ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP)) ||
 			ws_tok_is(d, b, "from") || ws_tok_is(d, b, "of") || ws_tok_is(d, b, "at") || party_member(d, b, e))
 			apposition = true;
