@@ -4,7 +4,7 @@
 
 -- case, accents, quote-mark styles and punctuation fold away; numbers stay;
 -- an ellipsis (… or ...) splits segments
-SELECT whosaid.to_claimvec($$“They told us VERY clearly,” it’s the troops — ‘get in line’$$);
+SELECT whosaid.to_claimvec($$“The crews warned us VERY plainly,” it’s the pilots — ‘fix the roster’$$);
 SELECT whosaid.to_claimvec($$Zoë said "1,000" U.S. jobs ... were lost … in 2004.$$);
 SELECT whosaid.to_claimvec(''), whosaid.to_claimvec(' … ,, "" '), whosaid.to_claimvec('''''quoted''''');
 -- the text form parses back to the same value
@@ -17,15 +17,15 @@ FROM (SELECT whosaid.to_claimvec($$It's "going dark" … said Mr O’Neill at 3.
 -- segments of an ellipsis match in order (1, 6), not reversed (1, 7)
 CREATE TEMP TABLE q (id int, t text);
 INSERT INTO q VALUES
-  (1, 'They told us very clearly, it was the troops telling the leaders: get in line'),
-  (2, '"It was the troops telling the leaders: get in line," he said.'),
+  (1, 'The crews warned us very plainly, it was the pilots telling the managers: fix the roster'),
+  (2, '"It was the pilots telling the managers: fix the roster," she said.'),
   (3, 'going dark'),
   (4, 'dark going'),
   (5, 'We are going dark on this.'),
-  (6, 'They told us very clearly … get in line'),
-  (7, 'get in line … they told us very clearly'),
+  (6, 'The crews warned us very plainly … fix the roster'),
+  (7, 'fix the roster … the crews warned us very plainly'),
   (8, ''),
-  (9, 'it is going to be a tough game at the end of the day');
+  (9, 'a wet pitch will make for a hard match on Sunday evening');
 SELECT a.id AS a, b.id AS b,
        whosaid.claim_similarity(whosaid.to_claimvec(a.t), whosaid.to_claimvec(b.t)) AS sim
 FROM q a JOIN q b ON a.id < b.id

@@ -44,60 +44,60 @@ FROM whosaid.quotes('The minister said that taxes would rise next year. '
 -- speakers with premodifiers and party tags; a participle's subject is the sentence's;
 -- a cue inside the reported clause; a question ending the quote, then the cue
 SELECT n, kind, content, speaker, speaker_mention, cue
-FROM whosaid.quotes(E'“We will win this,” Sanders campaign manager Jeff Weaver said.\n\n'
-                    'Speaker Paul Ryan (R-WI) said that the bill would pass.\n\n'
-                    'Trump praised Putin, saying that he was a strong leader.\n\n'
-                    'Over the years, Ms. Weber said, email has kept her in touch.\n\n'
-                    '“Did you know it was Mussolini?” Chuck Todd asked the candidate.');
+FROM whosaid.quotes(E'“We will carry this county,” Okafor campaign manager Dennis Hartley said.\n\n'
+                    'Speaker Walter Brisco (R-OH) said that the budget would pass.\n\n'
+                    'Pettigrew praised Lindqvist, saying that she was a tough negotiator.\n\n'
+                    'Over the winters, Ms. Varga said, letters have kept her close to home.\n\n'
+                    '“Did you know it was a forgery?” Nora Feld asked the curator.');
 
 -- a colon ending the paragraph before the quote; a name and a colon
 SELECT n, kind, content, speaker, speaker_mention, cue
-FROM whosaid.quotes(E'Senator John Bolton said:\n\n'
-                    '“In all the administrations I served in, it was like a monastery.”\n\n'
-                    'Clinton: “Our goal is not to contain ISIS but to defeat it.”');
+FROM whosaid.quotes(E'Senator Harold Quist said:\n\n'
+                    '“In every office I worked in, it was as quiet as a library.”\n\n'
+                    'Marchetti: “Our aim is not to slow the tunnel but to finish it.”');
 
 -- a lead-in the quoted fragment continues is part of the content: mixed
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Gore tried to distance himself, and in doing so he “made a strategic mistake,” Lichtman said.');
+FROM whosaid.quotes('Delgado tried to stay neutral, and in doing so she “lost the trust of both camps,” Ferreira said.');
 
 -- a report nested at the end of another is not repeated ("wants" inside "says")
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Hillary Clinton says she wants to expand those standards to hedge funds.');
+FROM whosaid.quotes('Rosa Lindgren says she wants to extend those rules to private lenders.');
 
 -- progressive cues; a participle after the closing mark starts a second report
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Donald Trump is insisting that he has “expanded the Republican party,” claiming that he is responsible for higher turnout.');
+FROM whosaid.quotes('Victor Ambrose is insisting that he has “rebuilt the old harbour district,” claiming that he alone brought the new jobs.');
 
 -- "and later said": the sentence's subject speaks
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes('Bill Maher brought up the bombing and later said, “It’s not just Muslims shooting people.”');
+FROM whosaid.quotes('Gideon Farrow brought up the flood and later said, “The river rises higher every spring.”');
 
 -- manner-of-speaking cues; a first name that is also a word ("Will"); a party tag ending in "."
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'“They stole the country,” the man shouted.\n\n'
-                    '"It is a pretty expensive model," said Will Doyle, a professor at Vanderbilt University.\n\n'
-                    '“There’s tremendous energy in these races,” Rep. Earl Blumenauer (D-Ore.) said.');
+FROM whosaid.quotes(E'“They ruined the harvest,” the farmer shouted.\n\n'
+                    '"It is a fairly costly design," said Will Hartigan, a professor at Lakeshore University.\n\n'
+                    '“These seats have drawn real interest,” Rep. Nadia Ostrowski (D-Minn.) said.');
 
 -- an adverb before the cue (not "family"); "said, adding" keeps the speaker; a sentence opener is no subject
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes(E'Jabbing her finger, Clinton angrily said, “I am so sick of the lying.”\n\n'
-                    '“It has been a total disaster,” Trump said, adding, “Nobody cares.”\n\n'
-                    'Instead, George Will called for Republicans to back Chris Christie.\n\n'
-                    'His family said that he was innocent.');
+FROM whosaid.quotes(E'Tapping the table, Ferreira angrily said, “I am tired of the delays.”\n\n'
+                    '“It has been a complete mess,” Ambrose said, adding, “Nobody listens.”\n\n'
+                    'Instead, Helen Will called for members to back Sam Ortega.\n\n'
+                    'His family said that he was at home.');
 
 -- "he" resolves to a person the tagger found, even without a known first name
 SELECT n, speaker, speaker_mention
-FROM whosaid.quotes('FBI Director Comey spoke for an hour on Tuesday. “We did our job,” he said.');
+FROM whosaid.quotes('Fire Chief Brannock spoke for an hour on Tuesday. “We did our best,” he said.');
 
 -- "… and said" with no earlier speaker: the sentence's subject; an object "X of Y"
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'Trump doubled down on his comments about Curiel and said the judge had “an inherent conflict of interest” in the case.\n\n'
-                    'Newt Gingrich told Bill O’Reilly of Fox News that “you have to look at it very seriously, of course.”');
+FROM whosaid.quotes(E'Ambrose stood by his remarks about Keane and said the auditor had “a clear personal stake” in the review.\n\n'
+                    'Mira Castell told Owen Pryce of Channel Nine that “you have to weigh it very carefully, of course.”');
 
 -- "…, said X": the clause before the cue is the content, X the speaker (not the clause's last word)
 SELECT n, kind, content, speaker, speaker_mention, cue
 FROM whosaid.quotes(E'The economy is improving, said John Smith, an economist at the bank.\n\n'
-                    'The vote signals "the beginning of the end" for the union, said Geert Wilders.');
+                    'The ruling marks "the start of a long fight" for the growers, said Ilse Vandermeer.');
 
 -- a determiner-led subject before a relative clause keeps its head: "A spokesman", not "the company"
 SELECT n, kind, content, speaker, speaker_mention, cue
@@ -106,15 +106,15 @@ FROM whosaid.quotes('A spokesman for the company, who joined it in March, said t
 -- a cue-less quote later in the paragraph continues the report before it, which becomes mixed;
 -- in the next paragraph it is a quote of its own by the same speaker
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'Sen. Bob Corker said he and his partners were careful about the deal. “We were meticulous about it, every word.”\n\n'
-                    '“Nothing in the bill touches the agreement. It is a separate question entirely.”\n\n'
-                    'Sen. Ben Cardin said the bill lacked support among Democrats.\n\n'
-                    '“We will keep talking to them about it,” he said later.');
+FROM whosaid.quotes(E'Sen. Walter Brisco said that he and his aides had read the text closely. “We were precise about it, every line.”\n\n'
+                    '“Nothing in the measure changes the treaty. It is a different matter altogether.”\n\n'
+                    'Sen. Lena Marsh said the measure lacked support among farmers.\n\n'
+                    '“We will keep working on them about it,” she said later.');
 
 -- after the cue, a second part follows punctuation or ", but"; a term in the narrative is not one
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'"You know, I love Larry," President Barack Obama said, but "when it comes to energy, Larry has a history."\n\n'
-                    '"I am all for the Second Amendment," says Jorge Llamas, 31, but he was shocked to hear about the "gun show loophole" that lets some buyers skip checks.');
+FROM whosaid.quotes(E'"You know, I admire Dan," Governor Ruth Okafor said, but "on roads, Dan has a record."\n\n'
+                    '"I am all for the hunting season," says Tomas Reyes, 44, but he was surprised to learn about the "weekend permit rule" that lets some hunters skip fees.');
 
 -- the speaker's aside after the cue ("noting …") does not end the quote; a quote opening a sentence
 -- inside a later paragraph, after narrative, continues nothing
@@ -125,221 +125,224 @@ FROM whosaid.quotes(E'"That is the big question," Sen. Tom Clark said, noting he
 -- a quote right after the cue that the sentence goes on from is part of a mixed report;
 -- one that ends its sentence is direct
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'Sen. Bernie Sanders says “the wind is at our backs” despite his loss in Nevada.\n\n'
-                    'Sen. Bernie Sanders said, “The wind is at our backs.”');
+FROM whosaid.quotes(E'Sen. Irene Galloway says “the tide is turning our way” despite her loss in Iowa.\n\n'
+                    'Sen. Irene Galloway said, “The tide is turning our way.”');
 
 -- a report is mixed from 4 quoted words on; a quoted term or two leaves it indirect
 SELECT n, kind, content
-FROM whosaid.quotes(E'Sen. Bernie Sanders said the party “must open its doors to working people” this year.\n\n'
-                    'Sen. Bernie Sanders said the plan was “very serious” and costly.');
+FROM whosaid.quotes(E'Sen. Irene Galloway said the party “must listen to rural voters again” this year.\n\n'
+                    'Sen. Irene Galloway said the offer was “very generous” and fair.');
 
 -- a left mark glued to the word before and followed by a space closes ("not,“ he said");
 -- an age is part of a speaker phrase
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes(E'“Apparently not,“ he said. “A leopard doesn’t change its spots.”\n\n'
-                    '“We will keep going,” said the 46-year-old.');
+FROM whosaid.quotes(E'“Clearly not,“ he said. “An old fox does not forget the henhouse.”\n\n'
+                    '“We will keep trying,” said the 52-year-old.');
 
 -- a narrative sentence between two quoted stretches ends the first quote; the second has the same speaker
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Hillary Clinton said, "I do take responsibility." She followed that by adding a joke. "I am not a natural politician."');
+FROM whosaid.quotes('Marta Quist said, "I do accept the blame." She followed that with a story about her father. "I am not a born campaigner."');
 
 -- a report inside a direct quote's attribution does not take the speaker's next quoted sentence
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('“We won big tonight,” Donald Trump said, two hours after outlets declared him the victor. “This is a great night for everybody here.”');
+FROM whosaid.quotes('“We did it tonight,” Victor Ambrose said, an hour after the networks declared him the winner. “This is a wonderful night for all of us.”');
 
 -- a quote opened inside a reported clause runs to its closing mark, past the sentence end
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('David Brooks said the tone of the debate “was because they went after Trump. And I think Marco Rubio did well.”');
+FROM whosaid.quotes('Lena Marsh said the mood of the hearing “was because they went after the mayor. And I think Owen Pryce held up well.”');
 
--- a partitive speaker ("one of those advisers") is anonymous; "went on to say" is a cue;
+-- a partitive speaker ("one of those aides") is anonymous; "went on to say" is a cue;
 -- a cue ending in a colon introduces the next quote, not the one before
 SELECT n, kind, content, speaker, speaker_mention, cue
-FROM whosaid.quotes(E'“There won’t be a path for Bernie,” said one of those advisers.\n\n'
-                    '“It is going to be close,” Claudia Tenney said. “This is what I am up against.” She went on to say:\n\n'
-                    '“None of them will come out and support the nominee.”');
+FROM whosaid.quotes(E'“There won’t be a way back for Galloway,” said one of those aides.\n\n'
+                    '“It is going to be tight,” Harriet Voss said. “This is what we are facing.” She went on to say:\n\n'
+                    '“None of them will stand up and back the candidate.”');
 
--- "Mic.com." and "the U.S." end a sentence before an opening quote
+-- "Newsly.com." and "the U.S." end a sentence before an opening quote
 SELECT n, kind, content, speaker, speaker_mention, cue
-FROM whosaid.quotes('Teams are in a postmortem, said Jake Horowitz, editor of Mic.com. "You have a sophisticated operation," he said. '
-                    'He moved back to the U.S. "I missed home," he said.');
+FROM whosaid.quotes('Newsrooms are in a slump, said Darren Pike, editor of Newsly.com. "You have a lean operation," he said. '
+                    'He moved back to the U.S. "I missed the lake," he said.');
 
 -- a quoted title before "X said" + a clause is not what X said; "but said" starts a second report
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Speaking on Fox News Channel’s “Hannity,” Newt Gingrich said if Donald Trump picked him it would be a “two-pirate ticket.” '
-                    'Boreing said the members will still meet for drinks, but said, “It’s time we change how we do it.”');
+FROM whosaid.quotes('Speaking on Channel Nine’s “Morning Desk,” Mira Castell said if Victor Ambrose picked her it would be a “two-captain ship.” '
+                    'Pellham said the choir would keep rehearsing on Sundays, but said, “Next year we try a new hall.”');
 
 -- a cue after the quote that reports a clause of its own leaves the quote to the cue before it;
 -- a show named after the cue of the quote before is not a quote
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Hillary Clinton, exasperated, responded: "What difference does it make?" Her critics cited it as evidence that she did not care. '
-                    '"Of course Bill Clinton is fair game," Carly Fiorina told "Fox and Friends," reminding viewers that he was a president.');
+FROM whosaid.quotes('Rosa Lindgren, irritated, responded: "What difference does it make now?" Her rivals cited it as proof that she did not care. '
+                    '"Of course Tom Lindgren is fair game," Harriet Voss told "Morning Desk," reminding viewers that he was a mayor.');
 
--- clause first: "…, X said Monday.", "…, X said Tuesday in Paris, noting …", "…, said X, a … expert";
+-- clause first: "…, X said Monday.", "…, X said Tuesday in Lyon, noting …", "…, said X, a … expert";
 -- subjects past "however" and a parenthesis
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Donald Trump is on solid ground, Carly Fiorina said Monday. '
-                    'His excesses are sickening, François Hollande said Tuesday in Paris, noting the nominee was a danger. '
-                    'A variety of factors impact the cost of college, said Mark Kantrowitz, a student loan expert. '
-                    'Ash Carter however said he would welcome China’s participation. '
-                    'John Kasich (who has 25 delegates to date) said it is possible for him to win.');
+FROM whosaid.quotes('Victor Ambrose is on firm ground, Harriet Voss said Monday. '
+                    'His threats are alarming, Mathilde Roussel said Tuesday in Lyon, noting the candidate was a risk. '
+                    'A number of things drive the price of housing, said Owen Pryce, a mortgage expert. '
+                    'Dan Keller however said he would welcome Norway’s help. '
+                    'Ruth Okafor (who has 30 votes so far) said it is possible for her to win.');
 
 -- a sentence of only subject, cue and tail reports nothing, and introduces the quoted sentence after it;
 -- "appeared" is a cue only before "to"/"that"; a participle's subject is found past a comma-fenced opener
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'Jeff Weaver, the campaign manager, said in a statement. “Working Americans are beating the machine.”\n\n'
-                    || E'Dianne Bystrom agreed. "Republicans are running out of time."\n\n'
-                    || 'On Thursday, after weeks of silence, Warren appeared with Rachel Maddow and endorsed Clinton, saying, “I think a fighter is what this country needs.” '
-                    'In a wide-ranging, in-prison interview last year, Lazar said he welcomed extradition and added, "I''ll plead guilty, no problem."');
+FROM whosaid.quotes(E'Dennis Hartley, the campaign chair, said in a statement. “Working families are beating the odds.”\n\n'
+                    || E'Nadia Ostrowski agreed. "Voters are running out of patience."\n\n'
+                    || 'On Friday, after days of silence, Galloway appeared with Owen Pryce and endorsed Marsh, saying, “I think a builder is what this city needs.” '
+                    'In a long, jailhouse interview last month, Kessler said he welcomed the trial and added, "I''ll take the stand, no problem."');
 
 -- a report is mixed when one quotation in it runs four words or more, also between '' marks;
 -- scare-quoted terms, however many, leave it indirect
 SELECT n, kind, content, speaker
-FROM whosaid.quotes('Sanders said Clinton''s "poor judgment" was "clearly lacking." '
-                    'Mrs. Clinton said the campaign would ''''begin to focus on national security.''''');
+FROM whosaid.quotes('Galloway said Marsh''s "weak plan" was "badly flawed." '
+                    'Mrs. Marsh said the team would ''''start to focus on school funding.''''');
 
--- anonymous sources keep their mention and have no speaker; a company's spokesman speaks for it
+-- anonymous sources keep their mention and have no speaker; a company's spokesman speaks for it.
+-- Known gap: the mention of "A senior GOP adviser" loses its "A" ("A top GOP adviser" keeps it)
 SELECT n, kind, speaker, speaker_mention, cue
-FROM whosaid.quotes('“We will appeal the ruling,” a spokesman said. '
-                    'A top GOP strategist said the plan would fail. '
-                    '“It is over,” said one New Hampshire Democrat. '
+FROM whosaid.quotes('“We will appeal the decision,” a spokesman said. '
+                    'A senior GOP adviser said the bill would fail. '
+                    '“It is finished,” said one Vermont Democrat. '
                     '“No comment,” said a Facebook spokesman.');
 
 -- a participle's subject is the sentence's, not the object before it; "told X," names the hearer
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Clinton attacked Trump, saying, "He is not fit to lead." '
-                    'Carson did not mention his rivals, but told his supporters, "Our nation is in horrible trouble."');
+FROM whosaid.quotes('Lindgren attacked Ambrose, saying, "He is not ready to govern." '
+                    'Pryce did not name his rivals, but told his volunteers, "Our town is in serious trouble."');
 
 -- a split quote ends where the cue's sentence goes on to report something else
 SELECT n, kind, content, speaker
-FROM whosaid.quotes('"The Senate races could shift," analyst Charlie Cook wrote, adding that if the GOP loses, '
-                    '"holding the Senate would be a long shot." '
-                    '"That may not be a majority position," Rubio said. '
-                    '"You cannot begin that process until you prove to people" that the border is secure, he said.');
+FROM whosaid.quotes('"The House races could tighten," analyst Dora Finch wrote, adding that if the party loses, '
+                    '"keeping the House would be a long shot." '
+                    '"That may not be a popular view," Galloway said. '
+                    '"You cannot start that work until you show people" that the budget is balanced, she said.');
 
--- after a question, "He answered, …" opens the next quote instead of closing the one before
+-- after a question, "She answered, …" opens the next quote instead of closing the one before
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes('The host asked, "Would you have told her?" He answered, "I have no idea."');
+FROM whosaid.quotes('The judge asked, "Would you have warned them?" She answered, "I really cannot say."');
 
 -- an apostrophe is not a quotation mark; a year may open a speaker phrase
 SELECT n, kind, content, speaker, speaker_mention
-FROM whosaid.quotes('"This campaign is revolutionizing politics," Jeff Weaver, Sanders'' campaign manager, said. '
-                    '"She didn''t like that," said a 2008 Clinton veteran. "She cut down the prep time."');
+FROM whosaid.quotes('"This campaign is changing how people vote," Ruth Okafor, Lewis'' campaign chair, said. '
+                    '"He wasn''t pleased," said a 2012 Lewis veteran. "He cut short the briefing."');
 
 -- in a speaker phrase naming several actors, the person speaks (the last, as the head), not a party tag
 SELECT n, speaker, speaker_mention
-FROM whosaid.quotes('"We have no comment," the FBI''s James Comey said. '
-                    '"It is closed," said Zoe Lofgren (D-Calif.). '
-                    '"It is over," Chicago Alderman Jason C. Ervin said.');
+FROM whosaid.quotes('"We have no comment," the FBI''s Dana Whitcomb said. '
+                    '"It is settled," said Lena Marsh (D-Calif.). '
+                    '"It is done," Denver Alderman Marcus T. Ellery said.');
 
 -- a non-restrictive relative clause reports for the name before it
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('The warning came from Jeff Weaver, who said executives fail to understand that there are "no secrets in politics."');
+FROM whosaid.quotes('The warning came from Ruth Okafor, who said donors fail to grasp that there are "no shortcuts in local politics."');
 
 -- "As X put it," introduces a quote
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('As The Post''s Dana Milbank puts it, "Senate Republicans are unmoved."');
+FROM whosaid.quotes('As The Herald''s Owen Pryce puts it, "House Democrats are not budging."');
 
 -- "by saying" is a cue; "It was …:" introduces a quote but names no speaker
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes('She followed that by saying, "I am not a natural politician." '
-                    'It was a saying in the family: "Never trust a man who owns a boat."');
+FROM whosaid.quotes('She ended the evening by saying, "I will never sing in public again." '
+                    'It was a motto in the family: "Never lend money to a cousin."');
 
 -- a relative clause after an inverted speaker is not a new clause; "told X before Y" reports nothing
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes('"We have seen a growing discourse," said a Mexican official who was not authorized to speak. '
-                    '"Positions are gonna soften," Joe Kasper, the chief of staff, told POLITICO before the interview.');
+FROM whosaid.quotes('"We have seen a worrying trend," said a Canadian official who was not cleared to speak. '
+                    '"Positions are gonna change," Tom Bristow, the chief of staff, told POLITICO before the hearing.');
 
 -- a quoted paragraph in capitals after a quote is a pull quote, not more of it
 SELECT n, kind, content, speaker
-FROM whosaid.quotes(E'"Voters will decide," Obama said.\n“EVENTUALLY VOTERS MAKE GOOD DECISIONS”\n'
-                    '"They always do," he added.');
+FROM whosaid.quotes(E'"The jury will decide," Keller said.\n“IN THE END JURIES GET IT RIGHT”\n'
+                    '"They usually do," he added.');
 
 -- verbs of manner and phrasal cues report quotes: remarking, mocks, cried out, fired back, will say
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes('He thanked the crowd, remarking, "May the Force be with you." '
-                    '"The market has not failed them," he mocks. "Nooooo!" the crowd cried out. '
-                    'Fallon fired back: "You just play a contrarian on TV!" '
-                    '"Nothing prepares you for the Oval Office," the president will say.');
+FROM whosaid.quotes('He thanked the audience, remarking, "Drive home safely, everyone." '
+                    '"The system has not let them down," he mocks. "Nooooo!" the fans cried out. '
+                    'Keller fired back: "You just play an expert on the radio!" '
+                    '"Nothing prepares you for this job," the governor will say.');
 
 -- ... but report no clause without "that" or quoted words
 SELECT n, kind, content, cue
-FROM whosaid.quotes('The winners beamed as they took the stage. Brown fired back with a statement. '
-                    'Jones shouted that the vote was rigged. Marchers were chanting "We are Orlando" and "Disarm hate."');
+FROM whosaid.quotes('The finalists smiled as they walked on stage. Keller fired back with a letter. '
+                    'Marsh shouted that the count was wrong. Strikers were chanting "We are Dunmore" and "Fair pay now."');
 
 -- a message that said, "…": the antecedent of "that" is the speaker; "That said," is not a cue
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes('The page was replaced by a message that said, "The item is no longer in the system." '
-                    'That said, the auction went ahead.');
+FROM whosaid.quotes('The screen showed a notice that said, "This account has been closed by the owner." '
+                    'That said, the sale went ahead.');
 
 -- a report in a non-restrictive relative clause ends before the main verb, not at an apposition's comma
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes('Sanders, who has argued that the system is rigged, won the state by 10 points. '
-                    'Merkel, who said that Mr. Jäger, under fire for the failures, would do better to keep quiet, spoke on Monday.');
+FROM whosaid.quotes('Galloway, who has argued that the count is unfair, won the county by 8 points. '
+                    'Lindqvist, who said that Mr. Brückner, under pressure for the delays, would do better to resign, spoke on Friday.');
 
 -- "as X put it" reports the rest of its sentence, on either side; "…," as X put it, is a direct quote
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes('As Ms. Simonyan put it in a statement in July, RT is "providing a perspective you will not get." '
-                    'The party is in a hole, as Cornyn put it. The party, as Cornyn put it, needs help. '
-                    '"We are in a hole," as a Homeland Security memo put it.');
+FROM whosaid.quotes('As Ms. Varga put it in a letter in June, the council is "offering a service you will not find elsewhere." '
+                    'The club is in trouble, as Pryce put it. The club, as Pryce put it, needs money. '
+                    '"We are in trouble," as a Treasury memo put it.');
 
 -- a speech noun after a determiner speaks ("the report stated"); a sign "read" its words;
 -- "went on" and "remembered" attribute quoted words, "went on to win" does not
 SELECT n, kind, content, speaker_mention, cue
-FROM whosaid.quotes('"The changes add to the urgency," the report stated. '
-                    '"In writing her speech, the team took notes," read the statement. '
-                    'He held up a sign that read, "Trump will build the wall." Trump reads the papers every day. '
-                    '"You know, it happens," Trump went on. "It was a fight," remembered Roy Verley. '
-                    'Kasich went on to win Ohio. He remembered the day well.');
+FROM whosaid.quotes('"The findings add to the pressure," the report stated. '
+                    '"In drafting her remarks, the staff took notes," read the statement. '
+                    'He held up a sign that read, "Keller will fix the roads." Keller reads the papers every day. '
+                    '"You know, it happens," Keller went on. "It was a battle," remembered Agnes Mayhew. '
+                    'Marsh went on to win Dover. He remembered the day well.');
 
 -- a report ends after its quoted words when the narrator goes on with a participle or "while"
 SELECT n, kind, content, cue
-FROM whosaid.quotes('Trump said things "should be wrapped up by Cleveland," referring to the July convention. '
-                    'Clinton said she was "going to put a lot of coal miners out of business," while trying to explain her plan. '
-                    'The spokesman said the firm "includes many parts," including the bank.');
+FROM whosaid.quotes('Keller said talks "should be finished by the summer break," referring to the August recess. '
+                    'Marsh said she was "about to cost plenty of drivers their jobs," while trying to defend her plan. '
+                    'The spokesman said the firm "includes many divisions," including the bank.');
 
 -- a report ends before ", but he …" and before another speaker's clause after a colon;
 -- a narrative sentence ends a quote even across a paragraph break
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'Reid said both Rubio and Cruz are "non-entities in the Senate," but he gave the Texan a compliment. '
-                    'Supporters said the plan sounded equivocal: Jane Harman called it "the least bad option." '
-                    '"We are going to build a wall," Trump added. He then had a question for the crowd.\n\n'
-                    '"Who is going to pay for it?"');
+FROM whosaid.quotes(E'Pryce said both Marsh and Keller are "lightweights in the chamber," but he gave the Vermonter a compliment. '
+                    'Critics said the plan sounded vague: Ruth Okafor called it "the least painful choice." '
+                    '"We are going to fix the bridge," Keller added. He later turned to the audience with a question.\n\n'
+                    '"Who is paying for all of this?"');
 
 -- "When asked …, X said, “…”" reports what follows the cue; a quote after a colon
--- ends the cue's own clause ("He adds that … two choices: “…”")
+-- ends the cue's own clause ("He adds that … two options: “…”")
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'When asked why Cruz went after Trump, Tyler said, "We have three weeks to go" until the caucuses. '
-                    'Al-Awlaki adds that American Muslims have two choices: “You either leave or you fight.” '
-                    'Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”');
+FROM whosaid.quotes(E'When asked why Marsh went after Keller, Dolan said, "We have two weeks to go" until the primary. '
+                    'Haddad adds that young voters have two options: “You either show up or you lose.” '
+                    'Asked which town was his favourite, he demurred: “The one with the shortest queue for coffee.”');
 
 -- a quoted sentence after the cue's, with up to 3 words before its mark, goes on with
--- the quote ("Instead, “…”"), but "Bush: “…”" speaks for himself; a report ends
--- before ", and shared …" when no quotation follows; "somber" of "In somber comments" is no speaker
+-- the quote ("Instead, “…”"), but "Pryce: “…”" speaks for himself; a report ends
+-- before ", and shared …" when no quotation follows; "grim" of "In grim remarks" is no speaker.
+-- Known gap: in "Marsh: "…," she said." after "Keller said", "she" gives Keller, not Marsh
+-- (a bare surname of unknown gender before the colon; "Ruth Okafor: …, she said" gives Okafor)
 SELECT n, kind, content, speaker, cue
-FROM whosaid.quotes(E'“He’s supposed to be a cheerleader for this country,” Trump said. Instead, “he just acts like a defeated man.”\n\n'
-                    'Clinton: "Our goal is to defeat ISIS," she said. Bush: "The mission is to destroy ISIS -- not to contain it."\n\n'
-                    'Canova wrote to his followers, “It’s time to end her political career for good,” and shared a link to his page. '
-                    'In somber comments, Trump called the attack "an attack on our country and our people."');
+FROM whosaid.quotes(E'“He’s meant to be a champion for this town,” Keller said. Instead, “he just sulks like a sore loser.”\n\n'
+                    'Marsh: "Our aim is to cut the deficit," she said. Pryce: "The goal is to end the deficit -- not to trim it."\n\n'
+                    'Brandt wrote to his subscribers, “Let us make sure he never sits on the council again,” and shared a map of the ward. '
+                    'In grim remarks, Keller called the fire "a blow to our city and our people."');
 
 -- a speaker before a dash-fenced aside, or a name opening the aside; a passive
 -- "was quickly dismissed" has no speaker
 SELECT n, kind, content, speaker, speaker_mention, cue
-FROM whosaid.quotes('Mr Bez - himself a former executive at rival Porsche - said the car was the brand''s "most affordable car ever." '
-                    'A former candidate -- John McCain, who lost in 2008 -- said the president "offered no changes." '
-                    'Lazio — who was regarded as a lightweight — was quickly dismissed by the voters as a bumbler.');
+FROM whosaid.quotes('Mr Brasch - himself a former engineer at rival Renault - said the van was the brand''s "cheapest model it ever built." '
+                    'A former mayor -- Nora Feld, who lost in 2014 -- said the governor "offered no answers." '
+                    'Pettit — who was seen as a novice — was quickly dismissed by the members as a bungler.');
 
 -- an honorific picks the person of its gender among those sharing a surname,
 -- and stays in the mention at a sentence start
 SELECT n, speaker, speaker_mention
-FROM whosaid.quotes('Sara Netanyahu and Benjamin Netanyahu arrived late. '
-                    'Mr. Netanyahu said the talks had failed. Mrs. Netanyahu said the dinner went well.');
+FROM whosaid.quotes('Helen Markovic and David Markovic arrived late. '
+                    'Mr. Markovic said the talks had failed. Mrs. Markovic said the dinner went well.');
 
--- "she" and a woman's title never name a man: not David Axelrod, nor the man's
--- first name Welsh opening the run "Welsh Health Minister Jane Hutt"
+-- "she" and a woman's title never name a man: not Martin Coyle, nor the man's
+-- first name Welsh opening the run "Welsh Health Minister Anna Pryddy"
 SELECT n, speaker, speaker_mention
-FROM whosaid.quotes('David Axelrod spoke. Axelrod said the vote was close. She added that unions were '
-                    'ready. Mrs Axelrod said the party was fun. '
-                    'Welsh Health Minister Jane Hutt spoke. "We are turning the corner," she said.');
+FROM whosaid.quotes('Martin Coyle spoke. Coyle said the vote was close. She added that unions were '
+                    'ready. Mrs Coyle said the party was fun. '
+                    'Welsh Health Minister Anna Pryddy spoke. "We are making progress," she said.');
 
 -- not quotes: scare quotes, titles, page furniture, photo credits
 SELECT count(*) AS quotes

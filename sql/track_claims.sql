@@ -4,16 +4,16 @@
 CREATE TABLE claims_news (id int PRIMARY KEY, published date, body text);
 SELECT * FROM whosaid.track('claims_news', time_column => 'published');
 INSERT INTO claims_news VALUES
-  (1, '2004-05-03', 'John Prescott said: "They told us very clearly, it was the troops telling the leaders: get in line." He added: "We are going dark on this one."');
+  (1, '2004-05-03', 'Jack Pelham said: "They said it to us very plainly, it was the nurses telling the managers: fix the rota." He added: "We are going dark on this one."');
 -- the claims of quotes already there are assigned by track_claims()
 SELECT whosaid.track_claims('claims_news');
 SELECT whosaid.track_claims('claims_news');
 -- one statement: a trimmed variant joins the claim, a new quote starts one,
 -- a fragment of two words gets none
 INSERT INTO claims_news VALUES
-  (2, '2004-05-01', '"It was the troops telling the leaders: get in line," said Prescott.'),
-  (3, '2004-05-02', 'Liam Fox said the plan was "very serious". "Nobody will be going dark on this plan at all, not even MI5," Fox said.'),
-  (4, '2004-05-04', '"We are going dark on this one, and that is final," said Tony Blair.');
+  (2, '2004-05-01', '"It was the nurses telling the managers: fix the rota," said Pelham.'),
+  (3, '2004-05-02', 'Lena Fox said the plan was "very serious". "Nobody will be going dark on this plan at all, not even MI5," Fox said.'),
+  (4, '2004-05-04', '"We are going dark on this one, and that is final," said Tom Blake.');
 SELECT id, n, claim IS NOT NULL AS has_claim, content, speaker FROM claims_news_quotes ORDER BY id, n;
 SELECT count(DISTINCT claim) AS claims FROM claims_news_quotes;
 -- quotes of the same claim share it; fragments of fewer than 6 words have none
@@ -37,11 +37,11 @@ FROM claims_news_disputed_claims ORDER BY content COLLATE "C", speaker COLLATE "
 SELECT content, speakers, first_article, first_seen, articles, quotes, similarity
 FROM whosaid.who_said('claims_news', 'going dark');
 SELECT content, first_article, similarity
-FROM whosaid.who_said('claims_news', 'Yesterday in the Commons he repeated it: they told us very clearly, it was the troops telling the leaders, get in line. Nobody believed him.', 1);
+FROM whosaid.who_said('claims_news', 'Yesterday in the Commons he repeated it: they said it to us very plainly, it was the nurses telling the managers, fix the rota. Nobody believed him.', 1);
 SELECT count(*) FROM whosaid.who_said('claims_news', 'something nobody said');
 
 -- an update re-extracts the row: counts follow; the earliest article stays first
-UPDATE claims_news SET body = '"Nothing to add," said Prescott.' WHERE id = 2;
+UPDATE claims_news SET body = '"Nothing to add," said Pelham.' WHERE id = 2;
 SELECT content, first_id, first_seen, articles, quotes, speakers FROM claims_news_claims ORDER BY first_seen, content COLLATE "C";
 -- a claim left without quotes disappears, with its anchors
 DELETE FROM claims_news WHERE id IN (1, 4);
@@ -63,16 +63,16 @@ SET client_min_messages = warning;
 SELECT whosaid.track('regress_claims.a');
 RESET client_min_messages;
 SELECT whosaid.track_claims('regress_claims.a');
-INSERT INTO regress_claims.a VALUES (1, '"The troops were telling the leaders to get in line," said Ann Lee.');
+INSERT INTO regress_claims.a VALUES (1, '"The nurses were telling the managers to fix the rota," said Ann Lee.');
 SET ROLE regress_claims_reader;
-SELECT content, speakers, similarity FROM whosaid.who_said('regress_claims.a', 'telling the leaders to get in line');
+SELECT content, speakers, similarity FROM whosaid.who_said('regress_claims.a', 'telling the managers to fix the rota');
 SELECT count(*) FROM regress_claims.a_claim_speakers;
 -- adding claims is for the owner
 SELECT whosaid.track_claims('claims_news');
 -- a renamed tracked table keeps its claims current
 SET ROLE regress_claims_owner;
 ALTER TABLE regress_claims.a RENAME TO renamed;
-INSERT INTO regress_claims.renamed VALUES (2, 'Ann Lee said again: "The troops were telling the leaders to get in line."');
+INSERT INTO regress_claims.renamed VALUES (2, 'Ann Lee said again: "The nurses were telling the managers to fix the rota."');
 SELECT content, articles, quotes FROM regress_claims.a_claims;
 RESET ROLE;
 

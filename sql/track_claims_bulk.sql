@@ -10,13 +10,13 @@ CREATE TABLE bulk_src (id int PRIMARY KEY, published date, body text);
 INSERT INTO bulk_src
 SELECT i, date '2004-05-01' + (i * 7) % 30,
 	format('%s said: "%s" %s added: "%s"',
-		(ARRAY['John Prescott', 'Prescott', 'Liam Fox', 'Tony Blair', 'Michael Howard'])[1 + i % 5],
+		(ARRAY['Jack Pelham', 'Pelham', 'Lena Fox', 'Tom Blake', 'Michael Howard'])[1 + i % 5],
 		CASE WHEN i % 3 = 0 THEN s1 ELSE regexp_replace(s1, '^\S+ ', '') END,
 		(ARRAY['Mr Blair', 'Dr Fox', 'Mr Howard'])[1 + i % 3],
 		s2)
 FROM generate_series(1, 30) i
 	CROSS JOIN LATERAL (SELECT
-		(ARRAY['They told us very clearly, it was the troops telling the leaders: get in line.',
+		(ARRAY['They said it to us very plainly, it was the nurses telling the managers: fix the rota.',
 			   'We are going dark on this one and nobody will change that now.',
 			   'The economy is stronger today than it has been for a generation, and that is our record.',
 			   'It is going to be a tough election at the end of the day for all of us.',

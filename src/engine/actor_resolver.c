@@ -273,7 +273,7 @@ heuristic_labels(const ws_doc *d, uint8_t *labels)
 
 /*
  * The name inside a tagged span [*b, *e) of kind k: without punctuation and
- * possessive clitics at the edges, a person's honorific or title ("Barron
+ * possessive clitics at the edges, a person's honorific or title ("Marlow
  * County District Attorney Brian Wright"), or a capitalised sentence opener
  * ("Although Weiner …"; "A. Smith" keeps A.). False when nothing is left, or
  * when a person is only the title opening a longer name ("Attorney" of

@@ -351,7 +351,7 @@ ws_name_start(const ws_doc *d, int32_t b, int32_t e)
 		return b;				/* "Premier League" */
 	for (int32_t i = b; i < e; i++)
 		if (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "&") || ws_tok_is(d, i, ","))
-			return b;			/* "Donald Trump and House Speaker Paul Ryan": two names */
+			return b;			/* "Victor Ambrose and House Speaker Walter Brisco": two names */
 	for (int32_t i = e - 2; i > b; i--)
 		if (ws_is_title_word(d, i - 1) && (d->toks[i].flags & WS_T_CAP) &&
 			(d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && !ws_is_title_word(d, i))

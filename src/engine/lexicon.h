@@ -124,6 +124,11 @@ extern const char *const ws_qw_study_nouns[];
 extern const char *const ws_qw_abbreviations[];
 extern const char *const ws_qw_title_abbreviations[];
 extern const char *const ws_qw_entity_place_prepositions[];
+extern const char *const ws_qw_time_nouns[];
+extern const char *const ws_qw_time_modifiers[];
+extern const char *const ws_qw_time_prepositions[];
+extern const char *const ws_qw_source_nouns[];
+extern const char *const ws_qw_party_members[];
 extern const char *const ws_qw_have_cues[];
 extern const char *const ws_qw_noun_conjunctions[];
 extern const char *const ws_qw_beat_cues[];
@@ -183,12 +188,12 @@ bool		ws_is_title_word(const ws_doc *d, int32_t i);
 
 /*
  * Where the name on tokens [b, e) starts after the title it opens with: after
- * the last title word a first name follows ("Barron County District Attorney
+ * the last title word a first name follows ("Marlow County District Attorney
  * Brian Wright"), else past leading title words ("Detective Sergeant Haddad";
  * an occupation only before two words or more, not in "Fisher Scientific");
  * at b when an organisation or title word ends it ("Premier League", "Deputy
- * Prime Minister") or it joins two names ("Donald Trump and House Speaker Paul
- * Ryan"). At most e - 1.
+ * Prime Minister") or it joins two names ("Victor Ambrose and House Speaker Walter
+ * Brisco"). At most e - 1.
  */
 int32_t		ws_name_start(const ws_doc *d, int32_t b, int32_t e);
 

@@ -13189,6 +13189,34 @@ const char *const ws_qw_study_nouns[] = {
 	NULL
 };
 
+const char *const ws_qw_source_nouns[] = {
+	"reports",
+	"estimates",
+	"poll",
+	"polls",
+	"tally",
+	"count",
+	"transcript",
+	"document",
+	"documents",
+	"declaration",
+	"estimate",
+	"data",
+	"records",
+	"article",
+	"story",
+	"interview",
+	"editorial",
+	"account",
+	"complaint",
+	"indictment",
+	"analyses",
+	"surveys",
+	"studies",
+	"statements",
+	NULL
+};
+
 const char *const ws_qw_inverting_cues[] = {
 	"notes",
 	"continues",
@@ -13448,6 +13476,18 @@ const char *const ws_qw_object_prepositions[] = {
 	NULL
 };
 
+const char *const ws_qw_time_prepositions[] = {
+	"in",
+	"during",
+	"on",
+	"at",
+	"since",
+	"throughout",
+	"over",
+	"until",
+	NULL
+};
+
 const char *const ws_qw_passive_tail_words[] = {
 	"in",
 	"during",
@@ -13480,6 +13520,14 @@ const char *const ws_qw_subj_pronouns[] = {
 	"he",
 	"she",
 	"it",
+	"i've",
+	"we've",
+	"they've",
+	"you've",
+	"i’ve",
+	"we’ve",
+	"they’ve",
+	"you’ve",
 	NULL
 };
 
@@ -13533,6 +13581,7 @@ const char *const ws_qw_between_aux[] = {
 	"been",
 	"be",
 	"earlier",
+	"still",
 	"then",
 	"also",
 	"however",
@@ -13542,10 +13591,12 @@ const char *const ws_qw_between_aux[] = {
 	"quickly",
 	"once",
 	"simply",
+	"since",
 	"recently",
 	"publicly",
 	"privately",
 	"repeatedly",
+	"both",
 	"has",
 	"have",
 	"had",
@@ -13576,6 +13627,10 @@ const char *const ws_qw_between_aux[] = {
 	"must",
 	"shall",
 	"being",
+	"long",
+	"always",
+	"all",
+	"ever",
 	NULL
 };
 
@@ -13656,6 +13711,24 @@ const char *const ws_qw_determiners[] = {
 	"both",
 	"most",
 	"senior",
+	NULL
+};
+
+const char *const ws_qw_time_modifiers[] = {
+	"the",
+	"this",
+	"every",
+	"last",
+	"earlier",
+	"each",
+	"past",
+	"next",
+	"early",
+	"late",
+	"same",
+	"previous",
+	"following",
+	"recent",
 	NULL
 };
 
@@ -14043,6 +14116,57 @@ const char *const ws_qw_tagger_adverbs[] = {
 	NULL
 };
 
+const char *const ws_qw_time_nouns[] = {
+	"yesterday",
+	"today",
+	"tonight",
+	"monday",
+	"tuesday",
+	"wednesday",
+	"thursday",
+	"friday",
+	"saturday",
+	"sunday",
+	"may",
+	"week",
+	"weeks",
+	"weekend",
+	"month",
+	"months",
+	"year",
+	"years",
+	"day",
+	"morning",
+	"afternoon",
+	"evening",
+	"night",
+	"overnight",
+	"spring",
+	"summer",
+	"autumn",
+	"fall",
+	"winter",
+	"january",
+	"february",
+	"march",
+	"april",
+	"june",
+	"july",
+	"august",
+	"september",
+	"october",
+	"november",
+	"december",
+	"jan.",
+	"feb.",
+	"aug.",
+	"sept.",
+	"oct.",
+	"nov.",
+	"dec.",
+	NULL
+};
+
 const char *const ws_qw_name_glue[] = {
 	"for",
 	"of",
@@ -14116,6 +14240,9 @@ const char *const ws_qw_cue_adverbs[] = {
 	"once",
 	"simply",
 	"finally",
+	"since",
+	"long",
+	"always",
 	NULL
 };
 
@@ -14210,6 +14337,7 @@ const char *const ws_qw_not_someone[] = {
 
 const char *const ws_qw_ly_nouns[] = {
 	"only",
+	"early",
 	"family",
 	"assembly",
 	"ally",
@@ -14225,7 +14353,6 @@ const char *const ws_qw_ly_nouns[] = {
 	"homily",
 	"melancholy",
 	"elderly",
-	"early",
 	"likely",
 	"daily",
 	"weekly",
@@ -14379,5 +14506,13 @@ const char *const ws_qw_agree_forms[] = {
 	"agrees",
 	"agreed",
 	"agreeing",
+	NULL
+};
+
+const char *const ws_qw_party_members[] = {
+	"republican",
+	"democrat",
+	"independent",
+	"tory",
 	NULL
 };

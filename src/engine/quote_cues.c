@@ -34,7 +34,7 @@ next_to_quote(const ws_doc *d, int32_t i)
 
 /*
  * Token i, an -ed form before "to", opens a reduced relative after a comma:
- * "The arena, initially expected to open in 2020," and "spending, long
+ * "The ferry terminal, initially expected to open last spring," and "spending, long
  * expected to rise," are passives saying nothing anyone said, and so is
  * "X, also called Y," (with an adverb, Y a bare noun: ", also called the plan
  * …" may report).
@@ -50,7 +50,7 @@ reduced_relative(const ws_doc *d, int32_t i)
 	if (p > 0 && (ws_is_ly_adverb(d, p) || ws_tok_in(d, p, ws_qw_relative_adverbs)))
 		p--, adverb = true;
 	/*
-	 * "A remediation agreement, also called deferred prosecution, …" names
+	 * "A plea deal, also called plea bargaining, …" names
 	 * it; "Jane Ruiz, the mayor, also called the plan …" is her report
 	 */
 	if (!ws_tok_is(d, i + 1, "to") &&
@@ -78,9 +78,9 @@ participle_before_noun(const ws_doc *d, int32_t i)
 }
 
 /*
- * "was tracked and reported," / "were mocked and criticized on social media":
+ * "was tracked and reported," / "were mocked and criticized in the school paper":
  * an -ed cue i after "and" or "or" and a passive participle, with no object
- * after it, is passive too ("the report was finalized and denied the change"
+ * after it, is passive too ("the board was reshuffled and rejected the offer"
  * has an object, and a subject of its own).
  */
 static bool
@@ -188,7 +188,7 @@ qf_object_end(const ws_doc *d, int32_t b, int32_t hi)
 		if (ws_tok_in(d, e, ws_qw_complement_openers) ||
 			(t->flags & WS_T_PUNCT && !(t->flags & WS_T_POSSESSIVE)))
 			break;
-		/* "Bill O'Reilly of Fox News" */
+		/* "Owen Pryce of Channel Nine" */
 		if (e > b && ws_tok_is(d, e, "of") && (d->toks[e - 1].flags & WS_T_CAP) &&
 			e + 1 < hi && (d->toks[e + 1].flags & WS_T_CAP))
 		{
@@ -227,8 +227,8 @@ qf_cue_phrase(const ws_doc *d, int32_t c, int32_t lo)
 }
 
 /*
- * "shouted that …" and chanting “We are Orlando” report; "beamed as they took
- * the stage" does not
+ * "shouted that …" and chanting “We are Dunmore” report; "smiled as they walked
+ * on stage" does not
  */
 bool
 qf_reports_clause(const ws_doc *d, int32_t i)

@@ -39,8 +39,8 @@ qf_put_it(const ws_doc *d, int32_t lo, int32_t k, ws_range *cue, ws_range *spk)
 
 /*
  * "…," X said — the speaker phrase s at j first, then its cue: right after it
- * (past "of Yale", "also", "has"), after lower-case premodifiers ("Sanders
- * campaign manager Jeff Weaver said") or after an apposition in commas.
+ * (past "of Yale", "also", "has"), after lower-case premodifiers ("Okafor
+ * campaign manager Dennis Hartley said") or after an apposition in commas.
  */
 static bool
 subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range *cue, ws_range *spk)
@@ -52,7 +52,7 @@ subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range 
 	if (s.b < 0)
 		return false;
 	k = s.e;
-	/* "a spokesman for committee Democrats said", "a professor at Yale said" */
+	/* "a spokesman for the county nurses said", "a professor at Yale said" */
 	if (ws_tok_in(d, k, ws_qw_np_prepositions))
 	{
 		ws_range	obj = ws_phrase_after(d, k + 1, hi);
@@ -71,7 +71,7 @@ subject_then_cue(finder *f, int32_t j, int32_t hi, bool ends_sentence, ws_range 
 		return true;
 	}
 	/*
-	 * "…," Sanders campaign manager Jeff Weaver said: a noun phrase with
+	 * "…," Okafor campaign manager Dennis Hartley said: a noun phrase with
 	 * lower-case premodifiers, ending right before the cue.
 	 */
 	for (k = s.e; k < hi && k - j <= MAX_NP_RIGHT; k++)
@@ -119,7 +119,7 @@ cue_right(finder *f, int32_t j, int32_t hi, ws_range *cue, ws_range *spk)
 		j++;
 	if (j >= hi || (d->toks[j].flags & WS_T_PARA_START))
 		return false;
-	/* "…,” as Cornyn put it" */
+	/* "…,” as Brisco put it" */
 	if (ws_tok_is(d, j, "as"))
 		for (int32_t k = j + 2; k < hi && k - j <= MAX_NP_RIGHT; k++)
 			if (qf_put_it(d, j, k, cue, spk))
@@ -267,7 +267,7 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 		*cue = (ws_range) {colon, colon + 1};
 		return true;
 	}
-	/* "X said:", "said X:" — or "he returned to his familiar lines:" */
+	/* "X said:", "said X:" — or "she went back to her usual refrain:" */
 	if (qf_is_cue(f, colon - 1))
 	{
 		*cue = (ws_range) {colon - 1, colon};
@@ -287,7 +287,7 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 }
 
 /*
- * Jeff Weaver said in a statement. "…" / Bystrom agreed. "…": a sentence of
+ * Dennis Hartley said in a statement. "…" / Ostrowski agreed. "…": a sentence of
  * nothing but a subject, its cue and a tail introduces the quoted sentence
  * after it in the same paragraph.
  */
@@ -311,7 +311,7 @@ report_before(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 	*spk = ws_subject_before(d, c, sb);
 	if (spk->b > sb)
 	{
-		/* "Jeff Weaver, Sanders’ campaign manager, said …" */
+		/* "Ruth Okafor, Lewis’ campaign chair, said …" */
 		ws_range	name = ws_phrase_after(d, sb, c);
 
 		if (name.b == sb && is_punct(d, name.e, ','))
@@ -324,7 +324,7 @@ report_before(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 }
 
 /*
- * He "made a strategic mistake," Lichtman said: words of the same sentence
+ * she "lost the trust of both camps," Ferreira said: words of the same sentence
  * before the opening mark, which the quoted fragment continues, belong to
  * the content (a mixed quote), with any quoted term before it that no cue
  * took. Returns the first such token, or -1; -2
@@ -375,14 +375,14 @@ cue_window_end(const ws_doc *d, int32_t from)
 	int32_t		hi = from + RIGHT_WINDOW < d->ntoks ? from + RIGHT_WINDOW : d->ntoks;
 
 	for (int32_t k = from; k < hi; k++)
-		if (d->toks[k].quote || (is_terminal(d, k) && !is_punct(d, k + 1, ')')))
-			return k;			/* "(D-Ore.)" does not end it */
+		if (d->toks[k].quote || (is_terminal(d, k) && !is_punct(d, k + 1, ')') && !is_punct(d, k + 1, ',')))
+			return k;			/* "(D-Ore.)", "of Allentown, Pa., said" do not end it */
 	return hi;
 }
 
 /*
- * After the cue at i a clause of its own begins: "…,” Gingrich said if Trump
- * picked him it would be …", "… “Marco!,” the senator said his campaign was …".
+ * After the cue at i a clause of its own begins: "…,” Castell said if Ambrose
+ * picked her it would be …", "… “Dana!,” the mayor said her office was …".
  * The quote before is then not what the cue reports.
  */
 static bool
@@ -399,7 +399,7 @@ clause_after_cue(const finder *f, ws_range cue)
 	if (!ws_is_pronoun(d, i) && !ws_tok_in(d, i, ws_qw_determiners_poss))
 		return false;
 	se = sentence_end(f, i);
-	/* "said a Mexican official who was not authorized …" is the speaker's relative clause */
+	/* "said a Canadian official who was not cleared …" is the speaker's relative clause */
 	for (int32_t k = i + 1; k < se && k - i <= 8 && !(d->toks[k].flags & WS_T_PUNCT) &&
 		 !ws_tok_in(d, k, ws_qw_relative_pronouns); k++)
 		if (ws_is_finite_verb(d, k))
@@ -409,8 +409,8 @@ clause_after_cue(const finder *f, ws_range cue)
 
 /*
  * Does the sentence [b, e) up to a colon hold a cue whose clause runs to it
- * ("He adds that …:", "Axelrod said this was …:")? Not "Asked which …, he
- * demurred:" nor "X said …, but he gave the Texan a compliment:". One pass
+ * ("He adds that …:", "Coyle said this was …:")? Not "Asked which …, he
+ * demurred:" nor "X said …, but he gave the Vermonter a compliment:". One pass
  * from the colon back: a ", but" ends the search, and a cue counts once a
  * "that" or a finite verb follows it.
  */
@@ -433,7 +433,7 @@ reporting_cue_in(const finder *f, int32_t b, int32_t e)
 }
 
 /*
- * "…,” Trump said. Instead, “he just acts like a defeated man.”": a sentence
+ * "…,” Keller said. Instead, “he just sulks like a sore loser.”": a sentence
  * after the cue's that is quoted but for up to 3 words before the mark goes
  * on with the quote. Returns where that sentence begins, else nx->open.
  */
@@ -482,8 +482,8 @@ attribute_stretch(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk, 
 	if (cue_left(f, mk->open, cue, spk))
 	{
 		/*
-		 * said “it gets me mad” every time …: the clause is the report
-		 * (mixed); not in "wrote, “…,” and shared a link"
+		 * said “it keeps me awake” most nights …: the clause is the report
+		 * (mixed); not in "wrote, “…,” and shared a map"
 		 */
 		bool		goes_on = qf_sentence_goes_on(d, mk->close_end) &&
 			!ws_tok_in(d, cue->e - 1, ws_qw_naming_cues) &&

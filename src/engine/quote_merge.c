@@ -24,8 +24,8 @@ covers(const cand *c, int32_t i)
 }
 
 /*
- * A report nested at the end of another ("Clinton says she wants to expand
- * X": "to expand X") repeats its host's words; it stays only when its cue
+ * A report nested at the end of another ("Lindgren says she wants to extend
+ * X": "to extend X") repeats its host's words; it stays only when its cue
  * is itself a plain speech verb. Reported candidates are in cue order.
  */
 void

@@ -7,8 +7,27 @@
 #define MAX_NP_PP 12			/* tokens of a prepositional phrase before a cue */
 
 /*
+ * A dateline opening the sentence at sb ("WASHINGTON —", "PARIS, Aug 31
+ * (Reuters) -", "LA CROSSE, Wisc. —"): the token after its dash, else sb.
+ */
+static int32_t
+after_dateline(const ws_doc *d, int32_t sb, int32_t to)
+{
+	if (sb >= to || !(d->toks[sb].flags & WS_T_ALLCAPS) || !(d->toks[sb].flags & WS_T_WORD))
+		return sb;
+	for (int32_t k = sb + 1; k < to && k - sb <= 12; k++)
+	{
+		if (d->toks[k].flags & WS_T_DASH)
+			return k + 1;
+		if (d->toks[k].quote || ((d->toks[k].flags & WS_T_WORD) && !(d->toks[k].flags & (WS_T_CAP | WS_T_NUM))))
+			return sb;
+	}
+	return sb;
+}
+
+/*
  * The noun phrase opening the sentence at sb, before token `to`: "And then
- * Trump …", "As John Cornyn, the No. 2, put it", and past an opening phrase
+ * Trump …", "As Ida Brisco, the deputy leader, put it", and past an opening phrase
  * ("Minutes later, she …", "In a statement, Rep. Jeffries …").
  */
 ws_range
@@ -17,6 +36,7 @@ qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 	const ws_doc *d = f->d;
 	ws_range	np;
 
+	sb = after_dateline(d, sb, to);
 	while (sb < to && (ws_tok_in(d, sb, ws_qw_sentence_linkers)))
 		sb++;
 	np = ws_phrase_after(d, sb, to);
@@ -34,7 +54,8 @@ qf_sentence_subject(const finder *f, int32_t sb, int32_t to)
 			{
 				ws_range	after = ws_phrase_after(d, k + 1, to);
 
-				if (after.b >= 0)
+				/* "At a town hall in Keene, N.H., on Friday, Governor …" */
+				if (after.b >= 0 && !ws_place_goes_on(d, after.b, after.e, sb))
 					return after;
 			}
 	return np;

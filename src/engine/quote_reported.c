@@ -98,6 +98,10 @@ cut_at_second_report(finder *f, int32_t b, int32_t e)
 			if (s.b > b + 1 && !is_punct(d, k + 1, ',') &&
 				(after_comma(d, s.b) || is_punct(d, s.b - 1, ':') || is_punct(d, s.b - 1, ';')))
 				cut = s.b;
+			/* "rejected the charge, and her allies insist …": a clause with its own subject */
+			else if (s.b > b + 2 && !is_punct(d, k + 1, ',') && ws_tok_in(d, s.b - 1, ws_qw_coordinators) &&
+					 after_comma(d, s.b - 1))
+				cut = s.b - 1;
 		}
 		if (cut >= 0)
 			return d->toks[cut - 1].quote ? cut : cut - 1;	/* keep a closing mark */
@@ -106,8 +110,8 @@ cut_at_second_report(finder *f, int32_t b, int32_t e)
 }
 
 /*
- * The narrator goes on inside the clause [b, e): "…,” but he gave the Texan
- * a compliment", "said things “should be wrapped up,” referring to …".
+ * The narrator goes on inside the clause [b, e): "…,” but he gave the Vermonter
+ * a compliment", "said talks “should be finished by the summer break,” referring to …".
  * Returns the clause's new end.
  */
 static int32_t
@@ -141,7 +145,7 @@ cut_where_narrator_goes_on(const finder *f, int32_t b, int32_t e, int32_t first_
 
 /*
  * The clause's last token: out to the closing mark of a quotation it opens
- * ("Trump said that “ethanol people” “do a fantastic job. And …”"), back
+ * ("Keller said that “bus drivers” “keep this city moving. And …”"), back
  * over trailing punctuation, "and", "but".
  */
 static int32_t
@@ -168,7 +172,7 @@ all_quoted(const finder *f, int32_t m, int32_t b, int32_t e)
 
 /*
  * A reported clause [b, e) with its speaker and cue. A hole inside it (the
- * ", she said," of "Over the years, she said, email has …") is left out of
+ * ", she said," of "Over the winters, she said, letters have …") is left out of
  * the content, which then has two parts.
  */
 static void
@@ -380,7 +384,7 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 
 	if (!ws_tok_is(d, i, "according") || !ws_tok_is(d, i + 1, "to") || f->in_quote[i])
 		return false;
-	spk = ws_phrase_after(d, i + 2, se);
+	spk = ws_source_phrase_after(d, i + 2, se);
 	if (spk.b < 0)
 		return true;
 	cue = (ws_range)
@@ -406,7 +410,7 @@ rule_according_to(finder *f, int32_t i, int32_t sb, int32_t se)
 	return true;
 }
 
-/* "As Ruth Marcus puts it, Obama is …", "…, as he put it, “…”" */
+/* "As Owen Pryce puts it, the council is …", "…, as he put it, “…”" */
 static bool
 rule_as_x_put_it(finder *f, int32_t i, int32_t sb, int32_t se)
 {
@@ -420,7 +424,7 @@ rule_as_x_put_it(finder *f, int32_t i, int32_t sb, int32_t se)
 		return false;
 	a = spk.b - 1;				/* "as" */
 	after = i + 1;
-	/* "As Ms. Simonyan put it in a statement in July, RT is …" */
+	/* "As Ms. Varga put it in a letter in June, the council is …" */
 	for (int32_t k = i + 1; k < se && k - i <= 12 && !d->toks[k].quote; k++)
 		if (is_punct(d, k, ','))
 		{
@@ -533,10 +537,10 @@ someone(const ws_doc *d, ws_range spk)
 
 /*
  * The report's subject or object was moved out of it: "which he said would
- * cost more" and "a year Mickelson thinks could be his best" start at a
+ * cost more" and "a race Delgado thinks could be her last" start at a
  * verb (the relative's subject is gone); "what he said about Uber" and "what
- * everyone expects him to do" have "what" for the object ("what he called X"
- * names X), "larger than the council says" has the comparison. A relative clause
+ * the board wants her to sign" have "what" for the object ("what he called X"
+ * names X), "larger than the board says" has the comparison. A relative clause
  * restricts a noun; what was said is not in it. Subject spk; the report would
  * start at token from.
  */
@@ -546,13 +550,13 @@ relative_gap(const ws_doc *d, ws_range spk, ws_range cue, int32_t from)
 	/* "He said that would permit …": "that" is the subject */
 	if (ws_tok_in(d, from, ws_qw_finite_verbs))
 		return from == cue.e || !ws_tok_is(d, from - 1, "that");
-	/* "what he called a “brazen breach”" names it */
+	/* "what she called a “reckless gamble”" names it */
 	if (ws_tok_in(d, cue.e - 1, ws_qw_naming_cues))
 		return false;
 	/* "Here is what she said: the plan is dead." introduces what was said */
 	if (from > 0 && is_punct(d, from - 1, ':'))
 		return false;
-	/* the phrase chunker may take the word in: "higher than city reports say" */
+	/* the phrase chunker may take the word in: "longer than county figures say" */
 	for (int32_t k = spk.b > 0 ? spk.b - 1 : 0; k < spk.e; k++)
 		if (ws_tok_in(d, k, ws_qw_object_wh) && (k < spk.b || !ws_tok_in(d, k, ws_qw_relative_pronouns)))
 			return true;
@@ -567,7 +571,7 @@ noun_phrase_at(const ws_doc *d, int32_t i)
 							ws_tok_in(d, i, ws_qw_quantity_words) || (d->toks[i].flags & WS_T_NUM));
 }
 
-/* "who writes (extensively) about the Kremlin": cue i tells what someone covers */
+/* "who writes (extensively) about opera": cue i tells what someone covers */
 static bool
 beat_at(const ws_doc *d, int32_t i)
 {
@@ -595,7 +599,7 @@ beat_at(const ws_doc *d, int32_t i)
  * charge in law ("charged him with assault") and "that" as the object ("If
  * anyone believed that, …"), having rather than saying ("the car boasts a
  * low price"), agreeing to something ("agreed to a deal", not "agreed to
- * talk"), what someone covers ("who writes about the Kremlin") and a phone
+ * talk"), what someone covers ("who writes about opera") and a phone
  * call ("called 911,"). Subject spk; the report
  * would start at token from.
  */
@@ -662,13 +666,13 @@ rule_cue_clause(finder *f, int32_t i, int32_t sb, int32_t se)
 	cue = qf_cue_phrase(d, i, spk.b >= 0 ? spk.e : sb);
 	if (rule_inverted_after_clause(f, i, sb, se, spk, cue))
 		return;
-	/* "Trump doubled down on his comments and said …": the sentence's subject */
+	/* "Ambrose stood by his remarks and said …": the sentence's subject */
 	if (spk.b < 0 && i > sb && qf_joins_previous(d, i, sb))
 		spk = qf_sentence_subject(f, sb, i);
 	if (spk.b < 0)
 		return;
 	from = clause_start(d, cue, se);
-	/* "told POLITICO before Ryan's interview." is a tail too */
+	/* "told POLITICO before the hearing." is a tail too */
 	tail = qf_tail_only(d, cue.e, se) ||
 		(ws_tok_in(d, cue.e - 1, ws_qw_object_verbs) && qf_tail_only(d, from, se));
 	if (own_subject && spk.b - 1 > sb && is_punct(d, spk.b - 1, ',') &&

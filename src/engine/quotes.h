@@ -71,16 +71,31 @@ ws_range	ws_subject_before(const ws_doc *d, int32_t end, int32_t lo);
 /* "went on to", "continued to" right before token i: its first token, or -1 */
 int32_t		ws_catenative_before(const ws_doc *d, int32_t i);
 
+/*
+ * Is [b, e), right after a comma, a place that goes on from the place named
+ * before the comma ("in Columbus, Ohio,", "of Flint, Mich.,", "in Iran,
+ * Turkey and France")? Then it is no speaker.
+ */
+bool		ws_place_goes_on(const ws_doc *d, int32_t b, int32_t e, int32_t lo);
+
 /* Speaker phrase starting at token `start` (after an inverted cue), within [start, hi). */
 ws_range	ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
+
+/*
+ * The source after "according to" at start: the author of a document ("the
+ * Harbour Institute" of "a survey by the Harbour Institute", "X" of "a
+ * recent report from X", "a court document filed by X"), the document itself
+ * ("a recent poll", "the Globe report"), else ws_phrase_after.
+ */
+ws_range	ws_source_phrase_after(const ws_doc *d, int32_t start, int32_t hi);
 
 /* Canonical name for a speaker phrase; NULL for anonymous or unknown speakers. */
 const char *ws_resolve_speaker(ws_resolver *r, ws_range np);
 
 /*
  * Speaker phrase s followed by a preposition and its object obj: s, or both
- * when the object ends in a role and a person's name ("University of the
- * Fraser Valley political scientist Hamish Telford").
+ * when the object ends in a role and a person's name ("University of
+ * Lakeshore political scientist Mara Quinlan").
  */
 ws_range	ws_phrase_with_object(const ws_doc *d, ws_range s, ws_range obj);
 

@@ -6,6 +6,7 @@
  * Parker", "Parker" → "Andrew Parker").
  */
 #include "quotes.h"
+#include "ner.h"
 
 
 #define MAX_NP 9
@@ -94,7 +95,7 @@ person_like(const ws_doc *d, ws_range r)
 	if (r.b < 0 || r.e - r.b < 2)
 		return false;
 	if (d->toks[r.b].lex & WS_LEX_HONORIFIC)
-		return !ws_tok_in(d, r.b + 1, ws_qw_object_prepositions);	/* not "Bishop of Durham" */
+		return !ws_tok_in(d, r.b + 1, ws_qw_object_prepositions);	/* not "Bishop of Wexford" */
 	for (int32_t i = r.b; i < r.e; i++)
 		if ((d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && (d->toks[i].flags & WS_T_CAP))
 			return true;
@@ -103,9 +104,9 @@ person_like(const ws_doc *d, ws_range r)
 
 /*
  * Does the run [b, e) name a person in [b, g), before the preposition at g
- * ("Detective Inspector Paul Miller of Thames Valley Police")? A first name
- * and a surname end [b, g); not a list ("Johnny Isakson of Georgia and John
- * Boozman of Arkansas"), not a title ("Chief Executive of …").
+ * ("Detective Sergeant Tom Okafor of Wessex Police")? A first name
+ * and a surname end [b, g); not a list ("Ann Brisco of Ohio and Dan
+ * Keller of Utah"), not a title ("Chief Executive of …").
  */
 static bool
 name_before(const ws_doc *d, int32_t b, int32_t g, int32_t e)
@@ -190,6 +191,13 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	};
 }
 
+/* "those", "these": a phrase's determiner before a participle ("those questioned") */
+static bool
+those(const ws_doc *d, int32_t i)
+{
+	return ws_tok_is(d, i, "those") || ws_tok_is(d, i, "these");
+}
+
 /* The noun phrase ending at token `last` (inclusive), going left to lo. */
 static ws_range
 np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
@@ -212,6 +220,10 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 
 		if (ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP))
 			break;				/* a determiner starts the phrase */
+		/* "This week opposition politicians said": the time is no part of it */
+		if (ws_tok_in(d, p, ws_qw_time_nouns) && !(d->toks[p].flags & WS_T_CAP) && p - 1 >= lo &&
+			ws_tok_in(d, p - 1, ws_qw_time_modifiers) && !(d->toks[b].flags & WS_T_POSSESSIVE))
+			break;
 		if ((is_name_glue(d, p) || ws_tok_is(d, p, "and")) && p - 1 >= lo &&
 			is_name_word(d, p - 1) && is_name_word(d, b))
 		{
@@ -226,6 +238,8 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 			break;
 		b = p;
 	}
+	if (b - 1 >= lo && those(d, b - 1))
+		b--;					/* "those questioned" */
 	if (b - 2 >= lo && ws_tok_is(d, b - 1, "of") && ws_tok_in(d, b - 2, ws_qw_partitives))
 		b -= 2;
 	return (ws_range)
@@ -330,22 +344,30 @@ quoted_as_before(const ws_doc *d, int32_t i)
 
 /*
  * Does segment [b, e), whose phrase head is h, describe a role rather than
- * name someone? "Minister of Innovation", "The Bishop of Durham" (a title
- * and its domain), "Canada's ambassador to China" (a lower-case role and no
+ * name someone? "Minister of Innovation", "The Bishop of Wexford" (a title
+ * and its domain), "Norway's envoy to Chile" (a lower-case role and no
  * name to head it).
  */
+/* "Republican of Arizona", "Democrat from Ohio": a party member's apposition [b, e) */
+static bool
+party_member(const ws_doc *d, int32_t b, int32_t e)
+{
+	return e - b >= 3 && ws_tok_in(d, b, ws_qw_party_members) && (d->toks[b].flags & WS_T_CAP) &&
+		(ws_tok_is(d, b + 1, "of") || ws_tok_is(d, b + 1, "from"));
+}
+
 static bool
 role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
 {
 	int32_t		t = b + (ws_tok_in(d, b, ws_qw_determiners) && b + 1 < e);
 
-	if (t + 1 < e && (d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) &&
+	if (t + 1 < e && ((d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) || party_member(d, b, e)) &&
 		ws_tok_in(d, t + 1, ws_qw_object_prepositions))
 		return !person_like(d, (ws_range) {t + 2, e});	/* not "Secretary of State John Kerry" */
 	return h.b == b && h.e == e && ws_role_words_in(d, b, e);
 }
 
-/* Does segment [b, e) open with a name ("Navdeep Bains", "The Bishop of …")? */
+/* Does segment [b, e) open with a name ("Priya Kashani", "The Dean of …")? */
 static bool
 name_led(const ws_doc *d, int32_t b, int32_t e)
 {
@@ -375,7 +397,7 @@ other_segment(const ws_doc *d, int32_t seg_b, int32_t seg_e, int32_t end, int32_
 			*found = name.b >= 0 && !listed ? name : ws_phrase_head(d, tail);
 			return true;
 		}
-		/* "The row began after John McCallum, Canada's ambassador to China, told" */
+		/* "The dispute began after Lena Marsh, Norway's envoy to Chile, told" */
 		if (tail.b > seg_b && name.b < 0 && role.b >= 0 && (seg_b - 1 < lo || !is_comma(d, seg_b - 1)) &&
 			person_like(d, ws_phrase_head(d, tail)))
 		{
@@ -393,14 +415,109 @@ other_segment(const ws_doc *d, int32_t seg_b, int32_t seg_e, int32_t end, int32_
 	return true;
 }
 
+/* The first token of the comma-bounded segment ending before token e */
+static int32_t
+segment_start(const ws_doc *d, int32_t e, int32_t lo)
+{
+	int32_t		b = e;
+
+	while (b - 1 >= lo && !is_comma(d, b - 1) && !ws_tok_is(d, b - 1, ";") && !ws_tok_is(d, b - 1, ":") &&
+		   !d->toks[b - 1].quote && e - b < MAX_ASIDE)
+		b--;
+	return b;
+}
+
+/* A state or a country written short: "Mich.", "N.H.", "VA" */
+static bool
+short_place(const ws_doc *d, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if (!(t->flags & WS_T_CAP) || (t->lex & (WS_LEX_HONORIFIC | WS_LEX_MALE | WS_LEX_FEMALE)))
+		return false;
+	return ((t->flags & WS_T_ABBREV) && WS_TOK_LEN(d, i) <= 6) ||
+		((t->flags & WS_T_ALLCAPS) && WS_TOK_LEN(d, i) == 2);
+}
+
+/*
+ * The preposition before the place named right before the comma at b - 1
+ * ("in" of "in Columbus, Ohio"), or -1.
+ */
+static int32_t
+place_preposition(const ws_doc *d, int32_t b, int32_t lo)
+{
+	int32_t		r = b - 2;		/* the name before the comma: [r, b - 1) */
+
+	if (b - 2 < lo || !is_comma(d, b - 1) || !is_name_word(d, b - 2))
+		return -1;
+	while (r - 1 >= lo && is_name_word(d, r - 1))
+		r--;
+	if (r - 1 < lo || !(ws_tok_in(d, r - 1, ws_qw_entity_place_prepositions) ||
+						ws_tok_is(d, r - 1, "from") || ws_tok_is(d, r - 1, "of")))
+		return -1;
+	return r - 1;
+}
+
+bool
+ws_place_goes_on(const ws_doc *d, int32_t b, int32_t e, int32_t lo)
+{
+	int32_t		last = e - 1;
+
+	if (e <= b || e - b > 4 || place_preposition(d, b, lo) < 0)
+		return false;
+	/* "Mich." the tokenizer leaves apart from its period */
+	if (e - b == 2 && (d->toks[b].flags & WS_T_CAP) && WS_TOK_LEN(d, b) <= 5 && ws_tok_is(d, b + 1, ".") &&
+		!(d->toks[b].lex & (WS_LEX_HONORIFIC | WS_LEX_MALE | WS_LEX_FEMALE)))
+		return true;
+	for (int32_t i = b; i < e; i++)
+		if (!is_name_word(d, i) && !ws_tok_is(d, i, "and"))
+			return false;
+	if (e - b == 1 && short_place(d, b))
+		return true;
+	/* the last place of a list: "Turkey and France" */
+	for (int32_t i = b; i < last; i++)
+		if (ws_tok_is(d, i, "and"))
+			b = i + 1;
+	return (ws_gazetteer_lookup(d, b, e) & (WS_GAZ_COUNTRY | WS_GAZ_CAPITAL | WS_GAZ_CITY)) != 0;
+}
+
+/*
+ * The place going on at b ("Vermont" of "a farmer in Barre,
+ * Vermont, told") is where the phrase before its preposition is from,
+ * when that phrase opens the clause: that phrase, else none ("Clinton, during
+ * a meeting in Columbus, Ohio, said" walks on to "Clinton").
+ */
+static ws_range
+place_holder(const ws_doc *d, int32_t b, int32_t lo)
+{
+	int32_t		p = place_preposition(d, b, lo),
+				sb = segment_start(d, p, lo);
+	ws_range	np;
+
+	if (p - 1 < sb || (sb - 1 >= lo && is_comma(d, sb - 1)))
+		return WS_NO_RANGE;
+	np = np_ending_at(d, p - 1, sb);
+	if (np.b < 0 || (np.b > sb && !ws_tok_in(d, np.b - 1, ws_qw_subordinators) &&
+					 !ws_tok_in(d, np.b - 1, ws_qw_coordinators)))
+		return WS_NO_RANGE;
+	return np;
+}
+
+/* Does the segment ending before the comma at c open with "whose" ("whose hometown, Miami,")? */
+static bool
+after_whose(const ws_doc *d, int32_t c, int32_t lo)
+{
+	return is_comma(d, c) && ws_tok_is(d, segment_start(d, c, lo), "whose");
+}
+
 /*
  * "X, the director of Y, said": walk the comma-separated segments ending at
  * the comma i right to left; skip appositions (lower-case or determiner-led,
- * or a role: "Navdeep Bains, Minister of Innovation, Science and Economic
- * Development, said", where the names after the role's comma are its list)
+ * or a role: "Priya Kashani, Minister of Transport, Housing and Regional
+ * Growth, said", where the names after the role's comma are its list)
  * and relative clauses; take the nearest capitalised name, else a
- * determiner-led one after a role ("The Bishop of Durham, the Rt Rev Dr Tom
- * Wright, said"), else the role; stop at an opening phrase. end is the cue
+ * determiner-led one after a role ("The Bishop of Wexford, the Rt Rev Dr Alan
+ * Coyle, said"), else the role; stop at an opening phrase. end is the cue
  * the subject is for.
  */
 static ws_range
@@ -428,7 +545,18 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 			seg_b++;
 		if (seg_b + 1 < seg_e && is_age(d, seg_b) && is_name_word(d, seg_b + 1))
 			seg_b++;			/* "76-year-old Morton Blackwell" */
-		if (name_led(d, seg_b, seg_e))
+		/* "Clinton, during a meeting in Columbus, Ohio, said", "Slinker, whose start-up, Paradata, …" */
+		if (ws_place_goes_on(d, seg_b, seg_e, lo))
+		{
+			ws_range	np = place_holder(d, seg_b, lo);
+
+			if (np.b >= 0 && name.b < 0)
+				return np;
+			taken = true;
+		}
+		else if (name_led(d, seg_b, seg_e) && seg_b - 1 > lo && after_whose(d, seg_b - 1, lo))
+			taken = true;
+		else if (name_led(d, seg_b, seg_e))
 		{
 			ws_range	h = ws_phrase_head(d, (ws_range) {seg_b, seg_e});
 			bool		long_role = h.e - h.b > MAX_NP && ws_role_words_in(d, h.b, h.e);
@@ -465,10 +593,98 @@ subject_past_commas(const ws_doc *d, int32_t i, int32_t end, int32_t lo)
 	}
 	if (name.b >= 0)
 		return name;
-	/* a role's apposition with a name ("the Rt Rev Dr Tom Wright") beats the role */
+	/* a role's apposition with a name ("the Rt Rev Dr Alan Coyle") beats the role */
 	if (role.b >= 0 && (fallback.b < 0 || !person_like(d, ws_phrase_head(d, fallback))))
 		return role;
 	return fallback;
+}
+
+/*
+ * The first token of a time adjunct ending at token i, or -1: "on Tuesday",
+ * "on Thursday evening", "last week", "this past week", "late last month",
+ * "earlier in the day", "in June", "in 2012"; a weekday alone inside a
+ * sentence ("Trump Monday said"). A month or a year needs its preposition
+ * or modifier ("Theresa May said" has none).
+ */
+static int32_t
+time_adjunct_start(const ws_doc *d, int32_t i, int32_t lo)
+{
+	int32_t		k = i;
+	bool		year = (d->toks[i].flags & WS_T_NUM) && WS_TOK_LEN(d, i) == 4;
+
+	if (!year && !ws_tok_in(d, i, ws_qw_time_nouns))
+		return -1;
+	while (k - 1 >= lo && i - k < 4 &&
+		   (ws_tok_in(d, k - 1, ws_qw_time_nouns) || ws_tok_in(d, k - 1, ws_qw_time_modifiers)))
+		k--;
+	if (k - 1 >= lo && ws_tok_in(d, k - 1, ws_qw_time_prepositions))
+	{
+		k--;
+		/* "earlier in the day", "late on Tuesday" */
+		if (k - 1 >= lo && ws_tok_in(d, k - 1, ws_qw_time_modifiers) && !ws_tok_in(d, k - 1, ws_qw_determiners))
+			k--;
+		return k;
+	}
+	if (ws_tok_in(d, k, ws_qw_time_modifiers) && !ws_tok_in(d, k, ws_qw_determiners))
+		return k;
+	if (k == i && !year && (d->toks[i].flags & WS_T_CAP) && !(d->toks[i].flags & WS_T_SENT_START) &&
+		ws_tok_ends_with(d, i, "day") && i - 1 >= lo && is_name_word(d, i - 1))
+		return k;				/* "Trump Monday said" */
+	return -1;
+}
+
+/* The run of name words ending at token e - 1, within [lo, e), or none */
+static ws_range
+name_run_ending(const ws_doc *d, int32_t e, int32_t lo)
+{
+	int32_t		b = e - 1;
+
+	if (b < lo || !is_name_word(d, b))
+		return WS_NO_RANGE;
+	while (b - 1 >= lo && (is_name_word(d, b - 1) ||
+						   (b - 2 >= lo && is_name_glue(d, b - 1) && is_name_word(d, b - 2))))
+		b -= is_name_word(d, b - 1) ? 1 : 2;
+	return (ws_range) {b, e};
+}
+
+/*
+ * "said Omar Galloway, a senior analyst at Harrow Capital, who notes", "Ida
+ * Markovic, a nurse from Springfield, Illinois, who said", "Sam Coyle,
+ * 31, from Leeds, who said": the relative's antecedent is the name
+ * before an apposition that opens with no name (and an age, a place going on
+ * after its comma), not the name the apposition ends in. c is the comma
+ * before "who"; none when the segment before it is no such apposition (a
+ * determiner or "from", "of", "at" opens one: "was introduced by X, who"
+ * and "and X, who" keep X).
+ */
+static ws_range
+named_before_apposition(const ws_doc *d, int32_t c, int32_t lo)
+{
+	int32_t		e = c;
+	bool		apposition = false;
+
+	for (int guard = 0; guard < 4 && e > lo; guard++)
+	{
+		int32_t		b = segment_start(d, e, lo);
+
+		if (b >= e || b - 1 < lo || !is_comma(d, b - 1))
+			return WS_NO_RANGE;
+		/* "a senior analyst at Harrow Capital", "from Leeds"; "Illinois" and "31" are passed */
+		if ((ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP)) ||
+			ws_tok_is(d, b, "from") || ws_tok_is(d, b, "of") || ws_tok_is(d, b, "at") || party_member(d, b, e))
+			apposition = true;
+		else if (!ws_place_goes_on(d, b, e, lo) && !(e - b == 1 && (d->toks[b].flags & WS_T_NUM)))
+			return WS_NO_RANGE;
+		e = b - 1;
+		if (apposition)
+		{
+			ws_range	run = name_run_ending(d, e, segment_start(d, e, lo));
+
+			if (run.b >= 0)
+				return run;
+		}
+	}
+	return WS_NO_RANGE;
 }
 
 static ws_range
@@ -480,17 +696,29 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 	if (went_on_to >= lo)
 		i = went_on_to - 1;
 
-	/* "has also said", "she angrily said" (but "the family said") */
-	while (i >= lo && ((ws_tok_in(d, i, ws_qw_between_aux) && !is_name_word(d, i)) ||
-					   (i - 1 >= lo && !ws_tok_in(d, i - 1, ws_qw_determiners) && ws_is_ly_adverb(d, i))))
-		i--;
+	for (;;)
+	{
+		int32_t		t;
+
+		/* "has also said", "she angrily said" (but "the family said") */
+		while (i >= lo && ((ws_tok_in(d, i, ws_qw_between_aux) && !is_name_word(d, i)) ||
+						   (i - 1 >= lo && !ws_tok_in(d, i - 1, ws_qw_determiners) && ws_is_ly_adverb(d, i))))
+			i--;
+		/* "X on Tuesday said", "Police had last month charged" */
+		if (i < lo || (t = time_adjunct_start(d, i, lo)) < 0 || t == lo)
+			break;
+		i = t - 1;
+	}
 	/* "Republicans who say"; "Jeff Weaver, who said" */
 	if (i > lo && ws_tok_is(d, i, "who"))
 	{
 		if (is_comma(d, i - 1))
 		{
-			ws_range	np = np_ending_at(d, i - 2, lo);
+			ws_range	np = np_ending_at(d, i - 2, lo),
+						named = named_before_apposition(d, i - 1, lo);
 
+			if (named.b >= 0)
+				return named;
 			if (np.b >= 0 && is_name_word(d, np.e - 1))
 				return np;
 		}
@@ -599,6 +827,41 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	{
 		start, e
 	};
+}
+
+static bool
+source_noun(const ws_doc *d, int32_t i)
+{
+	return ws_tok_in(d, i, ws_qw_document_nouns) || ws_tok_in(d, i, ws_qw_source_nouns);
+}
+
+ws_range
+ws_source_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
+{
+	ws_range	s = ws_phrase_after(d, start, hi);
+	int32_t		k = start + 1;
+
+	if (!ws_tok_in(d, start, ws_qw_determiners) || (d->toks[start].flags & WS_T_POSSESSIVE))
+		return s;
+	/* "a recent", "the Globe", "a court": up to three words before the document */
+	while (k < hi && k - start <= 3 && !source_noun(d, k) && (d->toks[k].flags & WS_T_WORD) &&
+		   !(d->toks[k].lex & WS_LEX_FUNCTION) && !(d->toks[k].flags & WS_T_NUM))
+		k++;
+	if (k >= hi || !source_noun(d, k) || (k + 1 < hi && ws_tok_is(d, k + 1, "of")))
+		return s;				/* "a transcript of the interview" is the source */
+	s = (ws_range) {start, k + 1};
+	k++;
+	/* "filed by", "released by", "provided by" */
+	if (k + 1 < hi && !(d->toks[k].flags & WS_T_CAP) && ws_tok_ends_with(d, k, "ed") && ws_tok_is(d, k + 1, "by"))
+		k++;
+	if (k + 1 < hi && (ws_tok_is(d, k, "by") || ws_tok_is(d, k, "from") || ws_tok_is(d, k, "in")))
+	{
+		ws_range	who = ws_phrase_after(d, k + 1, hi);
+
+		if (who.b >= 0 && is_name_word(d, who.e - 1))
+			return who;			/* its author speaks */
+	}
+	return s;
 }
 
 ws_range

@@ -3,13 +3,13 @@
 # (test/fixtures/not_quotes.jsonl, short texts written for whosaid).
 # No quotes: a market figure that "added 0.8 per cent" or "declined 35 cents"; "knows how to
 # win" / "knows exactly what she needs" (a way, not a claim); how something seems to no one
-# ("the plan seemed to lack …", "Nobody seems to know …"); a reduced relative ("The arena,
+# ("the plan seemed to lack …", "Nobody seems to know …"); a reduced relative ("The ferry terminal,
 # initially expected to open …,"); a refusal ("declined comment", "declined to say why …"); an
 # opening adverbial before "X said in a statement"; a relative clause whose subject or object
 # is gone ("which the minister said would cost …", "what the coach said about the referee",
-# "who they wanted to send"); a noun ("earnings reports from banks", "no cost estimates as
+# "who they wanted to invite"); a noun ("earnings reports from banks", "no cost estimates as
 # yet", "the politically charged term", "the mayor's two big-ticket promises, …", "whose
-# estimates run from …"); a comparison ("larger than the council says"); a
+# estimates run from …"); a comparison ("larger than the board says"); a
 # charge in law ("charged him with theft"); "that" as the object ("If anyone really believed
 # that, …"); a name ("A plea deal, also called plea bargaining, …"); going on ("The lead …
 # continues to grow", "adding to the delays").
@@ -20,7 +20,7 @@
 # "said that would raise taxes" ("that" its subject), "The agency reports that …", "“…” a
 # narrator in the ad asks" (a speaker phrase with a prepositional phrase), "charged that …",
 # "Jane Ruiz, the mayor, also called the plan …", "…, Lyons explained from Regina.", "Diaz
-# continued to say …" (once), "… and have alleged in court documents that …" (the sentence's
+# continued to say …" (once), "… and have alleged in their filings that …" (the sentence's
 # subject), a sentence or quotation before ", according to X" ("… “dead on
 # arrival,” according to two senators"), and a sentence ending in a quoted term before ",
 # Morales said", reported whole with the scare-quoted "whiff" before it.

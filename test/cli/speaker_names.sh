@@ -10,8 +10,16 @@
 # a carefully worded reply said") has the sentence's subject, but "but on Monday Mayor Rosa
 # Kent said" its own; "her statement said", "his message said" are the most salient woman's
 # and man's; "the report said" is the writer's of "a study by X" or "X wrote in a recent report",
-# but not eight sentences later. Each text's quotes, in text order, must have exactly the listed
-# speakers.
+# but not eight sentences later; a time adjunct or an adverb between the subject and its cue
+# ("X on Tuesday said", "last week warned", "has long argued", "have both said") is no speaker,
+# nor a place that goes on from the place before its comma ("in Columbus, Ohio,", "of Flint,
+# Mich.,", "in Iran, Turkey and France") or the name after "whose company,"; "Pa.," ends no
+# sentence; ", and his lawyers argue …" and ", but X argued …" are reports of their own, not
+# the end of the clause before; a dateline ("WASHINGTON —", "LYON, March 3 (Reuters) -") is
+# nobody, and a participle after it ("…, saying") has the sentence's subject; "according to
+# an analysis by X", "a court document filed by X", "a recent post from X" are X's; in "X, a
+# senior analyst at Y, who noted" and "X, 24, from Manchester, who said" the relative is X's,
+# and "Senator X, Republican of Arizona, said" is X's. Each text's quotes, in text order, must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 exec python3 test/cli/fixture_check.py speaker_names test/fixtures/speaker_names.jsonl speaker speakers

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Speaker mentions (test/fixtures/speaker_mentions.jsonl, short texts written for whosaid): the
+# words a quote's speaker span covers when the speaker has no name. A participle after "those"
+# is in the phrase ("Most of those questioned"), a time adjunct is not ("This week opposition
+# politicians", "The union last week said", "have long argued"), and a place going on after a
+# comma leaves the phrase before its preposition ("a farmer in Ames, Iowa, told"); "I've" is a
+# pronoun, and "Last week's chart" keeps its time. Each text's
+# quotes, in text order, must have exactly the listed speaker_mention values.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+exec python3 test/cli/fixture_check.py speaker_mentions test/fixtures/speaker_mentions.jsonl speaker_mention mentions
