@@ -638,6 +638,36 @@ lower_bound(const anchor_pos *ap, int32_t lo, int32_t hi, int32_t anchor, int32_
 	return lo;
 }
 
+/* A run ap[x..hi) of one anchor's positions, ascending; a min-heap of runs by their next position. */
+typedef struct
+{
+	int32_t		x,
+				hi;
+} pos_run;
+
+static void
+run_sift(const anchor_pos *ap, pos_run *h, int32_t n, int32_t i)
+{
+	for (;;)
+	{
+		int32_t		m = i,
+					l = 2 * i + 1,
+					r = l + 1;
+		pos_run		tmp;
+
+		if (l < n && ap[h[l].x].pos < ap[h[m].x].pos)
+			m = l;
+		if (r < n && ap[h[r].x].pos < ap[h[m].x].pos)
+			m = r;
+		if (m == i)
+			return;
+		tmp = h[i];
+		h[i] = h[m];
+		h[m] = tmp;
+		i = m;
+	}
+}
+
 /*
  * For each of v[0..n-1], the first earlier value of the same text (hence
  * the same value), or -1: one open-addressing pass over the texts.
@@ -684,8 +714,8 @@ ws_cv_group(ws_arena *a, const ws_cv *const *v, int32_t n, double threshold, int
 	int32_t    *same;
 	int64_t		total = 0;
 	anchor_pos *ap;
-	int32_t    *cand = NULL;
-	int32_t		ncap = 0;
+	pos_run    *runs = NULL;
+	int32_t		rcap = 0;
 	float		t = (float) threshold;
 
 	/*
@@ -727,30 +757,39 @@ ws_cv_group(ws_arena *a, const ws_cv *const *v, int32_t n, double threshold, int
 
 	for (int32_t j = 0; j < n; j++)
 	{
-		int32_t		nc = 0;
+		int32_t		nr = 0,
+					last = -1,
+					tested = 0;
 
 		root[j] = same[j] >= 0 ? root[same[j]] : j;
 		/* the earlier quotations sharing an anchor: each anchor's prefix before j */
+		runs = ws_arena_grow(a, runs, 0, &rcap, nanchors[j], sizeof(pos_run));
 		for (int32_t k = 0; k < nanchors[j]; k++)
 		{
 			int32_t		lo = lower_bound(ap, 0, (int32_t) total, anchors[j][k], 0),
 						hi = lower_bound(ap, lo, (int32_t) total, anchors[j][k], j);
 
-			cand = ws_arena_grow(a, cand, nc, &ncap, nc + (hi - lo), sizeof(int32_t));
-			for (int32_t x = lo; x < hi; x++)
-				cand[nc++] = ap[x].pos;
+			if (lo < hi)
+				runs[nr++] = (pos_run) {lo, hi};
 		}
-		if (nc > 1)
-			qsort(cand, (size_t) nc, sizeof(int32_t), cmp_i32);
-		for (int32_t x = 0; x < nc; x++)
+		for (int32_t r = nr / 2 - 1; r >= 0; r--)
+			run_sift(ap, runs, nr, r);
+		/* merged earliest first, each position once, until the first match */
+		while (nr > 0)
 		{
-			if (x > 0 && cand[x] == cand[x - 1])
+			int32_t		pos = ap[runs[0].x].pos;
+
+			if (++runs[0].x == runs[0].hi)
+				runs[0] = runs[--nr];
+			run_sift(ap, runs, nr, 0);
+			if (pos == last)
 				continue;
-			if (ws_interrupt_hook && (x % 256) == 255)
+			last = pos;
+			if (ws_interrupt_hook && (++tested % 256) == 0)
 				ws_interrupt_hook();
-			if ((float) ws_cv_similarity(v[cand[x]], v[j]) >= t)
+			if ((float) ws_cv_similarity(v[pos], v[j]) >= t)
 			{
-				root[j] = root[cand[x]];
+				root[j] = root[pos];
 				break;
 			}
 		}

@@ -111,9 +111,11 @@ int32_t		ws_cv_anchors(ws_arena *a, const ws_cv *v, int32_t **out);
  * anchor with it and whose similarity, rounded to float, is at least
  * threshold (rounded to float too, as SQL compares real values); root[j]
  * is root[first match] when it has one, else j — the quotation whose claim
- * j joins. Linear in the anchors apart from sorting them, plus one
- * similarity per candidate pair tested (candidates are tried earliest
- * first and the first match ends the search).
+ * j joins. The candidates, the earlier quotations sharing an anchor, are
+ * merged from each anchor's sorted positions and tried earliest first; the
+ * first match ends the search. Time: sorting the anchors, plus per
+ * candidate tested one similarity and a heap step over j's anchors
+ * (quadratic only when quotations share anchors yet do not match).
  */
 void		ws_cv_group(ws_arena *a, const ws_cv *const *v, int32_t n, double threshold,
 						int32_t *root);
