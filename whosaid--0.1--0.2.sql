@@ -903,6 +903,11 @@ DECLARE
 		' x.first_span FROM ex x WHERE x.n OPERATOR(pg_catalog.<) 0%s',
 		t.actors_table, whosaid._track_keys(t), whosaid._track_keys(t, 'x'), conflict);
 BEGIN
+	IF assign IS NOT NULL AND on_conflict THEN
+		-- ON CONFLICT DO NOTHING would leave claims counted for quotes never written
+		RAISE EXCEPTION 'whosaid._track_insert_sql() assigns claims only to an insert without ON CONFLICT'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
 	IF assign IS NULL THEN
 		RETURN format('WITH %s %s, iq AS (INSERT INTO %s (%s) %s%s) %s',
 					  coalesce(ctes || ',', ''), ex, t.quotes_table, cols, quotes, conflict, actors);
@@ -1898,8 +1903,8 @@ DECLARE
 BEGIN
 	-- the quotes to assign: those written without (a bulk write to the
 	-- tracked table writes its quotes with their claim and about,
-	-- _track_insert_sql()); each long enough for a claim has an anchor, so
-	-- more quotes than anchor locks lock the whole table without computing them
+	-- _track_insert_sql()); a heuristic: so many quotes would mostly need
+	-- about as many anchor locks, so they lock the whole table without computing them
 	SELECT count(*) INTO todo FROM whosaid_new q WHERE q.claim IS NULL AND q.about IS NULL;
 	IF todo = 0 THEN
 		RETURN NULL;

@@ -11,3 +11,7 @@ FROM unnest((SELECT whosaid._claims_group(i, whosaid.to_claimvec(
         0.6::real ORDER BY i)
      FROM generate_series(1, 30000) i)) r;
 RESET statement_timeout;
+
+-- one threshold for all rows
+SELECT whosaid._claims_group(i, whosaid.to_claimvec('the nurses were telling the managers'), CASE WHEN i = 1 THEN 0.6 ELSE 0.7 END::real ORDER BY i)
+FROM generate_series(1, 2) i;

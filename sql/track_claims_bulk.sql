@@ -79,3 +79,6 @@ FROM bulk_a_claims c
 	FULL JOIN (SELECT claim, count(*)::int AS quotes, count(DISTINCT id)::int AS articles
 			   FROM bulk_a_quotes WHERE claim IS NOT NULL GROUP BY claim) q USING (claim)
 WHERE (c.quotes, c.articles) IS DISTINCT FROM (q.quotes, q.articles);
+
+-- the statement that assigns claims inside the insert refuses ON CONFLICT DO NOTHING
+SELECT whosaid._track_insert_sql(t, 'src', true, NULL, 'assign') FROM whosaid.tracked t WHERE relid = 'bulk_a'::regclass;

@@ -587,21 +587,20 @@ beat_at(const ws_doc *d, int32_t i)
 
 /*
  * Cues in a sense that reports nothing, rejected with the trace's reason:
- * a refusal ("X declined to comment", "declined comment"), a figure that moved ("the index
- * added 0.8 per cent", "oil declined 35 cents") and knowing a way rather
- * than a claim ("Rivera knows how to win", "she knows exactly what she
- * needs"), how something seems when it is no one's view ("the plan
- * seemed to lack", not "she seemed to suggest"), a relative (relative_gap)
- * a form that is often a noun followed by no clause ("earnings reports
- * from banks", "no cost estimates as yet"), a refusal to answer ("declined to
- * say why"), going on ("continues to grow", "adding to the confusion"; in
- * "continued to say …" the cue is "say"), a
- * charge in law ("charged him with assault") and "that" as the object ("If
- * anyone believed that, …"), having rather than saying ("the car boasts a
- * low price"), agreeing to something ("agreed to a deal", not "agreed to
- * talk"), what someone covers ("who writes about opera") and a phone
- * call ("called 911,"). Subject spk; the report
- * would start at token from.
+ * a refusal ("X declined to comment", "declined comment"); a figure that
+ * moved ("the index added 0.8 per cent", "oil declined 35 cents"); knowing a
+ * way rather than a claim ("Rivera knows how to win", "she knows exactly
+ * what she needs"); how something seems when it is no one's view ("the plan
+ * seemed to lack", not "she seemed to suggest"); a relative whose subject or
+ * object is gone (relative_gap); a form that is often a noun, followed by no
+ * clause ("earnings reports from banks", "no cost estimates as yet"); a
+ * refusal to answer ("declined to say why"); going on ("continues to grow",
+ * "adding to the confusion"; in "continued to say …" the cue is "say"); a
+ * charge in law ("charged him with assault"); "that" as the object ("If
+ * anyone believed that, …"); having rather than saying ("the car boasts a
+ * low price"); agreeing to something ("agreed to a deal", not "agreed to
+ * talk"); what someone covers ("who writes about opera"); a phone call
+ * ("called 911,"). Subject spk; the report would start at token from.
  */
 static bool
 reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)

@@ -74,6 +74,10 @@ _claims_group_add(PG_FUNCTION_ARGS)
 		st->cvs = palloc(sizeof(ClaimVec *) * st->cap);
 		st->threshold = PG_GETARG_FLOAT4(3);
 	}
+	else if (PG_GETARG_FLOAT4(3) != st->threshold)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("whosaid._claims_group() takes one threshold for all its rows")));
 	if (st->n == st->cap)
 	{
 		if (st->cap >= (int32) (MaxAllocSize / sizeof(int64) / 2))
@@ -122,10 +126,10 @@ _claims_group_result(PG_FUNCTION_ARGS)
 	if (st == NULL)
 		PG_RETURN_NULL();
 	a = ws_arena_new();
-	views = palloc(sizeof(ws_cv) * st->n);
-	vp = palloc(sizeof(ws_cv *) * st->n);
-	order = palloc(sizeof(int32) * st->n);
-	root = palloc(sizeof(int32) * st->n);
+	views = palloc_extended(sizeof(ws_cv) * st->n, MCXT_ALLOC_HUGE);
+	vp = palloc_extended(sizeof(ws_cv *) * st->n, MCXT_ALLOC_HUGE);
+	order = palloc_extended(sizeof(int32) * st->n, MCXT_ALLOC_HUGE);
+	root = palloc_extended(sizeof(int32) * st->n, MCXT_ALLOC_HUGE);
 	for (int32 j = 0; j < st->n; j++)
 		order[j] = j;
 	qsort_arg(order, st->n, sizeof(int32), cmp_by_id, st->ids);

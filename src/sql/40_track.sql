@@ -245,6 +245,11 @@ DECLARE
 		' x.first_span FROM ex x WHERE x.n OPERATOR(pg_catalog.<) 0%s',
 		t.actors_table, whosaid._track_keys(t), whosaid._track_keys(t, 'x'), conflict);
 BEGIN
+	IF assign IS NOT NULL AND on_conflict THEN
+		-- ON CONFLICT DO NOTHING would leave claims counted for quotes never written
+		RAISE EXCEPTION 'whosaid._track_insert_sql() assigns claims only to an insert without ON CONFLICT'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
 	IF assign IS NULL THEN
 		RETURN format('WITH %s %s, iq AS (INSERT INTO %s (%s) %s%s) %s',
 					  coalesce(ctes || ',', ''), ex, t.quotes_table, cols, quotes, conflict, actors);

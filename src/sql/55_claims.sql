@@ -366,8 +366,8 @@ DECLARE
 BEGIN
 	-- the quotes to assign: those written without (a bulk write to the
 	-- tracked table writes its quotes with their claim and about,
-	-- _track_insert_sql()); each long enough for a claim has an anchor, so
-	-- more quotes than anchor locks lock the whole table without computing them
+	-- _track_insert_sql()); a heuristic: so many quotes would mostly need
+	-- about as many anchor locks, so they lock the whole table without computing them
 	SELECT count(*) INTO todo FROM whosaid_new q WHERE q.claim IS NULL AND q.about IS NULL;
 	IF todo = 0 THEN
 		RETURN NULL;

@@ -23,11 +23,11 @@ python3 test/texts.py csv test/fixtures/seeds/*.txt |
 # shellcheck disable=SC1111 # the curly quotation marks are part of the text
 "${PSQL[@]}" -At -c "
 	CREATE TABLE texts AS
-	SELECT row_number() OVER (ORDER BY 2, 3) AS k, t FROM (
+	SELECT row_number() OVER (ORDER BY file, n) AS k, t FROM (
 		SELECT q.content AS t, a.file, q.n FROM articles a, whosaid.quotes(a.body) q WHERE q.content IS NOT NULL
 		UNION ALL
 		SELECT t, '~', o FROM unnest(ARRAY[
-			'“They told us VERY clearly” … ‘get in line,’ said Zoë in 2004 — it’s the U.S. plan for 1,000 troops',
+			'“They said it VERY plainly” … ‘fix the rota,’ said Zoë in 2004 — it’s the U.S. plan for 1,000 nurses',
 			'one two three .. four five six seven . . . eight nine ten eleven twelve',
 			'ℜeal ZOE Zoë zoe',
 			'...',
