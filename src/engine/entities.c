@@ -980,24 +980,30 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 		add_ref(en, j, ent, "speaker.entity_description", 1);
 }
 
-/*
- * A document introduced with its writer at token j: "a study by the School of
- * Public Policy", "a report from X" (the name run next_run after "by" or
- * "from"), "X wrote in a recent report", "X said in a 2016 report" (the
- * sentence's speaker). "The report said" is then the writer's, for
- * AUTHOR_REACH sentences.
- */
-static void
-mention_new_document(ws_entities *en, pass *p, int32_t j, int32_t next_run)
+/* The "a" or "an" at most three tokens before token j in its sentence, else -1 */
+static int32_t
+indefinite_before(const ws_doc *d, const pass *p, int32_t j)
 {
-	const ws_doc *d = en->doc;
-	int32_t		a = j - 1,
-				ent = -1;
+	int32_t		a = j - 1;
 
 	while (a > p->sent_b && j - a <= 3 && !ws_tok_is(d, a, "a") && !ws_tok_is(d, a, "an"))
 		a--;
-	if (!ws_tok_is(d, a, "a") && !ws_tok_is(d, a, "an"))
-		return;					/* not a new document: "the report", "her letter" */
+	return ws_tok_is(d, a, "a") || ws_tok_is(d, a, "an") ? a : -1;
+}
+
+/*
+ * A document introduced with its writer at token j, after the "a" or "an" at
+ * token a: "a study by the School of Public Policy", "a report from X" (the
+ * name run next_run after "by" or "from"), "X wrote in a recent report", "X
+ * said in a 2016 report" (the sentence's speaker). "The report said" is then
+ * the writer's, for AUTHOR_REACH sentences.
+ */
+static void
+mention_new_document(ws_entities *en, pass *p, int32_t j, int32_t next_run, int32_t a)
+{
+	const ws_doc *d = en->doc;
+	int32_t		ent = -1;
+
 	if (j + 2 < d->ntoks && (ws_tok_is(d, j + 1, "by") || ws_tok_is(d, j + 1, "from")) && next_run < en->nruns &&
 		(en->runs[next_run].b == j + 2 || (en->runs[next_run].b == j + 3 && ws_tok_is(d, j + 2, "the"))))
 		ent = en->runs[next_run].ent;
@@ -1039,7 +1045,8 @@ resolve_references(ws_entities *en)
 {
 	ws_doc	   *d = en->doc;
 	pass		p = {.sent = -1, .prev_run_e = -1, .last_speaker = -1, .sent_speaker = -1, .author = -1};
-	int32_t		next_run = 0;
+	int32_t		next_run = 0,
+				art;
 
 	map_init(d->arena, &en->roles, en->nruns * 4);
 	for (int32_t i = 0; i < d->ntoks; i++)
@@ -1074,8 +1081,8 @@ resolve_references(ws_entities *en)
 			mention_description(en, &p, i);
 		else if (ws_tok_is(d, i, "his") || ws_tok_is(d, i, "her"))
 			mention_document(en, &p, i);
-		else if (ws_tok_in(d, i, ws_qw_document_nouns))
-			mention_new_document(en, &p, i, next_run);
+		else if ((art = indefinite_before(d, &p, i)) >= 0 && ws_tok_in(d, i, ws_qw_document_nouns))
+			mention_new_document(en, &p, i, next_run, art);	/* not "the report", "her letter" */
 	}
 }
 

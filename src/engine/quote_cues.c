@@ -8,9 +8,9 @@
 static bool
 phrasal_cue(const ws_doc *d, int32_t i)
 {
-	return (ws_tok_in(d, i, ws_qw_back_verbs) && ws_tok_is(d, i + 1, "back")) ||
-		(ws_tok_in(d, i, ws_qw_in_verbs) && ws_tok_is(d, i + 1, "in")) ||
-		(ws_tok_in(d, i, ws_qw_on_verbs) && ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to"));
+	return (ws_tok_is(d, i + 1, "back") && ws_tok_in(d, i, ws_qw_back_verbs)) ||
+		(ws_tok_is(d, i + 1, "in") && ws_tok_in(d, i, ws_qw_in_verbs)) ||
+		(ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to") && ws_tok_in(d, i, ws_qw_on_verbs));
 }
 
 /* ", “" / ": “" — what follows token i - 1 opens a quotation */
@@ -109,8 +109,12 @@ qf_is_cue(const finder *f, int32_t i)
 	const ws_tok *t = &d->toks[i];
 	bool		went_on_to;
 
-	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)) ||
-		(i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss)))
+	if (f->in_quote[i] || ((t->flags & WS_T_CAP) && !(t->flags & WS_T_SENT_START)))
+		return false;
+	/* most tokens: neither a speech word nor a phrasal cue (the cheap test first) */
+	if (!(t->lex & WS_LEX_SPEECH) && !phrasal_cue(d, i))
+		return false;
+	if (i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss))
 		return false;
 	if (participle_before_noun(d, i))
 		return false;
