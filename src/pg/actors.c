@@ -12,8 +12,8 @@
 #include "utils/memutils.h"
 
 /* Tag and resolve in a context of its own; the caller deletes it. */
-static ws_actors *
-find_actors(text *body, MemoryContext *work, ws_doc **doc)
+ws_actors *
+whosaid_find_actors(text *body, MemoryContext *work, ws_doc **doc)
 {
 	MemoryContext old;
 	ws_actors  *a;
@@ -39,7 +39,7 @@ mentions(PG_FUNCTION_ARGS)
 	ws_actors  *a;
 
 	whosaid_materialize(fcinfo);
-	a = find_actors(body, &work, &d);
+	a = whosaid_find_actors(body, &work, &d);
 	for (int32 i = 0; i < a->nmentions; i++)
 	{
 		ws_mention *m = &a->mentions[i];
@@ -95,7 +95,7 @@ actors(PG_FUNCTION_ARGS)
 	ws_actors  *a;
 
 	whosaid_materialize(fcinfo);
-	a = find_actors(body, &work, &d);
+	a = whosaid_find_actors(body, &work, &d);
 	for (int32 i = 0; i < a->nactors; i++)
 	{
 		Datum		values[WHOSAID_ACTOR_COLS];

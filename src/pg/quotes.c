@@ -27,21 +27,21 @@ whosaid_quote_row(const ws_quote *q, int32 n, Datum *values, bool *nulls)
 PG_FUNCTION_INFO_V1(quotes);
 PG_FUNCTION_INFO_V1(quote_parts);
 
-/* The text's quotes, in an arena inside *work, a context the caller deletes. */
-static ws_quotes *
-find_quotes(FunctionCallInfo fcinfo, MemoryContext *work)
+/*
+ * The text's quotes, after its actors (in *actors when not NULL, with their
+ * quoted flags set), in the context *work of whosaid_find_actors().
+ */
+ws_quotes *
+whosaid_find_quotes(text *body, MemoryContext *work, ws_actors **actors)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
-	MemoryContext old;
 	ws_doc	   *d;
-	ws_quotes  *qs;
+	ws_actors  *a = whosaid_find_actors(body, work, &d);
+	MemoryContext old = MemoryContextSwitchTo(*work);
+	ws_quotes  *qs = ws_find_quotes(d, a);
 
-	whosaid_materialize(fcinfo);
-	*work = AllocSetContextCreate(CurrentMemoryContext, "whosaid quotes", ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(*work);
-	d = whosaid_doc(body);
-	qs = ws_find_quotes(d, ws_find_actors(d, whosaid_model()));
 	MemoryContextSwitchTo(old);
+	if (actors)
+		*actors = a;
 	return qs;
 }
 
@@ -50,7 +50,10 @@ quotes(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	MemoryContext work;
-	ws_quotes  *qs = find_quotes(fcinfo, &work);
+	ws_quotes  *qs;
+
+	whosaid_materialize(fcinfo);
+	qs = whosaid_find_quotes(PG_GETARG_TEXT_PP(0), &work, NULL);
 
 	for (int32 i = 0; i < qs->n; i++)
 	{
@@ -69,7 +72,10 @@ quote_parts(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	MemoryContext work;
-	ws_quotes  *qs = find_quotes(fcinfo, &work);
+	ws_quotes  *qs;
+
+	whosaid_materialize(fcinfo);
+	qs = whosaid_find_quotes(PG_GETARG_TEXT_PP(0), &work, NULL);
 
 	for (int32 i = 0; i < qs->n; i++)
 	{

@@ -36,23 +36,14 @@ Datum
 _track_extract(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *body = PG_GETARG_TEXT_PP(0);
-	const ws_model *model = whosaid_model();	/* loaded outside the short-lived context */
-	MemoryContext work,
-				old;
-	ws_doc	   *d;
+	MemoryContext work;
 	ws_actors  *ac;
 	ws_quotes  *qs;
 	Datum		values[15];
 	bool		nulls[15];
 
 	whosaid_materialize(fcinfo);
-	work = AllocSetContextCreate(CurrentMemoryContext, "whosaid extract", ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(work);
-	d = whosaid_doc(body);
-	ac = ws_find_actors(d, model);
-	qs = ws_find_quotes(d, ac);
-	MemoryContextSwitchTo(old);
+	qs = whosaid_find_quotes(PG_GETARG_TEXT_PP(0), &work, &ac);
 
 	for (int32 i = 0; i < qs->n; i++)
 	{

@@ -42,6 +42,13 @@ Datum		whosaid_cstring_text(const char *s, bool *isnull);
 #define WHOSAID_QUOTE_COLS 9
 #define WHOSAID_ACTOR_COLS 7
 void		whosaid_quote_row(const ws_quote *q, int32 n, Datum *values, bool *nulls);
+
+/*
+ * A text's actors (actors.c), or its quotes after its actors (quotes.c),
+ * tagged in a new memory context *work that the caller deletes when done.
+ */
+ws_actors  *whosaid_find_actors(text *body, MemoryContext *work, ws_doc **doc);
+ws_quotes  *whosaid_find_quotes(text *body, MemoryContext *work, ws_actors **actors);
 void		whosaid_actor_row(const ws_actor *x, Datum *values, bool *nulls);
 
 /*
