@@ -2,7 +2,8 @@
 # tools/gen_lexicons.sh [OUT] — compile data/lexicons/*.txt into C source: one string
 # array per list, so the engine needs no files at run time (only tools/gen_tables.c reads
 # them, at build time, to make the word-class and gazetteer tables); and the rules' word table,
-# data/lexicons/whosaid_quote_words.tsv, into one NULL-terminated array per list. Writes OUT (default
+# data/lexicons/whosaid_quote_words.tsv, into its words, the lists each word is on (a bit per
+# list) and one list object per list, for ws_tok_in (lexicon.h). Writes OUT (default
 # src/engine/lexicon_data.c); `make` runs it when a list changes, and
 # test/cli/lexicon_data_current.sh fails when the committed file is stale.
 set -euo pipefail
@@ -34,22 +35,52 @@ export LC_ALL=C
   echo "	{0, 0, 0}"
   echo "};"
   echo "#endif"
-  # The rules' word lists: one NULL-terminated array per list of the table, for ws_tok_in.
+  # The rules' word table: its words (a word's number is its line's, from 1; 0 is no word),
+  # the lists each word is on as one bit per list (list ids in the order lists first
+  # appear), and each list with its id and its words, NULL-terminated. lexicon.c puts each
+  # word's number in its word-class table slot, so the tokenizer stamps it on every token
+  # (ws_tok.word) and ws_tok_in is one bit test.
   echo
-  echo "/* data/lexicons/whosaid_quote_words.tsv: one array per list (lexicon.h) */"
+  echo "/* data/lexicons/whosaid_quote_words.tsv: its words, the lists each is on, its lists (lexicon.h) */"
   awk -F '\t' '
+    function cstr(w) { gsub(/\\/, "\\\\", w); gsub(/"/, "\\\"", w); return "\"" w "\"" }
     /^#/ || NF < 2 { next }
     {
-      w = $1; gsub(/\\/, "\\\\", w); gsub(/"/, "\\\"", w)
+      key = tolower($1)
+      if (key in line_of) {
+        printf "gen_lexicons.sh: whosaid_quote_words.tsv: \"%s\" is on lines %d and %d (one line per word)\n", $1, line_of[key], FNR > "/dev/stderr"
+        failed = 1; exit 1
+      }
+      line_of[key] = FNR
+      word[++nw] = $1
       n = split($2, lists, " ")
       for (i = 1; i <= n; i++) {
-        if (!(lists[i] in words)) order[++nl] = lists[i]
-        words[lists[i]] = words[lists[i]] "\t\"" w "\",\n"
+        if (!(lists[i] in id)) { id[lists[i]] = nl; order[++nl] = lists[i] }
+        L = id[lists[i]]
+        bits[nw, int(L / 8)] += 2 ^ (L % 8)
+        if (int(L / 8) + 1 > nbytes[nw]) nbytes[nw] = int(L / 8) + 1
+        words[lists[i]] = words[lists[i]] "\t" cstr($1) ",\n"
       }
     }
     END {
+      if (failed) exit 1
+      printf "\nconst int32_t ws_qw_nwords = %d;\n", nw + 1
+      printf "\nconst char *const ws_qw_words[] = {\n\tNULL,\n"
+      for (w = 1; w <= nw; w++) printf "\t%s,\n", cstr(word[w])
+      printf "};\n"
+      printf "\n_Static_assert(%d <= 8 * WS_QW_BYTES, \"more lists than WS_QW_BYTES has bits (lexicon.h)\");\n", nl
+      printf "\nconst uint8_t ws_qw_member[][WS_QW_BYTES] = {\n\t{0},\n"
+      for (w = 1; w <= nw; w++) {
+        s = ""
+        for (b = 0; b < nbytes[w]; b++) s = s sprintf("%s0x%02x", b ? ", " : "", bits[w, b])
+        printf "\t{%s},\t\t\t\t/* %s */\n", s, word[w]
+      }
+      printf "};\n"
       for (i = 1; i <= nl; i++)
-        printf "\nconst char *const ws_qw_%s[] = {\n%s\tNULL\n};\n", order[i], words[order[i]]
+        printf "\nstatic const char *const qw_%s[] = {\n%s\tNULL\n};\nconst ws_qw_list ws_qw_%s[] = {{%d, \"%s\", qw_%s}};\n", order[i], words[order[i]], order[i], i - 1, order[i], order[i]
+      printf "\nconst ws_qw_list *const ws_qw_lists[] = {\n"
+      for (i = 1; i <= nl; i++) printf "\tws_qw_%s,\n", order[i]
+      printf "\tNULL\n};\n"
     }' data/lexicons/whosaid_quote_words.tsv
 } > "$tmp"
 mv "$tmp" "$out"

@@ -825,8 +825,6 @@ set_role(resolver *r, int32_t mi, int32_t rb, int32_t re, int32_t affil)
 static void
 find_roles(resolver *r)
 {
-	static const char *const dets[] = {"the", "a", "an", "its", "their", "his", "her", "former", NULL};
-	static const char *const preps[] = {"of", "at", "for", "with", NULL};
 	ws_doc	   *d = r->d;
 
 	for (int32_t mi = 0; mi < r->nm; mi++)
@@ -842,10 +840,10 @@ find_roles(resolver *r)
 
 		/* apposition / copula after: ", the director general of MI5" */
 		j = m->e;
-		if (ws_tok_is(d, j, ",") || ws_tok_in(d, j, (const char *const[]) {"is", "was", NULL}))
+		if (ws_tok_is(d, j, ",") || ws_tok_is(d, j, "is") || ws_tok_is(d, j, "was"))
 		{
 			j++;
-			if (ws_tok_in(d, j, dets))
+			if (ws_tok_in(d, j, ws_qw_role_determiners))
 				j++;
 			if (same_para(d, m->b, j) && r->tok_m[j] >= 0 && r->m[r->tok_m[j]].kind != WS_PERSON &&
 				(d->toks[r->m[r->tok_m[j]].e].flags & WS_T_POSSESSIVE))
@@ -860,12 +858,12 @@ find_roles(resolver *r)
 			if (re > rb && has_role_word(r, rb, re))
 			{
 				/* "Director for Operations": a capitalised complement */
-				if (ws_tok_in(d, re, (const char *const[]) {"for", "of", NULL}) &&
+				if ((ws_tok_is(d, re, "for") || ws_tok_is(d, re, "of")) &&
 					(d->toks[re + 1 < d->ntoks ? re + 1 : re].flags & WS_T_CAP) &&
 					re + 1 < d->ntoks && role_word_ok(r, re + 1) &&
 					(d->toks[rb].flags & WS_T_CAP))
 					re += 2;
-				if (affil < 0 && ws_tok_in(d, re, preps))
+				if (affil < 0 && ws_tok_in(d, re, ws_qw_affiliation_prepositions))
 					affil = affiliation_after(r, re + 1);
 				set_role(r, mi, rb, re, affil);
 				continue;
@@ -885,9 +883,9 @@ find_roles(resolver *r)
 		if (re > rb && has_role_word(r, rb, re))
 		{
 			affil = org_before(r, rb);
-			if (affil < 0 && ws_tok_in(d, rb - 1, (const char *const[]) {"their", "its", NULL}))
+			if (affil < 0 && (ws_tok_is(d, rb - 1, "their") || ws_tok_is(d, rb - 1, "its")))
 				affil = org_antecedent(r, mi);
-			if (re < m->b || affil >= 0 || ws_tok_in(d, rb - 1, dets) || rb == 0 ||
+			if (re < m->b || affil >= 0 || ws_tok_in(d, rb - 1, ws_qw_role_determiners) || rb == 0 ||
 				(d->toks[rb].flags & WS_T_SENT_START) || ws_tok_is(d, rb - 1, ","))
 				set_role(r, mi, rb, re, affil);
 		}

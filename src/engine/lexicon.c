@@ -17,20 +17,27 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-/* A slot: word is the offset of the folded word in lex_words, 0 = empty. */
+/*
+ * A slot: word is the offset of the folded word in lex_words, 0 = empty;
+ * qword the first of the rules' words (ws_qw_words) that folds to it, the
+ * others following in qw_next ("'s" and "’s" fold alike, and only one of
+ * them is a token's word).
+ */
 typedef struct lex_slot
 {
 	uint32_t	hash;
 	uint32_t	word;
 	uint16_t	classes;
+	uint16_t	qword;
 } lex_slot;
 
 #ifndef WS_GEN_TABLES
-#include "lexicon_table.inc"	/* lex_slots, lex_words, LEX_MASK */
+#include "lexicon_table.inc"	/* lex_slots, lex_words, qw_next, LEX_MASK */
 #define lex_mask ((uint32_t) LEX_MASK)
 #else
 static lex_slot *lex_slots;
 static char *lex_words;
+static uint16_t *qw_next;
 static uint32_t lex_mask;
 static bool table_built;
 static void build_table(void);
@@ -138,7 +145,8 @@ pool_copy(const char *s, int32_t n)
 	return off;
 }
 
-static void
+/* Add w's classes to its slot; returns the slot, or -1 for a phrase (no slot). */
+static int32_t
 add_word(const char *w, uint16_t classes)
 {
 	char		buf[256];
@@ -148,7 +156,7 @@ add_word(const char *w, uint16_t classes)
 				slot;
 
 	if (memchr(w, ' ', len) != NULL)
-		return;					/* phrases are for the phrase matchers */
+		return -1;				/* phrases are for the phrase matchers */
 	n = ws_fold(w, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
 	h = ws_hash_bytes(buf, n);
@@ -159,14 +167,28 @@ add_word(const char *w, uint16_t classes)
 			lex_slots[slot].word = pool_copy(buf, n);
 			lex_slots[slot].hash = h;
 			lex_slots[slot].classes = classes;
-			return;
+			return (int32_t) slot;
 		}
 		if (lex_slots[slot].hash == h && strcmp(lex_words + lex_slots[slot].word, buf) == 0)
 		{
 			lex_slots[slot].classes |= classes;
-			return;
+			return (int32_t) slot;
 		}
 	}
+}
+
+/* Chain the rules' word q to its slot (a word with no class gets a slot of its own). */
+static void
+add_rules_word(uint16_t q)
+{
+	int32_t		slot = add_word(ws_qw_words[q], 0);
+	uint16_t   *link;
+
+	if (slot < 0)
+		return;					/* a phrase is no token's word */
+	for (link = &lex_slots[slot].qword; *link; link = &qw_next[*link])
+		;
+	*link = q;
 }
 
 static void
@@ -216,14 +238,21 @@ build_table(void)
 	}
 	for (int i = 0; function_words[i]; i++)
 		pool_size += strlen(function_words[i]) + 1;
+	for (int32_t q = 1; q < ws_qw_nwords; q++)
+		pool_size += strlen(ws_qw_words[q]) * 3 / 2 + 2;
 	lex_words = calloc(pool_size, 1);
-	if (lex_slots == NULL || lex_words == NULL)
+	qw_next = calloc((size_t) ws_qw_nwords, sizeof(uint16_t));
+	if (lex_slots == NULL || lex_words == NULL || qw_next == NULL)
 		ws_error(WS_ERROR_OUT_OF_MEMORY, "out of memory building the word-class table");
 	pool_used = 1;
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		add_list(lists[i].list, lists[i].classes);
 	for (int i = 0; function_words[i]; i++)
 		add_word(function_words[i], WS_LEX_FUNCTION);
+	if (ws_qw_nwords > UINT16_MAX)
+		ws_error(WS_ERROR_OUT_OF_MEMORY, "word-class table: more rules' words than ws_tok.word holds");
+	for (int32_t q = 1; q < ws_qw_nwords; q++)
+		add_rules_word((uint16_t) q);
 	table_built = true;
 }
 
@@ -271,27 +300,45 @@ ws_lex_table_write(FILE *out)
 	for (uint32_t i = 0; i <= lex_mask; i++)
 		if (lex_slots[i].word != 0)
 		{
-			fprintf(out, "\t[%u] = {0x%08xu, %u, 0x%04x},\n", i, lex_slots[i].hash,
-					lex_slots[i].word, lex_slots[i].classes);
+			fprintf(out, "\t[%u] = {0x%08xu, %u, 0x%04x, %u},\n", i, lex_slots[i].hash,
+					lex_slots[i].word, lex_slots[i].classes, lex_slots[i].qword);
 			n++;
 		}
 	fprintf(out, "};\n/* %u words */\n", n);
+	fprintf(out, "\n/* the rules' word after each that folds alike, 0 none */\n");
+	fprintf(out, "static const uint16_t qw_next[%d] = {\n", ws_qw_nwords);
+	for (int32_t q = 1; q < ws_qw_nwords; q++)
+		if (qw_next[q] != 0)
+			fprintf(out, "\t[%d] = %u,\n", q, qw_next[q]);
+	fprintf(out, "};\n");
 }
 #endif							/* WS_GEN_TABLES */
 
 uint16_t
-ws_lex_classes_folded(const char *folded, int32_t n, uint32_t h)
+ws_lex_classes_folded(const char *folded, int32_t n, uint32_t h,
+					  const char *raw, int32_t rawlen, uint16_t *word)
 {
 #ifdef WS_GEN_TABLES
 	if (!table_built)
 		build_table();
 #endif
+	if (word)
+		*word = 0;
 	if (n <= 0)
 		return 0;
 	for (uint32_t slot = h & lex_mask; lex_slots[slot].word; slot = (slot + 1) & lex_mask)
 		if (lex_slots[slot].hash == h && strncmp(lex_words + lex_slots[slot].word, folded, n) == 0 &&
 			lex_words[lex_slots[slot].word + n] == '\0')
+		{
+			/* the one rules' word raw is as ws_tok_is reads it, not merely folded alike */
+			for (uint16_t q = word ? lex_slots[slot].qword : 0; q; q = qw_next[q])
+				if ((int32_t) strlen(ws_qw_words[q]) == rawlen && ws_ascii_ieq(raw, ws_qw_words[q], rawlen))
+				{
+					*word = q;
+					break;
+				}
 			return lex_slots[slot].classes;
+		}
 	return 0;
 }
 
@@ -304,22 +351,17 @@ ws_lex_classes(const char *s, int32_t len)
 	if (len <= 0 || len >= (int32_t) sizeof(buf))
 		return 0;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
-	return ws_lex_classes_folded(buf, n, ws_hash_bytes(buf, n));
+	return ws_lex_classes_folded(buf, n, ws_hash_bytes(buf, n), s, len, NULL);
 }
-
-static const char *const male_honorifics[] = {"mr", "mr.", "sir", "lord", NULL};
-static const char *const female_honorifics[] = {
-	"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", NULL
-};
 
 int8_t
 ws_name_gender(const ws_doc *d, int32_t honorific, int32_t first)
 {
 	uint16_t	lex = first >= 0 ? d->toks[first].lex & (WS_LEX_MALE | WS_LEX_FEMALE) : 0;
 
-	if (honorific >= 0 && ws_tok_in(d, honorific, male_honorifics))
+	if (honorific >= 0 && ws_tok_in(d, honorific, ws_qw_male_honorifics))
 		return 1;
-	if (honorific >= 0 && ws_tok_in(d, honorific, female_honorifics))
+	if (honorific >= 0 && ws_tok_in(d, honorific, ws_qw_female_honorifics))
 		return 2;
 	return lex == WS_LEX_MALE ? 1 : lex == WS_LEX_FEMALE ? 2 : 0;
 }

@@ -37,105 +37,129 @@ void		ws_gen_c_bytes(FILE *out, const char *s, size_t n);
 #endif
 
 /*
- * The rules' word lists, from data/lexicons/whosaid_quote_words.tsv (its
- * header says what each list is for): NULL-terminated, for ws_tok_in.
+ * The rules' word table, data/lexicons/whosaid_quote_words.tsv (its header
+ * says what each list is for), compiled by tools/gen_lexicons.sh: its words
+ * (ws_qw_words[1 .. ws_qw_nwords - 1]; 0 is no word), the lists each word is
+ * on (bit id of ws_qw_member[word], for the list of that id) and the lists.
+ * The word-class table gives each word's number to the tokenizer, which
+ * stamps it on every token (ws_tok.word), so that ws_tok_in is one bit test
+ * however long the list (the word-by-word scan was 11 % of the CLI's
+ * instructions for quotes on the BBC corpus).
  */
-extern const char *const ws_qw_noun_risky[];
-extern const char *const ws_qw_noun_prepositions[];
-extern const char *const ws_qw_non_cues[];
-extern const char *const ws_qw_plural_subjects[];
-extern const char *const ws_qw_determiners_poss[];
-extern const char *const ws_qw_object_verbs[];
-extern const char *const ws_qw_directive_verbs[];
-extern const char *const ws_qw_back_verbs[];
-extern const char *const ws_qw_in_verbs[];
-extern const char *const ws_qw_on_verbs[];
-extern const char *const ws_qw_passive_aux[];
-extern const char *const ws_qw_progressive_aux[];
-extern const char *const ws_qw_inverting_cues[];
-extern const char *const ws_qw_manner_cues[];
-extern const char *const ws_qw_tail_openers[];
-extern const char *const ws_qw_irregular_pasts[];
-extern const char *const ws_qw_np_prepositions[];
-extern const char *const ws_qw_relative_cues[];
-extern const char *const ws_qw_naming_cues[];
-extern const char *const ws_qw_relative_pronouns[];
-extern const char *const ws_qw_complementizer[];
-extern const char *const ws_qw_part_glue[];
-extern const char *const ws_qw_indefinites[];
-extern const char *const ws_qw_spokespeople[];
-extern const char *const ws_qw_sentence_adverbs[];
-extern const char *const ws_qw_cue_adverbs[];
-extern const char *const ws_qw_subordinators[];
-extern const char *const ws_qw_adjunct_openers[];
-extern const char *const ws_qw_determiners[];
-extern const char *const ws_qw_partitives[];
-extern const char *const ws_qw_subj_pronouns[];
-extern const char *const ws_qw_between_aux[];
-extern const char *const ws_qw_finite_verbs[];
-extern const char *const ws_qw_clause_openers[];
-extern const char *const ws_qw_continue_verbs[];
-extern const char *const ws_qw_go_verbs[];
-extern const char *const ws_qw_irregular_past_cues[];
-extern const char *const ws_qw_object_pronouns[];
-extern const char *const ws_qw_perfect_aux[];
-extern const char *const ws_qw_call_forms[];
-extern const char *const ws_qw_subject_cue_fillers[];
-extern const char *const ws_qw_clause_complementizers[];
-extern const char *const ws_qw_plain_cue_heads[];
-extern const char *const ws_qw_sentence_linkers[];
-extern const char *const ws_qw_narrator_adverbs[];
-extern const char *const ws_qw_previous_speaker_links[];
-extern const char *const ws_qw_name_glue[];
-extern const char *const ws_qw_object_prepositions[];
-extern const char *const ws_qw_refusal_cues[];
-extern const char *const ws_qw_no_comment_verbs[];
-extern const char *const ws_qw_be_nonfinite[];
-extern const char *const ws_qw_base_form_pasts[];
-extern const char *const ws_qw_appear_forms[];
-extern const char *const ws_qw_complement_openers[];
-extern const char *const ws_qw_object_wh[];
-extern const char *const ws_qw_no_clause_openers[];
-extern const char *const ws_qw_charge_forms[];
-extern const char *const ws_qw_no_answer_verbs[];
-extern const char *const ws_qw_add_forms[];
-extern const char *const ws_qw_go_on_forms[];
-extern const char *const ws_qw_call_particles[];
-extern const char *const ws_qw_put_forms[];
-extern const char *const ws_qw_relative_links[];
-extern const char *const ws_qw_question_cues[];
-extern const char *const ws_qw_expletives[];
-extern const char *const ws_qw_coordinators[];
-extern const char *const ws_qw_tagger_adverbs[];
-extern const char *const ws_qw_entity_org_nouns[];
-extern const char *const ws_qw_entity_company_suffixes[];
-extern const char *const ws_qw_entity_place_nouns[];
-extern const char *const ws_qw_amount_verbs[];
-extern const char *const ws_qw_amount_units[];
-extern const char *const ws_qw_know_forms[];
-extern const char *const ws_qw_wh_openers[];
-extern const char *const ws_qw_seem_forms[];
-extern const char *const ws_qw_person_pronouns[];
-extern const char *const ws_qw_not_someone[];
-extern const char *const ws_qw_relative_adverbs[];
-extern const char *const ws_qw_title_words[];
-extern const char *const ws_qw_document_nouns[];
-extern const char *const ws_qw_study_nouns[];
-extern const char *const ws_qw_abbreviations[];
-extern const char *const ws_qw_title_abbreviations[];
-extern const char *const ws_qw_entity_place_prepositions[];
-extern const char *const ws_qw_time_nouns[];
-extern const char *const ws_qw_time_modifiers[];
-extern const char *const ws_qw_time_prepositions[];
-extern const char *const ws_qw_source_nouns[];
-extern const char *const ws_qw_party_members[];
-extern const char *const ws_qw_have_cues[];
-extern const char *const ws_qw_noun_conjunctions[];
-extern const char *const ws_qw_beat_cues[];
-extern const char *const ws_qw_agree_forms[];
-extern const char *const ws_qw_quantity_words[];
-extern const char *const ws_qw_passive_tail_words[];
-extern const char *const ws_qw_ly_nouns[];
+#define WS_QW_BYTES 16			/* bytes of a word's list bits: at most 128 lists */
+
+typedef struct ws_qw_list
+{
+	uint16_t	id;				/* its bit in ws_qw_member, its index in ws_qw_lists */
+	const char *name;			/* as in the table */
+	const char *const *words;	/* NULL-terminated */
+} ws_qw_list;
+
+extern const int32_t ws_qw_nwords;
+extern const char *const ws_qw_words[];
+extern const uint8_t ws_qw_member[][WS_QW_BYTES];
+extern const ws_qw_list *const ws_qw_lists[];	/* NULL-terminated */
+
+extern const ws_qw_list ws_qw_noun_risky[];
+extern const ws_qw_list ws_qw_noun_prepositions[];
+extern const ws_qw_list ws_qw_non_cues[];
+extern const ws_qw_list ws_qw_plural_subjects[];
+extern const ws_qw_list ws_qw_determiners_poss[];
+extern const ws_qw_list ws_qw_object_verbs[];
+extern const ws_qw_list ws_qw_directive_verbs[];
+extern const ws_qw_list ws_qw_back_verbs[];
+extern const ws_qw_list ws_qw_in_verbs[];
+extern const ws_qw_list ws_qw_on_verbs[];
+extern const ws_qw_list ws_qw_passive_aux[];
+extern const ws_qw_list ws_qw_progressive_aux[];
+extern const ws_qw_list ws_qw_inverting_cues[];
+extern const ws_qw_list ws_qw_manner_cues[];
+extern const ws_qw_list ws_qw_tail_openers[];
+extern const ws_qw_list ws_qw_irregular_pasts[];
+extern const ws_qw_list ws_qw_np_prepositions[];
+extern const ws_qw_list ws_qw_relative_cues[];
+extern const ws_qw_list ws_qw_naming_cues[];
+extern const ws_qw_list ws_qw_relative_pronouns[];
+extern const ws_qw_list ws_qw_complementizer[];
+extern const ws_qw_list ws_qw_part_glue[];
+extern const ws_qw_list ws_qw_indefinites[];
+extern const ws_qw_list ws_qw_spokespeople[];
+extern const ws_qw_list ws_qw_sentence_adverbs[];
+extern const ws_qw_list ws_qw_cue_adverbs[];
+extern const ws_qw_list ws_qw_subordinators[];
+extern const ws_qw_list ws_qw_adjunct_openers[];
+extern const ws_qw_list ws_qw_determiners[];
+extern const ws_qw_list ws_qw_partitives[];
+extern const ws_qw_list ws_qw_subj_pronouns[];
+extern const ws_qw_list ws_qw_between_aux[];
+extern const ws_qw_list ws_qw_finite_verbs[];
+extern const ws_qw_list ws_qw_clause_openers[];
+extern const ws_qw_list ws_qw_continue_verbs[];
+extern const ws_qw_list ws_qw_go_verbs[];
+extern const ws_qw_list ws_qw_irregular_past_cues[];
+extern const ws_qw_list ws_qw_object_pronouns[];
+extern const ws_qw_list ws_qw_perfect_aux[];
+extern const ws_qw_list ws_qw_call_forms[];
+extern const ws_qw_list ws_qw_subject_cue_fillers[];
+extern const ws_qw_list ws_qw_clause_complementizers[];
+extern const ws_qw_list ws_qw_plain_cue_heads[];
+extern const ws_qw_list ws_qw_sentence_linkers[];
+extern const ws_qw_list ws_qw_narrator_adverbs[];
+extern const ws_qw_list ws_qw_previous_speaker_links[];
+extern const ws_qw_list ws_qw_name_glue[];
+extern const ws_qw_list ws_qw_object_prepositions[];
+extern const ws_qw_list ws_qw_refusal_cues[];
+extern const ws_qw_list ws_qw_no_comment_verbs[];
+extern const ws_qw_list ws_qw_be_nonfinite[];
+extern const ws_qw_list ws_qw_base_form_pasts[];
+extern const ws_qw_list ws_qw_appear_forms[];
+extern const ws_qw_list ws_qw_complement_openers[];
+extern const ws_qw_list ws_qw_object_wh[];
+extern const ws_qw_list ws_qw_no_clause_openers[];
+extern const ws_qw_list ws_qw_charge_forms[];
+extern const ws_qw_list ws_qw_no_answer_verbs[];
+extern const ws_qw_list ws_qw_add_forms[];
+extern const ws_qw_list ws_qw_go_on_forms[];
+extern const ws_qw_list ws_qw_call_particles[];
+extern const ws_qw_list ws_qw_put_forms[];
+extern const ws_qw_list ws_qw_relative_links[];
+extern const ws_qw_list ws_qw_question_cues[];
+extern const ws_qw_list ws_qw_expletives[];
+extern const ws_qw_list ws_qw_coordinators[];
+extern const ws_qw_list ws_qw_tagger_adverbs[];
+extern const ws_qw_list ws_qw_entity_org_nouns[];
+extern const ws_qw_list ws_qw_entity_company_suffixes[];
+extern const ws_qw_list ws_qw_entity_place_nouns[];
+extern const ws_qw_list ws_qw_amount_verbs[];
+extern const ws_qw_list ws_qw_amount_units[];
+extern const ws_qw_list ws_qw_know_forms[];
+extern const ws_qw_list ws_qw_wh_openers[];
+extern const ws_qw_list ws_qw_seem_forms[];
+extern const ws_qw_list ws_qw_person_pronouns[];
+extern const ws_qw_list ws_qw_not_someone[];
+extern const ws_qw_list ws_qw_relative_adverbs[];
+extern const ws_qw_list ws_qw_title_words[];
+extern const ws_qw_list ws_qw_document_nouns[];
+extern const ws_qw_list ws_qw_study_nouns[];
+extern const ws_qw_list ws_qw_abbreviations[];
+extern const ws_qw_list ws_qw_title_abbreviations[];
+extern const ws_qw_list ws_qw_entity_place_prepositions[];
+extern const ws_qw_list ws_qw_time_nouns[];
+extern const ws_qw_list ws_qw_time_modifiers[];
+extern const ws_qw_list ws_qw_time_prepositions[];
+extern const ws_qw_list ws_qw_source_nouns[];
+extern const ws_qw_list ws_qw_party_members[];
+extern const ws_qw_list ws_qw_have_cues[];
+extern const ws_qw_list ws_qw_noun_conjunctions[];
+extern const ws_qw_list ws_qw_beat_cues[];
+extern const ws_qw_list ws_qw_agree_forms[];
+extern const ws_qw_list ws_qw_quantity_words[];
+extern const ws_qw_list ws_qw_passive_tail_words[];
+extern const ws_qw_list ws_qw_ly_nouns[];
+extern const ws_qw_list ws_qw_male_honorifics[];
+extern const ws_qw_list ws_qw_female_honorifics[];
+extern const ws_qw_list ws_qw_role_determiners[];
+extern const ws_qw_list ws_qw_affiliation_prepositions[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class
@@ -156,8 +180,13 @@ enum ws_lex_class
 /* Classes of a word, matched case-insensitively. Thread-unsafe first call. */
 uint16_t	ws_lex_classes(const char *s, int32_t len);
 
-/* The same for a word already case-folded (ws_fold) with its ws_hash_bytes. */
-uint16_t	ws_lex_classes_folded(const char *folded, int32_t n, uint32_t hash);
+/*
+ * The same for a word already case-folded (ws_fold) with its ws_hash_bytes;
+ * when word is not NULL, *word is set to the number of the rules' word
+ * (ws_qw_words) the unfolded text raw is, ASCII case aside, or 0.
+ */
+uint16_t	ws_lex_classes_folded(const char *folded, int32_t n, uint32_t hash,
+								  const char *raw, int32_t rawlen, uint16_t *word);
 
 /* FNV-1a of bytes; ws_hash_fold(s) == ws_hash_bytes(ws_fold(s)). */
 uint32_t	ws_hash_bytes(const char *s, int32_t len);
@@ -239,14 +268,12 @@ ws_tok_ends_with(const ws_doc *d, int32_t i, const char *suffix)
 		ws_ascii_ieq(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n);
 }
 
-/* Is token i one of the NULL-terminated words? */
+/* Is token i a word of list (ASCII case-insensitive: ws_tok_is of one of its words)? */
 static inline bool
-ws_tok_in(const ws_doc *d, int32_t i, const char *const *words)
+ws_tok_in(const ws_doc *d, int32_t i, const ws_qw_list *list)
 {
-	for (int k = 0; words[k]; k++)
-		if (ws_tok_is(d, i, words[k]))
-			return true;
-	return false;
+	return i >= 0 && i < d->ntoks &&
+		(ws_qw_member[d->toks[i].word][list->id >> 3] >> (list->id & 7)) & 1;
 }
 
 #endif							/* WS_LEXICON_H */

@@ -215,7 +215,7 @@ static void
 settle_single_words(const ws_doc *d, uint8_t *labels)
 {
 	/* sentence adverbs the lexicon's closed-class list lacks (data/lexicons: tagger_adverbs) */
-	const char *const *adverbs = ws_qw_tagger_adverbs;
+	const char *const *adverbs = ws_qw_tagger_adverbs->words;
 	int32_t		n = d->ntoks,
 				nadverbs = 0;
 	uint32_t   *adverb_hash;

@@ -18,12 +18,12 @@ ws_is_ly_adverb(const ws_doc *d, int32_t i)
 		!ws_tok_in(d, i, ws_qw_ly_nouns);
 }
 
-/* Is any token in [b, e) one of the words? */
+/* Is any token in [b, e) a word of list? */
 static inline bool
-ws_any_tok_in(const ws_doc *d, int32_t b, int32_t e, const char *const *words)
+ws_any_tok_in(const ws_doc *d, int32_t b, int32_t e, const ws_qw_list *list)
 {
 	for (int32_t i = b; i < e; i++)
-		if (ws_tok_in(d, i, words))
+		if (ws_tok_in(d, i, list))
 			return true;
 	return false;
 }

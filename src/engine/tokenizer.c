@@ -165,7 +165,28 @@ is_dash_cp(UChar32 c)
 	return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
 }
 
-/* Fill flags, hash and lexicon classes of a token from its text. */
+/*
+ * Set the hash and the rules' word of token t from its text, and its lexicon
+ * classes when it is a word and classes is set.
+ */
+static void
+look_up(const ws_doc *d, ws_tok *t, bool classes)
+{
+	const char *s = d->text + t->b;
+	int32_t		len = t->e - t->b;
+	char		buf[256];
+	int32_t		n = ws_fold(s, len, buf, sizeof(buf));
+	uint16_t	lex = 0;
+
+	t->hash = ws_hash_bytes(buf, n);
+	t->word = 0;
+	if (n < (int32_t) sizeof(buf))
+		lex = ws_lex_classes_folded(buf, n, t->hash, s, len, &t->word);
+	if (classes && (t->flags & WS_T_WORD) && n < (int32_t) sizeof(buf))
+		t->lex = lex;
+}
+
+/* Fill flags, hash, rules' word and lexicon classes of a token from its text. */
 static void
 classify(ws_doc *d, ws_tok *t)
 {
@@ -175,8 +196,6 @@ classify(ws_doc *d, ws_tok *t)
 	UChar32		c;
 	int			letters = 0,
 				uppers = 0;
-	char		buf[256];
-	int32_t		n;
 
 	U8_NEXT(s, i, len, c);
 	if (c < 0)
@@ -221,10 +240,7 @@ classify(ws_doc *d, ws_tok *t)
 			t->flags |= WS_T_ALLCAPS;
 	}
 
-	n = ws_fold(s, len, buf, sizeof(buf));
-	t->hash = ws_hash_bytes(buf, n);
-	if ((t->flags & WS_T_WORD) && n < (int32_t) sizeof(buf))
-		t->lex = ws_lex_classes_folded(buf, n, t->hash);
+	look_up(d, t, true);
 }
 
 #ifdef WS_GEN_TABLES
@@ -273,7 +289,7 @@ is_title_abbrev(const char *s, int32_t len)
 		return false;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
-	return folded_in(buf, ws_qw_title_abbreviations);
+	return folded_in(buf, ws_qw_title_abbreviations->words);
 }
 
 /* Does a word followed directly by "." form one token (Mr., U.S., J.)? */
@@ -297,7 +313,7 @@ takes_period(const char *s, int32_t len)
 		return false;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
-	return folded_in(buf, ws_qw_abbreviations);	/* data/lexicons: abbreviations */
+	return folded_in(buf, ws_qw_abbreviations->words);	/* data/lexicons: abbreviations */
 }
 
 /* Split a trailing 's / ’s off a word; returns the byte length kept. */
@@ -502,7 +518,7 @@ join_abbreviation_period(tok_builder *tb, int32_t prev, int32_t cur)
 	p->e = cur;
 	p->ce = cp_offset(tb, cur);
 	p->flags |= WS_T_ABBREV;
-	p->hash = ws_hash_fold(d->text + p->b, p->e - p->b);
+	look_up(d, p, false);		/* "Mr" keeps its classes */
 	return true;
 }
 
@@ -544,7 +560,7 @@ join_digit_clitic(tok_builder *tb, int32_t prev, int32_t cur)
 	q->ce = cp_offset(tb, cur);
 	q->flags = WS_T_WORD | WS_T_POSSESSIVE;
 	q->quote = WS_Q_NONE;
-	q->hash = ws_hash_fold(d->text + q->b, q->e - q->b);
+	look_up(d, q, false);
 	return true;
 }
 

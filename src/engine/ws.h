@@ -156,6 +156,7 @@ typedef struct ws_tok
 	uint16_t	lex;			/* enum ws_lex_class bits, see lexicon.h */
 	uint8_t		quote;			/* enum ws_quote_mark */
 	uint8_t		reserved;
+	uint16_t	word;			/* its word of the rules' word table (lexicon.h), 0 none */
 } ws_tok;
 
 struct ws_doc
