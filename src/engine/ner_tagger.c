@@ -514,8 +514,12 @@ ws_ner_tag(const ws_model *m, const ws_doc *d, uint8_t *labels)
 		for (int k = 0; k < nfeat; k++)
 		{
 			const int16_t *row = m->w + (size_t) (feats[k] & m->mask) * WS_NER_NLABELS;
+			int			y;
 
-			for (int y = 0; y < WS_NER_NLABELS; y++)
+			/* whole groups of 8 first: a loop of 8 is one that -O2 vectorizes */
+			for (y = 0; y < (WS_NER_NLABELS & ~7); y++)
+				sc[y] += row[y];
+			for (; y < WS_NER_NLABELS; y++)
 				sc[y] += row[y];
 		}
 		for (int y = 0; y < WS_NER_NLABELS; y++)
