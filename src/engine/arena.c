@@ -72,6 +72,7 @@ struct ws_arena
 };
 
 #define BLOCK_HDR ((sizeof(block) + 15) & ~(size_t) 15)
+#define ROUND8(n) (((n) + 7) & ~(size_t) 7)
 #define MIN_BLOCK (64 * 1024)
 
 ws_arena *
@@ -83,13 +84,14 @@ ws_arena_new(void)
 	return a;
 }
 
-void *
-ws_arena_alloc(ws_arena *a, size_t size)
+/* size bytes, not zeroed */
+static void *
+take(ws_arena *a, size_t size)
 {
 	block	   *b = a->head;
 	void	   *p;
 
-	size = (size + 7) & ~(size_t) 7;
+	size = ROUND8(size);
 	if (b == NULL || b->size - b->used < size)
 	{
 		size_t		bsize = size > MIN_BLOCK / 2 ? size : MIN_BLOCK;
@@ -111,7 +113,15 @@ ws_arena_alloc(ws_arena *a, size_t size)
 	}
 	p = (char *) b + BLOCK_HDR + b->used;
 	b->used += size;
-	memset(p, 0, size);
+	return p;
+}
+
+void *
+ws_arena_alloc(ws_arena *a, size_t size)
+{
+	void	   *p = take(a, size);
+
+	memset(p, 0, ROUND8(size));
 	return p;
 }
 
@@ -136,9 +146,10 @@ ws_arena_grow(ws_arena *a, void *old, int32_t n, int32_t *cap, int32_t need, siz
 	ncap = *cap ? *cap : 16;
 	while (ncap < need)
 		ncap *= 2;
-	p = ws_arena_alloc(a, elsize * (size_t) ncap);
+	p = take(a, elsize * (size_t) ncap);
 	if (n > 0)
 		memcpy(p, old, elsize * (size_t) n);
+	memset((char *) p + elsize * (size_t) n, 0, ROUND8(elsize * (size_t) ncap) - elsize * (size_t) n);
 	*cap = ncap;
 	return p;
 }

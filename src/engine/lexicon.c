@@ -48,7 +48,16 @@ ws_fold(const char *s, int32_t len, char *buf, int32_t cap)
 {
 	int32_t		i = 0,
 				o = 0;
+	int32_t		ascii = len < cap ? len : cap;
 
+	/* ASCII first, the common case: the same bytes as the loop below writes */
+	while (i < ascii && (unsigned char) s[i] < 0x80)
+	{
+		unsigned char ch = (unsigned char) s[i];
+
+		buf[i++] = (char) ((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+	}
+	o = i;
 	while (i < len)
 	{
 		unsigned char ch = (unsigned char) s[i];
