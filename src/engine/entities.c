@@ -1081,7 +1081,7 @@ resolve_references(ws_entities *en)
 			mention_description(en, &p, i);
 		else if (ws_tok_is(d, i, "his") || ws_tok_is(d, i, "her"))
 			mention_document(en, &p, i);
-		else if ((art = indefinite_before(d, &p, i)) >= 0 && ws_tok_in(d, i, ws_qw_document_nouns))
+		else if (ws_tok_in(d, i, ws_qw_document_nouns) && (art = indefinite_before(d, &p, i)) >= 0)
 			mention_new_document(en, &p, i, next_run, art);	/* not "the report", "her letter" */
 	}
 }

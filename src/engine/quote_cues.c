@@ -8,9 +8,9 @@
 static bool
 phrasal_cue(const ws_doc *d, int32_t i)
 {
-	return (ws_tok_is(d, i + 1, "back") && ws_tok_in(d, i, ws_qw_back_verbs)) ||
-		(ws_tok_is(d, i + 1, "in") && ws_tok_in(d, i, ws_qw_in_verbs)) ||
-		(ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to") && ws_tok_in(d, i, ws_qw_on_verbs));
+	return (ws_tok_in(d, i, ws_qw_back_verbs) && ws_tok_is(d, i + 1, "back")) ||
+		(ws_tok_in(d, i, ws_qw_in_verbs) && ws_tok_is(d, i + 1, "in")) ||
+		(ws_tok_in(d, i, ws_qw_on_verbs) && ws_tok_is(d, i + 1, "on") && !ws_tok_is(d, i + 2, "to"));
 }
 
 /* ", “" / ": “" — what follows token i - 1 opens a quotation */
