@@ -37,7 +37,7 @@ export LC_ALL=C
   echo "#endif"
   # The rules' word table: its words (a word's number is its line's, from 1; 0 is no word),
   # the lists each word is on as one bit per list (list ids in the order lists first
-  # appear), and each list with its id and its words, NULL-terminated. lexicon.c puts each
+  # appear), and each list with its id and its words' numbers, 0-terminated. lexicon.c puts each
   # word's number in its word-class table slot, so the tokenizer stamps it on every token
   # (ws_tok.word) and ws_tok_in is one bit test.
   echo
@@ -59,7 +59,8 @@ export LC_ALL=C
         L = id[lists[i]]
         bits[nw, int(L / 8)] += 2 ^ (L % 8)
         if (int(L / 8) + 1 > nbytes[nw]) nbytes[nw] = int(L / 8) + 1
-        words[lists[i]] = words[lists[i]] "\t" cstr($1) ",\n"
+        nin[lists[i]]++
+        words[lists[i]] = words[lists[i]] (nin[lists[i]] % 16 == 1 ? "\t" : " ") nw "," (nin[lists[i]] % 16 == 0 ? "\n" : "")
       }
     }
     END {
@@ -77,7 +78,7 @@ export LC_ALL=C
       }
       printf "};\n"
       for (i = 1; i <= nl; i++)
-        printf "\nstatic const char *const qw_%s[] = {\n%s\tNULL\n};\nconst ws_qw_list ws_qw_%s[] = {{%d, \"%s\", qw_%s}};\n", order[i], words[order[i]], order[i], i - 1, order[i], order[i]
+        printf "\nstatic const uint16_t qw_%s[] = {\n%s%s0\n};\nconst ws_qw_list ws_qw_%s[] = {{%d, \"%s\", qw_%s}};\n", order[i], words[order[i]], nin[order[i]] % 16 ? " " : "\t", order[i], i - 1, order[i], order[i]
       printf "\nconst ws_qw_list *const ws_qw_lists[] = {\n"
       for (i = 1; i <= nl; i++) printf "\tws_qw_%s,\n", order[i]
       printf "\tNULL\n};\n"

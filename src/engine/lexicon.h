@@ -52,7 +52,7 @@ typedef struct ws_qw_list
 {
 	uint16_t	id;				/* its bit in ws_qw_member, its index in ws_qw_lists */
 	const char *name;			/* as in the table */
-	const char *const *words;	/* NULL-terminated */
+	const uint16_t *words;		/* its words' numbers (ws_qw_words), 0-terminated */
 } ws_qw_list;
 
 extern const int32_t ws_qw_nwords;

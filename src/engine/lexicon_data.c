@@ -14456,1651 +14456,538 @@ const uint8_t ws_qw_member[][WS_QW_BYTES] = {
 	{0x00, 0x00, 0x00, 0x00, 0x80},				/* former */
 };
 
-static const char *const qw_noun_risky[] = {
-	"point",
-	"points",
-	"present",
-	"presents",
-	"release",
-	"releases",
-	"state",
-	"states",
-	"finding",
-	"finds",
-	"report",
-	"reports",
-	"note",
-	"notes",
-	"comment",
-	"comments",
-	"claim",
-	"claims",
-	"continue",
-	"continues",
-	"continued",
-	"continuing",
-	"think",
-	"thinking",
-	"reply",
-	"dispute",
-	"call",
-	"calls",
-	"calling",
-	"estimates",
-	"estimated",
-	"ensure",
-	"ensures",
-	"ensured",
-	"ensuring",
-	"accept",
-	"accepted",
-	"describe",
-	"described",
-	"illustrate",
-	"illustrated",
-	"demonstrate",
-	"demonstrated",
-	"write",
-	"writing",
-	"thought",
-	"saying",
-	"concern",
-	"highlight",
-	"highlights",
-	"mention",
-	"remind",
-	"inform",
-	"persist",
-	"persisted",
-	"presenting",
-	"released",
-	"reported",
-	"charge",
-	"charged",
-	"charges",
-	"counter",
-	"countered",
-	"believe",
-	"believes",
-	"believed",
-	"hint",
-	"repeat",
-	"repeated",
-	"recall",
-	"recalled",
-	"remark",
-	"remarks",
-	"hopes",
-	"promises",
-	"stress",
-	"wonder",
-	"ask",
-	"asks",
-	"asked",
-	"asking",
-	"tweet",
-	"vow",
-	"pledge",
-	"promise",
-	"promised",
-	"blame",
-	"blamed",
-	NULL
+static const uint16_t qw_noun_risky[] = {
+	1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+	17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+	33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+	49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
+	65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
+	81, 82, 83, 84, 85, 86, 87, 88, 0
 };
 const ws_qw_list ws_qw_noun_risky[] = {{0, "noun_risky", qw_noun_risky}};
 
-static const char *const qw_non_cues[] = {
-	"point",
-	"points",
-	"present",
-	"presents",
-	"release",
-	"releases",
-	"state",
-	"states",
-	"finding",
-	"finds",
-	"continue",
-	"continuing",
-	"ensure",
-	"ensures",
-	"ensured",
-	"ensuring",
-	"accept",
-	"accepted",
-	"illustrate",
-	"illustrated",
-	"demonstrate",
-	"demonstrated",
-	"persist",
-	"persisted",
-	"presenting",
-	"released",
-	"releasing",
-	"presented",
-	"persists",
-	"persisting",
-	NULL
+static const uint16_t qw_non_cues[] = {
+	1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 19, 22, 32, 33, 34, 35,
+	36, 37, 40, 41, 42, 43, 54, 55, 56, 57, 92, 93, 94, 95, 0
 };
 const ws_qw_list ws_qw_non_cues[] = {{1, "non_cues", qw_non_cues}};
 
-static const char *const qw_amount_units[] = {
-	"point",
-	"points",
-	"percent",
-	"per",
-	"%",
-	"cent",
-	"cents",
-	"pence",
-	"basis",
-	NULL
+static const uint16_t qw_amount_units[] = {
+	1, 2, 101, 452, 453, 454, 455, 456, 457, 0
 };
 const ws_qw_list ws_qw_amount_units[] = {{2, "amount_units", qw_amount_units}};
 
-static const char *const qw_document_nouns[] = {
-	"report",
-	"note",
-	"tweet",
-	"statement",
-	"letter",
-	"post",
-	"email",
-	"e-mail",
-	"memo",
-	"message",
-	"blog",
-	"column",
-	"essay",
-	"op-ed",
-	"book",
-	"memoir",
-	"affidavit",
-	"testimony",
-	"website",
-	"lawsuit",
-	"filing",
-	"study",
-	"paper",
-	"survey",
-	"analysis",
-	"audit",
-	"review",
-	NULL
+static const uint16_t qw_document_nouns[] = {
+	11, 13, 82, 505, 506, 507, 508, 509, 510, 511, 512, 513, 514, 515, 516, 517,
+	518, 519, 520, 521, 522, 523, 524, 525, 526, 527, 528, 0
 };
 const ws_qw_list ws_qw_document_nouns[] = {{3, "document_nouns", qw_document_nouns}};
 
-static const char *const qw_study_nouns[] = {
-	"report",
-	"study",
-	"paper",
-	"survey",
-	"analysis",
-	"audit",
-	"review",
-	NULL
+static const uint16_t qw_study_nouns[] = {
+	11, 523, 524, 525, 526, 527, 528, 0
 };
 const ws_qw_list ws_qw_study_nouns[] = {{4, "study_nouns", qw_study_nouns}};
 
-static const char *const qw_source_nouns[] = {
-	"reports",
-	"estimates",
-	"poll",
-	"polls",
-	"tally",
-	"count",
-	"transcript",
-	"document",
-	"documents",
-	"declaration",
-	"estimate",
-	"data",
-	"records",
-	"article",
-	"story",
-	"interview",
-	"editorial",
-	"account",
-	"complaint",
-	"indictment",
-	"analyses",
-	"surveys",
-	"studies",
-	"statements",
-	NULL
+static const uint16_t qw_source_nouns[] = {
+	12, 30, 625, 626, 627, 628, 629, 630, 631, 632, 633, 634, 635, 636, 637, 638,
+	639, 640, 641, 642, 643, 644, 645, 646, 0
 };
 const ws_qw_list ws_qw_source_nouns[] = {{5, "source_nouns", qw_source_nouns}};
 
-static const char *const qw_inverting_cues[] = {
-	"notes",
-	"continues",
-	"continued",
-	"said",
-	"says",
-	"added",
-	"adds",
-	"wrote",
-	"writes",
-	"noted",
-	"explained",
-	"explains",
-	"argued",
-	"argues",
-	NULL
+static const uint16_t qw_inverting_cues[] = {
+	14, 20, 21, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 0
 };
 const ws_qw_list ws_qw_inverting_cues[] = {{6, "inverting_cues", qw_inverting_cues}};
 
-static const char *const qw_no_comment_verbs[] = {
-	"comment",
-	"elaborate",
-	NULL
+static const uint16_t qw_no_comment_verbs[] = {
+	15, 439, 0
 };
 const ws_qw_list ws_qw_no_comment_verbs[] = {{7, "no_comment_verbs", qw_no_comment_verbs}};
 
-static const char *const qw_go_on_forms[] = {
-	"continue",
-	"continues",
-	"continued",
-	"continuing",
-	NULL
+static const uint16_t qw_go_on_forms[] = {
+	19, 20, 21, 22, 0
 };
 const ws_qw_list ws_qw_go_on_forms[] = {{8, "go_on_forms", qw_go_on_forms}};
 
-static const char *const qw_continue_verbs[] = {
-	"continues",
-	"continued",
-	"proceeded",
-	"proceeds",
-	NULL
+static const uint16_t qw_continue_verbs[] = {
+	20, 21, 353, 354, 0
 };
 const ws_qw_list ws_qw_continue_verbs[] = {{9, "continue_verbs", qw_continue_verbs}};
 
-static const char *const qw_call_forms[] = {
-	"call",
-	"calls",
-	"calling",
-	"called",
-	NULL
+static const uint16_t qw_call_forms[] = {
+	27, 28, 29, 142, 0
 };
 const ws_qw_list ws_qw_call_forms[] = {{10, "call_forms", qw_call_forms}};
 
-static const char *const qw_directive_verbs[] = {
-	"calls",
-	"calling",
-	"asks",
-	"asked",
-	"asking",
-	"urged",
-	"urges",
-	"urging",
-	"called",
-	"pressed",
-	"challenged",
-	"encouraged",
-	"advised",
-	NULL
+static const uint16_t qw_directive_verbs[] = {
+	28, 29, 79, 80, 81, 139, 140, 141, 142, 143, 144, 145, 146, 0
 };
 const ws_qw_list ws_qw_directive_verbs[] = {{11, "directive_verbs", qw_directive_verbs}};
 
-static const char *const qw_naming_cues[] = {
-	"calls",
-	"calling",
-	"called",
-	"dubbed",
-	"labeled",
-	"termed",
-	NULL
+static const uint16_t qw_naming_cues[] = {
+	28, 29, 142, 251, 252, 253, 0
 };
 const ws_qw_list ws_qw_naming_cues[] = {{12, "naming_cues", qw_naming_cues}};
 
-static const char *const qw_clause_openers[] = {
-	"writing",
-	"asked",
-	"in",
-	"with",
-	"during",
-	"told",
-	"on",
-	"at",
-	"before",
-	"after",
-	"last",
-	"earlier",
-	"to",
-	"for",
-	"from",
-	"and",
-	"but",
-	"still",
-	"yet",
-	"instead",
-	"meanwhile",
-	"however",
-	"later",
-	"when",
-	"if",
-	"while",
-	"although",
-	"though",
-	"because",
-	"since",
-	"as",
-	"speaking",
-	"so",
-	"by",
-	"rather",
-	"unlike",
-	"despite",
-	NULL
+static const uint16_t qw_clause_openers[] = {
+	45, 80, 89, 90, 91, 122, 211, 212, 213, 214, 215, 216, 220, 248, 250, 257,
+	258, 260, 263, 273, 275, 276, 291, 297, 298, 299, 300, 301, 302, 303, 349, 350,
+	351, 352, 446, 447, 448, 0
 };
 const ws_qw_list ws_qw_clause_openers[] = {{13, "clause_openers", qw_clause_openers}};
 
-static const char *const qw_irregular_past_cues[] = {
-	"thought",
-	"told",
-	"said",
-	"wrote",
-	NULL
+static const uint16_t qw_irregular_past_cues[] = {
+	46, 122, 162, 166, 0
 };
 const ws_qw_list ws_qw_irregular_past_cues[] = {{14, "irregular_past_cues", qw_irregular_past_cues}};
 
-static const char *const qw_plain_cue_heads[] = {
-	"reported",
-	"said",
-	"says",
-	"to",
-	"say",
-	NULL
+static const uint16_t qw_plain_cue_heads[] = {
+	58, 162, 163, 220, 361, 0
 };
 const ws_qw_list ws_qw_plain_cue_heads[] = {{15, "plain_cue_heads", qw_plain_cue_heads}};
 
-static const char *const qw_charge_forms[] = {
-	"charge",
-	"charged",
-	"charges",
-	"charging",
-	NULL
+static const uint16_t qw_charge_forms[] = {
+	59, 60, 61, 485, 0
 };
 const ws_qw_list ws_qw_charge_forms[] = {{16, "charge_forms", qw_charge_forms}};
 
-static const char *const qw_subordinators[] = {
-	"asked",
-	"before",
-	"after",
-	"once",
-	"when",
-	"if",
-	"while",
-	"although",
-	"though",
-	"because",
-	"since",
-	"unless",
-	NULL
+static const uint16_t qw_subordinators[] = {
+	80, 213, 214, 294, 297, 298, 299, 300, 301, 302, 303, 304, 0
 };
 const ws_qw_list ws_qw_subordinators[] = {{17, "subordinators", qw_subordinators}};
 
-static const char *const qw_question_cues[] = {
-	"asked",
-	NULL
+static const uint16_t qw_question_cues[] = {
+	80, 0
 };
 const ws_qw_list ws_qw_question_cues[] = {{18, "question_cues", qw_question_cues}};
 
-static const char *const qw_np_prepositions[] = {
-	"in",
-	"with",
-	"at",
-	"for",
-	"of",
-	"from",
-	NULL
+static const uint16_t qw_np_prepositions[] = {
+	89, 90, 212, 248, 249, 250, 0
 };
 const ws_qw_list ws_qw_np_prepositions[] = {{19, "np_prepositions", qw_np_prepositions}};
 
-static const char *const qw_noun_prepositions[] = {
-	"in",
-	"with",
-	"during",
-	"about",
-	"over",
-	"amid",
-	NULL
+static const uint16_t qw_noun_prepositions[] = {
+	89, 90, 91, 490, 491, 492, 0
 };
 const ws_qw_list ws_qw_noun_prepositions[] = {{20, "noun_prepositions", qw_noun_prepositions}};
 
-static const char *const qw_tail_openers[] = {
-	"in",
-	"during",
-	"this",
-	"on",
-	"at",
-	"before",
-	"after",
-	"last",
-	"earlier",
-	"yesterday",
-	"today",
-	"tonight",
-	"to",
-	"via",
-	"monday",
-	"tuesday",
-	"wednesday",
-	"thursday",
-	"friday",
-	"saturday",
-	"sunday",
-	"from",
-	NULL
+static const uint16_t qw_tail_openers[] = {
+	89, 91, 113, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+	224, 225, 226, 227, 228, 250, 0
 };
 const ws_qw_list ws_qw_tail_openers[] = {{21, "tail_openers", qw_tail_openers}};
 
-static const char *const qw_adjunct_openers[] = {
-	"in",
-	"this",
-	"on",
-	"at",
-	"last",
-	"earlier",
-	"yesterday",
-	"today",
-	"to",
-	"monday",
-	"tuesday",
-	"wednesday",
-	"thursday",
-	"friday",
-	"saturday",
-	"sunday",
-	"also",
-	"later",
-	"recently",
-	"publicly",
-	"privately",
-	"repeatedly",
-	NULL
+static const uint16_t qw_adjunct_openers[] = {
+	89, 113, 211, 212, 215, 216, 217, 218, 220, 222, 223, 224, 225, 226, 227, 228,
+	262, 291, 305, 306, 307, 308, 0
 };
 const ws_qw_list ws_qw_adjunct_openers[] = {{22, "adjunct_openers", qw_adjunct_openers}};
 
-static const char *const qw_entity_place_prepositions[] = {
-	"in",
-	"at",
-	"outside",
-	"inside",
-	"across",
-	"into",
-	"near",
-	"throughout",
-	NULL
+static const uint16_t qw_entity_place_prepositions[] = {
+	89, 212, 277, 278, 435, 436, 437, 438, 0
 };
 const ws_qw_list ws_qw_entity_place_prepositions[] = {{23, "entity_place_prepositions", qw_entity_place_prepositions}};
 
-static const char *const qw_object_prepositions[] = {
-	"in",
-	"with",
-	"on",
-	"at",
-	"to",
-	"for",
-	"of",
-	"from",
-	"by",
-	NULL
+static const uint16_t qw_object_prepositions[] = {
+	89, 90, 211, 212, 220, 248, 249, 250, 352, 0
 };
 const ws_qw_list ws_qw_object_prepositions[] = {{24, "object_prepositions", qw_object_prepositions}};
 
-static const char *const qw_time_prepositions[] = {
-	"in",
-	"during",
-	"on",
-	"at",
-	"since",
-	"throughout",
-	"over",
-	"until",
-	NULL
+static const uint16_t qw_time_prepositions[] = {
+	89, 91, 211, 212, 303, 438, 491, 621, 0
 };
 const ws_qw_list ws_qw_time_prepositions[] = {{25, "time_prepositions", qw_time_prepositions}};
 
-static const char *const qw_passive_tail_words[] = {
-	"in",
-	"during",
-	"on",
-	"at",
-	"to",
-	"for",
-	"as",
-	"by",
-	"over",
-	NULL
+static const uint16_t qw_passive_tail_words[] = {
+	89, 91, 211, 212, 220, 248, 349, 352, 491, 0
 };
 const ws_qw_list ws_qw_passive_tail_words[] = {{26, "passive_tail_words", qw_passive_tail_words}};
 
-static const char *const qw_affiliation_prepositions[] = {
-	"with",
-	"at",
-	"for",
-	"of",
-	NULL
+static const uint16_t qw_affiliation_prepositions[] = {
+	90, 212, 248, 249, 0
 };
 const ws_qw_list ws_qw_affiliation_prepositions[] = {{27, "affiliation_prepositions", qw_affiliation_prepositions}};
 
-static const char *const qw_plural_subjects[] = {
-	"they",
-	"we",
-	"i",
-	"you",
-	"who",
-	"percent",
-	"will",
-	NULL
+static const uint16_t qw_plural_subjects[] = {
+	96, 97, 98, 99, 100, 101, 102, 0
 };
 const ws_qw_list ws_qw_plural_subjects[] = {{28, "plural_subjects", qw_plural_subjects}};
 
-static const char *const qw_subj_pronouns[] = {
-	"they",
-	"we",
-	"i",
-	"you",
-	"he",
-	"she",
-	"it",
-	"i've",
-	"we've",
-	"they've",
-	"you've",
-	"i’ve",
-	"we’ve",
-	"they’ve",
-	"you’ve",
-	NULL
+static const uint16_t qw_subj_pronouns[] = {
+	96, 97, 98, 99, 316, 317, 318, 669, 670, 671, 672, 673, 674, 675, 676, 0
 };
 const ws_qw_list ws_qw_subj_pronouns[] = {{29, "subj_pronouns", qw_subj_pronouns}};
 
-static const char *const qw_person_pronouns[] = {
-	"they",
-	"we",
-	"i",
-	"you",
-	"he",
-	"she",
-	NULL
+static const uint16_t qw_person_pronouns[] = {
+	96, 97, 98, 99, 316, 317, 0
 };
 const ws_qw_list ws_qw_person_pronouns[] = {{30, "person_pronouns", qw_person_pronouns}};
 
-static const char *const qw_relative_pronouns[] = {
-	"who",
-	"whom",
-	"whose",
-	"which",
-	NULL
+static const uint16_t qw_relative_pronouns[] = {
+	100, 254, 255, 256, 0
 };
 const ws_qw_list ws_qw_relative_pronouns[] = {{31, "relative_pronouns", qw_relative_pronouns}};
 
-static const char *const qw_wh_openers[] = {
-	"who",
-	"which",
-	"when",
-	"just",
-	"whether",
-	"how",
-	"what",
-	"where",
-	"why",
-	"exactly",
-	"quite",
-	NULL
+static const uint16_t qw_wh_openers[] = {
+	100, 256, 297, 330, 360, 463, 464, 465, 466, 467, 468, 0
 };
 const ws_qw_list ws_qw_wh_openers[] = {{32, "wh_openers", qw_wh_openers}};
 
-static const char *const qw_object_wh[] = {
-	"who",
-	"whom",
-	"what",
-	"than",
-	NULL
+static const uint16_t qw_object_wh[] = {
+	100, 254, 464, 484, 0
 };
 const ws_qw_list ws_qw_object_wh[] = {{33, "object_wh", qw_object_wh}};
 
-static const char *const qw_between_aux[] = {
-	"will",
-	"was",
-	"were",
-	"is",
-	"are",
-	"been",
-	"be",
-	"earlier",
-	"still",
-	"then",
-	"also",
-	"however",
-	"separately",
-	"later",
-	"again",
-	"quickly",
-	"once",
-	"simply",
-	"since",
-	"recently",
-	"publicly",
-	"privately",
-	"repeatedly",
-	"both",
-	"has",
-	"have",
-	"had",
-	"previously",
-	"would",
-	"reportedly",
-	"did",
-	"does",
-	"do",
-	"further",
-	"only",
-	"just",
-	"already",
-	"first",
-	"often",
-	"frequently",
-	"never",
-	"not",
-	"flatly",
-	"immediately",
-	"subsequently",
-	"even",
-	"may",
-	"might",
-	"could",
-	"should",
-	"can",
-	"must",
-	"shall",
-	"being",
-	"long",
-	"always",
-	"all",
-	"ever",
-	NULL
+static const uint16_t qw_between_aux[] = {
+	102, 155, 156, 157, 158, 159, 160, 216, 260, 261, 262, 276, 286, 291, 292, 293,
+	294, 295, 303, 305, 306, 307, 308, 312, 319, 320, 321, 322, 323, 324, 325, 326,
+	327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337, 338, 339, 340, 341, 342,
+	343, 344, 345, 346, 347, 348, 482, 622, 623, 624, 0
 };
 const ws_qw_list ws_qw_between_aux[] = {{34, "between_aux", qw_between_aux}};
 
-static const char *const qw_finite_verbs[] = {
-	"will",
-	"was",
-	"were",
-	"is",
-	"are",
-	"has",
-	"have",
-	"had",
-	"would",
-	"did",
-	"does",
-	"do",
-	"may",
-	"might",
-	"could",
-	"should",
-	"can",
-	"must",
-	NULL
+static const uint16_t qw_finite_verbs[] = {
+	102, 155, 156, 157, 158, 319, 320, 321, 323, 325, 326, 327, 341, 342, 343, 344,
+	345, 346, 0
 };
 const ws_qw_list ws_qw_finite_verbs[] = {{35, "finite_verbs", qw_finite_verbs}};
 
-static const char *const qw_determiners_poss[] = {
-	"a",
-	"an",
-	"the",
-	"his",
-	"her",
-	"their",
-	"its",
-	"our",
-	"my",
-	"your",
-	"this",
-	"that",
-	"these",
-	"those",
-	"'s",
-	"’s",
-	"no",
-	"any",
-	"every",
-	"whose",
-	NULL
+static const uint16_t qw_determiners_poss[] = {
+	103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118,
+	119, 120, 121, 255, 0
 };
 const ws_qw_list ws_qw_determiners_poss[] = {{36, "determiners_poss", qw_determiners_poss}};
 
-static const char *const qw_indefinites[] = {
-	"a",
-	"an",
-	"one",
-	"some",
-	"another",
-	"other",
-	"several",
-	NULL
+static const uint16_t qw_indefinites[] = {
+	103, 104, 264, 265, 266, 267, 268, 0
 };
 const ws_qw_list ws_qw_indefinites[] = {{37, "indefinites", qw_indefinites}};
 
-static const char *const qw_determiners[] = {
-	"a",
-	"an",
-	"the",
-	"his",
-	"her",
-	"their",
-	"its",
-	"our",
-	"one",
-	"some",
-	"another",
-	"other",
-	"several",
-	"many",
-	"two",
-	"three",
-	"both",
-	"most",
-	"senior",
-	NULL
+static const uint16_t qw_determiners[] = {
+	103, 104, 105, 106, 107, 108, 109, 110, 264, 265, 266, 267, 268, 309, 310, 311,
+	312, 313, 314, 0
 };
 const ws_qw_list ws_qw_determiners[] = {{38, "determiners", qw_determiners}};
 
-static const char *const qw_role_determiners[] = {
-	"a",
-	"an",
-	"the",
-	"his",
-	"her",
-	"their",
-	"its",
-	"former",
-	NULL
+static const uint16_t qw_role_determiners[] = {
+	103, 104, 105, 106, 107, 108, 109, 718, 0
 };
 const ws_qw_list ws_qw_role_determiners[] = {{39, "role_determiners", qw_role_determiners}};
 
-static const char *const qw_time_modifiers[] = {
-	"the",
-	"this",
-	"every",
-	"last",
-	"earlier",
-	"each",
-	"past",
-	"next",
-	"early",
-	"late",
-	"same",
-	"previous",
-	"following",
-	"recent",
-	NULL
+static const uint16_t qw_time_modifiers[] = {
+	105, 113, 121, 215, 216, 315, 613, 614, 615, 616, 617, 618, 619, 620, 0
 };
 const ws_qw_list ws_qw_time_modifiers[] = {{40, "time_modifiers", qw_time_modifiers}};
 
-static const char *const qw_object_pronouns[] = {
-	"her",
-	"him",
-	"them",
-	"us",
-	"me",
-	NULL
+static const uint16_t qw_object_pronouns[] = {
+	107, 356, 357, 358, 359, 0
 };
 const ws_qw_list ws_qw_object_pronouns[] = {{41, "object_pronouns", qw_object_pronouns}};
 
-static const char *const qw_complementizer[] = {
-	"that",
-	NULL
+static const uint16_t qw_complementizer[] = {
+	114, 0
 };
 const ws_qw_list ws_qw_complementizer[] = {{42, "complementizer", qw_complementizer}};
 
-static const char *const qw_clause_complementizers[] = {
-	"that",
-	"if",
-	"whether",
-	NULL
+static const uint16_t qw_clause_complementizers[] = {
+	114, 298, 360, 0
 };
 const ws_qw_list ws_qw_clause_complementizers[] = {{43, "clause_complementizers", qw_clause_complementizers}};
 
-static const char *const qw_complement_openers[] = {
-	"that",
-	"to",
-	NULL
+static const uint16_t qw_complement_openers[] = {
+	114, 220, 0
 };
 const ws_qw_list ws_qw_complement_openers[] = {{44, "complement_openers", qw_complement_openers}};
 
-static const char *const qw_relative_links[] = {
-	"that",
-	"which",
-	NULL
+static const uint16_t qw_relative_links[] = {
+	114, 256, 0
 };
 const ws_qw_list ws_qw_relative_links[] = {{45, "relative_links", qw_relative_links}};
 
-static const char *const qw_abbreviations[] = {
-	"no",
-	"co",
-	"corp",
-	"inc",
-	"ltd",
-	"mr",
-	"mrs",
-	"ms",
-	"dr",
-	"prof",
-	"sen",
-	"rep",
-	"gov",
-	"gen",
-	"lt",
-	"col",
-	"sgt",
-	"capt",
-	"rev",
-	"st",
-	"jr",
-	"sr",
-	"jan",
-	"feb",
-	"apr",
-	"aug",
-	"sept",
-	"sep",
-	"oct",
-	"nov",
-	"dec",
-	"vs",
-	"mt",
-	"ft",
-	"pres",
-	"adm",
-	"cmdr",
-	"maj",
-	"cpl",
-	"supt",
-	"etc",
-	"messrs",
-	"atty",
-	"hon",
-	"dept",
-	"univ",
-	"ave",
-	"blvd",
-	"rd",
-	"const",
-	"cst",
-	"insp",
-	"det",
-	NULL
+static const uint16_t qw_abbreviations[] = {
+	119, 402, 404, 408, 411, 529, 530, 531, 532, 533, 534, 535, 536, 537, 538, 539,
+	540, 541, 542, 543, 544, 545, 546, 547, 548, 549, 550, 551, 552, 553, 554, 555,
+	556, 557, 558, 559, 560, 561, 562, 563, 564, 565, 566, 567, 568, 569, 570, 571,
+	572, 573, 574, 575, 576, 0
 };
 const ws_qw_list ws_qw_abbreviations[] = {{46, "abbreviations", qw_abbreviations}};
 
-static const char *const qw_title_abbreviations[] = {
-	"no",
-	"mr",
-	"mrs",
-	"ms",
-	"dr",
-	"prof",
-	"sen",
-	"rep",
-	"gov",
-	"gen",
-	"lt",
-	"col",
-	"sgt",
-	"capt",
-	"rev",
-	"st",
-	"jr",
-	"sr",
-	"vs",
-	"pres",
-	"adm",
-	"cmdr",
-	"maj",
-	"cpl",
-	"supt",
-	"messrs",
-	"atty",
-	"hon",
-	"const",
-	"cst",
-	"insp",
-	"det",
-	NULL
+static const uint16_t qw_title_abbreviations[] = {
+	119, 529, 530, 531, 532, 533, 534, 535, 536, 537, 538, 539, 540, 541, 542, 543,
+	544, 545, 555, 558, 559, 560, 561, 562, 563, 565, 566, 567, 573, 574, 575, 576,
+	0
 };
 const ws_qw_list ws_qw_title_abbreviations[] = {{47, "title_abbreviations", qw_title_abbreviations}};
 
-static const char *const qw_object_verbs[] = {
-	"told",
-	"tell",
-	"tells",
-	"telling",
-	"informed",
-	"informs",
-	"assured",
-	"assures",
-	"assuring",
-	"reminded",
-	"reminds",
-	"reminding",
-	"warned",
-	"warns",
-	"warning",
-	"notified",
-	"convinced",
-	NULL
+static const uint16_t qw_object_verbs[] = {
+	122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137,
+	138, 0
 };
 const ws_qw_list ws_qw_object_verbs[] = {{48, "object_verbs", qw_object_verbs}};
 
-static const char *const qw_back_verbs[] = {
-	"fired",
-	"fires",
-	"shot",
-	"shoots",
-	NULL
+static const uint16_t qw_back_verbs[] = {
+	147, 148, 149, 150, 0
 };
 const ws_qw_list ws_qw_back_verbs[] = {{49, "back_verbs", qw_back_verbs}};
 
-static const char *const qw_in_verbs[] = {
-	"chimed",
-	"cut",
-	NULL
+static const uint16_t qw_in_verbs[] = {
+	151, 152, 0
 };
 const ws_qw_list ws_qw_in_verbs[] = {{50, "in_verbs", qw_in_verbs}};
 
-static const char *const qw_on_verbs[] = {
-	"went",
-	"goes",
-	NULL
+static const uint16_t qw_on_verbs[] = {
+	153, 154, 0
 };
 const ws_qw_list ws_qw_on_verbs[] = {{51, "on_verbs", qw_on_verbs}};
 
-static const char *const qw_irregular_pasts[] = {
-	"went",
-	"left",
-	"won",
-	"lost",
-	"took",
-	"made",
-	"came",
-	"gave",
-	"got",
-	"held",
-	"ran",
-	"saw",
-	"became",
-	"began",
-	"kept",
-	"met",
-	"sent",
-	"spent",
-	"led",
-	"spoke",
-	NULL
+static const uint16_t qw_irregular_pasts[] = {
+	153, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243,
+	244, 245, 246, 247, 0
 };
 const ws_qw_list ws_qw_irregular_pasts[] = {{52, "irregular_pasts", qw_irregular_pasts}};
 
-static const char *const qw_go_verbs[] = {
-	"went",
-	"goes",
-	"go",
-	NULL
+static const uint16_t qw_go_verbs[] = {
+	153, 154, 355, 0
 };
 const ws_qw_list ws_qw_go_verbs[] = {{53, "go_verbs", qw_go_verbs}};
 
-static const char *const qw_passive_aux[] = {
-	"was",
-	"were",
-	"is",
-	"are",
-	"been",
-	NULL
+static const uint16_t qw_passive_aux[] = {
+	155, 156, 157, 158, 159, 0
 };
 const ws_qw_list ws_qw_passive_aux[] = {{54, "passive_aux", qw_passive_aux}};
 
-static const char *const qw_progressive_aux[] = {
-	"was",
-	"were",
-	"is",
-	"are",
-	"been",
-	"be",
-	"am",
-	NULL
+static const uint16_t qw_progressive_aux[] = {
+	155, 156, 157, 158, 159, 160, 161, 0
 };
 const ws_qw_list ws_qw_progressive_aux[] = {{55, "progressive_aux", qw_progressive_aux}};
 
-static const char *const qw_be_nonfinite[] = {
-	"be",
-	"being",
-	NULL
+static const uint16_t qw_be_nonfinite[] = {
+	160, 348, 0
 };
 const ws_qw_list ws_qw_be_nonfinite[] = {{56, "be_nonfinite", qw_be_nonfinite}};
 
-static const char *const qw_relative_cues[] = {
-	"said",
-	"says",
-	"read",
-	"reads",
-	NULL
+static const uint16_t qw_relative_cues[] = {
+	162, 163, 206, 207, 0
 };
 const ws_qw_list ws_qw_relative_cues[] = {{57, "relative_cues", qw_relative_cues}};
 
-static const char *const qw_no_answer_verbs[] = {
-	"said",
-	"say",
-	"disclose",
-	"specify",
-	"confirm",
-	"explain",
-	NULL
+static const uint16_t qw_no_answer_verbs[] = {
+	162, 361, 486, 487, 488, 489, 0
 };
 const ws_qw_list ws_qw_no_answer_verbs[] = {{58, "no_answer_verbs", qw_no_answer_verbs}};
 
-static const char *const qw_amount_verbs[] = {
-	"added",
-	"adds",
-	"declined",
-	"declines",
-	"declining",
-	"add",
-	"adding",
-	"decline",
-	NULL
+static const uint16_t qw_amount_verbs[] = {
+	164, 165, 440, 441, 442, 449, 450, 451, 0
 };
 const ws_qw_list ws_qw_amount_verbs[] = {{59, "amount_verbs", qw_amount_verbs}};
 
-static const char *const qw_add_forms[] = {
-	"added",
-	"adds",
-	"add",
-	"adding",
-	NULL
+static const uint16_t qw_add_forms[] = {
+	164, 165, 449, 450, 0
 };
 const ws_qw_list ws_qw_add_forms[] = {{60, "add_forms", qw_add_forms}};
 
-static const char *const qw_beat_cues[] = {
-	"writes",
-	NULL
+static const uint16_t qw_beat_cues[] = {
+	167, 0
 };
 const ws_qw_list ws_qw_beat_cues[] = {{61, "beat_cues", qw_beat_cues}};
 
-static const char *const qw_manner_cues[] = {
-	"beamed",
-	"quipped",
-	"quips",
-	"quipping",
-	"mused",
-	"sighed",
-	"gushed",
-	"scoffed",
-	"scoffs",
-	"cried",
-	"shouted",
-	"shouts",
-	"shouting",
-	"screamed",
-	"screams",
-	"screaming",
-	"yelled",
-	"yells",
-	"yelling",
-	"whispered",
-	"whispers",
-	"whispering",
-	"muttered",
-	"mutters",
-	"muttering",
-	"barked",
-	"barks",
-	"chanted",
-	"chanting",
-	"interjected",
-	"interjects",
-	"interjecting",
-	"grumbled",
-	"read",
-	"reads",
-	"remembered",
-	"remembers",
-	"remembering",
-	NULL
+static const uint16_t qw_manner_cues[] = {
+	173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188,
+	189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204,
+	205, 206, 207, 208, 209, 210, 0
 };
 const ws_qw_list ws_qw_manner_cues[] = {{62, "manner_cues", qw_manner_cues}};
 
-static const char *const qw_base_form_pasts[] = {
-	"read",
-	NULL
+static const uint16_t qw_base_form_pasts[] = {
+	206, 0
 };
 const ws_qw_list ws_qw_base_form_pasts[] = {{63, "base_form_pasts", qw_base_form_pasts}};
 
-static const char *const qw_call_particles[] = {
-	"on",
-	"for",
-	NULL
+static const uint16_t qw_call_particles[] = {
+	211, 248, 0
 };
 const ws_qw_list ws_qw_call_particles[] = {{64, "call_particles", qw_call_particles}};
 
-static const char *const qw_previous_speaker_links[] = {
-	"before",
-	"after",
-	"and",
-	"but",
-	NULL
+static const uint16_t qw_previous_speaker_links[] = {
+	213, 214, 257, 258, 0
 };
 const ws_qw_list ws_qw_previous_speaker_links[] = {{65, "previous_speaker_links", qw_previous_speaker_links}};
 
-static const char *const qw_sentence_adverbs[] = {
-	"earlier",
-	"yesterday",
-	"today",
-	"tonight",
-	"still",
-	"yet",
-	"instead",
-	"likewise",
-	"meanwhile",
-	"however",
-	"outside",
-	"inside",
-	"indeed",
-	"now",
-	"moreover",
-	"thus",
-	"therefore",
-	"afterward",
-	"afterwards",
-	"separately",
-	"nevertheless",
-	"nonetheless",
-	"here",
-	"there",
-	"later",
-	NULL
+static const uint16_t qw_sentence_adverbs[] = {
+	216, 217, 218, 219, 260, 263, 273, 274, 275, 276, 277, 278, 279, 280, 281, 282,
+	283, 284, 285, 286, 287, 288, 289, 290, 291, 0
 };
 const ws_qw_list ws_qw_sentence_adverbs[] = {{66, "sentence_adverbs", qw_sentence_adverbs}};
 
-static const char *const qw_tagger_adverbs[] = {
-	"earlier",
-	"still",
-	"instead",
-	"indeed",
-	"moreover",
-	"thus",
-	"nevertheless",
-	"nonetheless",
-	"later",
-	"again",
-	"finally",
-	"besides",
-	"furthermore",
-	"otherwise",
-	"overall",
-	"hence",
-	"perhaps",
-	"maybe",
-	"sadly",
-	"fortunately",
-	"unfortunately",
-	"clearly",
-	"obviously",
-	NULL
+static const uint16_t qw_tagger_adverbs[] = {
+	216, 260, 273, 279, 281, 282, 287, 288, 291, 292, 296, 370, 371, 372, 373, 374,
+	375, 376, 377, 378, 379, 380, 381, 0
 };
 const ws_qw_list ws_qw_tagger_adverbs[] = {{67, "tagger_adverbs", qw_tagger_adverbs}};
 
-static const char *const qw_time_nouns[] = {
-	"yesterday",
-	"today",
-	"tonight",
-	"monday",
-	"tuesday",
-	"wednesday",
-	"thursday",
-	"friday",
-	"saturday",
-	"sunday",
-	"may",
-	"week",
-	"weeks",
-	"weekend",
-	"month",
-	"months",
-	"year",
-	"years",
-	"day",
-	"morning",
-	"afternoon",
-	"evening",
-	"night",
-	"overnight",
-	"spring",
-	"summer",
-	"autumn",
-	"fall",
-	"winter",
-	"january",
-	"february",
-	"march",
-	"april",
-	"june",
-	"july",
-	"august",
-	"september",
-	"october",
-	"november",
-	"december",
-	"jan.",
-	"feb.",
-	"aug.",
-	"sept.",
-	"oct.",
-	"nov.",
-	"dec.",
-	NULL
+static const uint16_t qw_time_nouns[] = {
+	217, 218, 219, 222, 223, 224, 225, 226, 227, 228, 341, 577, 578, 579, 580, 581,
+	582, 583, 584, 585, 586, 587, 588, 589, 590, 591, 592, 593, 594, 595, 596, 597,
+	598, 599, 600, 601, 602, 603, 604, 605, 606, 607, 608, 609, 610, 611, 612, 0
 };
 const ws_qw_list ws_qw_time_nouns[] = {{68, "time_nouns", qw_time_nouns}};
 
-static const char *const qw_name_glue[] = {
-	"for",
-	"of",
-	"&",
-	"de",
-	"van",
-	"von",
-	NULL
+static const uint16_t qw_name_glue[] = {
+	248, 249, 362, 363, 364, 365, 0
 };
 const ws_qw_list ws_qw_name_glue[] = {{69, "name_glue", qw_name_glue}};
 
-static const char *const qw_no_clause_openers[] = {
-	"of",
-	"from",
-	"as",
-	NULL
+static const uint16_t qw_no_clause_openers[] = {
+	249, 250, 349, 0
 };
 const ws_qw_list ws_qw_no_clause_openers[] = {{70, "no_clause_openers", qw_no_clause_openers}};
 
-static const char *const qw_part_glue[] = {
-	"and",
-	"but",
-	"or",
-	"still",
-	"then",
-	"also",
-	"yet",
-	NULL
+static const uint16_t qw_part_glue[] = {
+	257, 258, 259, 260, 261, 262, 263, 0
 };
 const ws_qw_list ws_qw_part_glue[] = {{71, "part_glue", qw_part_glue}};
 
-static const char *const qw_sentence_linkers[] = {
-	"and",
-	"but",
-	"then",
-	"even",
-	"as",
-	"so",
-	NULL
+static const uint16_t qw_sentence_linkers[] = {
+	257, 258, 261, 340, 349, 351, 0
 };
 const ws_qw_list ws_qw_sentence_linkers[] = {{72, "sentence_linkers", qw_sentence_linkers}};
 
-static const char *const qw_coordinators[] = {
-	"and",
-	"but",
-	NULL
+static const uint16_t qw_coordinators[] = {
+	257, 258, 0
 };
 const ws_qw_list ws_qw_coordinators[] = {{73, "coordinators", qw_coordinators}};
 
-static const char *const qw_noun_conjunctions[] = {
-	"and",
-	"or",
-	NULL
+static const uint16_t qw_noun_conjunctions[] = {
+	257, 259, 0
 };
 const ws_qw_list ws_qw_noun_conjunctions[] = {{74, "noun_conjunctions", qw_noun_conjunctions}};
 
-static const char *const qw_relative_adverbs[] = {
-	"still",
-	"also",
-	"now",
-	"once",
-	"since",
-	"already",
-	"first",
-	"long",
-	"originally",
-	NULL
+static const uint16_t qw_relative_adverbs[] = {
+	260, 262, 280, 294, 303, 331, 332, 482, 483, 0
 };
 const ws_qw_list ws_qw_relative_adverbs[] = {{75, "relative_adverbs", qw_relative_adverbs}};
 
-static const char *const qw_cue_adverbs[] = {
-	"then",
-	"also",
-	"now",
-	"later",
-	"again",
-	"quickly",
-	"once",
-	"simply",
-	"finally",
-	"since",
-	"long",
-	"always",
-	NULL
+static const uint16_t qw_cue_adverbs[] = {
+	261, 262, 280, 291, 292, 293, 294, 295, 296, 303, 482, 622, 0
 };
 const ws_qw_list ws_qw_cue_adverbs[] = {{76, "cue_adverbs", qw_cue_adverbs}};
 
-static const char *const qw_narrator_adverbs[] = {
-	"then",
-	"also",
-	"later",
-	NULL
+static const uint16_t qw_narrator_adverbs[] = {
+	261, 262, 291, 0
 };
 const ws_qw_list ws_qw_narrator_adverbs[] = {{77, "narrator_adverbs", qw_narrator_adverbs}};
 
-static const char *const qw_perfect_aux[] = {
-	"also",
-	"has",
-	"have",
-	"had",
-	NULL
+static const uint16_t qw_perfect_aux[] = {
+	262, 319, 320, 321, 0
 };
 const ws_qw_list ws_qw_perfect_aux[] = {{78, "perfect_aux", qw_perfect_aux}};
 
-static const char *const qw_subject_cue_fillers[] = {
-	"also",
-	"later",
-	"has",
-	"had",
-	NULL
+static const uint16_t qw_subject_cue_fillers[] = {
+	262, 291, 319, 321, 0
 };
 const ws_qw_list ws_qw_subject_cue_fillers[] = {{79, "subject_cue_fillers", qw_subject_cue_fillers}};
 
-static const char *const qw_partitives[] = {
-	"one",
-	"some",
-	"another",
-	"several",
-	"many",
-	"two",
-	"three",
-	"both",
-	"most",
-	"each",
-	NULL
+static const uint16_t qw_partitives[] = {
+	264, 265, 266, 268, 309, 310, 311, 312, 313, 315, 0
 };
 const ws_qw_list ws_qw_partitives[] = {{80, "partitives", qw_partitives}};
 
-static const char *const qw_quantity_words[] = {
-	"some",
-	"several",
-	"many",
-	"two",
-	"three",
-	"further",
-	"more",
-	"fewer",
-	"less",
-	"additional",
-	"new",
-	"four",
-	"five",
-	"six",
-	"seven",
-	"eight",
-	"nine",
-	"ten",
-	"dozens",
-	"hundreds",
-	NULL
+static const uint16_t qw_quantity_words[] = {
+	265, 268, 309, 310, 311, 328, 655, 656, 657, 658, 659, 660, 661, 662, 663, 664,
+	665, 666, 667, 668, 0
 };
 const ws_qw_list ws_qw_quantity_words[] = {{81, "quantity_words", qw_quantity_words}};
 
-static const char *const qw_spokespeople[] = {
-	"spokesman",
-	"spokeswoman",
-	"spokesperson",
-	"representative",
-	NULL
+static const uint16_t qw_spokespeople[] = {
+	269, 270, 271, 272, 0
 };
 const ws_qw_list ws_qw_spokespeople[] = {{82, "spokespeople", qw_spokespeople}};
 
-static const char *const qw_expletives[] = {
-	"there",
-	"it",
-	NULL
+static const uint16_t qw_expletives[] = {
+	290, 318, 0
 };
 const ws_qw_list ws_qw_expletives[] = {{83, "expletives", qw_expletives}};
 
-static const char *const qw_not_someone[] = {
-	"most",
-	"nobody",
-	"nothing",
-	"none",
-	"few",
-	"little",
-	"much",
-	"something",
-	"everything",
-	"anything",
-	NULL
+static const uint16_t qw_not_someone[] = {
+	313, 473, 474, 475, 476, 477, 478, 479, 480, 481, 0
 };
 const ws_qw_list ws_qw_not_someone[] = {{84, "not_someone", qw_not_someone}};
 
-static const char *const qw_ly_nouns[] = {
-	"only",
-	"early",
-	"family",
-	"assembly",
-	"ally",
-	"rally",
-	"supply",
-	"monopoly",
-	"anomaly",
-	"belly",
-	"bully",
-	"jelly",
-	"lily",
-	"folly",
-	"homily",
-	"melancholy",
-	"elderly",
-	"likely",
-	"daily",
-	"weekly",
-	"monthly",
-	"quarterly",
-	"yearly",
-	"holy",
-	"ugly",
-	"friendly",
-	"costly",
-	"deadly",
-	"lonely",
-	"lovely",
-	"orderly",
-	NULL
+static const uint16_t qw_ly_nouns[] = {
+	329, 615, 677, 678, 679, 680, 681, 682, 683, 684, 685, 686, 687, 688, 689, 690,
+	691, 692, 693, 694, 695, 696, 697, 698, 699, 700, 701, 702, 703, 704, 705, 0
 };
 const ws_qw_list ws_qw_ly_nouns[] = {{85, "ly_nouns", qw_ly_nouns}};
 
-static const char *const qw_appear_forms[] = {
-	"appears",
-	"appeared",
-	NULL
+static const uint16_t qw_appear_forms[] = {
+	366, 367, 0
 };
 const ws_qw_list ws_qw_appear_forms[] = {{86, "appear_forms", qw_appear_forms}};
 
-static const char *const qw_seem_forms[] = {
-	"appears",
-	"appeared",
-	"seem",
-	"seems",
-	"seemed",
-	"appear",
-	NULL
+static const uint16_t qw_seem_forms[] = {
+	366, 367, 469, 470, 471, 472, 0
 };
 const ws_qw_list ws_qw_seem_forms[] = {{87, "seem_forms", qw_seem_forms}};
 
-static const char *const qw_put_forms[] = {
-	"put",
-	"puts",
-	NULL
+static const uint16_t qw_put_forms[] = {
+	368, 369, 0
 };
 const ws_qw_list ws_qw_put_forms[] = {{88, "put_forms", qw_put_forms}};
 
-static const char *const qw_entity_org_nouns[] = {
-	"agency",
-	"airline",
-	"automaker",
-	"bank",
-	"broadcaster",
-	"charity",
-	"company",
-	"corporation",
-	"department",
-	"firm",
-	"insurer",
-	"manufacturer",
-	"ministry",
-	"network",
-	"organisation",
-	"organization",
-	"regulator",
-	"retailer",
-	"union",
-	"university",
-	NULL
+static const uint16_t qw_entity_org_nouns[] = {
+	382, 383, 384, 385, 386, 387, 388, 389, 390, 391, 392, 393, 394, 395, 396, 397,
+	398, 399, 400, 401, 0
 };
 const ws_qw_list ws_qw_entity_org_nouns[] = {{89, "entity_org_nouns", qw_entity_org_nouns}};
 
-static const char *const qw_entity_company_suffixes[] = {
-	"corporation",
-	"co",
-	"co.",
-	"corp",
-	"corp.",
-	"group",
-	"holdings",
-	"inc",
-	"inc.",
-	"llc",
-	"ltd",
-	"ltd.",
-	"plc",
-	NULL
+static const uint16_t qw_entity_company_suffixes[] = {
+	389, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 0
 };
 const ws_qw_list ws_qw_entity_company_suffixes[] = {{90, "entity_company_suffixes", qw_entity_company_suffixes}};
 
-static const char *const qw_entity_place_nouns[] = {
-	"airport",
-	"avenue",
-	"bay",
-	"boulevard",
-	"bridge",
-	"county",
-	"drive",
-	"highway",
-	"island",
-	"lake",
-	"mountain",
-	"park",
-	"parkway",
-	"plaza",
-	"river",
-	"road",
-	"square",
-	"station",
-	"street",
-	"township",
-	"valley",
-	NULL
+static const uint16_t qw_entity_place_nouns[] = {
+	414, 415, 416, 417, 418, 419, 420, 421, 422, 423, 424, 425, 426, 427, 428, 429,
+	430, 431, 432, 433, 434, 0
 };
 const ws_qw_list ws_qw_entity_place_nouns[] = {{91, "entity_place_nouns", qw_entity_place_nouns}};
 
-static const char *const qw_refusal_cues[] = {
-	"declined",
-	"declines",
-	"declining",
-	"refused",
-	"refuses",
-	"refusing",
-	NULL
+static const uint16_t qw_refusal_cues[] = {
+	440, 441, 442, 443, 444, 445, 0
 };
 const ws_qw_list ws_qw_refusal_cues[] = {{92, "refusal_cues", qw_refusal_cues}};
 
-static const char *const qw_know_forms[] = {
-	"know",
-	"knows",
-	"knew",
-	"known",
-	"knowing",
-	NULL
+static const uint16_t qw_know_forms[] = {
+	458, 459, 460, 461, 462, 0
 };
 const ws_qw_list ws_qw_know_forms[] = {{93, "know_forms", qw_know_forms}};
 
-static const char *const qw_title_words[] = {
-	"attorney",
-	"sheriff",
-	"prosecutor",
-	"sergeant",
-	"coach",
-	"constable",
-	"deputy",
-	"trooper",
-	"superintendent",
-	"premier",
-	"marshal",
-	"mayor",
-	NULL
+static const uint16_t qw_title_words[] = {
+	493, 494, 495, 496, 497, 498, 499, 500, 501, 502, 503, 504, 0
 };
 const ws_qw_list ws_qw_title_words[] = {{94, "title_words", qw_title_words}};
 
-static const char *const qw_male_honorifics[] = {
-	"mr",
-	"mr.",
-	"sir",
-	"lord",
-	NULL
+static const uint16_t qw_male_honorifics[] = {
+	529, 710, 711, 712, 0
 };
 const ws_qw_list ws_qw_male_honorifics[] = {{95, "male_honorifics", qw_male_honorifics}};
 
-static const char *const qw_female_honorifics[] = {
-	"mrs",
-	"ms",
-	"mrs.",
-	"ms.",
-	"miss",
-	"dame",
-	"lady",
-	NULL
+static const uint16_t qw_female_honorifics[] = {
+	530, 531, 713, 714, 715, 716, 717, 0
 };
 const ws_qw_list ws_qw_female_honorifics[] = {{96, "female_honorifics", qw_female_honorifics}};
 
-static const char *const qw_have_cues[] = {
-	"boast",
-	"boasts",
-	"boasted",
-	"boasting",
-	NULL
+static const uint16_t qw_have_cues[] = {
+	647, 648, 649, 650, 0
 };
 const ws_qw_list ws_qw_have_cues[] = {{97, "have_cues", qw_have_cues}};
 
-static const char *const qw_agree_forms[] = {
-	"agree",
-	"agrees",
-	"agreed",
-	"agreeing",
-	NULL
+static const uint16_t qw_agree_forms[] = {
+	651, 652, 653, 654, 0
 };
 const ws_qw_list ws_qw_agree_forms[] = {{98, "agree_forms", qw_agree_forms}};
 
-static const char *const qw_party_members[] = {
-	"republican",
-	"democrat",
-	"independent",
-	"tory",
-	NULL
+static const uint16_t qw_party_members[] = {
+	706, 707, 708, 709, 0
 };
 const ws_qw_list ws_qw_party_members[] = {{99, "party_members", qw_party_members}};
 

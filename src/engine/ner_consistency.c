@@ -215,7 +215,7 @@ static void
 settle_single_words(const ws_doc *d, uint8_t *labels)
 {
 	/* sentence adverbs the lexicon's closed-class list lacks (data/lexicons: tagger_adverbs) */
-	const char *const *adverbs = ws_qw_tagger_adverbs->words;
+	const uint16_t *adverbs = ws_qw_tagger_adverbs->words;
 	int32_t		n = d->ntoks,
 				nadverbs = 0;
 	uint32_t   *adverb_hash;
@@ -224,7 +224,7 @@ settle_single_words(const ws_doc *d, uint8_t *labels)
 		nadverbs++;
 	adverb_hash = ws_arena_alloc(d->arena, sizeof(uint32_t) * (size_t) (nadverbs + 1));
 	for (int k = 0; adverbs[k]; k++)
-		adverb_hash[k] = ws_hash_fold(adverbs[k], (int32_t) strlen(adverbs[k]));
+		adverb_hash[k] = ws_hash_fold(ws_qw_words[adverbs[k]], (int32_t) strlen(ws_qw_words[adverbs[k]]));
 	for (int32_t i = 0; i < n; i++)
 	{
 		const ws_tok *tk = &d->toks[i];

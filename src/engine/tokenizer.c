@@ -297,13 +297,17 @@ ws_word_rules_write(FILE *out)
 }
 #endif
 
-/* Is the folded word buf on list? */
+/* Is the folded word buf one of list's words, byte for byte? */
 static bool
-folded_in(const char *buf, const char *const *list)
+folded_in(const char *buf, const ws_qw_list *list)
 {
-	for (int i = 0; list[i]; i++)
-		if (list[i][0] == buf[0] && strcmp(list[i], buf) == 0)
+	for (int i = 0; list->words[i]; i++)
+	{
+		const char *w = ws_qw_words[list->words[i]];
+
+		if (w[0] == buf[0] && strcmp(w, buf) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -318,7 +322,7 @@ is_title_abbrev(const char *s, int32_t len)
 		return false;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
-	return folded_in(buf, ws_qw_title_abbreviations->words);
+	return folded_in(buf, ws_qw_title_abbreviations);
 }
 
 /* Does a word followed directly by "." form one token (Mr., U.S., J.)? */
@@ -342,7 +346,7 @@ takes_period(const char *s, int32_t len)
 		return false;
 	n = ws_fold(s, len, buf, sizeof(buf) - 1);
 	buf[n] = '\0';
-	return folded_in(buf, ws_qw_abbreviations->words);	/* data/lexicons: abbreviations */
+	return folded_in(buf, ws_qw_abbreviations);	/* data/lexicons: abbreviations */
 }
 
 /* Split a trailing 's / ’s off a word; returns the byte length kept. */

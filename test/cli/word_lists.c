@@ -31,7 +31,7 @@ static bool
 slow_in(const ws_doc *d, int32_t i, const ws_qw_list *l)
 {
 	for (int k = 0; l->words[k]; k++)
-		if (ws_tok_is(d, i, l->words[k]))
+		if (ws_tok_is(d, i, ws_qw_words[l->words[k]]))
 			return true;
 	return false;
 }
@@ -152,7 +152,7 @@ main(int argc, char **argv)
 	{
 		for (int l = 0; ws_qw_lists[l]; l++)
 			for (int k = 0; ws_qw_lists[l]->words[k]; k++)
-				printf("%s\t%s\n", ws_qw_lists[l]->name, ws_qw_lists[l]->words[k]);
+				printf("%s\t%s\n", ws_qw_lists[l]->name, ws_qw_words[ws_qw_lists[l]->words[k]]);
 		return 0;
 	}
 	if (argc != 2 || strcmp(argv[1], "check") != 0)
@@ -179,8 +179,8 @@ main(int argc, char **argv)
 	for (int l = 0; ws_qw_lists[l]; l++)
 		for (int k = 0; ws_qw_lists[l]->words[k]; k++)
 		{
-			check_word(ws_qw_lists[l], ws_qw_lists[l]->words[k]);
-			check_near_misses(ws_qw_lists[l]->words[k]);
+			check_word(ws_qw_lists[l], ws_qw_words[ws_qw_lists[l]->words[k]]);
+			check_near_misses(ws_qw_words[ws_qw_lists[l]->words[k]]);
 		}
 	printf("%ld token-list pairs checked, %ld list words found as tokens, %ld words never one token, %ld wrong\n",
 		   checked, found, not_token, wrong);
