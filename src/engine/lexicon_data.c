@@ -13472,6 +13472,8 @@ const char *const ws_qw_object_prepositions[] = {
 	"for",
 	"of",
 	"from",
+	"outside",
+	"inside",
 	"by",
 	NULL
 };
