@@ -536,6 +536,32 @@ someone(const ws_doc *d, ws_range spk)
 }
 
 /*
+ * "a group called X", "an app called “Y”": a naming cue after a thing it
+ * names, in a phrase no definite determiner opens ("the company called the
+ * claims false" reports).
+ */
+static bool
+named_thing(const ws_doc *d, int32_t i)
+{
+	int32_t		n = i - 1;
+
+	if (n < 0 || !ws_tok_ends_with(d, i, "ed") || !ws_tok_in(d, i, ws_qw_naming_cues) ||
+		!ws_tok_in(d, n, ws_qw_named_things) || ws_tok_in(d, i + 1, ws_qw_call_particles) ||
+		((d->toks[n].flags & WS_T_CAP) && !(d->toks[n].flags & WS_T_ALLCAPS)))
+		return false;
+	for (int32_t k = n - 1; k >= 0 && n - k <= 4; k--)
+	{
+		if (d->toks[k].flags & WS_T_POSSESSIVE)
+			return false;		/* "Sanders' campaign called …" */
+		if (!(d->toks[k].flags & WS_T_WORD))
+			break;
+		if (ws_tok_in(d, k, ws_qw_determiners_poss))
+			return ws_tok_in(d, k, ws_qw_indefinites);
+	}
+	return true;
+}
+
+/*
  * The report's subject or object was moved out of it: "which he said would
  * cost more" and "a race Delgado thinks could be her last" start at a
  * verb (the relative's subject is gone); "what he said about Uber" and "what
@@ -600,7 +626,8 @@ beat_at(const ws_doc *d, int32_t i)
  * anyone believed that, …"); having rather than saying ("the car boasts a
  * low price"); agreeing to something ("agreed to a deal", not "agreed to
  * talk"); what someone covers ("who writes about opera"); a phone call
- * ("called 911,"). Subject spk; the report would start at token from.
+ * ("called 911,"); a thing and its name ("a group called X"). Subject spk;
+ * the report would start at token from.
  */
 static bool
 reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
@@ -641,6 +668,8 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 	else if (ws_tok_in(d, i, ws_qw_call_forms) && from == cue.e && from + 1 < d->ntoks &&
 			 (d->toks[from].flags & WS_T_NUM) && (d->toks[from + 1].flags & WS_T_PUNCT) && !d->toks[from + 1].quote)
 		rule = "reported.phone_call", why = "a call to a number, not speech";
+	else if (named_thing(d, i))
+		rule = "reported.named_thing", why = "a thing and its name, not a report";
 	else if (from > cue.e && ws_tok_is(d, from - 1, "that") &&
 			 (is_terminal(d, from) || (is_punct(d, from, ',') && spk.b > 0 && ws_tok_in(d, spk.b - 1, ws_qw_subordinators))))
 		rule = "reported.that_object", why = "\"that\" is the object, nothing reported";

@@ -4,7 +4,9 @@
 # is in the phrase ("Most of those questioned"), a time adjunct is not ("This week opposition
 # politicians", "The union last week said", "have long argued"), and a place going on after a
 # comma leaves the phrase before its preposition ("a farmer in Ames, Iowa, told"); "I've" is a
-# pronoun, and "Last week's chart" keeps its time. Each text's
+# pronoun, and "Last week's chart" keeps its time; a role keeps its preposition's object ("The
+# head of the union", "Sources close to X") and a verb after the head noun is no part of the
+# phrase ("The mayor followed that by saying"). Each text's
 # quotes, in text order, must have exactly the listed speaker_mention values.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
