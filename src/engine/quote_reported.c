@@ -327,7 +327,8 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 }
 
 /*
- * "Sanders, who has argued that the system is rigged, won the state": a
+ * "Sanders, who has argued that the system is rigged, won the state", "The
+ * union, which says …, will strike": a
  * non-restrictive relative clause's report ends at the comma before the main
  * verb, unless that comma closes an apposition inside the report.
  */
@@ -337,7 +338,8 @@ relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
 	const ws_doc *d = f->d;
 	int32_t		commas = 0;
 
-	if (cue.b < 2 || !ws_tok_is(d, cue.b - 1, "who") || !is_punct(d, cue.b - 2, ','))
+	if (cue.b < 2 || !(ws_tok_is(d, cue.b - 1, "who") || ws_tok_is(d, cue.b - 1, "which")) ||
+		!is_punct(d, cue.b - 2, ','))
 		return se;
 	for (int32_t k = from; k < se && k - from < MAX_CLAUSE; k++)
 	{
