@@ -25,7 +25,9 @@
 # but "a spokeswoman for X" is X's and "Secretary of State X" is X's; "Rather" opening a
 # sentence is no person for "he" to take; a description resolves past its modifiers ("the
 # lanky, bespectacled professor", "the two-term mayor"), but not past one that makes another
-# office ("the vice president"). Each text's quotes, in
+# office ("the vice president"); a colon after a cue and a short phrase ("she said of the
+# stadium:") or after a cue joined to the one before ("…, and then predicted:") has that
+# cue's speaker. Each text's quotes, in
 # text order, must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
