@@ -161,6 +161,7 @@ extern const ws_qw_list ws_qw_female_honorifics[];
 extern const ws_qw_list ws_qw_role_determiners[];
 extern const ws_qw_list ws_qw_affiliation_prepositions[];
 extern const ws_qw_list ws_qw_named_things[];
+extern const ws_qw_list ws_qw_office_modifiers[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

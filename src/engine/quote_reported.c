@@ -256,42 +256,6 @@ add_reported(finder *f, const char *rule, int32_t b, int32_t e, ws_range hole, w
 		f->marks->items[m].used = true;
 }
 
-/* "…, adding that", "and said": the speaker of the nearest earlier cue in the paragraph */
-static ws_range
-previous_speaker(finder *f, int32_t i)
-{
-	int32_t		para = f->d->toks[i].para;
-	int32_t		best = -1,
-				lo;
-
-	/* reported candidates come in text order after the direct ones */
-	for (int32_t k = f->n - 1; k >= f->ndirect; k--)
-	{
-		if (f->d->toks[f->c[k].cue.b].para != para)
-			break;
-		if (f->c[k].cue.b < i && f->c[k].speaker.b >= 0)
-		{
-			best = k;
-			break;
-		}
-	}
-	/* direct candidates are in text order: start from the last one opening before i */
-	lo = ws_lower_bound(f->c, f->ndirect, sizeof(cand), offsetof(cand, parts[0].b), i);
-	for (int32_t k = lo + 1 < f->ndirect ? lo + 1 : f->ndirect - 1; k >= 0; k--)
-	{
-		cand	   *c = &f->c[k];
-
-		if (c->cue.b < 0 || c->cue.b >= i)
-			continue;
-		if (f->d->toks[c->cue.b].para != para)
-			break;
-		if (c->speaker.b >= 0 && (best < 0 || c->cue.b > f->c[best].cue.b))
-			best = k;
-		break;
-	}
-	return best >= 0 ? f->c[best].speaker : WS_NO_RANGE;
-}
-
 /* Where the reported clause starts after cue phrase `cue`. */
 static int32_t
 clause_start(const ws_doc *d, ws_range cue, int32_t se)
@@ -327,7 +291,8 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 }
 
 /*
- * "Sanders, who has argued that the system is rigged, won the state": a
+ * "Sanders, who has argued that the system is rigged, won the state", "The
+ * union, which says …, will strike": a
  * non-restrictive relative clause's report ends at the comma before the main
  * verb, unless that comma closes an apposition inside the report.
  */
@@ -337,7 +302,8 @@ relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
 	const ws_doc *d = f->d;
 	int32_t		commas = 0;
 
-	if (cue.b < 2 || !ws_tok_is(d, cue.b - 1, "who") || !is_punct(d, cue.b - 2, ','))
+	if (cue.b < 2 || !(ws_tok_is(d, cue.b - 1, "who") || ws_tok_is(d, cue.b - 1, "which")) ||
+		!is_punct(d, cue.b - 2, ','))
 		return se;
 	for (int32_t k = from; k < se && k - from < MAX_CLAUSE; k++)
 	{
@@ -509,7 +475,7 @@ cue_speaker(finder *f, int32_t i, int32_t sb, bool *own_subject)
 
 	*own_subject = spk.b >= 0;
 	if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_in(d, i - 1, ws_qw_previous_speaker_links)))
-		spk = previous_speaker(f, i);
+		spk = qf_previous_speaker(f, i);
 	return spk;
 }
 

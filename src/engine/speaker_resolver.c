@@ -175,7 +175,10 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	/* the director general of MI5: a role, no name to head it */
 	if (fb > np.b && !(d->toks[np.b].flags & WS_T_CAP) && fb != lb)
 		return np;
-	if (fb > np.b && (is_name_glue(d, fb - 1) || ws_tok_in(d, fb - 1, ws_qw_object_prepositions)))
+	/* "the director general of MI5", "a report in the Herald": the name is an object */
+	if (fb > np.b && (is_name_glue(d, fb - 1) || ws_tok_in(d, fb - 1, ws_qw_object_prepositions) ||
+					  (fb - 1 > np.b && ws_tok_in(d, fb - 1, ws_qw_determiners) &&
+					   ws_tok_in(d, fb - 2, ws_qw_object_prepositions))))
 		return np;
 	/* "Anna Clarke of Northbridge Capital": the person, not where she works */
 	for (int32_t g = fb + 2; g < fe; g++)
@@ -689,8 +692,8 @@ named_before_apposition(const ws_doc *d, int32_t c, int32_t lo)
 
 /*
  * "A spokesman for Tesla", "sources close to Smith", "Canada's ambassador to
- * China": the phrase np is the object of a preposition after a role; the
- * subject is the role's phrase with it.
+ * China", "a report in the Herald": the phrase np is the object of a
+ * preposition after a role or a document; the subject is that phrase with it.
  */
 static ws_range
 with_role_before(const ws_doc *d, ws_range np, int32_t lo)
@@ -703,11 +706,41 @@ with_role_before(const ws_doc *d, ws_range np, int32_t lo)
 		ws_tok_is(d, p, "by") || ws_tok_is(d, p, "on"))
 		return np;
 	r = ws_tok_is(d, p, "to") && ws_tok_is(d, p - 1, "close") ? p - 2 : p - 1;
+	/* "a statement from X" is X's own */
 	if (r < lo || ((d->toks[r].flags & WS_T_CAP) && !(d->toks[r].flags & WS_T_SENT_START)) ||
-		!(d->toks[r].lex & WS_LEX_ROLE))
+		!((d->toks[r].lex & WS_LEX_ROLE) ||
+		  (ws_tok_in(d, r, ws_qw_document_nouns) && !ws_tok_is(d, p, "from"))))
 		return np;
 	role = np_ending_at(d, r, lo);
 	return role.b >= 0 ? (ws_range) {role.b, np.e} : np;
+}
+
+/*
+ * The antecedent of the relative pronoun at i, the subject of the cue after
+ * it, when it is a document or a role: "a report in the Herald on Monday
+ * that alleged", "the records, which show". A thing's relative describes it
+ * ("a faction that has sworn allegiance", "the club, which won the cup").
+ */
+static ws_range
+relative_antecedent(const ws_doc *d, int32_t i, int32_t lo)
+{
+	int32_t		k = i - 1,
+				t;
+	ws_range	np;
+
+	if (k >= lo && is_comma(d, k) && ws_tok_is(d, i, "which"))
+		k--;
+	if (k < lo)
+		return WS_NO_RANGE;
+	if ((t = time_adjunct_start(d, k, lo)) > lo)
+		k = t - 1;
+	np = with_role_before(d, np_ending_at(d, k, lo), lo);
+	for (int32_t h = np.b; h >= 0 && h < np.e; h++)
+		if (!(d->toks[h].flags & WS_T_CAP) && ((d->toks[h].lex & WS_LEX_ROLE) ||
+											   ws_tok_in(d, h, ws_qw_document_nouns) ||
+											   ws_tok_in(d, h, ws_qw_source_nouns)))
+			return np;
+	return WS_NO_RANGE;
 }
 
 static ws_range
@@ -747,6 +780,23 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 		}
 		i--;
 	}
+	if (i > lo && (ws_tok_is(d, i, "that") || ws_tok_is(d, i, "which")))
+	{
+		/* "which was first reported by": a passive, no report */
+		for (int32_t k = i + 1; k < end; k++)
+			if (ws_tok_in(d, k, ws_qw_passive_aux))
+				return WS_NO_RANGE;
+		return relative_antecedent(d, i, lo);
+	}
+	/* "a report that, citing sources, alleged" */
+	if (i > lo && is_comma(d, i))
+		for (int32_t k = i - 1; k - 1 > lo && i - k <= MAX_ASIDE && !d->toks[k].quote; k--)
+			if (is_comma(d, k))
+			{
+				if (ws_tok_is(d, k - 1, "that"))
+					return relative_antecedent(d, k - 1, lo);
+				break;
+			}
 	/* "he laughed and said", "she smiled, then said" */
 	if (i - 1 >= lo && (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "then")) &&
 		!(d->toks[i - 1].flags & WS_T_CAP) && WS_TOK_LEN(d, i - 1) > 3 &&
@@ -849,6 +899,12 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	}
 	if (!det)
 		e = last_name + 1;
+	/* "the lanky, bespectacled professor": two adjectives before a role */
+	else if (e == words + 1 && e + 2 < hi && is_comma(d, e) &&
+			 is_np_word(d, e + 1) && !(d->toks[e + 1].flags & WS_T_CAP) &&
+			 !(d->toks[e + 1].lex & WS_LEX_FUNCTION) && (d->toks[e + 2].lex & WS_LEX_ROLE) &&
+			 !(d->toks[e + 2].flags & WS_T_CAP))
+		e += 3;
 	if (e <= start || (det && e <= words))
 		return WS_NO_RANGE;
 	return (ws_range)
@@ -1020,8 +1076,11 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 
 		return traced(d, rule, h.b, h.e, name);
 	}
-	/* "the mayor", "the company", "her statement": a description the entity layer resolved */
-	if (h.e - h.b == 2 && (ws_tok_is(d, h.b, "the") || ws_tok_is(d, h.b, "his") || ws_tok_is(d, h.b, "her")))
+	/*
+	 * "the mayor", "the company", "her statement", "the former mayor": a
+	 * description the entity layer resolved at its noun
+	 */
+	if (h.e - h.b >= 2 && (ws_tok_is(d, h.b, "the") || ws_tok_is(d, h.b, "his") || ws_tok_is(d, h.b, "her")))
 	{
 		const char *rule = NULL;
 		const char *name = ws_entity_referent(r->entities, h.e - 1, &rule);

@@ -11,7 +11,7 @@
 # yet", "the politically charged term", "the mayor's two big-ticket promises, …", "whose
 # estimates run from …"); a comparison ("larger than the board says"); a
 # charge in law ("charged him with theft"); "that" as the object ("If anyone really believed
-# that, …"); a name ("A plea deal, also called plea bargaining, …", "A new group called X
+# that, …"); a thing's relative clause ("an armed faction that has sworn allegiance"); a name ("A plea deal, also called plea bargaining, …", "A new group called X
 # plans …", "a budgeting app called “Ledgerly”"); going on ("The lead …
 # continues to grow", "adding to the delays").
 # Quotes: "added that …", "added 12 more inspectors would …", "knows that …", "she seemed to
@@ -21,6 +21,7 @@
 # "said that would raise taxes" ("that" its subject), "The agency reports that …", "“…” a
 # narrator in the ad asks" (a speaker phrase with a prepositional phrase), "charged that …",
 # "Jane Ruiz, the mayor, also called the plan …", "The company called the claims false",
+# "The audit, which says …, will be published" (the relative's report, to its comma),
 # "…, Lyons explained from Regina.", "Diaz
 # continued to say …" (once), "… and have alleged in their filings that …" (the sentence's
 # subject), a sentence or quotation before ", according to X" ("… “dead on

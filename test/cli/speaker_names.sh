@@ -22,7 +22,12 @@
 # and "Senator X, Republican of Arizona, said" is X's; the object of a preposition after a role
 # speaks for no one ("Sources close to X", "Officials in Winnipeg", "Norway's ambassador to
 # Chile", "One aide inside Harlow Tower") and an office is no name ("The Secretary of Defense"),
-# but "a spokeswoman for X" is X's and "Secretary of State X" is X's. Each text's quotes, in
+# but "a spokeswoman for X" is X's and "Secretary of State X" is X's; "Rather" opening a
+# sentence is no person for "he" to take; a description resolves past its modifiers ("the
+# lanky, bespectacled professor", "the two-term mayor"), but not past one that makes another
+# office ("the vice president"); a colon after a cue and a short phrase ("she said of the
+# stadium:") or after a cue joined to the one before ("…, and then predicted:") has that
+# cue's speaker. Each text's quotes, in
 # text order, must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
