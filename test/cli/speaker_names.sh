@@ -19,7 +19,9 @@
 # nobody, and a participle after it ("…, saying") has the sentence's subject; "according to
 # an analysis by X", "a court document filed by X", "a recent post from X" are X's; in "X, a
 # senior analyst at Y, who noted" and "X, 24, from Manchester, who said" the relative is X's,
-# and "Senator X, Republican of Arizona, said" is X's. Each text's quotes, in text order, must have exactly the listed speakers.
+# and "Senator X, Republican of Arizona, said" is X's; a first name no list knows that the tagger
+# left out ("Chidinma" of "Chidinma Okoro") joins "Ms Okoro" to the full name, but not a word the text
+# also writes in lower case ("Alongside Okonkwo"). Each text's quotes, in text order, must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 exec python3 test/cli/fixture_check.py speaker_names test/fixtures/speaker_names.jsonl speaker speakers
