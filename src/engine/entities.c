@@ -228,8 +228,9 @@ in_headline(const ws_doc *d, int32_t i)
  * Can word i, right before the tagger's one-word person x, be a first name
  * the tagger missed (it often does at a sentence start): a capitalised word
  * in no word list (no title, role, place, nationality, organisation, speech
- * verb, month or listed first name), no acronym or abbreviation, and no
- * person or place of the tagger's, nor part of a longer mention.
+ * verb, month or listed first name), no acronym or abbreviation, not in a
+ * headline nor right after a quotation mark, and no person or place of the
+ * tagger's, nor part of a longer mention.
  */
 static bool
 unlisted_first_name(const ws_doc *d, const ws_actors *a, int32_t x, int32_t i)
@@ -243,8 +244,8 @@ unlisted_first_name(const ws_doc *d, const ws_actors *a, int32_t x, int32_t i)
 	for (int32_t c = t->b; c + 1 < t->e; c++)
 		if (d->text[c] == '-' && d->text[c + 1] >= 'a' && d->text[c + 1] <= 'z')
 			return false;		/* "Shanghai-based" */
-	if (in_headline(d, i))
-		return false;			/* "Edgy Agassi …" over the story */
+	if (in_headline(d, i) || (i > 0 && (d->toks[i - 1].flags & WS_T_QUOTE)))
+		return false;			/* "Edgy Agassi …" over the story, "Vote Tory" quoted */
 	if (x > 0 && a->mentions[x - 1].tok_e > i)
 		return a->mentions[x - 1].kind == WS_ORGANIZATION && a->mentions[x - 1].tok_b == i;
 	return true;
