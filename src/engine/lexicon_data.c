@@ -14490,6 +14490,20 @@ const char *const ws_qw_title_words[] = {
 	"premier",
 	"marshal",
 	"mayor",
+	"mp",
+	"mep",
+	"msp",
+	"mla",
+	"mpp",
+	"pensioner",
+	"grandmother",
+	"grandfather",
+	"widow",
+	"widower",
+	"student",
+	"motorist",
+	"commuter",
+	"shopper",
 	NULL
 };
 

@@ -66,6 +66,32 @@ spoken_for(const ws_doc *d, ws_range spk)
 	return WS_NO_RANGE;
 }
 
+/*
+ * Is the tagger's actor an organisation whose span is a title and the person
+ * the resolver named ("MP Diane Cotterill", "Labour MP …" tagged one
+ * organisation)? The head's last words must be that name, opening with a
+ * first name, or of two words or more after an honorific or a listed title.
+ */
+static bool
+titled_person_in_org(const ws_doc *d, const ws_actors *a, int32_t who, ws_range head, const char *name)
+{
+	int32_t		words = 1,
+				b;
+
+	if (a->actors[who].kind != WS_ORGANIZATION || !name)
+		return false;
+	for (const char *c = name; *c; c++)
+		words += *c == ' ';
+	b = head.e - words;
+	if (b <= head.b || !ws_is_title_word(d, b - 1))
+		return false;
+	/* an unlisted first name after an honorific or a listed title only ("Cook Political Report") */
+	if (!(d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) &&
+		(words < 2 || !((d->toks[b - 1].lex & WS_LEX_HONORIFIC) || ws_tok_in(d, b - 1, ws_qw_title_words))))
+		return false;
+	return strcmp(ws_span_text(d, ws_tok_span(d, b, head.e), false), name) == 0;
+}
+
 /* An actor's canonical name, for a sorted index */
 typedef struct named
 {
@@ -166,6 +192,11 @@ resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, w
 	{
 		QF_TRACE(f, "speaker.two_actors", "speaker", c->id, head.b, head.e, q->speaker_name);
 		who = -1;				/* "Facebook and Twitter": two actors speak */
+	}
+	if (who >= 0 && titled_person_in_org(d, actors, who, head, q->speaker_name))
+	{
+		QF_TRACE(f, "speaker.titled_person_in_org", "speaker", c->id, head.b, head.e, q->speaker_name);
+		who = -1;				/* "MP Diane Cotterill" tagged an organisation */
 	}
 	if (who >= 0 && actors->actors[who].kind != WS_PLACE)
 	{
