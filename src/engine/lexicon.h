@@ -129,6 +129,7 @@ extern const char *const ws_qw_time_modifiers[];
 extern const char *const ws_qw_time_prepositions[];
 extern const char *const ws_qw_source_nouns[];
 extern const char *const ws_qw_party_members[];
+extern const char *const ws_qw_office_titles[];
 extern const char *const ws_qw_have_cues[];
 extern const char *const ws_qw_noun_conjunctions[];
 extern const char *const ws_qw_beat_cues[];

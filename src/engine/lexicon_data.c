@@ -14394,6 +14394,16 @@ const char *const ws_qw_put_forms[] = {
 
 const char *const ws_qw_entity_org_nouns[] = {
 	"agency",
+	"carmaker",
+	"drugmaker",
+	"chipmaker",
+	"lender",
+	"supermarket",
+	"publisher",
+	"startup",
+	"brewer",
+	"utility",
+	"conglomerate",
 	"airline",
 	"automaker",
 	"bank",
@@ -14528,5 +14538,13 @@ const char *const ws_qw_party_members[] = {
 	"democrat",
 	"independent",
 	"tory",
+	NULL
+};
+
+const char *const ws_qw_office_titles[] = {
+	"minister",
+	"secretary",
+	"chancellor",
+	"premier",
 	NULL
 };

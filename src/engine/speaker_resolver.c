@@ -103,6 +103,24 @@ person_like(const ws_doc *d, ws_range r)
 }
 
 /*
+ * Is [r.b, r.e) an office held by one person, in name words only: ending in
+ * an honorific ("Mayor", "Bishop", not the abbreviation "CPL") or an
+ * office title ("Prime Minister", "Culture Secretary"; not a role noun that
+ * also ends organisations' names, "Scottish Executive", "Hollywood Reporter")?
+ */
+static bool
+office_title(const ws_doc *d, ws_range r)
+{
+	const ws_tok *t = &d->toks[r.e - 1];
+
+	for (int32_t i = r.b; i < r.e; i++)
+		if (!is_name_word(d, i))
+			return false;		/* "Commerce and Industry Minister": left as it was */
+	return !(t->flags & (WS_T_ALLCAPS | WS_T_ABBREV)) &&
+		((t->lex & WS_LEX_HONORIFIC) || ws_tok_in(d, r.e - 1, ws_qw_office_titles));
+}
+
+/*
  * Does the run [b, e) name a person in [b, g), before the preposition at g
  * ("Detective Sergeant Tom Okafor of Wessex Police")? A first name
  * and a surname end [b, g); not a list ("Ann Brisco of Ohio and Dan
@@ -1018,6 +1036,9 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	if (ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash))
 		return traced(d, "speaker.canonical_person", h.b, h.e,
 					  ws_entity_name(r->entities, h.b, h.e, gender, titled));
+	/* "the Prime Minister", "the Mayor's spokesman": a title alone names no one ("Mr Dean" does) */
+	if (!titled && office_title(d, h) && !person_like(d, h))
+		return traced(d, "speaker.title_alone", h.b, h.e, NULL);
 	name = ws_entity_name(r->entities, h.b, h.e, gender, titled);
 	written = ws_span_text(d, ws_tok_span(d, h.b, h.e), false);
 	/* "Jayme" → "Jayme Closs", "Samsung" → "Samsung Electronics Co." */
