@@ -8,7 +8,8 @@
 # opening adverbial before "X said in a statement"; a relative clause whose subject or object
 # is gone ("which the minister said would cost …", "what the coach said about the referee",
 # "who they wanted to invite"); a noun ("earnings reports from banks", "no cost estimates as
-# yet", "the politically charged term", "the mayor's two big-ticket promises, …", "whose
+# yet", "the politically charged term", "the mayor's two big-ticket promises, …", "asked about claims made by", "quit
+# over remarks on the budget", "whose
 # estimates run from …"); a comparison ("larger than the board says"); a
 # charge in law ("charged him with theft"); "that" as the object ("If anyone really believed
 # that, …"); a name ("A plea deal, also called plea bargaining, …"); going on ("The lead …
@@ -17,7 +18,7 @@
 # suggest …", "was quoted as saying …", "The deal, according to two officials, will be signed
 # …" (the sentence without its aside), "Ortega, according to the Herald report, turned down
 # …", "After the vote, Lee expected to win the seat" (what was expected, not the opener),
-# "said that would raise taxes" ("that" its subject), "The agency reports that …", "“…” a
+# "said that would raise taxes" ("that" its subject), "The agency reports that …", "amid claims that …", "“…” a
 # narrator in the ad asks" (a speaker phrase with a prepositional phrase), "charged that …",
 # "Jane Ruiz, the mayor, also called the plan …", "…, Lyons explained from Regina.", "Diaz
 # continued to say …" (once), "… and have alleged in their filings that …" (the sentence's
