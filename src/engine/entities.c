@@ -871,7 +871,7 @@ most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind
 		if (x->kind != kind || (kind == WS_PERSON && (x->gender ? x->gender != gender : false)))
 			continue;
 		if (kind == WS_PERSON && x->gender == 0)
-			w *= 0.8;			/* a name of known gender fits better */
+			w *= 0.5;			/* a name of known gender fits better */
 		if (list[k].ent == favour)
 			w *= factor;
 		if (w > best_w)
