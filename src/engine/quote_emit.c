@@ -92,6 +92,16 @@ titled_person_in_org(const ws_doc *d, const ws_actors *a, int32_t who, ws_range 
 	return strcmp(ws_span_text(d, ws_tok_span(d, b, head.e), false), name) == 0;
 }
 
+/* Does name end in the words of part, and hold more ("Network Rail", "Rail")? */
+static bool
+name_ends_in(const char *name, const char *part)
+{
+	size_t		n = strlen(name),
+				p = strlen(part);
+
+	return n > p + 1 && name[n - p - 1] == ' ' && strcmp(name + n - p, part) == 0;
+}
+
 /* An actor's canonical name, for a sorted index */
 typedef struct named
 {
@@ -159,6 +169,7 @@ resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, w
 	ws_doc	   *d = f->d;
 	ws_range	head = ws_phrase_head(d, c->speaker);
 	int32_t		who;
+	bool		spoken = false; /* the name is the one a spokesman speaks for */
 
 	q->speaker = range_span(d, head);
 	q->speaker_mention = ws_span_text(d, q->speaker, false);
@@ -176,9 +187,17 @@ resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, w
 		q->speaker_name = ws_resolve_speaker(res, boss);
 		if (q->speaker_name)
 			QF_TRACE(f, "speaker.spoken_for", "speaker", c->id, boss.b, boss.e, q->speaker_name);
+		spoken = q->speaker_name != NULL;
 	}
 	/* the tagger's actor, when it names this speaker, has the last word */
 	who = actor_at(d, actors, q->speaker);
+	/* but not when it is only the last words of the name spoken for ("Rail" of "A Network Rail spokeswoman") */
+	if (who >= 0 && spoken && actors->actors[who].kind == WS_ORGANIZATION &&
+		name_ends_in(q->speaker_name, actors->actors[who].name))
+	{
+		QF_TRACE(f, "speaker.spoken_for_whole", "speaker", c->id, head.b, head.e, q->speaker_name);
+		return;
+	}
 	if (who >= 0)
 		QF_TRACE(f, "speaker.tagger_actor_at_mention", "speaker", c->id, head.b, head.e,
 				 actors->actors[who].name);

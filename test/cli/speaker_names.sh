@@ -26,7 +26,8 @@
 # Secretary said", "The Mayor's spokeswoman") names no one, but "Ms Dean" after "Ellen Dean" is
 # hers; "the carmaker" is the company named before; "he" after "Dr Anjali Rao met … Tom Grady" is
 # Tom Grady (a name of unknown gender counts half); a party tag ("Rep. Dana Whitlow, D-Ore., said")
-# is no speaker, and its period ends the sentence before a capitalised word ("…, D-N.M. Tom Reyes"). Each text's quotes, in text order, must have exactly the listed speakers.
+# is no speaker, and its period ends the sentence before a capitalised word ("…, D-N.M. Tom Reyes");
+# "A Network Rail spokesman" speaks for Network Rail, though the tagger tags "Rail" alone. Each text's quotes, in text order, must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 exec python3 test/cli/fixture_check.py speaker_names test/fixtures/speaker_names.jsonl speaker speakers
