@@ -137,6 +137,7 @@ extern const char *const ws_qw_agree_forms[];
 extern const char *const ws_qw_quantity_words[];
 extern const char *const ws_qw_passive_tail_words[];
 extern const char *const ws_qw_ly_nouns[];
+extern const char *const ws_qw_named_things[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

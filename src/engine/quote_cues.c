@@ -101,6 +101,19 @@ passive_before_and(const ws_doc *d, int32_t i)
 	return ws_tok_in(d, p, ws_qw_passive_aux) || ws_tok_in(d, p, ws_qw_be_nonfinite);
 }
 
+/*
+ * "a report that alleged …": "that" after a noun is a relative pronoun before
+ * a past tense that is no noun and no passive ("that report" is a noun phrase,
+ * "a tag that reads" a label, "That said," an opener, "that denounced by" a passive).
+ */
+static bool
+relative_that(const ws_doc *d, int32_t i)
+{
+	return i >= 2 && ws_tok_is(d, i - 1, "that") && (d->toks[i - 2].flags & WS_T_WORD) &&
+		!(d->toks[i - 2].lex & WS_LEX_FUNCTION) && !ws_tok_in(d, i, ws_qw_noun_risky) &&
+		(qf_past_tense(d, i) || ws_tok_in(d, i, ws_qw_irregular_past_cues)) && !ws_tok_is(d, i + 1, "by");
+}
+
 /* Is token i a speech verb used as a verb here? */
 /* Can token i open a clause after a noun: not a participle, a preposition or punctuation ("claims made by", "remarks on") */
 static bool
@@ -123,7 +136,7 @@ qf_is_cue(const finder *f, int32_t i)
 	/* most tokens: neither a speech word nor a phrasal cue (the cheap test first) */
 	if (!(t->lex & WS_LEX_SPEECH) && !phrasal_cue(d, i))
 		return false;
-	if (i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss))
+	if (i > 0 && ws_tok_in(d, i - 1, ws_qw_determiners_poss) && !relative_that(d, i))
 		return false;
 	if (participle_before_noun(d, i))
 		return false;

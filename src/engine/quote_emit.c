@@ -35,9 +35,27 @@ actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 	{
 		const ws_mention *m = &a->mentions[lo];
 
-		/* not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms" tagged alone */
+		int32_t		before = m->tok_b - 1;
+
+		while (before > 0 && (ws_tok_in(d, before, ws_qw_determiners) || (d->toks[before].lex & WS_LEX_HONORIFIC)))
+			before--;
+		/* "for the Parks and Recreation Department": the names before "and" too */
+		if (before > 0 && ws_tok_is(d, before, "and") && ws_is_name_word(d, before - 1))
+		{
+			before--;
+			while (before > 0 && ws_is_name_word(d, before))
+				before--;
+			while (before > 0 && ws_tok_in(d, before, ws_qw_determiners))
+				before--;
+		}
+		/*
+		 * not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms", "An" or "Secretary" (of …) tagged alone,
+		 * not a preposition's object ("sources close to Smith")
+		 */
 		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '(') ||
-			(m->tok_e - m->tok_b == 1 && (d->toks[m->tok_b].lex & WS_LEX_HONORIFIC)))
+			(m->tok_e - m->tok_b == 1 && (d->toks[m->tok_b].lex & (WS_LEX_HONORIFIC | WS_LEX_FUNCTION))) ||
+			(m->tok_e - m->tok_b == 1 && ws_is_title_word(d, m->tok_b) && ws_tok_is(d, m->tok_e, "of")) ||
+			(before >= 0 && d->toks[before].b >= s.b && ws_tok_in(d, before, ws_qw_object_prepositions)))
 			continue;
 		if (m->kind == WS_PERSON)
 			person = m->actor;
@@ -55,6 +73,16 @@ anonymous(const ws_doc *d, ws_range spk)
 		!ws_any_tok_in(d, spk.b, spk.e, ws_qw_spokespeople);
 }
 
+/* The name words from i on, with "of", "and" between them: "Parks and Recreation Department" */
+static int32_t
+name_run_end(const ws_doc *d, int32_t i, int32_t e)
+{
+	while (i < e && (ws_is_name_word(d, i) ||
+					 ((ws_is_name_glue(d, i) || ws_tok_is(d, i, "and")) && i + 1 < e && ws_is_name_word(d, i + 1))))
+		i++;
+	return i;
+}
+
 /* "a Facebook spokesman", "a spokesman for Ryan": the name spoken for */
 static ws_range
 spoken_for(const ws_doc *d, ws_range spk)
@@ -62,7 +90,13 @@ spoken_for(const ws_doc *d, ws_range spk)
 	if (ws_any_tok_in(d, spk.b, spk.e, ws_qw_spokespeople))
 		for (int32_t i = spk.b + 1; i < spk.e; i++)
 			if (d->toks[i].flags & WS_T_CAP)
-				return ws_phrase_after(d, i, spk.e);
+			{
+				ws_range	r = ws_phrase_after(d, i, spk.e);
+
+				if (r.b >= 0 && ws_tok_is(d, r.e, "and"))
+					r.e = name_run_end(d, r.e, spk.e);
+				return r;
+			}
 	return WS_NO_RANGE;
 }
 

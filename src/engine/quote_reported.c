@@ -327,7 +327,8 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 }
 
 /*
- * "Sanders, who has argued that the system is rigged, won the state": a
+ * "Sanders, who has argued that the system is rigged, won the state", "The
+ * union, which says …, will strike": a
  * non-restrictive relative clause's report ends at the comma before the main
  * verb, unless that comma closes an apposition inside the report.
  */
@@ -337,7 +338,8 @@ relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)
 	const ws_doc *d = f->d;
 	int32_t		commas = 0;
 
-	if (cue.b < 2 || !ws_tok_is(d, cue.b - 1, "who") || !is_punct(d, cue.b - 2, ','))
+	if (cue.b < 2 || !(ws_tok_is(d, cue.b - 1, "who") || ws_tok_is(d, cue.b - 1, "which")) ||
+		!is_punct(d, cue.b - 2, ','))
 		return se;
 	for (int32_t k = from; k < se && k - from < MAX_CLAUSE; k++)
 	{
@@ -536,6 +538,32 @@ someone(const ws_doc *d, ws_range spk)
 }
 
 /*
+ * "a group called X", "an app called “Y”": a naming cue after a thing it
+ * names, in a phrase no definite determiner opens ("the company called the
+ * claims false" reports).
+ */
+static bool
+named_thing(const ws_doc *d, int32_t i)
+{
+	int32_t		n = i - 1;
+
+	if (n < 0 || !ws_tok_ends_with(d, i, "ed") || !ws_tok_in(d, i, ws_qw_naming_cues) ||
+		!ws_tok_in(d, n, ws_qw_named_things) || ws_tok_in(d, i + 1, ws_qw_call_particles) ||
+		((d->toks[n].flags & WS_T_CAP) && !(d->toks[n].flags & WS_T_ALLCAPS)))
+		return false;
+	for (int32_t k = n - 1; k >= 0 && n - k <= 4; k--)
+	{
+		if (d->toks[k].flags & WS_T_POSSESSIVE)
+			return false;		/* "Sanders' campaign called …" */
+		if (!(d->toks[k].flags & WS_T_WORD))
+			break;
+		if (ws_tok_in(d, k, ws_qw_determiners_poss))
+			return ws_tok_in(d, k, ws_qw_indefinites);
+	}
+	return true;
+}
+
+/*
  * The report's subject or object was moved out of it: "which he said would
  * cost more" and "a race Delgado thinks could be her last" start at a
  * verb (the relative's subject is gone); "what he said about Uber" and "what
@@ -600,7 +628,8 @@ beat_at(const ws_doc *d, int32_t i)
  * anyone believed that, …"); having rather than saying ("the car boasts a
  * low price"); agreeing to something ("agreed to a deal", not "agreed to
  * talk"); what someone covers ("who writes about opera"); a phone call
- * ("called 911,"). Subject spk; the report would start at token from.
+ * ("called 911,"); a thing and its name ("a group called X"). Subject spk;
+ * the report would start at token from.
  */
 static bool
 reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
@@ -641,6 +670,8 @@ reports_nothing(finder *f, int32_t i, ws_range spk, ws_range cue, int32_t from)
 	else if (ws_tok_in(d, i, ws_qw_call_forms) && from == cue.e && from + 1 < d->ntoks &&
 			 (d->toks[from].flags & WS_T_NUM) && (d->toks[from + 1].flags & WS_T_PUNCT) && !d->toks[from + 1].quote)
 		rule = "reported.phone_call", why = "a call to a number, not speech";
+	else if (named_thing(d, i))
+		rule = "reported.named_thing", why = "a thing and its name, not a report";
 	else if (from > cue.e && ws_tok_is(d, from - 1, "that") &&
 			 (is_terminal(d, from) || (is_punct(d, from, ',') && spk.b > 0 && ws_tok_in(d, spk.b - 1, ws_qw_subordinators))))
 		rule = "reported.that_object", why = "\"that\" is the object, nothing reported";

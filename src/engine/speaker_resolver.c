@@ -179,9 +179,9 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	/* "Trump supporters", "White House officials": the name only modifies */
 	if (!is_name_word(d, np.e - 1) && !(d->toks[np.e - 1].flags & WS_T_POSSESSIVE))
 		return np;
-	/* "Canada's ambassador to China": a role, the last name its object */
+	/* "Canada's ambassador to China", "Officials in Ottawa": a role, the last name its object */
 	prep = lb > fb && ws_tok_in(d, lb - 1, ws_qw_object_prepositions) && !is_name_glue(d, lb - 1);
-	if (prep && fe < lb - 1)
+	if (prep && (fe < lb - 1 || !person_like(d, (ws_range) {fb, fe})))
 		return np;
 	/* Facebook's chief operating officer Sheryl Sandberg → Sheryl Sandberg; not "John Smith at Yale" */
 	if (lb > fb && is_name_word(d, np.e - 1) && !is_name_glue(d, lb - 1) &&
@@ -193,7 +193,10 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 	/* the director general of MI5: a role, no name to head it */
 	if (fb > np.b && !(d->toks[np.b].flags & WS_T_CAP) && fb != lb)
 		return np;
-	if (fb > np.b && (is_name_glue(d, fb - 1) || ws_tok_is(d, fb - 1, "at")))
+	/* "the director general of MI5", "a report in the Herald": the name is an object */
+	if (fb > np.b && (is_name_glue(d, fb - 1) || ws_tok_in(d, fb - 1, ws_qw_object_prepositions) ||
+					  (fb - 1 > np.b && ws_tok_in(d, fb - 1, ws_qw_determiners) &&
+					   ws_tok_in(d, fb - 2, ws_qw_object_prepositions))))
 		return np;
 	/* "Anna Clarke of Northbridge Capital": the person, not where she works */
 	for (int32_t g = fb + 2; g < fe; g++)
@@ -718,6 +721,59 @@ named_before_apposition(const ws_doc *d, int32_t c, int32_t lo)
 	return WS_NO_RANGE;
 }
 
+/*
+ * "A spokesman for Tesla", "sources close to Smith", "Canada's ambassador to
+ * China", "a report in the Herald": the phrase np is the object of a
+ * preposition after a role or a document; the subject is that phrase with it.
+ */
+static ws_range
+with_role_before(const ws_doc *d, ws_range np, int32_t lo)
+{
+	int32_t		p = np.b - 1,
+				r;
+	ws_range	role;
+
+	if (np.b < 0 || p - 1 < lo || !ws_tok_in(d, p, ws_qw_object_prepositions) ||
+		ws_tok_is(d, p, "by") || ws_tok_is(d, p, "on"))
+		return np;
+	r = ws_tok_is(d, p, "to") && ws_tok_is(d, p - 1, "close") ? p - 2 : p - 1;
+	/* "a statement from X" is X's own */
+	if (r < lo || ((d->toks[r].flags & WS_T_CAP) && !(d->toks[r].flags & WS_T_SENT_START)) ||
+		!((d->toks[r].lex & WS_LEX_ROLE) ||
+		  (ws_tok_in(d, r, ws_qw_document_nouns) && !ws_tok_is(d, p, "from"))))
+		return np;
+	role = np_ending_at(d, r, lo);
+	return role.b >= 0 ? (ws_range) {role.b, np.e} : np;
+}
+
+/*
+ * The antecedent of the relative pronoun at i, the subject of the cue after
+ * it, when it is a document or a role: "a report in the Herald on Monday
+ * that alleged", "the records, which show". A thing's relative describes it
+ * ("a faction that has sworn allegiance", "the club, which won the cup").
+ */
+static ws_range
+relative_antecedent(const ws_doc *d, int32_t i, int32_t lo)
+{
+	int32_t		k = i - 1,
+				t;
+	ws_range	np;
+
+	if (k >= lo && is_comma(d, k) && ws_tok_is(d, i, "which"))
+		k--;
+	if (k < lo)
+		return WS_NO_RANGE;
+	if ((t = time_adjunct_start(d, k, lo)) > lo)
+		k = t - 1;
+	np = with_role_before(d, np_ending_at(d, k, lo), lo);
+	for (int32_t h = np.b; h >= 0 && h < np.e; h++)
+		if (!(d->toks[h].flags & WS_T_CAP) && ((d->toks[h].lex & WS_LEX_ROLE) ||
+											   ws_tok_in(d, h, ws_qw_document_nouns) ||
+											   ws_tok_in(d, h, ws_qw_source_nouns)))
+			return np;
+	return WS_NO_RANGE;
+}
+
 static ws_range
 subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 {
@@ -755,6 +811,23 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 		}
 		i--;
 	}
+	if (i > lo && (ws_tok_is(d, i, "that") || ws_tok_is(d, i, "which")))
+	{
+		/* "which was first reported by": a passive, no report */
+		for (int32_t k = i + 1; k < end; k++)
+			if (ws_tok_in(d, k, ws_qw_passive_aux))
+				return WS_NO_RANGE;
+		return relative_antecedent(d, i, lo);
+	}
+	/* "a report that, citing sources, alleged" */
+	if (i > lo && is_comma(d, i))
+		for (int32_t k = i - 1; k - 1 > lo && i - k <= MAX_ASIDE && !d->toks[k].quote; k--)
+			if (is_comma(d, k))
+			{
+				if (ws_tok_is(d, k - 1, "that"))
+					return relative_antecedent(d, k - 1, lo);
+				break;
+			}
 	/* "he laughed and said", "she smiled, then said" */
 	if (i - 1 >= lo && (ws_tok_is(d, i, "and") || ws_tok_is(d, i, "then")) &&
 		!(d->toks[i - 1].flags & WS_T_CAP) && WS_TOK_LEN(d, i - 1) > 3 &&
@@ -781,7 +854,7 @@ subject_before(const ws_doc *d, int32_t end, int32_t lo, bool asides)
 	{
 		if (is_boundary_punct(d, i))
 			return WS_NO_RANGE;
-		return np_ending_at(d, i, lo);
+		return with_role_before(d, np_ending_at(d, i, lo), lo);
 	}
 	return subject_past_commas(d, i, end, lo);
 }
@@ -833,6 +906,11 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 		/* "Clinton attacked Trump": a verb after the name ends it */
 		if (!det && last_name >= 0 && !(d->toks[e].flags & WS_T_CAP) && WS_TOK_LEN(d, e) > 4 &&
 			ws_tok_ends_with(d, e, "ed"))
+			break;
+		/* "The mayor followed that by saying": after the noun, a verb the phrase does not go on past */
+		if (det && e > words && !(d->toks[e].flags & WS_T_CAP) && WS_TOK_LEN(d, e) > 4 &&
+			ws_tok_ends_with(d, e, "ed") &&
+			(e + 1 >= hi || !is_np_word(d, e + 1) || (d->toks[e + 1].lex & WS_LEX_FUNCTION)))
 			break;
 		if (is_name_word(d, e) || (d->toks[e].flags & WS_T_POSSESSIVE))
 			last_name = e;
@@ -1037,15 +1115,20 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	/* "Canada's ambassador to China", "Legislative leaders in North Carolina" */
 	if (ws_role_words_in(d, h.b, h.e))
 		return traced(d, "speaker.role_phrase", h.b, h.e, NULL);
-	/* "Officials said", "Sources told": capitalised only by the sentence */
-	if (h.e - h.b == 1 && (d->toks[h.b].flags & WS_T_SENT_START) &&
-		(d->toks[h.b].lex & WS_LEX_ROLE))
+	/* "Officials said", "Attorneys for Ann Lee said": capitalised only by the sentence */
+	if ((d->toks[h.b].flags & WS_T_SENT_START) && (d->toks[h.b].lex & WS_LEX_ROLE) &&
+		(h.e - h.b == 1 || !(d->toks[h.b + 1].flags & WS_T_CAP)))
 		return traced(d, "speaker.role_word_opening_sentence", h.b, h.e, NULL);
 	first = h.b + ((d->toks[h.b].lex & WS_LEX_HONORIFIC) != 0);
 	/* "Radcliffe" alone has no first name */
 	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
 	titled = ws_name_gender(d, first > h.b ? h.b : -1, -1) != 0;
 	h = strip_name(d, h);
+	/* "Secretary of Defense", "CEO of Hewlett-Packard": an office, no name */
+	for (int32_t i = h.b + 1; i < h.e - 1; i++)
+		if (is_name_glue(d, i) && !(d->toks[i].flags & WS_T_CAP) &&
+			(d->toks[i - 1].lex & WS_LEX_ROLE) && !(d->toks[i - 1].lex & WS_LEX_HONORIFIC))
+			return traced(d, "speaker.office", h.b, h.e, NULL);
 	if (ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash))
 		return traced(d, "speaker.canonical_person", h.b, h.e,
 					  ws_entity_name(r->entities, h.b, h.e, gender, titled));

@@ -12,7 +12,8 @@
 # over remarks on the budget", "whose
 # estimates run from …"); a comparison ("larger than the board says"); a
 # charge in law ("charged him with theft"); "that" as the object ("If anyone really believed
-# that, …"); a name ("A plea deal, also called plea bargaining, …"); going on ("The lead …
+# that, …"); a thing's relative clause ("an armed faction that has sworn allegiance"); a name ("A plea deal, also called plea bargaining, …", "A new group called X
+# plans …", "a budgeting app called “Ledgerly”"); going on ("The lead …
 # continues to grow", "adding to the delays").
 # Quotes: "added that …", "added 12 more inspectors would …", "knows that …", "she seemed to
 # suggest …", "was quoted as saying …", "The deal, according to two officials, will be signed
@@ -20,7 +21,9 @@
 # …", "After the vote, Lee expected to win the seat" (what was expected, not the opener),
 # "said that would raise taxes" ("that" its subject), "The agency reports that …", "amid claims that …", "“…” a
 # narrator in the ad asks" (a speaker phrase with a prepositional phrase), "charged that …",
-# "Jane Ruiz, the mayor, also called the plan …", "…, Lyons explained from Regina.", "Diaz
+# "Jane Ruiz, the mayor, also called the plan …", "The company called the claims false",
+# "The audit, which says …, will be published" (the relative's report, to its comma),
+# "…, Lyons explained from Regina.", "Diaz
 # continued to say …" (once), "… and have alleged in their filings that …" (the sentence's
 # subject), a sentence or quotation before ", according to X" ("… “dead on
 # arrival,” according to two senators"), and a sentence ending in a quoted term before ",
