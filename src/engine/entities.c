@@ -42,6 +42,7 @@
 #define SUBJECT_REACH 30		/* tokens from a subject to its speech verb */
 #define ACRONYM_MAX 10			/* letters of an acronym expanded in brackets */
 #define AUTHOR_REACH 6			/* sentences "the report" may be from "a report by X" */
+#define MAX_MODIFIERS 4			/* words and commas between "the" and its noun ("the lanky, bespectacled professor") */
 
 typedef struct name_run
 {
@@ -1045,9 +1046,19 @@ document_key(const ws_doc *d, int32_t j)
 	return ws_tok_in(d, j, ws_qw_study_nouns) ? 1u : d->toks[j].hash;
 }
 
+/* A description's noun: an organisation noun, a role word or a document noun. */
+static bool
+description_noun(const ws_doc *d, int32_t j)
+{
+	return ws_tok_in(d, j, ws_qw_entity_org_nouns) || (d->toks[j].lex & WS_LEX_ROLE) ||
+		ws_tok_in(d, j, ws_qw_document_nouns);
+}
+
 /*
  * "the company" (an organisation noun), "the mayor" (a role word) or "the
- * report" (a document introduced with its writer) at tokens i, i + 1.
+ * report" (a document introduced with its writer) after "the" at token i,
+ * perhaps past modifiers ("the two-term mayor", "the lanky, bespectacled
+ * professor"; not "the vice president", "the former mayor").
  */
 static void
 mention_description(ws_entities *en, pass *p, int32_t i)
@@ -1056,6 +1067,11 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 	int32_t		j = i + 1,
 				ent = -1;
 
+	while (j + 1 < d->ntoks && j - i <= MAX_MODIFIERS && !description_noun(d, j) &&
+		   ((WS_TOK_LEN(d, j) == 1 && d->text[d->toks[j].b] == ',' && j > i + 1) ||
+			((d->toks[j].flags & WS_T_WORD) && !(d->toks[j].flags & (WS_T_CAP | WS_T_NUM)) &&
+			 !(d->toks[j].lex & WS_LEX_FUNCTION) && !ws_tok_in(d, j, ws_qw_office_modifiers))))
+		j++;
 	if (j >= d->ntoks || (d->toks[j].flags & WS_T_CAP))
 		return;
 	if (ws_tok_in(d, j, ws_qw_entity_org_nouns))

@@ -14551,6 +14551,26 @@ const char *const ws_qw_entity_company_suffixes[] = {
 	NULL
 };
 
+const char *const ws_qw_office_modifiers[] = {
+	"co",
+	"deputy",
+	"late",
+	"previous",
+	"vice",
+	"assistant",
+	"associate",
+	"acting",
+	"former",
+	"ex",
+	"ex-",
+	"co-",
+	"lieutenant",
+	"under",
+	"outgoing",
+	"incoming",
+	NULL
+};
+
 const char *const ws_qw_entity_place_nouns[] = {
 	"airport",
 	"avenue",

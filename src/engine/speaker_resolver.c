@@ -930,6 +930,12 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	}
 	if (!det)
 		e = last_name + 1;
+	/* "the lanky, bespectacled professor": two adjectives before a role */
+	else if (e == words + 1 && e + 2 < hi && is_comma(d, e) &&
+			 is_np_word(d, e + 1) && !(d->toks[e + 1].flags & WS_T_CAP) &&
+			 !(d->toks[e + 1].lex & WS_LEX_FUNCTION) && (d->toks[e + 2].lex & WS_LEX_ROLE) &&
+			 !(d->toks[e + 2].flags & WS_T_CAP))
+		e += 3;
 	if (e <= start || (det && e <= words))
 		return WS_NO_RANGE;
 	return (ws_range)
@@ -1101,8 +1107,11 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 
 		return traced(d, rule, h.b, h.e, name);
 	}
-	/* "the mayor", "the company", "her statement": a description the entity layer resolved */
-	if (h.e - h.b == 2 && (ws_tok_is(d, h.b, "the") || ws_tok_is(d, h.b, "his") || ws_tok_is(d, h.b, "her")))
+	/*
+	 * "the mayor", "the company", "her statement", "the former mayor": a
+	 * description the entity layer resolved at its noun
+	 */
+	if (h.e - h.b >= 2 && (ws_tok_is(d, h.b, "the") || ws_tok_is(d, h.b, "his") || ws_tok_is(d, h.b, "her")))
 	{
 		const char *rule = NULL;
 		const char *name = ws_entity_referent(r->entities, h.e - 1, &rule);

@@ -24,7 +24,9 @@
 # Chile", "One aide inside Harlow Tower") and an office is no name ("The Secretary of Defense",
 # "The Culture Secretary said", "The Mayor's spokeswoman"), but "a spokeswoman for X" is X's,
 # "Secretary of State X" is X's and "Ms Dean" after "Ellen Dean" is hers; "Rather" opening a
-# sentence is no person for "he" to take. A first name no list knows that the tagger left out
+# sentence is no person for "he" to take; a description resolves past its modifiers ("the
+# lanky, bespectacled professor", "the two-term mayor"), but not past one that makes another
+# office ("the vice president"). A first name no list knows that the tagger left out
 # ("Chidinma" of "Chidinma Okoro") joins "Ms Okoro" to the full name, but not a word the text
 # also writes in lower case ("Alongside Okonkwo"); "Labour MP", "Green MSP" and "Pensioner" are
 # titles, also when the tagger takes the whole phrase for an organisation; "the carmaker" is the
