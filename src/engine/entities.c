@@ -1046,6 +1046,20 @@ document_key(const ws_doc *d, int32_t j)
 	return ws_tok_in(d, j, ws_qw_study_nouns) ? 1u : d->toks[j].hash;
 }
 
+/* A lower-case word that may modify a description's noun ("former", "lanky") */
+static bool
+modifier_at(const ws_doc *d, int32_t j)
+{
+	return (d->toks[j].flags & WS_T_WORD) && !(d->toks[j].flags & (WS_T_CAP | WS_T_NUM)) &&
+		!(d->toks[j].lex & WS_LEX_FUNCTION);
+}
+
+static bool
+comma_at(const ws_doc *d, int32_t j)
+{
+	return WS_TOK_LEN(d, j) == 1 && d->text[d->toks[j].b] == ',';
+}
+
 /* A description's noun: an organisation noun, a role word or a document noun. */
 static bool
 description_noun(const ws_doc *d, int32_t j)
@@ -1067,10 +1081,11 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 	int32_t		j = i + 1,
 				ent = -1;
 
-	while (j + 1 < d->ntoks && j - i <= MAX_MODIFIERS && !description_noun(d, j) &&
-		   ((WS_TOK_LEN(d, j) == 1 && d->text[d->toks[j].b] == ',' && j > i + 1) ||
-			((d->toks[j].flags & WS_T_WORD) && !(d->toks[j].flags & (WS_T_CAP | WS_T_NUM)) &&
-			 !(d->toks[j].lex & WS_LEX_FUNCTION) && !ws_tok_in(d, j, ws_qw_office_modifiers))))
+	/* the cheap tests first: most "the" start "the plan is", where nothing is skipped */
+	while (j + 1 < d->ntoks && j - i <= MAX_MODIFIERS &&
+		   (modifier_at(d, j) || (comma_at(d, j) && j > i + 1)) &&
+		   (modifier_at(d, j + 1) || comma_at(d, j + 1)) &&
+		   !description_noun(d, j) && !ws_tok_in(d, j, ws_qw_office_modifiers))
 		j++;
 	if (j >= d->ntoks || (d->toks[j].flags & WS_T_CAP))
 		return;

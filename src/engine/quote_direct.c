@@ -240,6 +240,22 @@ looks_like_title(const ws_doc *d, const ws_marked *mk)
 }
 
 /*
+ * "she said of the plan:", "told reporters on Monday:": a cue before the
+ * colon with only a short phrase after it, or -1.
+ */
+static int32_t
+cue_before_tail(const finder *f, int32_t sb, int32_t colon)
+{
+	const ws_doc *d = f->d;
+
+	for (int32_t c = colon - 2; c >= sb && colon - c <= MAX_TAIL; c--)
+		if (qf_is_cue(f, c))
+			return (ws_tok_is(d, c + 1, "of") || ws_tok_is(d, c + 1, "about") || qf_tail_only(d, c + 1, colon)) &&
+				!f->cue_used[c] ? c : -1;
+	return -1;
+}
+
+/*
  * X boomed: "…" / From the report: "…" — a colon right before a quoted
  * sentence introduces it; the speaker is the clause's subject, if any.
  */
@@ -249,6 +265,7 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 	ws_doc	   *d = f->d;
 	int32_t		colon = mk->open - 1,
 				sb,
+				c,
 				words = 0;
 
 	if (colon < 1 || !is_punct(d, colon, ':') || (d->toks[mk->open].flags & WS_T_PARA_START))
@@ -267,13 +284,20 @@ colon_intro(finder *f, const ws_marked *mk, ws_range *cue, ws_range *spk)
 		*cue = (ws_range) {colon, colon + 1};
 		return true;
 	}
-	/* "X said:", "said X:" — or "she went back to her usual refrain:" */
+	/* "X said:", "said X:", "and then predicted:" — or "she went back to her usual refrain:" */
 	if (qf_is_cue(f, colon - 1))
 	{
 		*cue = (ws_range) {colon - 1, colon};
 		*spk = ws_subject_before(d, colon - 1, sb);
+		if (spk->b < 0 && qf_joins_previous(d, colon - 1, sb))
+			*spk = qf_previous_speaker(f, colon - 1);
 		if (spk->b < 0 && colon - 1 > sb)
 			*spk = ws_phrase_after(d, sb, colon - 1);
+	}
+	else if ((c = cue_before_tail(f, sb, colon)) >= 0)
+	{
+		*cue = (ws_range) {c, c + 1};
+		*spk = ws_subject_before(d, c, sb);
 	}
 	else
 	{

@@ -43,6 +43,7 @@
 #define MAX_LEAD_IN 60			/* tokens before a mark that a mixed quote may take in */
 #define MAX_CUT_CUES 8			/* cues a reported clause is searched for a second report */
 #define MAX_OPENER 40			/* tokens of the phrases opening a sentence before its subject */
+#define MAX_TAIL 8				/* tokens from a cue to the colon after its short phrase ("said of the plan:") */
 
 typedef struct cand
 {
@@ -141,6 +142,7 @@ bool	qf_past_tense(const ws_doc *d, int32_t i);
 ws_range	qf_sentence_subject(const finder *f, int32_t sb, int32_t to);
 ws_range	qf_cue_subject(const finder *f, int32_t c, int32_t lo);
 bool	qf_joins_previous(const ws_doc *d, int32_t c, int32_t lo);
+ws_range	qf_previous_speaker(const finder *f, int32_t i);
 bool	qf_sentence_goes_on(const ws_doc *d, int32_t i);
 bool	qf_narrator_goes_on(const ws_doc *d, int32_t i);
 

@@ -118,6 +118,46 @@ qf_cue_subject(const finder *f, int32_t c, int32_t lo)
 }
 
 /*
+ * "…, adding that", "and said", "and then predicted:": the speaker of the
+ * nearest earlier cue in the paragraph (direct candidates come first, in text
+ * order; reported ones after them)
+ */
+ws_range
+qf_previous_speaker(const finder *f, int32_t i)
+{
+	int32_t		para = f->d->toks[i].para;
+	int32_t		best = -1,
+				lo;
+
+	/* reported candidates come in text order after the direct ones */
+	for (int32_t k = f->n - 1; k >= f->ndirect; k--)
+	{
+		if (f->d->toks[f->c[k].cue.b].para != para)
+			break;
+		if (f->c[k].cue.b < i && f->c[k].speaker.b >= 0)
+		{
+			best = k;
+			break;
+		}
+	}
+	/* direct candidates are in text order: start from the last one opening before i */
+	lo = ws_lower_bound(f->c, f->ndirect, sizeof(cand), offsetof(cand, parts[0].b), i);
+	for (int32_t k = lo + 1 < f->ndirect ? lo + 1 : f->ndirect - 1; k >= 0; k--)
+	{
+		const cand *c = &f->c[k];
+
+		if (c->cue.b < 0 || c->cue.b >= i)
+			continue;
+		if (f->d->toks[c->cue.b].para != para)
+			break;
+		if (c->speaker.b >= 0 && (best < 0 || c->cue.b > f->c[best].cue.b))
+			best = k;
+		break;
+	}
+	return best >= 0 ? f->c[best].speaker : WS_NO_RANGE;
+}
+
+/*
  * Cue c follows "and", "but" or a comma, perhaps past an adverb or an
  * auxiliary ("and later said", "and have alleged").
  */

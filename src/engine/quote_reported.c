@@ -256,42 +256,6 @@ add_reported(finder *f, const char *rule, int32_t b, int32_t e, ws_range hole, w
 		f->marks->items[m].used = true;
 }
 
-/* "…, adding that", "and said": the speaker of the nearest earlier cue in the paragraph */
-static ws_range
-previous_speaker(finder *f, int32_t i)
-{
-	int32_t		para = f->d->toks[i].para;
-	int32_t		best = -1,
-				lo;
-
-	/* reported candidates come in text order after the direct ones */
-	for (int32_t k = f->n - 1; k >= f->ndirect; k--)
-	{
-		if (f->d->toks[f->c[k].cue.b].para != para)
-			break;
-		if (f->c[k].cue.b < i && f->c[k].speaker.b >= 0)
-		{
-			best = k;
-			break;
-		}
-	}
-	/* direct candidates are in text order: start from the last one opening before i */
-	lo = ws_lower_bound(f->c, f->ndirect, sizeof(cand), offsetof(cand, parts[0].b), i);
-	for (int32_t k = lo + 1 < f->ndirect ? lo + 1 : f->ndirect - 1; k >= 0; k--)
-	{
-		cand	   *c = &f->c[k];
-
-		if (c->cue.b < 0 || c->cue.b >= i)
-			continue;
-		if (f->d->toks[c->cue.b].para != para)
-			break;
-		if (c->speaker.b >= 0 && (best < 0 || c->cue.b > f->c[best].cue.b))
-			best = k;
-		break;
-	}
-	return best >= 0 ? f->c[best].speaker : WS_NO_RANGE;
-}
-
 /* Where the reported clause starts after cue phrase `cue`. */
 static int32_t
 clause_start(const ws_doc *d, ws_range cue, int32_t se)
@@ -511,7 +475,7 @@ cue_speaker(finder *f, int32_t i, int32_t sb, bool *own_subject)
 
 	*own_subject = spk.b >= 0;
 	if (spk.b < 0 && i > sb && (ws_tok_ends_with(d, i, "ing") || ws_tok_in(d, i - 1, ws_qw_previous_speaker_links)))
-		spk = previous_speaker(f, i);
+		spk = qf_previous_speaker(f, i);
 	return spk;
 }
 

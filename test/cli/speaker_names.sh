@@ -26,7 +26,9 @@
 # "Secretary of State X" is X's and "Ms Dean" after "Ellen Dean" is hers; "Rather" opening a
 # sentence is no person for "he" to take; a description resolves past its modifiers ("the
 # lanky, bespectacled professor", "the two-term mayor"), but not past one that makes another
-# office ("the vice president"). A first name no list knows that the tagger left out
+# office ("the vice president"); a colon after a cue and a short phrase ("she said of the
+# stadium:") or after a cue joined to the one before ("…, and then predicted:") has that
+# cue's speaker. A first name no list knows that the tagger left out
 # ("Chidinma" of "Chidinma Okoro") joins "Ms Okoro" to the full name, but not a word the text
 # also writes in lower case ("Alongside Okonkwo"); "Labour MP", "Green MSP" and "Pensioner" are
 # titles, also when the tagger takes the whole phrase for an organisation; "the carmaker" is the
