@@ -66,18 +66,25 @@ typedef struct cv_word
 	int32_t		seg;
 } cv_word;
 
+/* FNV-1a from h over the bytes of the hashes of words[0..n-1] */
+static uint32_t
+words_fnv(uint32_t h, const cv_word *w, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (int b = 0; b < 32; b += 8)
+			h = (h ^ ((w[i].hash >> b) & 0xffu)) * FNV_PRIME;
+	return h;
+}
+
 /*
- * Hash of the gram words[0..n-1] (FNV-1a over the words' hashes and the
- * length), its length in the low three bits.
+ * Hash of the gram words[0..n-1] (FNV-1a over the length and the words'
+ * hashes), its length in the low three bits.
  */
 static uint32_t
 gram_hash(const cv_word *w, int n)
 {
-	uint32_t	h = (FNV_OFFSET ^ (uint32_t) n) * FNV_PRIME;
+	uint32_t	h = words_fnv((FNV_OFFSET ^ (uint32_t) n) * FNV_PRIME, w, n);
 
-	for (int i = 0; i < n; i++)
-		for (int b = 0; b < 32; b += 8)
-			h = (h ^ ((w[i].hash >> b) & 0xffu)) * FNV_PRIME;
 	return (h & ~7u) | (uint32_t) n;
 }
 
@@ -582,15 +589,9 @@ ws_cv_anchors(ws_arena *a, const ws_cv *v, int32_t **out)
 		while (e < nw && w[e].seg == w[b].seg)
 			e++;
 		nruns = e - b - WS_CV_ANCHOR_WORDS + 1;
+		/* the winnowing minimum needs well-spread hashes */
 		for (int32_t r = 0; r < nruns; r++)
-		{
-			uint32_t	h = FNV_OFFSET;
-
-			for (int k = 0; k < WS_CV_ANCHOR_WORDS; k++)
-				for (int bit = 0; bit < 32; bit += 8)
-					h = (h ^ ((w[b + r + k].hash >> bit) & 0xffu)) * FNV_PRIME;
-			runs[r] = ws_mix32(h);	/* the winnowing minimum needs well-spread hashes */
-		}
+			runs[r] = ws_mix32(words_fnv(FNV_OFFSET, w + b + r, WS_CV_ANCHOR_WORDS));
 		nout += winnow(runs, nruns, res + nout);
 		b = e;
 	}
