@@ -1124,8 +1124,12 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	/* "Canada's ambassador to China", "Legislative leaders in North Carolina" */
 	if (ws_role_words_in(d, h.b, h.e))
 		return traced(d, "speaker.role_phrase", h.b, h.e, NULL);
-	/* "Officials said", "Attorneys for Ann Lee said": capitalised only by the sentence */
-	if ((d->toks[h.b].flags & WS_T_SENT_START) && (d->toks[h.b].lex & WS_LEX_ROLE) &&
+	/*
+	 * "Officials said", "Prosecutors said", "Attorneys for Ann Lee said":
+	 * capitalised only by the sentence
+	 */
+	if ((d->toks[h.b].flags & WS_T_SENT_START) &&
+		((d->toks[h.b].lex & WS_LEX_ROLE) || ws_tok_in(d, h.b, ws_qw_group_nouns)) &&
 		(h.e - h.b == 1 || !(d->toks[h.b + 1].flags & WS_T_CAP)))
 		return traced(d, "speaker.role_word_opening_sentence", h.b, h.e, NULL);
 	first = h.b + ((d->toks[h.b].lex & WS_LEX_HONORIFIC) != 0);
