@@ -194,6 +194,9 @@ PY
 echo
 echo "== news patterns (test/fixtures/patterns.jsonl)"
 WHOSAID_BIN=$BIN bash test/cli/patterns.sh | grep -E '^(by family|patterns):' || true
+echo "== blind news patterns (test/fixtures/patterns_blind.jsonl, written before whosaid ran on it)"
+WHOSAID_BIN=$BIN PATTERNS_FILE=test/fixtures/patterns_blind.jsonl bash test/cli/patterns.sh |
+	grep -E '^(by family|patterns):' | sed 's/^patterns:/patterns_blind:/' || true
 
 # Actors: CoNLL-2003 testa through the engine, and the seeds' actors (test/eval_actors.sh).
 echo

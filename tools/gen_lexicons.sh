@@ -46,25 +46,23 @@ export LC_ALL=C
     function cstr(w) { gsub(/\\/, "\\\\", w); gsub(/"/, "\\\"", w); return "\"" w "\"" }
     /^#/ || NF < 2 { next }
     {
+      # a word on two lines (in any case: matching ignores ASCII case) is one word, on the lists of both
       key = tolower($1)
-      if (key in line_of) {
-        printf "gen_lexicons.sh: whosaid_quote_words.tsv: \"%s\" is on lines %d and %d (one line per word)\n", $1, line_of[key], FNR > "/dev/stderr"
-        failed = 1; exit 1
-      }
-      line_of[key] = FNR
-      word[++nw] = $1
+      if (!(key in num)) { num[key] = ++nw; word[nw] = $1 }
+      w = num[key]
       n = split($2, lists, " ")
       for (i = 1; i <= n; i++) {
         if (!(lists[i] in id)) { id[lists[i]] = nl; order[++nl] = lists[i] }
         L = id[lists[i]]
-        bits[nw, int(L / 8)] += 2 ^ (L % 8)
-        if (int(L / 8) + 1 > nbytes[nw]) nbytes[nw] = int(L / 8) + 1
+        if ((w, L) in on) continue
+        on[w, L] = 1
+        bits[w, int(L / 8)] += 2 ^ (L % 8)
+        if (int(L / 8) + 1 > nbytes[w]) nbytes[w] = int(L / 8) + 1
         nin[lists[i]]++
-        words[lists[i]] = words[lists[i]] (nin[lists[i]] % 16 == 1 ? "\t" : " ") nw "," (nin[lists[i]] % 16 == 0 ? "\n" : "")
+        words[lists[i]] = words[lists[i]] (nin[lists[i]] % 16 == 1 ? "\t" : " ") w "," (nin[lists[i]] % 16 == 0 ? "\n" : "")
       }
     }
     END {
-      if (failed) exit 1
       printf "\nconst int32_t ws_qw_nwords = %d;\n", nw + 1
       printf "\nconst char *const ws_qw_words[] = {\n\tNULL,\n"
       for (w = 1; w <= nw; w++) printf "\t%s,\n", cstr(word[w])

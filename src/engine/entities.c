@@ -29,6 +29,8 @@
  *     "the report" the writer of "a study by X" or "X wrote in a report".
  *     Places and unknown words are never a pronoun's referent.
  */
+#include <string.h>
+
 #include "entities.h"
 #include "quotes.h"
 
@@ -52,6 +54,7 @@ typedef struct name_run
 	int8_t		gender;			/* 1 male, 2 female, 0 unknown */
 	bool		person;
 	bool		titled;			/* an honorific before it */
+	bool		guessed;		/* opens with a first name the tagger left out */
 	ws_kind		kind;			/* the tagger's, or none */
 	int32_t		ent;			/* run naming its entity (itself when longest) */
 	const char *expansion;		/* an acronym's full name, or NULL */
@@ -162,6 +165,7 @@ add_run(ws_entities *en, int32_t *cap, int32_t hon, int32_t b, int32_t e)
 	nr->e = e;
 	nr->gender = ws_name_gender(d, hon, b);
 	nr->titled = hon >= 0;
+	nr->guessed = false;
 	nr->person = hon >= 0 ||
 		((d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) && e - b >= 2 &&
 		 !(d->toks[e - 1].lex & (WS_LEX_ORGWORD | WS_LEX_ORG)));
@@ -199,6 +203,53 @@ collect_runs(ws_entities *en)
 		i = e - 1;
 		add_run(en, &cap, hon, b, e);
 	}
+}
+
+#define HEADLINE_MAX 40			/* tokens of a headline */
+
+/*
+ * Is token i in a headline: a short first paragraph (another follows within
+ * HEADLINE_MAX tokens) that ends in no full stop, question or exclamation?
+ */
+static bool
+in_headline(const ws_doc *d, int32_t i)
+{
+	int32_t		e = i;
+
+	if (d->toks[i].para != 0)
+		return false;
+	while (e + 1 < d->ntoks && d->toks[e + 1].para == 0 && e - i < HEADLINE_MAX)
+		e++;
+	if (e + 1 >= d->ntoks || d->toks[e + 1].para == 0)
+		return false;
+	return !((d->toks[e].flags & WS_T_PUNCT) && strchr(".?!", d->text[d->toks[e].b]) != NULL);
+}
+
+/*
+ * Can word i, right before the tagger's one-word person x, be a first name
+ * the tagger missed (it often does at a sentence start): a capitalised word
+ * in no word list (no title, role, place, nationality, organisation, speech
+ * verb, month or listed first name), no acronym or abbreviation, not in a
+ * headline nor right after a quotation mark, and no person or place of the
+ * tagger's, nor part of a longer mention.
+ */
+static bool
+unlisted_first_name(const ws_doc *d, const ws_actors *a, int32_t x, int32_t i)
+{
+	const ws_tok *t = &d->toks[i];
+
+	if ((t->flags & (WS_T_ALLCAPS | WS_T_ABBREV | WS_T_NUM)) || !(t->flags & WS_T_CAP) ||
+		t->lex || ws_is_title_word(d, i) ||
+		ws_tok_in(d, i, ws_qw_time_nouns))
+		return false;
+	for (int32_t c = t->b; c + 1 < t->e; c++)
+		if (d->text[c] == '-' && d->text[c + 1] >= 'a' && d->text[c + 1] <= 'z')
+			return false;		/* "Shanghai-based" */
+	if (in_headline(d, i) || (i > 0 && (d->toks[i - 1].flags & WS_T_QUOTE)))
+		return false;			/* "Edgy Agassi …" over the story, "Vote Tory" quoted */
+	if (x > 0 && a->mentions[x - 1].tok_e > i)
+		return a->mentions[x - 1].kind == WS_ORGANIZATION && a->mentions[x - 1].tok_b == i;
+	return true;
 }
 
 /*
@@ -239,6 +290,10 @@ apply_tagger(ws_entities *en)
 			while (pb - 1 > nr->b && (d->toks[pb - 1].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) &&
 				   !(d->toks[pb - 1].lex & (WS_LEX_HONORIFIC | WS_LEX_ROLE)) && pe - pb == 1)
 				pb--;
+			/* a first name no list knows, also opening the run: "Funmilayo" + "Adebayo" */
+			nr->guessed = pe - pb == 1 && pb - 1 >= nr->b && unlisted_first_name(d, a, x, pb - 1);
+			if (nr->guessed)
+				pb--;
 			/* Jane's gender, not Welsh's, a man's name */
 			if (pb > nr->b)
 				nr->gender = ws_name_gender(d, (d->toks[pb - 1].lex & WS_LEX_HONORIFIC) ? pb - 1 : -1,
@@ -252,6 +307,18 @@ apply_tagger(ws_entities *en)
 	}
 }
 
+static void
+hash_run(const ws_doc *d, name_run *nr)
+{
+	uint32_t	h = 2166136261u;
+
+	nr->last_hash = d->toks[nr->e - 1].hash;
+	nr->first_hash = d->toks[nr->b].hash;
+	for (int32_t i = nr->b; i < nr->e; i++)
+		h = (h ^ d->toks[i].hash) * 16777619u;
+	nr->full_hash = h;
+}
+
 /* Hashes of each run's words, once its edges are final. */
 static void
 hash_runs(ws_entities *en)
@@ -259,16 +326,42 @@ hash_runs(ws_entities *en)
 	const ws_doc *d = en->doc;
 
 	for (int32_t k = 0; k < en->nruns; k++)
-	{
-		name_run   *nr = &en->runs[k];
-		uint32_t	h = 2166136261u;
+		hash_run(d, &en->runs[k]);
+}
 
-		nr->last_hash = d->toks[nr->e - 1].hash;
-		nr->first_hash = d->toks[nr->b].hash;
-		for (int32_t i = nr->b; i < nr->e; i++)
-			h = (h ^ d->toks[i].hash) * 16777619u;
-		nr->full_hash = h;
-	}
+/*
+ * A guessed first name gives way to a full name the tagger found (beside
+ * "Thomas Perez", "Understated Perez" in a headline is Perez) and to the
+ * same word in lower case elsewhere ("Maybe Trump" beside "maybe").
+ */
+static void
+drop_guessed_first_names(ws_entities *en)
+{
+	const ws_doc *d = en->doc;
+	run_map		full,
+				lower;
+	bool		any = false;
+
+	for (int32_t k = 0; k < en->nruns && !any; k++)
+		any = en->runs[k].guessed;
+	if (!any)
+		return;
+	map_init(d->arena, &full, en->nruns);
+	for (int32_t k = 0; k < en->nruns; k++)
+		if (en->runs[k].person && !en->runs[k].guessed && en->runs[k].e - en->runs[k].b >= 2)
+			*map_slot(&full, en->runs[k].last_hash) = k;
+	map_init(d->arena, &lower, d->ntoks);
+	for (int32_t i = 0; i < d->ntoks; i++)
+		if ((d->toks[i].flags & WS_T_WORD) && !(d->toks[i].flags & (WS_T_CAP | WS_T_NUM)))
+			*map_slot(&lower, d->toks[i].hash) = i;
+	for (int32_t k = 0; k < en->nruns; k++)
+		if (en->runs[k].guessed && (map_get(&full, en->runs[k].last_hash) >= 0 ||
+									map_get(&lower, d->toks[en->runs[k].b].hash) >= 0))
+		{
+			en->runs[k].b++;
+			en->runs[k].guessed = false;
+			hash_run(en->doc, &en->runs[k]);
+		}
 }
 
 /* Does the run end in an organisation word (Council, Group, Inc) or is it one? */
@@ -779,7 +872,7 @@ most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind
 		if (x->kind != kind || (kind == WS_PERSON && (x->gender ? x->gender != gender : false)))
 			continue;
 		if (kind == WS_PERSON && x->gender == 0)
-			w *= 0.8;			/* a name of known gender fits better */
+			w *= 0.5;			/* a name of known gender fits better */
 		if (list[k].ent == favour)
 			w *= factor;
 		if (w > best_w)
@@ -1132,6 +1225,7 @@ ws_entities_names(ws_doc *d, const ws_actors *actors)
 	collect_runs(en);
 	apply_tagger(en);
 	hash_runs(en);
+	drop_guessed_first_names(en);
 	correct_kinds(en);
 	expand_acronyms(en);
 	promote_persons(en);

@@ -162,6 +162,8 @@ extern const ws_qw_list ws_qw_role_determiners[];
 extern const ws_qw_list ws_qw_affiliation_prepositions[];
 extern const ws_qw_list ws_qw_named_things[];
 extern const ws_qw_list ws_qw_office_modifiers[];
+extern const ws_qw_list ws_qw_office_titles[];
+extern const ws_qw_list ws_qw_group_nouns[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -115,6 +115,15 @@ relative_that(const ws_doc *d, int32_t i)
 }
 
 /* Is token i a speech verb used as a verb here? */
+/* Can token i open a clause after a noun: not a participle, a preposition or punctuation ("claims made by", "remarks on") */
+static bool
+clause_after_noun(const ws_doc *d, int32_t i)
+{
+	return i < d->ntoks && (d->toks[i].flags & WS_T_WORD) && !qf_past_tense(d, i) && !ws_tok_is(d, i, "on") &&
+		!ws_tok_in(d, i, ws_qw_object_prepositions) && !ws_tok_in(d, i, ws_qw_noun_prepositions) &&
+		!ws_tok_in(d, i, ws_qw_np_prepositions);
+}
+
 bool
 qf_is_cue(const finder *f, int32_t i)
 {
@@ -155,8 +164,17 @@ qf_is_cue(const finder *f, int32_t i)
 	if (ws_tok_in(d, i, ws_qw_noun_risky) && i > 0 && !is_punct(d, i - 1, ',') && !d->toks[i - 1].quote &&
 		!(ws_tok_is(d, i - 1, "by") && ws_tok_ends_with(d, i, "ing")))
 	{
-		ws_range	s = ws_subject_before(d, i, f->sent_b[t->sent]);
+		ws_range	s;
 
+		/*
+		 * "asked about claims made by", "over remarks on the budget": the
+		 * object of a preposition, with no clause of its own ("amid claims
+		 * that …" reports one; not "went on to claim", "after saying")
+		 */
+		if ((ws_tok_in(d, i - 1, ws_qw_noun_prepositions) || ws_tok_in(d, i - 1, ws_qw_object_prepositions)) &&
+			!ws_tok_is(d, i - 1, "to") && !ws_tok_ends_with(d, i, "ing") && !clause_after_noun(d, i + 1))
+			return false;
+		s = ws_subject_before(d, i, f->sent_b[t->sent]);
 		if (s.b < 0 || (s.b > 0 && s.e == s.b + 1 && !(d->toks[s.b].flags & WS_T_CAP) &&
 						ws_tok_in(d, s.b - 1, ws_qw_noun_prepositions)))
 			return false;

@@ -49,11 +49,13 @@ actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 				before--;
 		}
 		/*
-		 * not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms", "An" or "Secretary" (of …) tagged alone,
-		 * not a preposition's object ("sources close to Smith")
+		 * not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms", "An", "Police" or
+		 * "Secretary" (of …) tagged alone, not a preposition's object ("sources
+		 * close to Smith")
 		 */
 		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '(') ||
 			(m->tok_e - m->tok_b == 1 && (d->toks[m->tok_b].lex & (WS_LEX_HONORIFIC | WS_LEX_FUNCTION))) ||
+			(m->tok_e - m->tok_b == 1 && ws_tok_in(d, m->tok_b, ws_qw_group_nouns)) ||
 			(m->tok_e - m->tok_b == 1 && ws_is_title_word(d, m->tok_b) && ws_tok_is(d, m->tok_e, "of")) ||
 			(before >= 0 && d->toks[before].b >= s.b && ws_tok_in(d, before, ws_qw_object_prepositions)))
 			continue;
@@ -98,6 +100,42 @@ spoken_for(const ws_doc *d, ws_range spk)
 				return r;
 			}
 	return WS_NO_RANGE;
+}
+
+/*
+ * Is the tagger's actor an organisation whose span is a title and the person
+ * the resolver named ("MP Diane Cotterill", "Labour MP …" tagged one
+ * organisation)? The head's last words must be that name, opening with a
+ * first name, or of two words or more after an honorific or a listed title.
+ */
+static bool
+titled_person_in_org(const ws_doc *d, const ws_actors *a, int32_t who, ws_range head, const char *name)
+{
+	int32_t		words = 1,
+				b;
+
+	if (a->actors[who].kind != WS_ORGANIZATION || !name)
+		return false;
+	for (const char *c = name; *c; c++)
+		words += *c == ' ';
+	b = head.e - words;
+	if (b <= head.b || !ws_is_title_word(d, b - 1))
+		return false;
+	/* an unlisted first name after an honorific or a listed title only ("Cook Political Report") */
+	if (!(d->toks[b].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) &&
+		(words < 2 || !((d->toks[b - 1].lex & WS_LEX_HONORIFIC) || ws_tok_in(d, b - 1, ws_qw_title_words))))
+		return false;
+	return strcmp(ws_span_text(d, ws_tok_span(d, b, head.e), false), name) == 0;
+}
+
+/* Does name end in the words of part, and hold more ("Network Rail", "Rail")? */
+static bool
+name_ends_in(const char *name, const char *part)
+{
+	size_t		n = strlen(name),
+				p = strlen(part);
+
+	return n > p + 1 && name[n - p - 1] == ' ' && strcmp(name + n - p, part) == 0;
 }
 
 /* An actor's canonical name, for a sorted index */
@@ -167,6 +205,7 @@ resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, w
 	ws_doc	   *d = f->d;
 	ws_range	head = ws_phrase_head(d, c->speaker);
 	int32_t		who;
+	bool		spoken = false; /* the name is the one a spokesman speaks for */
 
 	q->speaker = range_span(d, head);
 	q->speaker_mention = ws_span_text(d, q->speaker, false);
@@ -184,9 +223,17 @@ resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, w
 		q->speaker_name = ws_resolve_speaker(res, boss);
 		if (q->speaker_name)
 			QF_TRACE(f, "speaker.spoken_for", "speaker", c->id, boss.b, boss.e, q->speaker_name);
+		spoken = q->speaker_name != NULL;
 	}
 	/* the tagger's actor, when it names this speaker, has the last word */
 	who = actor_at(d, actors, q->speaker);
+	/* but not when it is only the last words of the name spoken for ("Rail" of "A Network Rail spokeswoman") */
+	if (who >= 0 && spoken && actors->actors[who].kind == WS_ORGANIZATION &&
+		name_ends_in(q->speaker_name, actors->actors[who].name))
+	{
+		QF_TRACE(f, "speaker.spoken_for_whole", "speaker", c->id, head.b, head.e, q->speaker_name);
+		return;
+	}
 	if (who >= 0)
 		QF_TRACE(f, "speaker.tagger_actor_at_mention", "speaker", c->id, head.b, head.e,
 				 actors->actors[who].name);
@@ -200,6 +247,11 @@ resolve_quote_speaker(finder *f, ws_quote *q, const cand *c, ws_resolver *res, w
 	{
 		QF_TRACE(f, "speaker.two_actors", "speaker", c->id, head.b, head.e, q->speaker_name);
 		who = -1;				/* "Facebook and Twitter": two actors speak */
+	}
+	if (who >= 0 && titled_person_in_org(d, actors, who, head, q->speaker_name))
+	{
+		QF_TRACE(f, "speaker.titled_person_in_org", "speaker", c->id, head.b, head.e, q->speaker_name);
+		who = -1;				/* "MP Diane Cotterill" tagged an organisation */
 	}
 	if (who >= 0 && actors->actors[who].kind != WS_PLACE)
 	{

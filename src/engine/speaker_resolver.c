@@ -103,6 +103,24 @@ person_like(const ws_doc *d, ws_range r)
 }
 
 /*
+ * Is [r.b, r.e) an office held by one person, in name words only: ending in
+ * an honorific ("Mayor", "Bishop", not the abbreviation "CPL") or an
+ * office title ("Prime Minister", "Culture Secretary"; not a role noun that
+ * also ends organisations' names, "Scottish Executive", "Hollywood Reporter")?
+ */
+static bool
+office_title(const ws_doc *d, ws_range r)
+{
+	const ws_tok *t = &d->toks[r.e - 1];
+
+	for (int32_t i = r.b; i < r.e; i++)
+		if (!is_name_word(d, i))
+			return false;		/* "Commerce and Industry Minister": left as it was */
+	return !(t->flags & (WS_T_ALLCAPS | WS_T_ABBREV)) &&
+		((t->lex & WS_LEX_HONORIFIC) || ws_tok_in(d, r.e - 1, ws_qw_office_titles));
+}
+
+/*
  * Does the run [b, e) name a person in [b, g), before the preposition at g
  * ("Detective Sergeant Tom Okafor of Wessex Police")? A first name
  * and a surname end [b, g); not a list ("Ann Brisco of Ohio and Dan
@@ -359,10 +377,23 @@ party_member(const ws_doc *d, int32_t b, int32_t e)
 		(ws_tok_is(d, b + 1, "of") || ws_tok_is(d, b + 1, "from"));
 }
 
+/* "D-N.M.", "R-Texas", "D-Ore" (its period apart): a party tag */
+static bool
+party_tag(const ws_doc *d, int32_t i)
+{
+	const char *s = WS_TOK_PTR(d, i);
+
+	return WS_TOK_LEN(d, i) >= 3 && (s[0] == 'D' || s[0] == 'R' || s[0] == 'I') && s[1] == '-' &&
+		s[2] >= 'A' && s[2] <= 'Z';
+}
+
 static bool
 role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
 {
 	int32_t		t = b + (ws_tok_in(d, b, ws_qw_determiners) && b + 1 < e);
+
+	if (party_tag(d, b) && (e - b == 1 || (e - b == 2 && ws_tok_is(d, b + 1, "."))))
+		return true;			/* "Sen. Carla Mendez, D-N.M., said", "D-Ore.," */
 
 	if (t + 1 < e && ((d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) || party_member(d, b, e)) &&
 		ws_tok_in(d, t + 1, ws_qw_object_prepositions))
@@ -1093,8 +1124,12 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	/* "Canada's ambassador to China", "Legislative leaders in North Carolina" */
 	if (ws_role_words_in(d, h.b, h.e))
 		return traced(d, "speaker.role_phrase", h.b, h.e, NULL);
-	/* "Officials said", "Attorneys for Ann Lee said": capitalised only by the sentence */
-	if ((d->toks[h.b].flags & WS_T_SENT_START) && (d->toks[h.b].lex & WS_LEX_ROLE) &&
+	/*
+	 * "Officials said", "Prosecutors said", "Attorneys for Ann Lee said":
+	 * capitalised only by the sentence
+	 */
+	if ((d->toks[h.b].flags & WS_T_SENT_START) &&
+		((d->toks[h.b].lex & WS_LEX_ROLE) || ws_tok_in(d, h.b, ws_qw_group_nouns)) &&
 		(h.e - h.b == 1 || !(d->toks[h.b + 1].flags & WS_T_CAP)))
 		return traced(d, "speaker.role_word_opening_sentence", h.b, h.e, NULL);
 	first = h.b + ((d->toks[h.b].lex & WS_LEX_HONORIFIC) != 0);
@@ -1110,6 +1145,9 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	if (ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash))
 		return traced(d, "speaker.canonical_person", h.b, h.e,
 					  ws_entity_name(r->entities, h.b, h.e, gender, titled));
+	/* "the Prime Minister", "the Mayor's spokesman": a title alone names no one ("Mr Dean" does) */
+	if (!titled && office_title(d, h) && !person_like(d, h))
+		return traced(d, "speaker.title_alone", h.b, h.e, NULL);
 	name = ws_entity_name(r->entities, h.b, h.e, gender, titled);
 	written = ws_span_text(d, ws_tok_span(d, h.b, h.e), false);
 	/* "Jayme" → "Jayme Closs", "Samsung" → "Samsung Electronics Co." */

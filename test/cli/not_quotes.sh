@@ -8,7 +8,8 @@
 # opening adverbial before "X said in a statement"; a relative clause whose subject or object
 # is gone ("which the minister said would cost …", "what the coach said about the referee",
 # "who they wanted to invite"); a noun ("earnings reports from banks", "no cost estimates as
-# yet", "the politically charged term", "the mayor's two big-ticket promises, …", "whose
+# yet", "the politically charged term", "the mayor's two big-ticket promises, …", "asked about claims made by", "quit
+# over remarks on the budget", "whose
 # estimates run from …"); a comparison ("larger than the board says"); a
 # charge in law ("charged him with theft"); "that" as the object ("If anyone really believed
 # that, …"); a thing's relative clause ("an armed faction that has sworn allegiance"); a name ("A plea deal, also called plea bargaining, …", "A new group called X
@@ -18,7 +19,7 @@
 # suggest …", "was quoted as saying …", "The deal, according to two officials, will be signed
 # …" (the sentence without its aside), "Ortega, according to the Herald report, turned down
 # …", "After the vote, Lee expected to win the seat" (what was expected, not the opener),
-# "said that would raise taxes" ("that" its subject), "The agency reports that …", "“…” a
+# "said that would raise taxes" ("that" its subject), "The agency reports that …", "amid claims that …", "“…” a
 # narrator in the ad asks" (a speaker phrase with a prepositional phrase), "charged that …",
 # "Jane Ruiz, the mayor, also called the plan …", "The company called the claims false",
 # "The audit, which says …, will be published" (the relative's report, to its comma),

@@ -7,13 +7,15 @@
 # prediction may cover two gold quotes, as whosaid reports a split quote as one: the 'joined30'
 # rule of score_speakers.py) with the gold canonical speaker (the same words, or none for a
 # description), and every prediction covers a gold quote. Prints `patterns: N/M right` (make eval
-# shows it too) and fails below PATTERNS_MIN.
+# shows it too) and fails below PATTERNS_MIN. PATTERNS_FILE scores another set of the same
+# format (test/fixtures/patterns_blind.jsonl: test/cli/patterns_blind.sh); a gold quote whose
+# offsets do not cover its content fails the run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BIN=${WHOSAID_BIN:-build/whosaid}
 MIN=${PATTERNS_MIN:-43}
-GOLD=test/fixtures/patterns.jsonl
-WORK=build/test-cli/patterns
+GOLD=${PATTERNS_FILE:-test/fixtures/patterns.jsonl}
+WORK=build/test-cli/$(basename "$GOLD" .jsonl)
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 python3 -c 'import json, sys
@@ -28,6 +30,10 @@ import collections, json, re, sys
 gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 pred = {d["id"]: d.get("quotes", []) for d in map(json.loads, open(sys.argv[2], encoding="utf-8"))}
 least = int(sys.argv[3])
+for d in gold:  # offsets are code points and must cover the content
+    for g in d["quotes"]:
+        if d["text"][g["content_start"]:g["content_end"]] != g["content"]:
+            sys.exit(f'{d["id"]}: offsets {g["content_start"]}-{g["content_end"]} do not cover "{g["content"]}"')
 
 
 def words(s):

@@ -21,14 +21,24 @@
 # senior analyst at Y, who noted" and "X, 24, from Manchester, who said" the relative is X's,
 # and "Senator X, Republican of Arizona, said" is X's; the object of a preposition after a role
 # speaks for no one ("Sources close to X", "Officials in Winnipeg", "Norway's ambassador to
-# Chile", "One aide inside Harlow Tower") and an office is no name ("The Secretary of Defense"),
-# but "a spokeswoman for X" is X's and "Secretary of State X" is X's; "Rather" opening a
+# Chile", "One aide inside Harlow Tower") and an office is no name ("The Secretary of Defense",
+# "The Culture Secretary said", "The Mayor's spokeswoman"), but "a spokeswoman for X" is X's,
+# "Secretary of State X" is X's and "Ms Dean" after "Ellen Dean" is hers; "Rather" opening a
 # sentence is no person for "he" to take; a description resolves past its modifiers ("the
 # lanky, bespectacled professor", "the two-term mayor"), but not past one that makes another
 # office ("the vice president"); a colon after a cue and a short phrase ("she said of the
 # stadium:") or after a cue joined to the one before ("…, and then predicted:") has that
-# cue's speaker. Each text's quotes, in
-# text order, must have exactly the listed speakers.
+# cue's speaker. A first name no list knows that the tagger left out
+# ("Chidinma" of "Chidinma Okoro") joins "Ms Okoro" to the full name, but not a word the text
+# also writes in lower case ("Alongside Okonkwo"); "Labour MP", "Green MSP" and "Pensioner" are
+# titles, also when the tagger takes the whole phrase for an organisation; "the carmaker" is the
+# company named before; "he" after "Dr Anjali Rao met … Tom Grady" is Tom Grady (a name of
+# unknown gender counts half); a party tag ("Rep. Dana Whitlow, D-Ore., said") is no speaker,
+# and its period ends the sentence before a capitalised word ("…, D-N.M. Tom Reyes"); "A
+# Network Rail spokesman" speaks for Network Rail, though the tagger tags "Rail" alone; a
+# group opening a sentence ("Prosecutors said", "Police said": the list group_nouns) has no
+# name, even where the tagger made it an organisation. Each text's quotes, in text order,
+# must have exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 exec python3 test/cli/fixture_check.py speaker_names test/fixtures/speaker_names.jsonl speaker speakers

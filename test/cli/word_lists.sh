@@ -20,9 +20,10 @@ cc -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -Isrc/engine "${icu_cflags[@
 
 fail=0
 # 1. the lists as compiled against the tsv, read here on their own
-"$WORK/word_lists" lists | LC_ALL=C sort >"$WORK/compiled.tsv"
-awk -F '\t' '!/^#/ && NF >= 2 { n = split($2, l, " "); for (i = 1; i <= n; i++) print l[i] "\t" $1 }' \
-	data/lexicons/whosaid_quote_words.tsv | LC_ALL=C sort >"$WORK/table.tsv"
+# (a word matches in any ASCII case, and may stand on two lines: compared lower-cased, once)
+"$WORK/word_lists" lists | LC_ALL=C awk '{ print tolower($0) }' | LC_ALL=C sort -u >"$WORK/compiled.tsv"
+LC_ALL=C awk -F '\t' '!/^#/ && NF >= 2 { n = split($2, l, " "); for (i = 1; i <= n; i++) print l[i] "\t" tolower($1) }' \
+	data/lexicons/whosaid_quote_words.tsv | LC_ALL=C sort -u >"$WORK/table.tsv"
 if cmp -s "$WORK/compiled.tsv" "$WORK/table.tsv"; then
 	echo "ok   $(wc -l <"$WORK/table.tsv") list words compiled as the table has them"
 else
