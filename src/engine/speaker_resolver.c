@@ -930,8 +930,11 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	}
 	if (!det)
 		e = last_name + 1;
-	/* "the lanky, bespectacled professor": two adjectives before a role */
-	else if (e == words + 1 && e + 2 < hi && is_comma(d, e) &&
+	/*
+	 * "the lanky, bespectacled professor": two adjectives before a role; not
+	 * "said the mayor, senior officials confirmed", where a role ends the phrase
+	 */
+	else if (e == words + 1 && e + 2 < hi && is_comma(d, e) && !(d->toks[words].lex & WS_LEX_ROLE) &&
 			 is_np_word(d, e + 1) && !(d->toks[e + 1].flags & WS_T_CAP) &&
 			 !(d->toks[e + 1].lex & WS_LEX_FUNCTION) && (d->toks[e + 2].lex & WS_LEX_ROLE) &&
 			 !(d->toks[e + 2].flags & WS_T_CAP))
