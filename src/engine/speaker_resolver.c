@@ -377,22 +377,13 @@ party_member(const ws_doc *d, int32_t b, int32_t e)
 		(ws_tok_is(d, b + 1, "of") || ws_tok_is(d, b + 1, "from"));
 }
 
-/* "D-N.M.", "R-Texas", "D-Ore" (its period apart): a party tag */
-static bool
-party_tag(const ws_doc *d, int32_t i)
-{
-	const char *s = WS_TOK_PTR(d, i);
-
-	return WS_TOK_LEN(d, i) >= 3 && (s[0] == 'D' || s[0] == 'R' || s[0] == 'I') && s[1] == '-' &&
-		s[2] >= 'A' && s[2] <= 'Z';
-}
-
 static bool
 role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
 {
 	int32_t		t = b + (ws_tok_in(d, b, ws_qw_determiners) && b + 1 < e);
 
-	if (party_tag(d, b) && (e - b == 1 || (e - b == 2 && ws_tok_is(d, b + 1, "."))))
+	if (ws_party_tag(WS_TOK_PTR(d, b), WS_TOK_LEN(d, b)) &&
+		(e - b == 1 || (e - b == 2 && ws_tok_is(d, b + 1, "."))))
 		return true;			/* "Sen. Carla Mendez, D-N.M., said", "D-Ore.," */
 
 	if (t + 1 < e && ((d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) || party_member(d, b, e)) &&
