@@ -363,12 +363,6 @@ quoted_as_before(const ws_doc *d, int32_t i)
 	return ws_tok_in(d, i - 3, ws_qw_passive_aux) ? i - 3 : i - 2;
 }
 
-/*
- * Does segment [b, e), whose phrase head is h, describe a role rather than
- * name someone? "Minister of Innovation", "The Bishop of Wexford" (a title
- * and its domain), "Norway's envoy to Chile" (a lower-case role and no
- * name to head it).
- */
 /* "Republican of Arizona", "Democrat from Ohio": a party member's apposition [b, e) */
 static bool
 party_member(const ws_doc *d, int32_t b, int32_t e)
@@ -377,6 +371,12 @@ party_member(const ws_doc *d, int32_t b, int32_t e)
 		(ws_tok_is(d, b + 1, "of") || ws_tok_is(d, b + 1, "from"));
 }
 
+/*
+ * Does segment [b, e), whose phrase head is h, describe a role rather than
+ * name someone? "Minister of Innovation", "The Bishop of Wexford" (a title
+ * and its domain), "Norway's envoy to Chile" (a lower-case role and no
+ * name to head it), a party tag ("D-Ore.").
+ */
 static bool
 role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
 {
