@@ -354,11 +354,14 @@ ws_name_start(const ws_doc *d, int32_t b, int32_t e)
 			return b;			/* "Victor Ambrose and House Speaker Walter Brisco": two names */
 	/*
 	 * a first name after a title ("Minister Ann Lee", "Secretary of State Ann
-	 * Lee"), or the last two words after a listed one ("Labour MP Tariq Khan")
+	 * Lee", "Secretary of the Treasury Ann Lee"), or the last two words after a
+	 * listed one ("Labour MP Tariq Khan")
 	 */
 	for (int32_t i = e - 2; i > b; i--)
 		if ((ws_is_title_word(d, i - 1) ||
-			 (i - 3 >= b && ws_tok_is(d, i - 2, "of") && ws_is_title_word(d, i - 3))) &&
+			 (i - 3 >= b && ws_tok_is(d, i - 2, "of") && ws_is_title_word(d, i - 3)) ||
+			 (i - 4 >= b && ws_tok_is(d, i - 2, "the") && ws_tok_is(d, i - 3, "of") &&
+			  ws_is_title_word(d, i - 4))) &&
 			(d->toks[i].flags & WS_T_CAP) && !ws_is_title_word(d, i) &&
 			((d->toks[i].lex & (WS_LEX_MALE | WS_LEX_FEMALE)) ||
 			 (i == e - 2 && ws_tok_in(d, i - 1, ws_qw_title_words) && !ws_is_title_word(d, e - 1))))

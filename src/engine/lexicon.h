@@ -139,6 +139,7 @@ extern const char *const ws_qw_passive_tail_words[];
 extern const char *const ws_qw_ly_nouns[];
 extern const char *const ws_qw_named_things[];
 extern const char *const ws_qw_office_modifiers[];
+extern const char *const ws_qw_group_nouns[];
 
 /* Classes of a single word (ws_tok.lex). */
 enum ws_lex_class

@@ -49,11 +49,13 @@ actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 				before--;
 		}
 		/*
-		 * not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms", "An" or "Secretary" (of …) tagged alone,
-		 * not a preposition's object ("sources close to Smith")
+		 * not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms", "An", "Police" or
+		 * "Secretary" (of …) tagged alone, not a preposition's object ("sources
+		 * close to Smith")
 		 */
 		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '(') ||
 			(m->tok_e - m->tok_b == 1 && (d->toks[m->tok_b].lex & (WS_LEX_HONORIFIC | WS_LEX_FUNCTION))) ||
+			(m->tok_e - m->tok_b == 1 && ws_tok_in(d, m->tok_b, ws_qw_group_nouns)) ||
 			(m->tok_e - m->tok_b == 1 && ws_is_title_word(d, m->tok_b) && ws_tok_is(d, m->tok_e, "of")) ||
 			(before >= 0 && d->toks[before].b >= s.b && ws_tok_in(d, before, ws_qw_object_prepositions)))
 			continue;

@@ -160,9 +160,13 @@ ws_phrase_head(const ws_doc *d, ws_range np)
 		return np;
 	for (int32_t i = np.b; i < np.e; i++)
 	{
+		/* "Bank of England", "Procter and Gamble", "Transport for the North" */
 		bool		in_run = is_name_word(d, i) ||
 			(prev_in_run && i + 1 < np.e && is_name_word(d, i + 1) &&
-			 (is_name_glue(d, i) || ws_tok_is(d, i, "and")));
+			 (is_name_glue(d, i) || ws_tok_is(d, i, "and") ||
+			  (ws_tok_is(d, i, "the") && is_name_glue(d, i - 1)))) ||
+			(prev_in_run && i + 2 < np.e && is_name_glue(d, i) && ws_tok_is(d, i + 1, "the") &&
+			 is_name_word(d, i + 2));
 
 		if (in_run && !prev_in_run)
 			lb = i;				/* a run starts */
@@ -239,6 +243,13 @@ np_ending_at(const ws_doc *d, int32_t last, int32_t lo)
 	{
 		int32_t		p = b - 1;
 
+		/* "Transport for the North", "Bank of the West": a name goes on before its "the" */
+		if (ws_tok_is(d, b, "the") && is_name_glue(d, p) && p - 1 >= lo && is_name_word(d, p - 1) &&
+			b + 1 <= last && is_name_word(d, b + 1))
+		{
+			b = p - 1;
+			continue;
+		}
 		if (ws_tok_in(d, b, ws_qw_determiners) && !(d->toks[b].flags & WS_T_CAP))
 			break;				/* a determiner starts the phrase */
 		/* "This week opposition politicians said": the time is no part of it */
@@ -1118,9 +1129,13 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	/* "Canada's ambassador to China", "Legislative leaders in North Carolina" */
 	if (ws_role_words_in(d, h.b, h.e))
 		return traced(d, "speaker.role_phrase", h.b, h.e, NULL);
-	/* "Officials said", "Attorneys for Ann Lee said": capitalised only by the sentence */
-	if ((d->toks[h.b].flags & WS_T_SENT_START) && (d->toks[h.b].lex & WS_LEX_ROLE) &&
-		(h.e - h.b == 1 || !(d->toks[h.b + 1].flags & WS_T_CAP)))
+	/*
+	 * "Officials said", "Prosecutors said", "Attorneys for Ann Lee said":
+	 * capitalised only by the sentence
+	 */
+	if ((d->toks[h.b].flags & WS_T_SENT_START) &&
+		((d->toks[h.b].lex & WS_LEX_ROLE) || ws_tok_in(d, h.b, ws_qw_group_nouns)) &&
+		(h.e - h.b == 1 || (!(d->toks[h.b + 1].flags & WS_T_CAP) && ws_name_start(d, h.b, h.e) == h.b)))
 		return traced(d, "speaker.role_word_opening_sentence", h.b, h.e, NULL);
 	first = h.b + ((d->toks[h.b].lex & WS_LEX_HONORIFIC) != 0);
 	/* "Radcliffe" alone has no first name */

@@ -4,4 +4,4 @@
 # by test/cli/patterns.sh; fails below PATTERNS_MIN (the score at the last engine change).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-PATTERNS_FILE=test/fixtures/patterns_blind.jsonl PATTERNS_MIN=${PATTERNS_MIN:-74} exec bash test/cli/patterns.sh
+PATTERNS_FILE=test/fixtures/patterns_blind.jsonl PATTERNS_MIN=${PATTERNS_MIN:-78} exec bash test/cli/patterns.sh

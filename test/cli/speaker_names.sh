@@ -35,8 +35,11 @@
 # company named before; "he" after "Dr Anjali Rao met … Tom Grady" is Tom Grady (a name of
 # unknown gender counts half); a party tag ("Rep. Dana Whitlow, D-Ore., said") is no speaker,
 # and its period ends the sentence before a capitalised word ("…, D-N.M. Tom Reyes"); "A
-# Network Rail spokesman" speaks for Network Rail, though the tagger tags "Rail" alone. Each
-# text's quotes, in text order, must have exactly the listed speakers.
+# Network Rail spokesman" speaks for Network Rail, though the tagger tags "Rail" alone; a
+# group opening a sentence ("Prosecutors said", "Police said": the list group_nouns) has no
+# name, even where the tagger made it an organisation; "Transport for the Valleys" is one name
+# and "Secretary of the Treasury X" is X. Each text's quotes, in text order, must have exactly
+# the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 exec python3 test/cli/fixture_check.py speaker_names test/fixtures/speaker_names.jsonl speaker speakers
