@@ -250,6 +250,14 @@ ws_ascii_ieq(const char *a, const char *b, int32_t n)
 	return true;
 }
 
+/* "D-N.M.", "R-Texas", "D-Ore" (its period apart): a party tag, the len bytes at s */
+static inline bool
+ws_party_tag(const char *s, int32_t len)
+{
+	return len >= 3 && (s[0] == 'D' || s[0] == 'R' || s[0] == 'I') && s[1] == '-' &&
+		s[2] >= 'A' && s[2] <= 'Z';
+}
+
 /* Is token i the word w (ASCII case-insensitive)? Runs per token per word list. */
 static inline bool
 ws_tok_is(const ws_doc *d, int32_t i, const char *w)

@@ -114,16 +114,16 @@ relative_that(const ws_doc *d, int32_t i)
 		(qf_past_tense(d, i) || ws_tok_in(d, i, ws_qw_irregular_past_cues)) && !ws_tok_is(d, i + 1, "by");
 }
 
-/* Is token i a speech verb used as a verb here? */
 /* Can token i open a clause after a noun: not a participle, a preposition or punctuation ("claims made by", "remarks on") */
 static bool
 clause_after_noun(const ws_doc *d, int32_t i)
 {
-	return i < d->ntoks && (d->toks[i].flags & WS_T_WORD) && !qf_past_tense(d, i) && !ws_tok_is(d, i, "on") &&
+	return i < d->ntoks && (d->toks[i].flags & WS_T_WORD) && !qf_past_tense(d, i) &&
 		!ws_tok_in(d, i, ws_qw_object_prepositions) && !ws_tok_in(d, i, ws_qw_noun_prepositions) &&
 		!ws_tok_in(d, i, ws_qw_np_prepositions);
 }
 
+/* Is token i a speech verb used as a verb here? */
 bool
 qf_is_cue(const finder *f, int32_t i)
 {

@@ -129,9 +129,14 @@ qf_previous_speaker(const finder *f, int32_t i)
 	int32_t		best = -1,
 				lo;
 
-	/* reported candidates come in text order after the direct ones */
+	/*
+	 * reported candidates come in text order after the direct ones; while the
+	 * direct ones are found (colon_intro), ndirect is 0 and this loop reads them
+	 */
 	for (int32_t k = f->n - 1; k >= f->ndirect; k--)
 	{
+		if (f->c[k].cue.b < 0)
+			continue;
 		if (f->d->toks[f->c[k].cue.b].para != para)
 			break;
 		if (f->c[k].cue.b < i && f->c[k].speaker.b >= 0)

@@ -501,10 +501,20 @@ someone(const ws_doc *d, ws_range spk)
 		!ws_tok_in(d, h, ws_qw_not_someone);
 }
 
+/* A name at token j: a quotation mark or a capitalised word, perhaps after "the" */
+static bool
+name_at(const ws_doc *d, int32_t j)
+{
+	if (ws_tok_is(d, j, "the"))
+		j++;
+	return j < d->ntoks && (d->toks[j].flags & (WS_T_QUOTE | WS_T_CAP));
+}
+
 /*
  * "a group called X", "an app called “Y”": a naming cue after a thing it
  * names, in a phrase no definite determiner opens ("the company called the
- * claims false" reports).
+ * claims false" reports), before a name ("a rights group called the ruling a
+ * disgrace" reports).
  */
 static bool
 named_thing(const ws_doc *d, int32_t i)
@@ -512,7 +522,7 @@ named_thing(const ws_doc *d, int32_t i)
 	int32_t		n = i - 1;
 
 	if (n < 0 || !ws_tok_ends_with(d, i, "ed") || !ws_tok_in(d, i, ws_qw_naming_cues) ||
-		!ws_tok_in(d, n, ws_qw_named_things) || ws_tok_in(d, i + 1, ws_qw_call_particles) ||
+		!ws_tok_in(d, n, ws_qw_named_things) || !name_at(d, i + 1) ||
 		((d->toks[n].flags & WS_T_CAP) && !(d->toks[n].flags & WS_T_ALLCAPS)))
 		return false;
 	for (int32_t k = n - 1; k >= 0 && n - k <= 4; k--)

@@ -374,12 +374,6 @@ quoted_as_before(const ws_doc *d, int32_t i)
 	return ws_tok_in(d, i - 3, ws_qw_passive_aux) ? i - 3 : i - 2;
 }
 
-/*
- * Does segment [b, e), whose phrase head is h, describe a role rather than
- * name someone? "Minister of Innovation", "The Bishop of Wexford" (a title
- * and its domain), "Norway's envoy to Chile" (a lower-case role and no
- * name to head it).
- */
 /* "Republican of Arizona", "Democrat from Ohio": a party member's apposition [b, e) */
 static bool
 party_member(const ws_doc *d, int32_t b, int32_t e)
@@ -388,22 +382,19 @@ party_member(const ws_doc *d, int32_t b, int32_t e)
 		(ws_tok_is(d, b + 1, "of") || ws_tok_is(d, b + 1, "from"));
 }
 
-/* "D-N.M.", "R-Texas", "D-Ore" (its period apart): a party tag */
-static bool
-party_tag(const ws_doc *d, int32_t i)
-{
-	const char *s = WS_TOK_PTR(d, i);
-
-	return WS_TOK_LEN(d, i) >= 3 && (s[0] == 'D' || s[0] == 'R' || s[0] == 'I') && s[1] == '-' &&
-		s[2] >= 'A' && s[2] <= 'Z';
-}
-
+/*
+ * Does segment [b, e), whose phrase head is h, describe a role rather than
+ * name someone? "Minister of Innovation", "The Bishop of Wexford" (a title
+ * and its domain), "Norway's envoy to Chile" (a lower-case role and no
+ * name to head it), a party tag ("D-Ore.").
+ */
 static bool
 role_description(const ws_doc *d, int32_t b, int32_t e, ws_range h)
 {
 	int32_t		t = b + (ws_tok_in(d, b, ws_qw_determiners) && b + 1 < e);
 
-	if (party_tag(d, b) && (e - b == 1 || (e - b == 2 && ws_tok_is(d, b + 1, "."))))
+	if (ws_party_tag(WS_TOK_PTR(d, b), WS_TOK_LEN(d, b)) &&
+		(e - b == 1 || (e - b == 2 && ws_tok_is(d, b + 1, "."))))
 		return true;			/* "Sen. Carla Mendez, D-N.M., said", "D-Ore.," */
 
 	if (t + 1 < e && ((d->toks[t].lex & (WS_LEX_ROLE | WS_LEX_HONORIFIC)) || party_member(d, b, e)) &&
@@ -941,8 +932,11 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	}
 	if (!det)
 		e = last_name + 1;
-	/* "the lanky, bespectacled professor": two adjectives before a role */
-	else if (e == words + 1 && e + 2 < hi && is_comma(d, e) &&
+	/*
+	 * "the lanky, bespectacled professor": two adjectives before a role; not
+	 * "said the mayor, senior officials confirmed", where a role ends the phrase
+	 */
+	else if (e == words + 1 && e + 2 < hi && is_comma(d, e) && !(d->toks[words].lex & WS_LEX_ROLE) &&
 			 is_np_word(d, e + 1) && !(d->toks[e + 1].flags & WS_T_CAP) &&
 			 !(d->toks[e + 1].lex & WS_LEX_FUNCTION) && (d->toks[e + 2].lex & WS_LEX_ROLE) &&
 			 !(d->toks[e + 2].flags & WS_T_CAP))

@@ -376,18 +376,6 @@ glued_sentence_dot(const char *s, int32_t b, int32_t e)
 	return 0;
 }
 
-/*
- * A party tag ("D-N.M.", "R-Texas."): an apposition that a comma closes inside
- * a sentence, so before a capitalised word its period ends one ("said Sen.
- * Carla Mendez, D-N.M. Republicans said …").
- */
-static bool
-is_party_tag(const char *s, int32_t len)
-{
-	return len >= 4 && (s[0] == 'D' || s[0] == 'R' || s[0] == 'I') && s[1] == '-' &&
-		s[2] >= 'A' && s[2] <= 'Z' && s[len - 1] == '.';
-}
-
 static bool
 is_terminal(const ws_doc *d, const ws_tok *t)
 {
@@ -461,8 +449,14 @@ split_sentences(ws_doc *d)
 				if (is_title_abbrev(d->text + t->b, t->e - t->b - 1) ||
 					t->e - t->b == 2)
 					continue;
-				if (!((nx->flags & WS_T_CAP) && ((nx->lex & WS_LEX_FUNCTION) ||
-												 is_party_tag(d->text + t->b, t->e - t->b))) &&
+				/*
+				 * a party tag ("D-N.M.") is an apposition that a comma closes
+				 * inside a sentence, so before a capitalised word its period
+				 * ends one ("said Sen. Carla Mendez, D-N.M. Republicans said …")
+				 */
+				if (!((nx->flags & WS_T_CAP) &&
+					  ((nx->lex & WS_LEX_FUNCTION) ||
+					   (ws_party_tag(d->text + t->b, t->e - t->b) && d->text[t->e - 1] == '.'))) &&
 					!(is_opener(nx) && j + 1 < d->ntoks && (d->toks[j + 1].flags & WS_T_CAP)))
 					continue;
 			}

@@ -22,6 +22,7 @@
 # "said that would raise taxes" ("that" its subject), "The agency reports that …", "amid claims that …", "“…” a
 # narrator in the ad asks" (a speaker phrase with a prepositional phrase), "charged that …",
 # "Jane Ruiz, the mayor, also called the plan …", "The company called the claims false",
+# "A rights group called the ruling a disgrace" (no name after "called"),
 # "The audit, which says …, will be published" (the relative's report, to its comma),
 # "…, Lyons explained from Regina.", "Diaz
 # continued to say …" (once), "… and have alleged in their filings that …" (the sentence's

@@ -8,7 +8,8 @@
 # head of the union", "Sources close to X") and a verb after the head noun is no part of the
 # phrase ("The mayor followed that by saying"); a relative clause's report is its document's
 # ("a report in the Harbour Herald … that, citing …, alleged", "a report that said"), but
-# "A statement from her office said" is the office's. Each text's
+# "A statement from her office said" is the office's; a role before a comma ends the phrase
+# ("said the mayor, senior officials confirmed"), which "the lanky, bespectacled professor" does not. Each text's
 # quotes, in text order, must have exactly the listed speaker_mention values.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
