@@ -42,7 +42,7 @@
 #define SUBJECT_REACH 30		/* tokens from a subject to its speech verb */
 #define ACRONYM_MAX 10			/* letters of an acronym expanded in brackets */
 #define AUTHOR_REACH 6			/* sentences "the report" may be from "a report by X" */
-#define MAX_MODIFIERS 4			/* words and commas between "the" and its noun ("the lanky, bespectacled professor") */
+#define MAX_MODIFIERS 7			/* tokens between "the" and its noun, commas too ("the tall, lanky, bespectacled professor") */
 
 typedef struct name_run
 {
@@ -94,6 +94,7 @@ struct ws_entities
 	run_map		org_by_first;	/* company name (Samsung Electronics Co.) by first word */
 	run_map		by_full;		/* first run of each full name */
 	run_map		roles;			/* role word → person entity introduced with it, latest */
+	int32_t		roles_left;		/* keys roles may still take: it must never fill */
 	referent   *refs;			/* in token order */
 	int32_t		nrefs,
 				cap_refs;
@@ -889,6 +890,24 @@ most_salient(const ws_entities *en, const salient *list, int32_t n, ws_kind kind
 	return best;
 }
 
+/* The roles' key of the two words at i, i + 1: "campaign manager" */
+static uint32_t
+compound_key(const ws_doc *d, int32_t i)
+{
+	return (d->toks[i].hash * 0x9E3779B1u) ^ d->toks[i + 1].hash;
+}
+
+/* Role key h is ent's, the latest; past the map's budget a new key is dropped, never a hang. */
+static void
+put_role(ws_entities *en, uint32_t h, int32_t ent)
+{
+	int32_t    *slot = map_slot(&en->roles, h);
+
+	if (*slot < 0 && en->roles_left-- <= 0)
+		return;
+	*slot = ent;
+}
+
 /* Register token i as a role of ent if it is a role word, or an adjective of one ("mayoral"). */
 static void
 role_word(ws_entities *en, int32_t i, int32_t ent)
@@ -897,10 +916,15 @@ role_word(ws_entities *en, int32_t i, int32_t ent)
 	int32_t		n = WS_TOK_LEN(d, i);
 
 	if (d->toks[i].lex & WS_LEX_ROLE)
-		*map_slot(&en->roles, d->toks[i].hash) = ent;
+	{
+		put_role(en, d->toks[i].hash, ent);
+		/* "campaign manager Barry Bennett": "the campaign manager" too */
+		if (i > 0 && (d->toks[i - 1].flags & WS_T_WORD) && !(d->toks[i - 1].lex & WS_LEX_FUNCTION))
+			put_role(en, compound_key(d, i - 1), ent);
+	}
 	else if (n > 4 && ws_tok_ends_with(d, i, "al") &&
 			 (ws_lex_classes(WS_TOK_PTR(d, i), n - 2) & WS_LEX_ROLE))
-		*map_slot(&en->roles, ws_hash_fold(WS_TOK_PTR(d, i), n - 2)) = ent;
+		put_role(en, ws_hash_fold(WS_TOK_PTR(d, i), n - 2), ent);
 }
 
 /*
@@ -1060,6 +1084,20 @@ comma_at(const ws_doc *d, int32_t j)
 	return WS_TOK_LEN(d, j) == 1 && d->text[d->toks[j].b] == ',';
 }
 
+/*
+ * Token j, after "the" at i, describes the noun to come rather than singling
+ * out another one: a hyphenated word ("the two-term mayor") or one of
+ * adjectives in a row ("the lanky, bespectacled professor"); "the rival
+ * company", "the appeals judge" are other entities.
+ */
+static bool
+describing(const ws_doc *d, int32_t i, int32_t j)
+{
+	return modifier_at(d, j) &&
+		(memchr(WS_TOK_PTR(d, j), '-', (size_t) WS_TOK_LEN(d, j)) || comma_at(d, j + 1) ||
+		 (j > i + 1 && comma_at(d, j - 1)));
+}
+
 /* A description's noun: an organisation noun, a role word or a document noun. */
 static bool
 description_noun(const ws_doc *d, int32_t j)
@@ -1083,12 +1121,24 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 
 	/* the cheap tests first: most "the" start "the plan is", where nothing is skipped */
 	while (j + 1 < d->ntoks && j - i <= MAX_MODIFIERS &&
-		   (modifier_at(d, j) || (comma_at(d, j) && j > i + 1)) &&
+		   (describing(d, i, j) || (comma_at(d, j) && j > i + 1)) &&
 		   (modifier_at(d, j + 1) || comma_at(d, j + 1)) &&
 		   !description_noun(d, j) && !ws_tok_in(d, j, ws_qw_office_modifiers))
 		j++;
 	if (j >= d->ntoks || (d->toks[j].flags & WS_T_CAP))
 		return;
+	/*
+	 * "the campaign manager" of "campaign manager X"; "the prosecution lawyer"
+	 * after "Lawyer X" is someone else
+	 */
+	if (j + 1 < d->ntoks && !description_noun(d, j) && modifier_at(d, j) && modifier_at(d, j + 1) &&
+		(d->toks[j + 1].lex & WS_LEX_ROLE))
+	{
+		ent = map_get(&en->roles, compound_key(d, j));
+		if (ent >= 0)
+			add_ref(en, j + 1, ent, "speaker.entity_description", 1);
+		return;
+	}
 	if (ws_tok_in(d, j, ws_qw_entity_org_nouns))
 		ent = most_salient(en, p->list, p->n, WS_ORGANIZATION, 0, -1, 1.0, NULL);
 	else if (d->toks[j].lex & WS_LEX_ROLE)
@@ -1173,6 +1223,7 @@ resolve_references(ws_entities *en)
 				art;
 
 	map_init(d->arena, &en->roles, en->nruns * 4);
+	en->roles_left = en->nruns * 4;
 	for (int32_t i = 0; i < d->ntoks; i++)
 	{
 		bool		quoted = en->in_quote && en->in_quote[i];

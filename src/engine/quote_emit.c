@@ -14,6 +14,29 @@ range_span(const ws_doc *d, ws_range r)
 	return ws_tok_span(d, r.b, r.e);
 }
 
+/*
+ * Is the mention at token tb a preposition's object in the span starting at
+ * byte sb: right after it, or after a role's ("Sources close to Smith", "a
+ * spokesman for the Parks and Recreation Department")? Not in a name:
+ * "Secretary of State Ann Lee".
+ */
+static bool
+after_role_preposition(const ws_doc *d, int32_t tb, int32_t sb)
+{
+	int32_t		k = tb - 1;
+
+	/* right after it, past "the" or "Mr": "Patrick Dunn of Christie", "for Mr Hale" */
+	while (k > 0 && (ws_tok_in(d, k, ws_qw_determiners) || (d->toks[k].lex & WS_LEX_HONORIFIC)))
+		k--;
+	if (k >= 0 && d->toks[k].b >= sb && ws_tok_in(d, k, ws_qw_object_prepositions))
+		return true;
+	for (k = tb - 1; k > 0 && d->toks[k].b >= sb; k--)
+		if (ws_tok_in(d, k, ws_qw_object_prepositions) && (d->toks[k - 1].flags & WS_T_WORD) &&
+			(!(d->toks[k - 1].flags & WS_T_CAP) || (d->toks[k - 1].flags & WS_T_SENT_START)))
+			return true;
+	return false;
+}
+
 /* The actor with a mention overlapping byte span s, or -1 (mentions are in text order). */
 static int32_t
 actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
@@ -35,29 +58,17 @@ actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 	{
 		const ws_mention *m = &a->mentions[lo];
 
-		int32_t		before = m->tok_b - 1;
-
-		while (before > 0 && (ws_tok_in(d, before, ws_qw_determiners) || (d->toks[before].lex & WS_LEX_HONORIFIC)))
-			before--;
-		/* "for the Parks and Recreation Department": the names before "and" too */
-		if (before > 0 && ws_tok_is(d, before, "and") && ws_is_name_word(d, before - 1))
-		{
-			before--;
-			while (before > 0 && ws_is_name_word(d, before))
-				before--;
-			while (before > 0 && ws_tok_in(d, before, ws_qw_determiners))
-				before--;
-		}
 		/*
-		 * not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms", "An", "Police" or
-		 * "Secretary" (of …) tagged alone, not a preposition's object ("sources
-		 * close to Smith")
+		 * not a party tag ("Zoe Lofgren (D-Calif.)"), not "Ms", "An", "Police", "Half"
+		 * or "Secretary" (of …) tagged alone, not a role's object ("sources close to
+		 * Smith", "voters in a New York Times poll")
 		 */
 		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '(') ||
 			(m->tok_e - m->tok_b == 1 && (d->toks[m->tok_b].lex & (WS_LEX_HONORIFIC | WS_LEX_FUNCTION))) ||
-			(m->tok_e - m->tok_b == 1 && ws_tok_in(d, m->tok_b, ws_qw_group_nouns)) ||
+			(m->tok_e - m->tok_b == 1 &&
+			 (ws_tok_in(d, m->tok_b, ws_qw_group_nouns) || ws_tok_in(d, m->tok_b, ws_qw_partitives))) ||
 			(m->tok_e - m->tok_b == 1 && ws_is_title_word(d, m->tok_b) && ws_tok_is(d, m->tok_e, "of")) ||
-			(before >= 0 && d->toks[before].b >= s.b && ws_tok_in(d, before, ws_qw_object_prepositions)))
+			after_role_preposition(d, m->tok_b, s.b))
 			continue;
 		if (m->kind == WS_PERSON)
 			person = m->actor;

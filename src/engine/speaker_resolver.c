@@ -11,6 +11,7 @@
 
 #define MAX_NP 9
 #define MAX_ASIDE 30			/* tokens between the dashes of an aside */
+#define MAX_ADJECTIVES 4		/* adjectives between commas before a role ("the tall, lanky, bespectacled professor") */
 
 struct ws_resolver
 {
@@ -56,6 +57,14 @@ static bool
 is_age(const ws_doc *d, int32_t i)
 {
 	return ws_tok_ends_with(d, i, "-old");
+}
+
+/* A lower-case word, no function word: "lanky", "professor" */
+static bool
+lower_word(const ws_doc *d, int32_t i)
+{
+	return (d->toks[i].flags & WS_T_WORD) && !(d->toks[i].flags & (WS_T_CAP | WS_T_NUM)) &&
+		!(d->toks[i].lex & WS_LEX_FUNCTION);
 }
 
 /* Can token i sit inside a (lower-case) noun phrase? */
@@ -725,8 +734,9 @@ named_before_apposition(const ws_doc *d, int32_t c, int32_t lo)
 
 /*
  * "A spokesman for Tesla", "sources close to Smith", "Canada's ambassador to
- * China", "a report in the Herald": the phrase np is the object of a
- * preposition after a role or a document; the subject is that phrase with it.
+ * China", "aides to Smith", "a report in the Herald": the phrase np is the
+ * object of a preposition after a role, a group or a document; the subject is
+ * that phrase with it.
  */
 static ws_range
 with_role_before(const ws_doc *d, ws_range np, int32_t lo)
@@ -738,10 +748,12 @@ with_role_before(const ws_doc *d, ws_range np, int32_t lo)
 	if (np.b < 0 || p - 1 < lo || !ws_tok_in(d, p, ws_qw_object_prepositions) ||
 		ws_tok_is(d, p, "by") || ws_tok_is(d, p, "on"))
 		return np;
-	r = ws_tok_is(d, p, "to") && ws_tok_is(d, p - 1, "close") ? p - 2 : p - 1;
+	/* "sources close to", "people familiar with" */
+	r = (ws_tok_is(d, p, "to") && ws_tok_is(d, p - 1, "close")) ||
+		(ws_tok_is(d, p, "with") && ws_tok_is(d, p - 1, "familiar")) ? p - 2 : p - 1;
 	/* "a statement from X" is X's own */
 	if (r < lo || ((d->toks[r].flags & WS_T_CAP) && !(d->toks[r].flags & WS_T_SENT_START)) ||
-		!((d->toks[r].lex & WS_LEX_ROLE) ||
+		!((d->toks[r].lex & WS_LEX_ROLE) || ws_tok_in(d, r, ws_qw_group_nouns) ||
 		  (ws_tok_in(d, r, ws_qw_document_nouns) && !ws_tok_is(d, p, "from"))))
 		return np;
 	role = np_ending_at(d, r, lo);
@@ -933,14 +945,25 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	if (!det)
 		e = last_name + 1;
 	/*
-	 * "the lanky, bespectacled professor": two adjectives before a role; not
-	 * "said the mayor, senior officials confirmed", where a role ends the phrase
+	 * "the lanky, bespectacled professor", "the tall, lanky, bespectacled
+	 * professor": adjectives between commas before a role; not "said the
+	 * mayor, senior officials confirmed", where a role ends the phrase
 	 */
-	else if (e == words + 1 && e + 2 < hi && is_comma(d, e) && !(d->toks[words].lex & WS_LEX_ROLE) &&
-			 is_np_word(d, e + 1) && !(d->toks[e + 1].flags & WS_T_CAP) &&
-			 !(d->toks[e + 1].lex & WS_LEX_FUNCTION) && (d->toks[e + 2].lex & WS_LEX_ROLE) &&
-			 !(d->toks[e + 2].flags & WS_T_CAP))
-		e += 3;
+	else if (e == words + 1 && is_comma(d, e) && !(d->toks[words].lex & WS_LEX_ROLE))
+	{
+		int32_t		k = e;
+
+		while (k + 2 < hi && k - words <= 2 * MAX_ADJECTIVES && is_comma(d, k) && lower_word(d, k + 1) &&
+			   !(d->toks[k + 1].lex & WS_LEX_ROLE))
+		{
+			if (lower_word(d, k + 2) && (d->toks[k + 2].lex & WS_LEX_ROLE))
+			{
+				e = k + 3;
+				break;
+			}
+			k += 2;
+		}
+	}
 	if (e <= start || (det && e <= words))
 		return WS_NO_RANGE;
 	return (ws_range)
@@ -1147,6 +1170,15 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 		if (is_name_glue(d, i) && !(d->toks[i].flags & WS_T_CAP) &&
 			(d->toks[i - 1].lex & WS_LEX_ROLE) && !(d->toks[i - 1].lex & WS_LEX_HONORIFIC))
 			return traced(d, "speaker.office", h.b, h.e, NULL);
+	/* "Half of Vermont Democrats", "Most of the staff": part of a group, no name */
+	if (h.e - h.b > 2 && ws_tok_in(d, h.b, ws_qw_partitives) && ws_tok_is(d, h.b + 1, "of"))
+		return traced(d, "speaker.part_of_group", h.b, h.e, NULL);
+	/* "Relatives of Tom Reyes", "Attorneys for Ann Lee": a person's people, no name */
+	for (int32_t i = h.b + 1; i < h.e - 1; i++)
+		if (is_name_glue(d, i) && !(d->toks[i].flags & WS_T_CAP) && !person_like(d, (ws_range) {h.b, i}) &&
+			(d->toks[h.b].flags & WS_T_SENT_START) && ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash) &&
+			person_like(d, (ws_range) {i + 1, h.e}))
+			return traced(d, "speaker.people_of_person", h.b, h.e, NULL);
 	if (ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash))
 		return traced(d, "speaker.canonical_person", h.b, h.e,
 					  ws_entity_name(r->entities, h.b, h.e, gender, titled));

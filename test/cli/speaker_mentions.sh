@@ -5,7 +5,8 @@
 # politicians", "The union last week said", "have long argued"), and a place going on after a
 # comma leaves the phrase before its preposition ("a farmer in Ames, Iowa, told"); "I've" is a
 # pronoun, and "Last week's chart" keeps its time; a role keeps its preposition's object ("The
-# head of the union", "Sources close to X") and a verb after the head noun is no part of the
+# head of the union", "Sources close to X", "Sources familiar with the talks", "People close
+# to X") and a verb after the head noun is no part of the
 # phrase ("The mayor followed that by saying"); a relative clause's report is its document's
 # ("a report in the Harbour Herald … that, citing …, alleged", "a report that said"), but
 # "A statement from her office said" is the office's; a role before a comma ends the phrase

@@ -38,8 +38,12 @@
 # Network Rail spokesman" speaks for Network Rail, though the tagger tags "Rail" alone; a
 # group opening a sentence ("Prosecutors said", "Police said": the list group_nouns) has no
 # name, even where the tagger made it an organisation; "Transport for the Valleys" is one name
-# and "Secretary of the Treasury X" is X. Each text's quotes, in text order, must have exactly
-# the listed speakers.
+# and "Secretary of the Treasury X" is X; a description's modifier may describe ("the tall,
+# lanky, bespectacled professor") but not single out another entity ("the rival company", "the
+# prosecution lawyer"), and a two-word role takes the person introduced with both words ("the
+# campaign manager"); a person's people ("Relatives of X", "Aides to X"), part of a group ("Half
+# of …") and voters in a poll have no name. Each text's quotes, in text order, must have
+# exactly the listed speakers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 exec python3 test/cli/fixture_check.py speaker_names test/fixtures/speaker_names.jsonl speaker speakers
