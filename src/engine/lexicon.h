@@ -270,13 +270,13 @@ ws_tok_is(const ws_doc *d, int32_t i, const char *w)
 	return WS_TOK_LEN(d, i) == n && ws_ascii_ieq(WS_TOK_PTR(d, i), w, n);
 }
 
-/* Does token i end in suffix, with at least one character before it (ASCII case-insensitive)? */
+/* Does token i (none outside the text) end in suffix, with at least one character before it (ASCII case-insensitive)? */
 static inline bool
 ws_tok_ends_with(const ws_doc *d, int32_t i, const char *suffix)
 {
 	int32_t		n = (int32_t) strlen(suffix);
 
-	return WS_TOK_LEN(d, i) > n &&
+	return i >= 0 && i < d->ntoks && WS_TOK_LEN(d, i) > n &&
 		ws_ascii_ieq(WS_TOK_PTR(d, i) + WS_TOK_LEN(d, i) - n, suffix, n);
 }
 
