@@ -1070,19 +1070,6 @@ document_key(const ws_doc *d, int32_t j)
 	return ws_tok_in(d, j, ws_qw_study_nouns) ? 1u : d->toks[j].hash;
 }
 
-/* A lower-case word that may modify a description's noun ("former", "lanky") */
-static bool
-modifier_at(const ws_doc *d, int32_t j)
-{
-	return (d->toks[j].flags & WS_T_WORD) && !(d->toks[j].flags & (WS_T_CAP | WS_T_NUM)) &&
-		!(d->toks[j].lex & WS_LEX_FUNCTION);
-}
-
-static bool
-comma_at(const ws_doc *d, int32_t j)
-{
-	return WS_TOK_LEN(d, j) == 1 && d->text[d->toks[j].b] == ',';
-}
 
 /*
  * Token j, after "the" at i, describes the noun to come rather than singling
@@ -1093,9 +1080,9 @@ comma_at(const ws_doc *d, int32_t j)
 static bool
 describing(const ws_doc *d, int32_t i, int32_t j)
 {
-	return modifier_at(d, j) &&
-		(memchr(WS_TOK_PTR(d, j), '-', (size_t) WS_TOK_LEN(d, j)) || comma_at(d, j + 1) ||
-		 (j > i + 1 && comma_at(d, j - 1)));
+	return ws_plain_word(d, j) &&
+		(memchr(WS_TOK_PTR(d, j), '-', (size_t) WS_TOK_LEN(d, j)) || ws_tok_is(d, j + 1, ",") ||
+		 (j > i + 1 && ws_tok_is(d, j - 1, ",")));
 }
 
 /* A description's noun: an organisation noun, a role word or a document noun. */
@@ -1121,8 +1108,8 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 
 	/* the cheap tests first: most "the" start "the plan is", where nothing is skipped */
 	while (j + 1 < d->ntoks && j - i <= MAX_MODIFIERS &&
-		   (describing(d, i, j) || (comma_at(d, j) && j > i + 1)) &&
-		   (modifier_at(d, j + 1) || comma_at(d, j + 1)) &&
+		   (describing(d, i, j) || (ws_tok_is(d, j, ",") && j > i + 1)) &&
+		   (ws_plain_word(d, j + 1) || ws_tok_is(d, j + 1, ",")) &&
 		   !description_noun(d, j) && !ws_tok_in(d, j, ws_qw_office_modifiers))
 		j++;
 	if (j >= d->ntoks || (d->toks[j].flags & WS_T_CAP))
@@ -1131,7 +1118,7 @@ mention_description(ws_entities *en, pass *p, int32_t i)
 	 * "the campaign manager" of "campaign manager X"; "the prosecution lawyer"
 	 * after "Lawyer X" is someone else
 	 */
-	if (j + 1 < d->ntoks && !description_noun(d, j) && modifier_at(d, j) && modifier_at(d, j + 1) &&
+	if (j + 1 < d->ntoks && !description_noun(d, j) && ws_plain_word(d, j) && ws_plain_word(d, j + 1) &&
 		(d->toks[j + 1].lex & WS_LEX_ROLE))
 	{
 		ent = map_get(&en->roles, compound_key(d, j));

@@ -270,6 +270,14 @@ ws_tok_is(const ws_doc *d, int32_t i, const char *w)
 	return WS_TOK_LEN(d, i) == n && ws_ascii_ieq(WS_TOK_PTR(d, i), w, n);
 }
 
+/* A lower-case word, no function word or number: "lanky", "professor" */
+static inline bool
+ws_plain_word(const ws_doc *d, int32_t i)
+{
+	return (d->toks[i].flags & WS_T_WORD) && !(d->toks[i].flags & (WS_T_CAP | WS_T_NUM)) &&
+		!(d->toks[i].lex & WS_LEX_FUNCTION);
+}
+
 /* Does token i (none outside the text) end in suffix, with at least one character before it (ASCII case-insensitive)? */
 static inline bool
 ws_tok_ends_with(const ws_doc *d, int32_t i, const char *suffix)

@@ -59,14 +59,6 @@ is_age(const ws_doc *d, int32_t i)
 	return ws_tok_ends_with(d, i, "-old");
 }
 
-/* A lower-case word, no function word: "lanky", "professor" */
-static bool
-lower_word(const ws_doc *d, int32_t i)
-{
-	return (d->toks[i].flags & WS_T_WORD) && !(d->toks[i].flags & (WS_T_CAP | WS_T_NUM)) &&
-		!(d->toks[i].lex & WS_LEX_FUNCTION);
-}
-
 /* Can token i sit inside a (lower-case) noun phrase? */
 static bool
 is_np_word(const ws_doc *d, int32_t i)
@@ -953,10 +945,10 @@ ws_phrase_after(const ws_doc *d, int32_t start, int32_t hi)
 	{
 		int32_t		k = e;
 
-		while (k + 2 < hi && k - words <= 2 * MAX_ADJECTIVES && is_comma(d, k) && lower_word(d, k + 1) &&
+		while (k + 2 < hi && k - words <= 2 * MAX_ADJECTIVES && is_comma(d, k) && ws_plain_word(d, k + 1) &&
 			   !(d->toks[k + 1].lex & WS_LEX_ROLE))
 		{
-			if (lower_word(d, k + 2) && (d->toks[k + 2].lex & WS_LEX_ROLE))
+			if (ws_plain_word(d, k + 2) && (d->toks[k + 2].lex & WS_LEX_ROLE))
 			{
 				e = k + 3;
 				break;
