@@ -1070,7 +1070,6 @@ document_key(const ws_doc *d, int32_t j)
 	return ws_tok_in(d, j, ws_qw_study_nouns) ? 1u : d->toks[j].hash;
 }
 
-
 /*
  * Token j, after "the" at i, describes the noun to come rather than singling
  * out another one: a hyphenated word ("the two-term mayor") or one of

@@ -63,12 +63,11 @@ actor_at(const ws_doc *d, const ws_actors *a, ws_span s)
 		 * or "Secretary" (of …) tagged alone, not a role's object ("sources close to
 		 * Smith", "voters in a New York Times poll")
 		 */
-		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '(') ||
-			(m->tok_e - m->tok_b == 1 && (d->toks[m->tok_b].lex & (WS_LEX_HONORIFIC | WS_LEX_FUNCTION))) ||
+		if (m->actor < 0 || is_punct(d, m->tok_b - 1, '(') || after_role_preposition(d, m->tok_b, s.b) ||
 			(m->tok_e - m->tok_b == 1 &&
-			 (ws_tok_in(d, m->tok_b, ws_qw_group_nouns) || ws_tok_in(d, m->tok_b, ws_qw_partitives))) ||
-			(m->tok_e - m->tok_b == 1 && ws_is_title_word(d, m->tok_b) && ws_tok_is(d, m->tok_e, "of")) ||
-			after_role_preposition(d, m->tok_b, s.b))
+			 ((d->toks[m->tok_b].lex & (WS_LEX_HONORIFIC | WS_LEX_FUNCTION)) ||
+			  ws_tok_in(d, m->tok_b, ws_qw_group_nouns) || ws_tok_in(d, m->tok_b, ws_qw_partitives) ||
+			  (ws_is_title_word(d, m->tok_b) && ws_tok_is(d, m->tok_e, "of")))))
 			continue;
 		if (m->kind == WS_PERSON)
 			person = m->actor;

@@ -292,9 +292,9 @@ clause_start(const ws_doc *d, ws_range cue, int32_t se)
 
 /*
  * "Sanders, who has argued that the system is rigged, won the state", "The
- * union, which says …, will strike": a
- * non-restrictive relative clause's report ends at the comma before the main
- * verb, unless that comma closes an apposition inside the report.
+ * union, which says …, will strike": a non-restrictive relative clause's
+ * report ends at the comma before the main verb, unless that comma closes an
+ * apposition inside the report.
  */
 static int32_t
 relative_report_end(const finder *f, ws_range cue, int32_t from, int32_t se)

@@ -1113,7 +1113,8 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	ws_range	h;
 	int32_t		first;
 	int8_t		gender;
-	bool		titled;		/* a gendered title: "Mrs Axelrod" */
+	bool		titled,		/* a gendered title: "Mrs Axelrod" */
+				person;		/* the entity layer has a person ending in the name's last word */
 	const char *name,
 			   *written;
 
@@ -1157,21 +1158,23 @@ ws_resolve_speaker(ws_resolver *r, ws_range np)
 	gender = ws_name_gender(d, first > h.b ? h.b : -1, h.e - first >= 2 ? first : -1);
 	titled = ws_name_gender(d, first > h.b ? h.b : -1, -1) != 0;
 	h = strip_name(d, h);
-	/* "Secretary of Defense", "CEO of Hewlett-Packard": an office, no name */
-	for (int32_t i = h.b + 1; i < h.e - 1; i++)
-		if (is_name_glue(d, i) && !(d->toks[i].flags & WS_T_CAP) &&
-			(d->toks[i - 1].lex & WS_LEX_ROLE) && !(d->toks[i - 1].lex & WS_LEX_HONORIFIC))
-			return traced(d, "speaker.office", h.b, h.e, NULL);
 	/* "Half of Vermont Democrats", "Most of the staff": part of a group, no name */
 	if (h.e - h.b > 2 && ws_tok_in(d, h.b, ws_qw_partitives) && ws_tok_is(d, h.b + 1, "of"))
 		return traced(d, "speaker.part_of_group", h.b, h.e, NULL);
-	/* "Relatives of Tom Reyes", "Attorneys for Ann Lee": a person's people, no name */
+	person = ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash);
 	for (int32_t i = h.b + 1; i < h.e - 1; i++)
-		if (is_name_glue(d, i) && !(d->toks[i].flags & WS_T_CAP) && !person_like(d, (ws_range) {h.b, i}) &&
-			(d->toks[h.b].flags & WS_T_SENT_START) && ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash) &&
+	{
+		if (!is_name_glue(d, i) || (d->toks[i].flags & WS_T_CAP))
+			continue;
+		/* "Secretary of Defense", "CEO of Hewlett-Packard": an office, no name */
+		if ((d->toks[i - 1].lex & WS_LEX_ROLE) && !(d->toks[i - 1].lex & WS_LEX_HONORIFIC))
+			return traced(d, "speaker.office", h.b, h.e, NULL);
+		/* "Relatives of Tom Reyes", "Attorneys for Ann Lee": a person's people, no name */
+		if (person && (d->toks[h.b].flags & WS_T_SENT_START) && !person_like(d, (ws_range) {h.b, i}) &&
 			person_like(d, (ws_range) {i + 1, h.e}))
 			return traced(d, "speaker.people_of_person", h.b, h.e, NULL);
-	if (ws_entity_person_ending_in(r->entities, d->toks[h.e - 1].hash))
+	}
+	if (person)
 		return traced(d, "speaker.canonical_person", h.b, h.e,
 					  ws_entity_name(r->entities, h.b, h.e, gender, titled));
 	/* "the Prime Minister", "the Mayor's spokesman": a title alone names no one ("Mr Dean" does) */
