@@ -32,7 +32,6 @@
 #include "lexicon.h"
 #include "ner.h"
 
-#include <string.h>
 
 typedef struct span
 {
@@ -214,17 +213,8 @@ settle_names(const ws_doc *d, uint8_t *labels, table *t, span *sp, int32_t nsp)
 static void
 settle_single_words(const ws_doc *d, uint8_t *labels)
 {
-	/* sentence adverbs the lexicon's closed-class list lacks (data/lexicons: tagger_adverbs) */
-	const uint16_t *adverbs = ws_qw_tagger_adverbs->words;
-	int32_t		n = d->ntoks,
-				nadverbs = 0;
-	uint32_t   *adverb_hash;
+	int32_t		n = d->ntoks;
 
-	while (adverbs[nadverbs])
-		nadverbs++;
-	adverb_hash = ws_arena_alloc(d->arena, sizeof(uint32_t) * (size_t) (nadverbs + 1));
-	for (int k = 0; adverbs[k]; k++)
-		adverb_hash[k] = ws_hash_fold(ws_qw_words[adverbs[k]], (int32_t) strlen(ws_qw_words[adverbs[k]]));
 	for (int32_t i = 0; i < n; i++)
 	{
 		const ws_tok *tk = &d->toks[i];
@@ -233,13 +223,10 @@ settle_single_words(const ws_doc *d, uint8_t *labels)
 		bool		initial = (tk->flags & (WS_T_SENT_START | WS_T_PARA_START)) ||
 			(i > 0 && (d->toks[i - 1].flags & WS_T_QUOTE) &&
 			 (d->toks[i - 1].flags & (WS_T_SENT_START | WS_T_PARA_START)));
-		bool		adverb = false;
 
-		if ((labels[i] & 1) && alone && initial)
-			for (int k = 0; adverbs[k] && !adverb; k++)
-				adverb = tk->hash == adverb_hash[k];
+		/* sentence adverbs the lexicon's closed-class list lacks (data/lexicons: tagger_adverbs) */
 		if ((labels[i] & 1) && alone && initial &&
-			((tk->lex & (WS_LEX_ROLE | WS_LEX_FUNCTION)) || adverb) &&
+			((tk->lex & (WS_LEX_ROLE | WS_LEX_FUNCTION)) || ws_tok_in(d, i, ws_qw_tagger_adverbs)) &&
 			!(tk->lex & (WS_LEX_MALE | WS_LEX_FEMALE)))
 			labels[i] = WS_NER_O;
 		else if ((labels[i] == WS_NER_O || (labels[i] == WS_NER_B_MISC && alone)) &&
